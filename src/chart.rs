@@ -1,0 +1,367 @@
+//! Pure drawing: every chart is a function generic over plotters' `DrawingBackend`, so the
+//! browser canvas, SVG downloads and the snapshot tests run the same code.
+//!
+//! Charts work in CSS pixels; [`Painter`] multiplies by the device pixel ratio (`scale`) when
+//! it draws, so a canvas whose backing store is `scale` times its CSS size stays crisp.
+//! Charts return a [`ChartLayout`] telling the page where each data point landed (in CSS
+//! pixels), for hover and keyboard focus.
+//! Depends on `domain` and `plotters` only.
+
+pub mod scale;
+pub mod theme;
+pub mod timeline;
+pub mod breakdown;
+pub mod placeholder;
+
+use std::fmt;
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor};
+
+use crate::domain::i18n::Lang;
+use theme::{Marker, Palette, Theme, FONT_FAMILY};
+
+/// Why a chart could not be drawn.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChartError {
+    /// The backend failed (for example, the canvas context is gone).
+    Backend(String),
+    /// The drawing surface has no usable size yet.
+    NoSize,
+}
+
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ChartError::Backend(detail) => write!(f, "the chart could not be drawn ({detail})"),
+            ChartError::NoSize => write!(f, "the chart has no room to be drawn"),
+        }
+    }
+}
+
+impl std::error::Error for ChartError {}
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(error: DrawingAreaErrorKind<E>) -> Self {
+        ChartError::Backend(error.to_string())
+    }
+}
+
+/// How to draw: language, theme, device pixel ratio.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Style {
+    /// Interface language for labels.
+    pub lang: Lang,
+    /// Light or dark.
+    pub theme: Theme,
+    /// Device pixels per CSS pixel.
+    pub scale: f64,
+    /// Draw the background (false for transparent embeds).
+    pub opaque: bool,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Style { lang: Lang::En, theme: Theme::Light, scale: 1.0, opaque: true }
+    }
+}
+
+/// Where a data point was drawn, in CSS pixels from the chart's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HitPoint {
+    /// Index of the figure in the dataset.
+    pub figure: usize,
+    /// Horizontal position.
+    pub x: f64,
+    /// Vertical position.
+    pub y: f64,
+    /// Series (or bar) position in the chart's own order.
+    pub series: usize,
+}
+
+/// What a chart drew, for interaction and text alternatives.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ChartLayout {
+    /// Data points in reading order (panel, then series, then date).
+    pub points: Vec<HitPoint>,
+    /// Series that did not fit (shown in the table instead).
+    pub n_hidden_series: usize,
+}
+
+impl ChartLayout {
+    /// The point nearest to (x, y) within `radius` CSS pixels.
+    pub fn nearest(&self, x: f64, y: f64, radius: f64) -> Option<&HitPoint> {
+        self.points
+            .iter()
+            .map(|p| (p, (p.x - x).powi(2) + (p.y - y).powi(2)))
+            .filter(|(_, d)| *d <= radius * radius)
+            .min_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(p, _)| p)
+    }
+}
+
+/// Text alignment relative to the anchor point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Anchor {
+    /// Left edge, vertically centred.
+    Left,
+    /// Centre.
+    Centre,
+    /// Right edge, vertically centred.
+    Right,
+    /// Left edge, top.
+    TopLeft,
+    /// Centre, top.
+    TopCentre,
+}
+
+/// Draws in CSS pixels on a drawing area whose pixels are `scale` times smaller.
+pub struct Painter<'a, DB: DrawingBackend> {
+    area: &'a DrawingArea<DB, Shift>,
+    scale: f64,
+    /// Colours in use.
+    pub palette: Palette,
+    /// Language of labels.
+    pub lang: Lang,
+}
+
+impl<'a, DB: DrawingBackend> Painter<'a, DB> {
+    /// A painter for `area` in `style`.
+    pub fn new(area: &'a DrawingArea<DB, Shift>, style: &Style) -> Self {
+        let scale = if style.scale.is_finite() && style.scale > 0.0 { style.scale } else { 1.0 };
+        Painter { area, scale, palette: theme::palette(style.theme), lang: style.lang }
+    }
+
+    /// Width and height in CSS pixels.
+    pub fn size(&self) -> (f64, f64) {
+        let (w, h) = self.area.dim_in_pixel();
+        (f64::from(w) / self.scale, f64::from(h) / self.scale)
+    }
+
+    fn px(&self, v: f64) -> i32 {
+        (v * self.scale).round() as i32
+    }
+
+    fn pt(&self, (x, y): (f64, f64)) -> (i32, i32) {
+        (self.px(x), self.px(y))
+    }
+
+    fn stroke(&self, width: f64) -> u32 {
+        (width * self.scale).round().max(1.0) as u32
+    }
+
+    fn font(&self, size: f64, bold: bool) -> FontDesc<'static> {
+        let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+        FontDesc::new(FontFamily::Name(FONT_FAMILY), size * self.scale, style)
+    }
+
+    /// Fills everything with a colour.
+    pub fn fill(&self, colour: RGBColor) -> Result<(), ChartError> {
+        self.area.fill(&colour)?;
+        Ok(())
+    }
+
+    /// Width of a text in CSS pixels.
+    pub fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        self.area
+            .estimate_text_size(text, &TextStyle::from(self.font(size, bold)))
+            .map(|(w, _)| f64::from(w) / self.scale)
+            .unwrap_or(text.chars().count() as f64 * size * 0.6)
+    }
+
+    /// Draws a text.
+    pub fn text(&self, text: &str, at: (f64, f64), size: f64, colour: RGBColor, anchor: Anchor, bold: bool) -> Result<(), ChartError> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        let pos = match anchor {
+            Anchor::Left => Pos::new(HPos::Left, VPos::Center),
+            Anchor::Centre => Pos::new(HPos::Center, VPos::Center),
+            Anchor::Right => Pos::new(HPos::Right, VPos::Center),
+            Anchor::TopLeft => Pos::new(HPos::Left, VPos::Top),
+            Anchor::TopCentre => Pos::new(HPos::Center, VPos::Top),
+        };
+        let style = TextStyle::from(self.font(size, bold)).color(&colour).pos(pos);
+        self.area.draw(&Text::new(text.to_string(), self.pt(at), style))?;
+        Ok(())
+    }
+
+    /// Draws a polyline, solid or dashed (`dash` = (on, off) in CSS pixels).
+    pub fn line(&self, points: &[(f64, f64)], colour: RGBColor, width: f64, dash: (u32, u32)) -> Result<(), ChartError> {
+        if points.len() < 2 {
+            return Ok(());
+        }
+        let style = colour.stroke_width(self.stroke(width));
+        if dash.0 == 0 {
+            let pixels: Vec<(i32, i32)> = points.iter().map(|p| self.pt(*p)).collect();
+            self.area.draw(&PathElement::new(pixels, style))?;
+            return Ok(());
+        }
+        for segment in dash_segments(points, f64::from(dash.0), f64::from(dash.1)) {
+            let pixels: Vec<(i32, i32)> = segment.iter().map(|p| self.pt(*p)).collect();
+            self.area.draw(&PathElement::new(pixels, style))?;
+        }
+        Ok(())
+    }
+
+    /// Draws a rectangle given two corners.
+    pub fn rect(&self, a: (f64, f64), b: (f64, f64), colour: RGBColor, filled: bool) -> Result<(), ChartError> {
+        let style = if filled { colour.filled() } else { colour.stroke_width(self.stroke(1.0)) };
+        self.area.draw(&Rectangle::new([self.pt(a), self.pt(b)], style))?;
+        Ok(())
+    }
+
+    /// Draws a circle outline.
+    pub fn ring(&self, centre: (f64, f64), radius: f64, colour: RGBColor, width: f64) -> Result<(), ChartError> {
+        let style = colour.stroke_width(self.stroke(width));
+        self.area.draw(&Circle::new(self.pt(centre), self.px(radius).max(1), style))?;
+        Ok(())
+    }
+
+    /// Draws a series marker, filled or as an outline over the background.
+    pub fn marker(&self, shape: Marker, centre: (f64, f64), radius: f64, colour: RGBColor, filled: bool) -> Result<(), ChartError> {
+        let (x, y) = centre;
+        let r = radius;
+        let outline = colour.stroke_width(self.stroke(1.8));
+        let body = if filled { colour.filled() } else { self.palette.background.filled() };
+        match shape {
+            Marker::Circle => {
+                self.area.draw(&Circle::new(self.pt(centre), self.px(r).max(1), body))?;
+                self.area.draw(&Circle::new(self.pt(centre), self.px(r).max(1), outline))?;
+            }
+            Marker::Plus | Marker::Cross => {
+                let k = if shape == Marker::Cross { 0.8 } else { 1.0 };
+                let arms = if shape == Marker::Cross {
+                    [((x - r * k, y - r * k), (x + r * k, y + r * k)), ((x - r * k, y + r * k), (x + r * k, y - r * k))]
+                } else {
+                    [((x - r, y), (x + r, y)), ((x, y - r), (x, y + r))]
+                };
+                let width = if filled { 3.0 } else { 1.6 };
+                for (a, b) in arms {
+                    self.area.draw(&PathElement::new(vec![self.pt(a), self.pt(b)], colour.stroke_width(self.stroke(width))))?;
+                }
+            }
+            _ => {
+                let points = polygon(shape, centre, r);
+                let pixels: Vec<(i32, i32)> = points.iter().map(|p| self.pt(*p)).collect();
+                self.area.draw(&Polygon::new(pixels.clone(), body))?;
+                let mut closed = pixels;
+                if let Some(first) = closed.first().copied() {
+                    closed.push(first);
+                }
+                self.area.draw(&PathElement::new(closed, outline))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Draws a small filled triangle pointing right or left (qualifier carets on bars).
+    pub fn caret_sideways(&self, tip: (f64, f64), right: bool, size: f64, colour: RGBColor) -> Result<(), ChartError> {
+        let (x, y) = tip;
+        let dx = if right { -size } else { size };
+        let points = vec![self.pt((x + if right { size } else { -size }, y)), self.pt((x + dx * 0.2, y - size * 0.8)), self.pt((x + dx * 0.2, y + size * 0.8))];
+        self.area.draw(&Polygon::new(points, colour.filled()))?;
+        Ok(())
+    }
+
+    /// Draws a small filled triangle pointing up or down (qualifier carets).
+    pub fn caret(&self, tip: (f64, f64), up: bool, size: f64, colour: RGBColor) -> Result<(), ChartError> {
+        let (x, y) = tip;
+        let dy = if up { size } else { -size };
+        let points = vec![self.pt((x, y)), self.pt((x - size * 0.8, y + dy)), self.pt((x + size * 0.8, y + dy))];
+        self.area.draw(&Polygon::new(points, colour.filled()))?;
+        Ok(())
+    }
+}
+
+/// Corner points of polygonal markers.
+fn polygon(shape: Marker, (x, y): (f64, f64), r: f64) -> Vec<(f64, f64)> {
+    match shape {
+        Marker::Square => {
+            let s = r * 0.88;
+            vec![(x - s, y - s), (x + s, y - s), (x + s, y + s), (x - s, y + s)]
+        }
+        Marker::Triangle => vec![(x, y - r * 1.15), (x + r, y + r * 0.75), (x - r, y + r * 0.75)],
+        Marker::TriangleDown => vec![(x, y + r * 1.15), (x + r, y - r * 0.75), (x - r, y - r * 0.75)],
+        Marker::Diamond => vec![(x, y - r * 1.2), (x + r, y), (x, y + r * 1.2), (x - r, y)],
+        Marker::Pentagon => (0..5)
+            .map(|i| {
+                let angle = -std::f64::consts::FRAC_PI_2 + f64::from(i) * 2.0 * std::f64::consts::PI / 5.0;
+                (x + r * 1.05 * angle.cos(), y + r * 1.05 * angle.sin())
+            })
+            .collect(),
+        Marker::Circle | Marker::Plus | Marker::Cross => Vec::new(),
+    }
+}
+
+/// Splits a polyline into dashes of `on` pixels separated by gaps of `off` pixels.
+pub fn dash_segments(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, f64)>> {
+    let mut out = Vec::new();
+    if on <= 0.0 {
+        return vec![points.to_vec()];
+    }
+    let mut drawing = true;
+    let mut left = on;
+    let mut current: Vec<(f64, f64)> = points.first().copied().into_iter().collect();
+    for pair in points.windows(2) {
+        let (Some(&(x0, y0)), Some(&(x1, y1))) = (pair.first(), pair.get(1)) else { continue };
+        let length = ((x1 - x0).powi(2) + (y1 - y0).powi(2)).sqrt();
+        let mut travelled = 0.0;
+        while length - travelled > left {
+            travelled += left;
+            let t = travelled / length;
+            let point = (x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
+            if drawing {
+                current.push(point);
+                out.push(std::mem::take(&mut current));
+            } else {
+                current = vec![point];
+            }
+            drawing = !drawing;
+            left = if drawing { on } else { off.max(0.5) };
+        }
+        left -= length - travelled;
+        if drawing {
+            current.push((x1, y1));
+        }
+    }
+    if drawing && current.len() > 1 {
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dashes_alternate_along_the_path() {
+        let dashes = dash_segments(&[(0.0, 0.0), (20.0, 0.0)], 4.0, 2.0);
+        assert_eq!(dashes.len(), 4);
+        assert_eq!(dashes[0], vec![(0.0, 0.0), (4.0, 0.0)]);
+        assert_eq!(dashes[1], vec![(6.0, 0.0), (10.0, 0.0)]);
+        assert_eq!(dashes[3], vec![(18.0, 0.0), (20.0, 0.0)]);
+    }
+
+    #[test]
+    fn dashes_follow_corners() {
+        let dashes = dash_segments(&[(0.0, 0.0), (3.0, 0.0), (3.0, 3.0)], 4.0, 2.0);
+        assert_eq!(dashes[0], vec![(0.0, 0.0), (3.0, 0.0), (3.0, 1.0)]);
+    }
+
+    #[test]
+    fn nearest_point_respects_the_radius() {
+        let layout = ChartLayout {
+            points: vec![
+                HitPoint { figure: 1, x: 10.0, y: 10.0, series: 0 },
+                HitPoint { figure: 2, x: 30.0, y: 10.0, series: 0 },
+            ],
+            n_hidden_series: 0,
+        };
+        assert_eq!(layout.nearest(27.0, 12.0, 8.0).map(|p| p.figure), Some(2));
+        assert_eq!(layout.nearest(20.0, 40.0, 8.0), None);
+    }
+}

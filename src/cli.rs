@@ -1,0 +1,115 @@
+//! The native data tool (`eu-iom-data`): checks dataset files and builds them from research,
+//! using the same validation as the dashboard. Never compiled into the WebAssembly app.
+
+pub mod import;
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::domain::date::Date;
+use crate::domain::i18n::Lang;
+use crate::domain::load::load_dataset;
+
+/// What a command printed and whether it succeeded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// Text for standard output.
+    pub output: String,
+    /// True when the command did what was asked.
+    pub success: bool,
+}
+
+/// How to call the tool.
+pub const USAGE: &str = "\
+usage: eu-iom-data <command> [arguments]
+
+commands:
+  check <dataset.json>
+      validate a dataset file with the dashboard's own rules; lists every problem
+      with its record and field; exit status 1 if any record is skipped or the file fails
+  import-research <eu-iom-sources.json> <i18n-iso-countries/langs> --compiled YYYY-MM-DD --out <dataset.json>
+      convert the research file into the dataset format (see src/cli/import.rs)
+";
+
+/// Runs one command.
+///
+/// # Errors
+/// A message for the user when the arguments or files are wrong.
+pub fn run(args: &[String]) -> Result<Outcome, String> {
+    match args.first().map(String::as_str) {
+        Some("check") => match args.get(1) {
+            Some(path) => check(Path::new(path)),
+            None => Err(USAGE.into()),
+        },
+        Some("import-research") => import_research(args.get(1..).unwrap_or_default()),
+        Some("help" | "--help" | "-h") => Ok(Outcome { output: USAGE.into(), success: true }),
+        _ => Err(USAGE.into()),
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
+/// `check`: loads a dataset and reports every problem.
+fn check(path: &Path) -> Result<Outcome, String> {
+    let text = read(path)?;
+    let mut output = String::new();
+    match load_dataset(&text) {
+        Ok(loaded) => {
+            let dataset = &loaded.dataset;
+            for issue in &loaded.issues {
+                let _ = writeln!(output, "{}", issue.message(Lang::En));
+            }
+            let _ = writeln!(
+                output,
+                "{}: {} sources, {} figures, {} documented disagreements; {} records skipped, {} repaired",
+                path.display(),
+                dataset.sources().len(),
+                dataset.figures().len(),
+                dataset.disagreements().len(),
+                loaded.n_skipped(),
+                loaded.issues.len() - loaded.n_skipped()
+            );
+            Ok(Outcome { output, success: loaded.n_skipped() == 0 })
+        }
+        Err(error) => {
+            let _ = writeln!(output, "{}: {}", path.display(), error.message(Lang::En));
+            Ok(Outcome { output, success: false })
+        }
+    }
+}
+
+/// `import-research`: writes the dataset built from the research file.
+fn import_research(args: &[String]) -> Result<Outcome, String> {
+    let (Some(research), Some(langs)) = (args.first(), args.get(1)) else { return Err(USAGE.into()) };
+    let compiled = option(args, "--compiled").ok_or_else(|| USAGE.to_string())?;
+    let compiled = Date::parse_iso(compiled).map_err(|e| format!("--compiled: {e}"))?;
+    let out = option(args, "--out").ok_or_else(|| USAGE.to_string())?;
+    let research = import::parse_research(&read(Path::new(research))?).map_err(|e| e.to_string())?;
+    let langs = Path::new(langs);
+    let names = import::parse_country_names(&read(&langs.join("en.json"))?, &read(&langs.join("fr.json"))?)
+        .map_err(|e| e.to_string())?;
+    let raw = import::import_research(&research, &names, compiled).map_err(|e| e.to_string())?;
+    let text = raw.to_pretty_json().map_err(|e| e.to_string())?;
+    // The result must pass the dashboard's own validation before it is written.
+    let loaded = load_dataset(&text).map_err(|e| format!("the converted dataset does not load: {e}"))?;
+    if !loaded.issues.is_empty() {
+        let list: Vec<String> = loaded.issues.iter().map(|i| i.to_string()).collect();
+        return Err(format!("the converted dataset has problems:\n{}", list.join("\n")));
+    }
+    std::fs::write(out, text).map_err(|e| format!("cannot write {out}: {e}"))?;
+    Ok(Outcome {
+        output: format!(
+            "wrote {out}: {} sources, {} figures, {} disagreements\n",
+            raw.sources.len(),
+            raw.figures.len(),
+            raw.disagreements.len()
+        ),
+        success: true,
+    })
+}

@@ -1,0 +1,356 @@
+//! From selected figures to what the views show: headline cards, time series with their
+//! warnings, and the latest-value breakdown by place.
+//!
+//! "Latest" always means the most recent *report*: among the candidate figures, the one whose
+//! source was published last (then the later as-of date, then the file order). Headline cards
+//! first narrow the candidates to the widest geography available, so that a programme-wide
+//! total is preferred over one country's figure published later.
+
+use std::collections::BTreeMap;
+
+use crate::domain::model::{Dataset, Figure, Metric, Unit};
+
+/// The four things the dashboard exists to show, one card each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Headline {
+    /// Projects.
+    Projects,
+    /// Funding in euros.
+    Funding,
+    /// Migrants assisted: returned, given reintegration support, rescued.
+    MigrantsAssisted,
+    /// Countries covered or served.
+    Countries,
+}
+
+impl Headline {
+    /// The cards, in display order.
+    pub const ALL: [Headline; 4] = [Headline::Projects, Headline::Funding, Headline::MigrantsAssisted, Headline::Countries];
+
+    /// The metrics a card reports; each gets its own line when there are several.
+    pub fn lines(self) -> &'static [HeadlineLine] {
+        match self {
+            Headline::Projects => &[HeadlineLine { metrics: &[Metric::Projects] }],
+            Headline::Funding => &[HeadlineLine { metrics: &[Metric::FundingEur] }],
+            Headline::MigrantsAssisted => &[
+                HeadlineLine { metrics: &[Metric::MigrantsReturned] },
+                HeadlineLine { metrics: &[Metric::MigrantsReintegration] },
+                HeadlineLine { metrics: &[Metric::MigrantsRescued] },
+            ],
+            Headline::Countries => {
+                &[HeadlineLine { metrics: &[Metric::CountriesCovered, Metric::CountriesHumanitarianAid] }]
+            }
+        }
+    }
+
+    /// Identifier for URLs and test hooks.
+    pub fn id(self) -> &'static str {
+        match self {
+            Headline::Projects => "projects",
+            Headline::Funding => "funding",
+            Headline::MigrantsAssisted => "migrants",
+            Headline::Countries => "countries",
+        }
+    }
+}
+
+/// One line of a headline card: the latest figure among some metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HeadlineLine {
+    /// Metrics competing for the line.
+    pub metrics: &'static [Metric],
+}
+
+/// Ordering key for "latest report": source date, then as-of date, then file order.
+fn report_key(dataset: &Dataset, index: usize) -> Option<(crate::domain::date::Date, crate::domain::date::Date, usize)> {
+    let figure = dataset.figures().get(index)?;
+    let source = dataset.source_of(figure)?;
+    Some((source.date(), figure.as_of(), index))
+}
+
+/// The latest report among `candidates` (indices into the dataset's figures).
+pub fn latest(dataset: &Dataset, candidates: impl IntoIterator<Item = usize>) -> Option<usize> {
+    candidates.into_iter().filter_map(|index| report_key(dataset, index)).max().map(|(_, _, index)| index)
+}
+
+/// The figure a headline line shows: widest geography first, then the latest report.
+pub fn headline_figure(dataset: &Dataset, selected: &[usize], line: HeadlineLine) -> Option<usize> {
+    let candidates: Vec<usize> = selected
+        .iter()
+        .copied()
+        .filter(|index| dataset.figures().get(*index).is_some_and(|f| line.metrics.contains(&f.metric())))
+        .collect();
+    let widest = candidates.iter().filter_map(|index| dataset.figures().get(*index)).map(Figure::scope_rank).min()?;
+    latest(
+        dataset,
+        candidates.into_iter().filter(|index| dataset.figures().get(*index).is_some_and(|f| f.scope_rank() == widest)),
+    )
+}
+
+/// Where a series' figures are.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    /// The programme as a whole.
+    Whole,
+    /// One or more regions (indices, sorted).
+    Regions(Vec<usize>),
+    /// One country (index).
+    Country(usize),
+}
+
+impl Place {
+    /// The place of a figure.
+    pub fn of(figure: &Figure) -> Place {
+        match figure.country_index() {
+            Some(country) => Place::Country(country),
+            None if figure.region_indices().is_empty() => Place::Whole,
+            None => {
+                let mut regions = figure.region_indices().to_vec();
+                regions.sort_unstable();
+                Place::Regions(regions)
+            }
+        }
+    }
+}
+
+/// What makes figures one series: same metric, programme and place.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SeriesKey {
+    /// Metric.
+    pub metric: Metric,
+    /// Programme index.
+    pub programme: usize,
+    /// Place.
+    pub place: Place,
+}
+
+/// Something a reader must know about a point before comparing it with its neighbours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Warning {
+    /// A running total lower than the previous report in the same series.
+    Decrease,
+    /// Another report in the same series, about the same date, gives a clearly different value.
+    Conflict,
+    /// The figure is part of a documented disagreement.
+    Documented,
+}
+
+/// One report in a series.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SeriesPoint {
+    /// Index of the figure in the dataset.
+    pub figure: usize,
+    /// As-of date, in days since 1970-01-01.
+    pub day: i64,
+    /// Value.
+    pub value: f64,
+    /// Start of the period for a period total, in days.
+    pub period_start_day: Option<i64>,
+    /// Warnings, sorted, without repeats.
+    pub warnings: Vec<Warning>,
+}
+
+/// Reports of one thing over time.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    /// What the series is.
+    pub key: SeriesKey,
+    /// Unit shared by every point.
+    pub unit: Unit,
+    /// Points by as-of date (then report date).
+    pub points: Vec<SeriesPoint>,
+}
+
+impl Series {
+    /// Number of points carrying a warning.
+    pub fn n_warnings(&self) -> usize {
+        self.points.iter().filter(|point| !point.warnings.is_empty()).count()
+    }
+}
+
+/// Two reports this many days apart or less describe "about the same date".
+pub const SAME_DATE_DAYS: i64 = 45;
+/// Values differing by more than this fraction of the larger one conflict.
+pub const CONFLICT_RATIO: f64 = 0.10;
+
+/// Groups the selected figures into series. Only quantities (counts and euros) are charted;
+/// release context such as ordinals and years stays in the table.
+pub fn build_series(dataset: &Dataset, selected: &[usize]) -> Vec<Series> {
+    let mut groups: BTreeMap<(SeriesKey, &'static str), Vec<usize>> = BTreeMap::new();
+    for index in selected {
+        let Some(figure) = dataset.figures().get(*index) else { continue };
+        if !figure.unit().is_quantity() {
+            continue;
+        }
+        let key = SeriesKey { metric: figure.metric(), programme: figure.programme_index(), place: Place::of(figure) };
+        groups.entry((key, figure.unit().id())).or_default().push(*index);
+    }
+    let mut out: Vec<Series> = groups
+        .into_iter()
+        .filter_map(|((key, _), members)| series_from(dataset, key, members))
+        .collect();
+    // Longest series first: they carry most of the story and get the first colours.
+    out.sort_by(|a, b| b.points.len().cmp(&a.points.len()).then_with(|| a.key.cmp(&b.key)));
+    out
+}
+
+fn series_from(dataset: &Dataset, key: SeriesKey, mut members: Vec<usize>) -> Option<Series> {
+    members.sort_by_key(|index| {
+        let figure = dataset.figures().get(*index);
+        (figure.map(|f| f.as_of()), report_key(dataset, *index))
+    });
+    let unit = dataset.figures().get(*members.first()?)?.unit();
+    let mut points: Vec<SeriesPoint> = members
+        .iter()
+        .filter_map(|index| {
+            let figure = dataset.figures().get(*index)?;
+            let documented = dataset.disagreements_of(*index).next().is_some();
+            Some(SeriesPoint {
+                figure: *index,
+                day: figure.as_of().days_since_epoch(),
+                value: figure.value(),
+                period_start_day: if figure.is_period_total() {
+                    figure.period_start().map(|d| d.days_since_epoch())
+                } else {
+                    None
+                },
+                warnings: if documented { vec![Warning::Documented] } else { Vec::new() },
+            })
+        })
+        .collect();
+    mark_decreases(&mut points);
+    mark_conflicts(&mut points);
+    for point in &mut points {
+        point.warnings.sort_unstable();
+        point.warnings.dedup();
+    }
+    Some(Series { key, unit, points })
+}
+
+/// Flags running totals that fall below the highest earlier running total.
+fn mark_decreases(points: &mut [SeriesPoint]) {
+    let mut highest: Option<f64> = None;
+    for point in points.iter_mut().filter(|p| p.period_start_day.is_none()) {
+        if let Some(previous) = highest {
+            if point.value < previous {
+                point.warnings.push(Warning::Decrease);
+            }
+        }
+        highest = Some(highest.map_or(point.value, |h| h.max(point.value)));
+    }
+}
+
+/// Flags pairs of comparable reports about the same date whose values clearly differ.
+fn mark_conflicts(points: &mut [SeriesPoint]) {
+    let n = points.len();
+    let mut conflicted = vec![false; n];
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let (Some(a), Some(b)) = (points.get(i), points.get(j)) else { continue };
+            if b.day - a.day > SAME_DATE_DAYS {
+                break;
+            }
+            if a.period_start_day != b.period_start_day {
+                continue;
+            }
+            let larger = a.value.max(b.value);
+            if larger > 0.0 && (a.value - b.value).abs() / larger > CONFLICT_RATIO {
+                if let Some(slot) = conflicted.get_mut(i) {
+                    *slot = true;
+                }
+                if let Some(slot) = conflicted.get_mut(j) {
+                    *slot = true;
+                }
+            }
+        }
+    }
+    for (point, conflicted) in points.iter_mut().zip(conflicted) {
+        if conflicted {
+            point.warnings.push(Warning::Conflict);
+        }
+    }
+}
+
+/// One bar of the breakdown: the latest value for one place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BreakdownBar {
+    /// Where.
+    pub place: Place,
+    /// The figure shown (latest report for that place).
+    pub figure: usize,
+    /// Its value.
+    pub value: f64,
+    /// Reports available for that place (the bar shows the latest).
+    pub n_reports: usize,
+}
+
+/// Which places the breakdown compares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum BreakdownBy {
+    /// One bar per country.
+    #[default]
+    Country,
+    /// One bar per region (figures naming several regions count for the combination).
+    Region,
+}
+
+impl BreakdownBy {
+    /// The identifier used in URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            BreakdownBy::Country => "country",
+            BreakdownBy::Region => "region",
+        }
+    }
+
+    /// Reads an identifier.
+    pub fn from_id(id: &str) -> Option<BreakdownBy> {
+        [BreakdownBy::Country, BreakdownBy::Region].into_iter().find(|b| b.id() == id)
+    }
+}
+
+/// Latest reported value per place for one metric, largest first.
+///
+/// Period totals (for example "returns in 2018") are not compared with running totals: when a
+/// place has both, only running totals compete for its bar.
+pub fn build_breakdown(dataset: &Dataset, selected: &[usize], metric: Metric, by: BreakdownBy) -> Vec<BreakdownBar> {
+    let mut by_place: BTreeMap<Place, Vec<usize>> = BTreeMap::new();
+    for index in selected {
+        let Some(figure) = dataset.figures().get(*index) else { continue };
+        if figure.metric() != metric || !figure.unit().is_quantity() {
+            continue;
+        }
+        let place = match (by, Place::of(figure)) {
+            (BreakdownBy::Country, place @ Place::Country(_)) => place,
+            (BreakdownBy::Region, place @ Place::Regions(_)) => place,
+            _ => continue,
+        };
+        by_place.entry(place).or_default().push(*index);
+    }
+    let mut bars: Vec<BreakdownBar> = by_place
+        .into_iter()
+        .filter_map(|(place, members)| {
+            let has_running = members.iter().any(|i| dataset.figures().get(*i).is_some_and(|f| !f.is_period_total()));
+            let competing = members
+                .iter()
+                .copied()
+                .filter(|i| dataset.figures().get(*i).is_some_and(|f| !has_running || !f.is_period_total()));
+            let figure = latest(dataset, competing)?;
+            let value = dataset.figures().get(figure)?.value();
+            Some(BreakdownBar { place, figure, value, n_reports: members.len() })
+        })
+        .collect();
+    bars.sort_by(|a, b| b.value.total_cmp(&a.value).then_with(|| a.place.cmp(&b.place)));
+    bars
+}
+
+/// Latest value per country for one metric (for the country list's "sort by value" and the map).
+pub fn latest_by_country(dataset: &Dataset, selected: &[usize], metric: Metric) -> BTreeMap<usize, usize> {
+    build_breakdown(dataset, selected, metric, BreakdownBy::Country)
+        .into_iter()
+        .filter_map(|bar| match bar.place {
+            Place::Country(country) => Some((country, bar.figure)),
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,222 @@
+//! Filtering: which figures a [`Filter`] selects from a [`Dataset`].
+//!
+//! A filter names things by id (as URLs do); [`Filter::resolve`] turns it into indices once,
+//! so that selecting from a large dataset is one pass of integer comparisons.
+
+use std::collections::BTreeSet;
+
+use crate::domain::model::{Dataset, Figure, Metric};
+
+/// How wide a figure's geography is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Level {
+    /// No region or country named: the programme as a whole.
+    ProgrammeWide,
+    /// One or more regions named, no single country.
+    Regional,
+    /// One country.
+    National,
+}
+
+impl Level {
+    /// All levels, widest first.
+    pub const ALL: [Level; 3] = [Level::ProgrammeWide, Level::Regional, Level::National];
+
+    /// The identifier used in URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            Level::ProgrammeWide => "programme",
+            Level::Regional => "region",
+            Level::National => "country",
+        }
+    }
+
+    /// Reads an identifier.
+    pub fn from_id(id: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|level| level.id() == id)
+    }
+
+    /// The level of a figure.
+    pub fn of(figure: &Figure) -> Level {
+        match figure.scope_rank() {
+            0 => Level::ProgrammeWide,
+            1 => Level::Regional,
+            _ => Level::National,
+        }
+    }
+}
+
+/// Which publishers' figures to show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum PublisherFilter {
+    /// Every source, including media republications.
+    #[default]
+    All,
+    /// Official EU and IOM publications only.
+    OfficialOnly,
+}
+
+impl PublisherFilter {
+    /// The identifier used in URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            PublisherFilter::All => "all",
+            PublisherFilter::OfficialOnly => "official",
+        }
+    }
+
+    /// Reads an identifier.
+    pub fn from_id(id: &str) -> Option<PublisherFilter> {
+        [PublisherFilter::All, PublisherFilter::OfficialOnly].into_iter().find(|p| p.id() == id)
+    }
+}
+
+/// A selection of figures, by id. Empty sets mean "no restriction".
+#[derive(Debug, Clone, PartialEq, Eq, Default, Hash)]
+pub struct Filter {
+    /// Metrics to show.
+    pub metrics: BTreeSet<Metric>,
+    /// Programme ids.
+    pub programmes: BTreeSet<String>,
+    /// Region ids; a figure matches when one of its regions is listed.
+    pub regions: BTreeSet<String>,
+    /// Country codes.
+    pub countries: BTreeSet<String>,
+    /// Geographic levels.
+    pub levels: BTreeSet<Level>,
+    /// First and last year (inclusive) of the figures' as-of dates.
+    pub years: Option<(i32, i32)>,
+    /// Which publishers.
+    pub publishers: PublisherFilter,
+}
+
+/// Which dimensions of a filter to ignore, for views that must not be narrowed by them
+/// (headline cards keep every metric; the breakdown keeps every level).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Ignore {
+    /// Ignore the metric filter.
+    pub metrics: bool,
+    /// Ignore the level filter.
+    pub levels: bool,
+}
+
+/// A filter translated to dataset indices. Ids the dataset does not know select nothing.
+#[derive(Debug, Clone)]
+pub struct ResolvedFilter {
+    metrics: Option<Vec<Metric>>,
+    programmes: Option<Vec<bool>>,
+    regions: Option<Vec<bool>>,
+    countries: Option<Vec<bool>>,
+    levels: Option<Vec<Level>>,
+    years: Option<(i32, i32)>,
+    official_only: bool,
+    official_sources: Vec<bool>,
+}
+
+fn mask(ids: &BTreeSet<String>, n: usize, index_of: impl Fn(&str) -> Option<usize>) -> Option<Vec<bool>> {
+    if ids.is_empty() {
+        return None;
+    }
+    let mut mask = vec![false; n];
+    for index in ids.iter().filter_map(|id| index_of(id)) {
+        if let Some(slot) = mask.get_mut(index) {
+            *slot = true;
+        }
+    }
+    Some(mask)
+}
+
+impl Filter {
+    /// Translates ids to indices for `dataset`, dropping the dimensions in `ignore`.
+    pub fn resolve(&self, dataset: &Dataset, ignore: Ignore) -> ResolvedFilter {
+        ResolvedFilter {
+            metrics: (!self.metrics.is_empty() && !ignore.metrics).then(|| self.metrics.iter().copied().collect()),
+            programmes: mask(&self.programmes, dataset.programmes().len(), |id| dataset.programme_index(id)),
+            regions: mask(&self.regions, dataset.regions().len(), |id| dataset.region_index(id)),
+            countries: mask(&self.countries, dataset.countries().len(), |code| dataset.country_index(code)),
+            levels: (!self.levels.is_empty() && !ignore.levels).then(|| self.levels.iter().copied().collect()),
+            years: self.years,
+            official_only: self.publishers == PublisherFilter::OfficialOnly,
+            official_sources: dataset.sources().iter().map(|source| source.is_official()).collect(),
+        }
+    }
+}
+
+impl ResolvedFilter {
+    /// True when the figure passes every dimension.
+    pub fn matches(&self, figure: &Figure) -> bool {
+        fn allowed(mask: &Option<Vec<bool>>, index: usize) -> bool {
+            mask.as_ref().is_none_or(|mask| mask.get(index).copied().unwrap_or(false))
+        }
+        if let Some(metrics) = &self.metrics {
+            if !metrics.contains(&figure.metric()) {
+                return false;
+            }
+        }
+        if !allowed(&self.programmes, figure.programme_index()) {
+            return false;
+        }
+        if let Some(regions) = &self.regions {
+            let any = figure.region_indices().iter().any(|index| regions.get(*index).copied().unwrap_or(false));
+            if !any {
+                return false;
+            }
+        }
+        if self.countries.is_some() {
+            match figure.country_index() {
+                Some(index) if allowed(&self.countries, index) => {}
+                _ => return false,
+            }
+        }
+        if let Some(levels) = &self.levels {
+            if !levels.contains(&Level::of(figure)) {
+                return false;
+            }
+        }
+        if let Some((from, to)) = self.years {
+            let year = figure.as_of().year();
+            if year < from || year > to {
+                return false;
+            }
+        }
+        if self.official_only && !self.official_sources.get(figure.source_index()).copied().unwrap_or(false) {
+            return false;
+        }
+        true
+    }
+}
+
+/// Indices of the figures `filter` selects, in dataset order.
+pub fn select(dataset: &Dataset, filter: &Filter, ignore: Ignore) -> Vec<usize> {
+    let resolved = filter.resolve(dataset, ignore);
+    dataset
+        .figures()
+        .iter()
+        .enumerate()
+        .filter(|(_, figure)| resolved.matches(figure))
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// Number of distinct sources behind a list of figures.
+pub fn count_sources(dataset: &Dataset, figures: &[usize]) -> usize {
+    let mut seen = vec![false; dataset.sources().len()];
+    let mut count = 0;
+    for figure in figures.iter().filter_map(|index| dataset.figures().get(*index)) {
+        if let Some(slot) = seen.get_mut(figure.source_index()) {
+            if !*slot {
+                *slot = true;
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
+/// First and last as-of year in the dataset (for the year range control).
+pub fn year_bounds(dataset: &Dataset) -> Option<(i32, i32)> {
+    let years = dataset.figures().iter().map(|figure| figure.as_of().year());
+    let min = years.clone().min()?;
+    let max = years.max()?;
+    Some((min, max))
+}

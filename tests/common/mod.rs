@@ -1,0 +1,43 @@
+//! Helpers shared by the integration tests: the real dataset, the research file and snapshots.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use eu_iom_dashboard::domain::load::{load_dataset, Loaded};
+
+/// Path relative to the crate root.
+pub fn path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+/// Text of a file relative to the crate root.
+pub fn read(relative: &str) -> String {
+    std::fs::read_to_string(path(relative)).unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))
+}
+
+/// The product dataset, as shipped in `public/data/`.
+pub fn real_dataset() -> Loaded {
+    load_dataset(&read("public/data/eu-iom-figures.json")).expect("the shipped dataset loads")
+}
+
+/// Compares `actual` with the snapshot file `tests/snapshots/<name>`; with `UPDATE_SNAPSHOTS=1`
+/// writes it instead. Snapshots are plain files, so a reviewer can open them in a browser.
+pub fn assert_snapshot(name: &str, actual: &str) {
+    let file = path(&format!("tests/snapshots/{name}"));
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&file, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(&file)
+        .unwrap_or_else(|_| panic!("missing snapshot {name}; run UPDATE_SNAPSHOTS=1 cargo test to create it"));
+    if expected != actual {
+        let out = path(&format!("target/snapshots/{name}"));
+        let _ = std::fs::create_dir_all(out.parent().expect("parent"));
+        let _ = std::fs::write(&out, actual);
+        panic!(
+            "snapshot {name} differs; the new rendering is in {}; if the change is intended, run UPDATE_SNAPSHOTS=1 cargo test",
+            out.display()
+        );
+    }
+}

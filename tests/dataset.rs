@@ -1,0 +1,125 @@
+//! The shipped dataset: complete, consistent, and faithful to the research and to the seed release.
+
+mod common;
+
+use std::collections::HashSet;
+
+use eu_iom_dashboard::domain::model::{Metric, Qualifier, Unit};
+use serde_json::Value;
+
+#[test]
+fn the_shipped_dataset_loads_without_issues() {
+    let loaded = common::real_dataset();
+    assert!(loaded.issues.is_empty(), "{:#?}", loaded.issues);
+    let dataset = &loaded.dataset;
+    assert_eq!(dataset.sources().len(), 79);
+    assert_eq!(dataset.figures().len(), 167);
+    assert_eq!(dataset.disagreements().len(), 9);
+}
+
+#[test]
+fn ids_are_unique_and_references_resolve() {
+    let loaded = common::real_dataset();
+    let dataset = &loaded.dataset;
+    let figure_ids: HashSet<&str> = dataset.figures().iter().map(|f| f.id()).collect();
+    assert_eq!(figure_ids.len(), dataset.figures().len());
+    let source_ids: HashSet<&str> = dataset.sources().iter().map(|s| s.id()).collect();
+    assert_eq!(source_ids.len(), dataset.sources().len());
+    for figure in dataset.figures() {
+        let source = dataset.source_of(figure).expect("figure has a source");
+        assert!(source_ids.contains(source.id()));
+        assert!(dataset.programme_of(figure).is_some(), "{}", figure.id());
+        assert_eq!(figure.region_indices().len(), dataset.regions_of(figure).count());
+        assert!(source.date().year() >= 2013 && source.date().year() <= 2025, "{}", source.id());
+        assert!(source.url().starts_with("http"), "{}", source.id());
+    }
+    for disagreement in dataset.disagreements() {
+        assert!(disagreement.figure_indices().len() >= 2, "{}", disagreement.id());
+    }
+}
+
+/// Every research figure is in the dataset, unchanged, under its source.
+#[test]
+fn every_research_figure_is_kept_with_its_source() {
+    let research: Value = serde_json::from_str(&common::read("tests/fixtures/research/eu-iom-sources.json")).unwrap();
+    let loaded = common::real_dataset();
+    let dataset = &loaded.dataset;
+    let research_figures = research["figures"].as_array().unwrap();
+    let research_sources = research["sources"].as_array().unwrap();
+    assert_eq!(research_figures.len(), 167);
+    assert_eq!(research_sources.len(), 79);
+    for source in research_sources {
+        let (_, kept) = dataset.source_by_id(source["id"].as_str().unwrap()).expect("source kept");
+        assert_eq!(kept.url(), source["url"].as_str().unwrap());
+        assert_eq!(kept.date().to_string(), source["date"].as_str().unwrap());
+        assert_eq!(kept.publisher(), source["publisher"].as_str().unwrap());
+    }
+    let mut used = HashSet::new();
+    for expected in research_figures {
+        let found = dataset.figures().iter().enumerate().find(|(index, figure)| {
+            !used.contains(index)
+                && dataset.source_of(figure).unwrap().id() == expected["source"].as_str().unwrap()
+                && figure.metric().id() == expected["metric"].as_str().unwrap()
+                && figure.value() == expected["value"].as_f64().unwrap()
+                && figure.qualifier().id() == expected["qualifier"].as_str().unwrap()
+                && figure.detail() == expected["metric_detail"].as_str().unwrap()
+                && figure.country_index().map(|c| dataset.countries()[c].code().to_string())
+                    == expected["country"].as_str().map(str::to_string)
+                && figure.period_end().map(|d| d.to_string()) == expected["period_end"].as_str().map(str::to_string)
+        });
+        let (index, _) = found.unwrap_or_else(|| panic!("research figure missing: {expected}"));
+        used.insert(index);
+    }
+}
+
+/// The eight figures of the release the project started from, exactly as printed.
+#[test]
+fn the_seed_release_figures_are_present_exactly() {
+    let loaded = common::real_dataset();
+    let dataset = &loaded.dataset;
+    let seed = common::read("tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt");
+    let (_, source) = dataset.source_by_id("eeas-2020-10-13-eu-iom-7th-strategic-meeting").expect("seed source");
+    assert_eq!(source.date().to_string(), "2020-10-13");
+    assert!(source.title().contains("201013_8"));
+    assert!(source.is_official());
+    let of_seed: Vec<_> = dataset.figures().iter().filter(|f| dataset.source_of(f).unwrap().id() == source.id()).collect();
+    assert_eq!(of_seed.len(), 8);
+    // (metric, value, qualifier, unit, period start, period end, wording in the release;
+    // the release separates thousands with a no-break space)
+    let expected: [(Metric, f64, Qualifier, Unit, Option<&str>, Option<&str>, &str); 8] = [
+        (Metric::Projects, 535.0, Qualifier::Exact, Unit::Count, Some("2015-01-01"), Some("2019-12-31"), "535 projets"),
+        (Metric::FundingEur, 1.88e9, Qualifier::About, Unit::Eur, Some("2015-01-01"), Some("2019-12-31"), "environ 1,88\u{a0}milliard d’euros"),
+        (Metric::MigrantsReturned, 84_000.0, Qualifier::MoreThan, Unit::Count, None, Some("2020-10-13"), "plus de 84\u{a0}000 migrants"),
+        (Metric::MigrantsReintegration, 97_000.0, Qualifier::Exact, Unit::Count, None, Some("2020-10-13"), "97\u{a0}000 migrants de retour"),
+        (Metric::MigrantsRescued, 25_000.0, Qualifier::MoreThan, Unit::Count, None, Some("2020-10-13"), "plus de 25\u{a0}000 migrants en détresse"),
+        (Metric::CountriesHumanitarianAid, 34.0, Qualifier::Exact, Unit::Count, Some("2017-01-01"), Some("2020-10-13"), "dans 34 pays depuis 2017"),
+        (Metric::Other, 7.0, Qualifier::Exact, Unit::Ordinal, None, Some("2020-10-13"), "septième réunion stratégique"),
+        (Metric::Other, 2012.0, Qualifier::Exact, Unit::Year, None, None, "En juillet\u{a0}2012"),
+    ];
+    for (metric, value, qualifier, unit, start, end, wording) in expected {
+        assert!(seed.contains(wording), "the seed release says \"{wording}\"");
+        let figure = of_seed
+            .iter()
+            .find(|f| f.metric() == metric && f.value() == value)
+            .unwrap_or_else(|| panic!("seed figure {metric:?} {value} missing"));
+        assert_eq!(figure.qualifier(), qualifier, "{metric:?}");
+        assert_eq!(figure.unit(), unit, "{metric:?}");
+        assert_eq!(figure.period_start().map(|d| d.to_string()).as_deref(), start, "{metric:?}");
+        assert_eq!(figure.period_end().map(|d| d.to_string()).as_deref(), end, "{metric:?}");
+    }
+}
+
+#[test]
+fn official_publications_are_eu_or_iom() {
+    let loaded = common::real_dataset();
+    let official: Vec<_> = loaded.dataset.sources().iter().filter(|s| s.is_official()).collect();
+    assert!(official.len() > 20 && official.len() < 79, "{}", official.len());
+    for source in official {
+        let publisher = source.publisher();
+        assert!(
+            publisher.contains("IOM") || publisher.contains("Commission") || publisher.contains("European") || publisher.contains("EU "),
+            "{publisher}"
+        );
+        assert!(!publisher.contains("republish") && !publisher.contains("Xinhua"), "{publisher}");
+    }
+}

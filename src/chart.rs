@@ -14,6 +14,7 @@ pub mod breakdown;
 pub mod placeholder;
 
 use std::fmt;
+use std::rc::Rc;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -49,8 +50,11 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
     }
 }
 
-/// How to draw: language, theme, device pixel ratio.
-#[derive(Debug, Clone, PartialEq)]
+/// Measures the width of a text in CSS pixels: (text, font size in CSS pixels, bold).
+pub type TextMeasure = Rc<dyn Fn(&str, f64, bool) -> f64>;
+
+/// How to draw: language, theme, device pixel ratio, and how text is sized on the backend.
+#[derive(Clone)]
 pub struct Style {
     /// Interface language for labels.
     pub lang: Lang,
@@ -60,11 +64,40 @@ pub struct Style {
     pub scale: f64,
     /// Draw the background (false for transparent embeds).
     pub opaque: bool,
+    /// Factor between a CSS font size and the size handed to the backend. plotters' SVG
+    /// backend divides font sizes by 1.24 while its canvas backend does not, so SVG output
+    /// uses [`SVG_TEXT_FACTOR`] to keep text the same size in both.
+    pub text_factor: f64,
+    /// Text measurement; `None` uses plotters' estimate (deterministic natively, but it lays
+    /// out a DOM element per call in the browser, so the page passes a canvas-based one).
+    pub measure: Option<TextMeasure>,
 }
+
+/// See [`Style::text_factor`].
+pub const SVG_TEXT_FACTOR: f64 = 1.24;
 
 impl Default for Style {
     fn default() -> Self {
-        Style { lang: Lang::En, theme: Theme::Light, scale: 1.0, opaque: true }
+        Style { lang: Lang::En, theme: Theme::Light, scale: 1.0, opaque: true, text_factor: 1.0, measure: None }
+    }
+}
+
+impl Style {
+    /// The style for SVG output (downloads and snapshots) in a language and theme.
+    pub fn svg(lang: Lang, theme: Theme) -> Style {
+        Style { lang, theme, text_factor: SVG_TEXT_FACTOR, ..Style::default() }
+    }
+}
+
+impl fmt::Debug for Style {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Style")
+            .field("lang", &self.lang)
+            .field("theme", &self.theme)
+            .field("scale", &self.scale)
+            .field("opaque", &self.opaque)
+            .field("text_factor", &self.text_factor)
+            .finish_non_exhaustive()
     }
 }
 
@@ -121,6 +154,8 @@ pub enum Anchor {
 pub struct Painter<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
     scale: f64,
+    text_factor: f64,
+    measure: Option<TextMeasure>,
     /// Colours in use.
     pub palette: Palette,
     /// Language of labels.
@@ -131,7 +166,15 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     /// A painter for `area` in `style`.
     pub fn new(area: &'a DrawingArea<DB, Shift>, style: &Style) -> Self {
         let scale = if style.scale.is_finite() && style.scale > 0.0 { style.scale } else { 1.0 };
-        Painter { area, scale, palette: theme::palette(style.theme), lang: style.lang }
+        let text_factor = if style.text_factor.is_finite() && style.text_factor > 0.0 { style.text_factor } else { 1.0 };
+        Painter {
+            area,
+            scale,
+            text_factor,
+            measure: style.measure.clone(),
+            palette: theme::palette(style.theme),
+            lang: style.lang,
+        }
     }
 
     /// Width and height in CSS pixels.
@@ -154,7 +197,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
 
     fn font(&self, size: f64, bold: bool) -> FontDesc<'static> {
         let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
-        FontDesc::new(FontFamily::Name(FONT_FAMILY), size * self.scale, style)
+        FontDesc::new(FontFamily::Name(FONT_FAMILY), size * self.scale * self.text_factor, style)
     }
 
     /// Fills everything with a colour.
@@ -165,6 +208,9 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
 
     /// Width of a text in CSS pixels.
     pub fn text_width(&self, text: &str, size: f64, bold: bool) -> f64 {
+        if let Some(measure) = &self.measure {
+            return measure(text, size, bold);
+        }
         self.area
             .estimate_text_size(text, &TextStyle::from(self.font(size, bold)))
             .map(|(w, _)| f64::from(w) / self.scale)

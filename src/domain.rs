@@ -12,3 +12,5 @@ pub mod format;
 pub mod select;
 pub mod aggregate;
 pub mod labels;
+pub mod messages;
+pub mod describe;

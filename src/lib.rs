@@ -20,5 +20,10 @@
 pub mod domain;
 pub mod chart;
 
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

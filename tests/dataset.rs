@@ -86,7 +86,8 @@ fn the_seed_release_figures_are_present_exactly() {
     assert_eq!(of_seed.len(), 8);
     // (metric, value, qualifier, unit, period start, period end, wording in the release;
     // the release separates thousands with a no-break space)
-    let expected: [(Metric, f64, Qualifier, Unit, Option<&str>, Option<&str>, &str); 8] = [
+    type Expected = (Metric, f64, Qualifier, Unit, Option<&'static str>, Option<&'static str>, &'static str);
+    let expected: [Expected; 8] = [
         (Metric::Projects, 535.0, Qualifier::Exact, Unit::Count, Some("2015-01-01"), Some("2019-12-31"), "535 projets"),
         (Metric::FundingEur, 1.88e9, Qualifier::About, Unit::Eur, Some("2015-01-01"), Some("2019-12-31"), "environ 1,88\u{a0}milliard d’euros"),
         (Metric::MigrantsReturned, 84_000.0, Qualifier::MoreThan, Unit::Count, None, Some("2020-10-13"), "plus de 84\u{a0}000 migrants"),

@@ -157,9 +157,9 @@ pub mod size {
     pub const PAD: f64 = 12.0;
 }
 
-/// Font family used for every chart label: the system's sans-serif, so nothing is downloaded
+/// Font stack used for every chart label, the same as the page's: system fonts, so nothing is downloaded
 /// and labels are measured with the font they are drawn in.
-pub const FONT_FAMILY: &str = "sans-serif";
+pub const FONT_FAMILY: &str = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif";
 
 #[cfg(test)]
 mod tests {

@@ -24,8 +24,8 @@ pub enum Headline {
 }
 
 impl Headline {
-    /// The cards, in display order.
-    pub const ALL: [Headline; 4] = [Headline::Projects, Headline::Funding, Headline::MigrantsAssisted, Headline::Countries];
+    /// The cards, in display order (migrants last: its card is the widest).
+    pub const ALL: [Headline; 4] = [Headline::Projects, Headline::Funding, Headline::Countries, Headline::MigrantsAssisted];
 
     /// The metrics a card reports; each gets its own line when there are several.
     pub fn lines(self) -> &'static [HeadlineLine] {

@@ -400,7 +400,8 @@ impl Validator {
         for (index, value) in self.list(root, "countries").iter().enumerate() {
             let mut record = Record::new("countries", index, value);
             let code = record.id("code", &mut seen);
-            if !code.is_empty() && !(code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase())) {
+            let is_alpha2 = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
+            if !code.is_empty() && !is_alpha2 {
                 record.fail(Some("code"), IssueKind::UnknownValue { found: code.chars().take(20).collect() });
             }
             let name = LocalName { en: record.text("name_en"), fr: record.text("name_fr") };

@@ -1,0 +1,54 @@
+# Developer entry points. The first two are the README's: serve the dashboard, run every test.
+# Each installs what it needs on first use (see .ci/setup); later runs skip that quickly.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+WASM := source .ci/wasm-env &&
+# Trunk runs cargo offline; fetching first brings the crates (and, on the Debian toolchain, the
+# standard library's own dependencies) into the local registry.
+TRUNK := $(WASM) cargo fetch --quiet --target wasm32-unknown-unknown && trunk
+PUBLIC_URL ?= /
+
+.PHONY: help serve test dist test-native lint test-e2e bench data check-data
+
+help:
+	@echo "make serve   serve the dashboard on http://127.0.0.1:8080 (embedded default data)"
+	@echo "make test    run every test: native, clippy, release build, browser end-to-end"
+	@echo "make dist    release build into dist/ (PUBLIC_URL=/sub/path/ for a sub-path)"
+	@echo "make data    rebuild public/data/eu-iom-figures.json from the research file"
+	@echo "make bench   print size and speed figures"
+
+serve:
+	@.ci/setup wasm
+	$(TRUNK) serve
+
+dist:
+	@.ci/setup release
+	$(TRUNK) build --release --public-url "$(PUBLIC_URL)"
+
+test:
+	@.ci/setup test
+	$(MAKE) --no-print-directory test-native lint
+	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory test-e2e
+
+test-native:
+	cargo test --all-targets --quiet
+
+lint:
+	cargo clippy --all-targets --quiet -- -D warnings
+	@# Clippy for wasm32 needs rustup's wasm32 standard library; Debian's rustc-web has no clippy.
+	@if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then \
+		echo "cargo clippy --target wasm32-unknown-unknown"; \
+		CARGO_TARGET_DIR=target/web cargo clippy --lib --bins --target wasm32-unknown-unknown --quiet -- -D warnings; \
+	else echo "[lint] wasm32 clippy skipped: rustup has no wasm32 target on this machine"; fi
+
+test-e2e:
+	cd tests/e2e && npm test
+
+data:
+	@.ci/setup test
+	cargo run --quiet --bin eu-iom-data -- import-research tests/fixtures/research/eu-iom-sources.json \
+		tests/e2e/node_modules/i18n-iso-countries/langs --compiled 2026-11-28 --out public/data/eu-iom-figures.json
+
+check-data:
+	cargo run --quiet --bin eu-iom-data -- check public/data/eu-iom-figures.json

@@ -1,0 +1,145 @@
+//! Sentences about figures and charts: scopes, source lines, tooltips and the text
+//! alternatives that stand in for a chart for screen-reader users.
+
+use crate::domain::aggregate::{Place, Series, Warning};
+use crate::domain::format::{format_date, format_period, format_qualified};
+use crate::domain::i18n::{metric_name, precision_note, Lang};
+use crate::domain::labels::place_name;
+use crate::domain::messages::{msg, Msg};
+use crate::domain::model::{Dataset, Figure};
+
+/// The value as the release words it: `more than 84,000`.
+pub fn figure_value(figure: &Figure, lang: Lang) -> String {
+    format_qualified(figure.value(), figure.unit(), figure.qualifier(), lang)
+}
+
+/// What period a figure covers: `2015–2019`, `since 1 Jan 2017`, or nothing for a level.
+pub fn figure_period(figure: &Figure, lang: Lang) -> Option<String> {
+    if let Some(since) = figure.cumulative_since() {
+        return Some(format!("{} {}", msg(Msg::Since, lang), format_date(since, crate::domain::date::DatePrecision::Day, lang)));
+    }
+    match (figure.period_start(), figure.period_end()) {
+        (Some(start), Some(end)) => Some(format_period(start, end, lang)),
+        (Some(start), None) => Some(format!("{} {}", msg(Msg::Since, lang), format_date(start, crate::domain::date::DatePrecision::Day, lang))),
+        _ => None,
+    }
+}
+
+/// Programme, place and period of a figure: `EU-IOM strategic cooperation · 2015–2019`.
+pub fn figure_scope(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(programme) = dataset.programme_of(figure) {
+        parts.push(programme.name(lang).to_string());
+    }
+    let place = Place::of(figure);
+    if place != Place::Whole {
+        parts.push(place_name(dataset, &place, lang));
+    }
+    parts.extend(figure_period(figure, lang));
+    parts.join(" · ")
+}
+
+/// The as-of date with its precision: `13 Oct 2020`, `c. Jan 2022`.
+pub fn figure_date(figure: &Figure, lang: Lang) -> String {
+    format_date(figure.as_of(), figure.as_of_precision(), lang)
+}
+
+/// Publisher and publication date of a figure's source: `European External Action Service (EEAS), 13 Oct 2020`.
+pub fn source_line(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
+    match dataset.source_of(figure) {
+        Some(source) => format!("{}, {}", source.publisher(), format_date(source.date(), source.date_precision(), lang)),
+        None => String::new(),
+    }
+}
+
+/// Lines of the tooltip shown for a chart point: value, what it counts, where and when, source,
+/// and any warning.
+pub fn tooltip_lines(dataset: &Dataset, figure_index: usize, warnings: &[Warning], lang: Lang) -> Vec<String> {
+    let Some(figure) = dataset.figures().get(figure_index) else { return Vec::new() };
+    let mut lines = vec![
+        format!("{} — {}", figure_value(figure, lang), figure.detail()),
+        figure_scope(dataset, figure, lang),
+    ];
+    let mut when = format!("{} {}", msg(Msg::AsOf, lang), figure_date(figure, lang));
+    let note = precision_note(figure.as_of_precision(), lang);
+    if !note.is_empty() {
+        when.push_str(&format!(" ({note})"));
+    }
+    lines.push(when);
+    lines.push(format!("{}: {}", msg(Msg::SourceLink, lang), source_line(dataset, figure, lang)));
+    for warning in warnings {
+        match warning {
+            Warning::Decrease => lines.push(format!("⚠ {}", msg(Msg::WarningDecrease, lang))),
+            Warning::Conflict => lines.push(format!("⚠ {}", msg(Msg::WarningConflict, lang))),
+            Warning::Documented => {
+                for disagreement in dataset.disagreements_of(figure_index) {
+                    lines.push(format!("⚠ {}", disagreement.note(lang)));
+                }
+            }
+        }
+    }
+    lines
+}
+
+/// A text alternative for the timeline: what is shown, the range of dates and values, the
+/// trend of each series and how many reports carry warnings.
+pub fn describe_timeline(dataset: &Dataset, series: &[Series], lang: Lang) -> String {
+    if series.is_empty() {
+        return msg(Msg::EmptyTitle, lang).to_string();
+    }
+    let n_reports: usize = series.iter().map(|s| s.points.len()).sum();
+    let mut sentences = vec![match lang {
+        Lang::En => format!("Chart of {} reported figures in {} series.", n_reports, series.len()),
+        Lang::Fr => format!("Graphique de {} chiffres publiés en {} séries.", n_reports, series.len()),
+    }];
+    for s in series.iter().take(8) {
+        let (Some(first), Some(last)) = (s.points.first(), s.points.last()) else { continue };
+        let (Some(first_figure), Some(last_figure)) = (dataset.figures().get(first.figure), dataset.figures().get(last.figure)) else {
+            continue;
+        };
+        let name = {
+            let mut parts = vec![metric_name(s.key.metric, lang).to_string()];
+            if let Some(programme) = dataset.programmes().get(s.key.programme) {
+                parts.push(programme.name(lang).to_string());
+            }
+            parts.push(place_name(dataset, &s.key.place, lang));
+            parts.join(", ")
+        };
+        let sentence = if s.points.len() == 1 {
+            match lang {
+                Lang::En => format!("{name}: one report, {} ({}).", figure_value(first_figure, lang), figure_date(first_figure, lang)),
+                Lang::Fr => format!("{name} : un seul chiffre, {} ({}).", figure_value(first_figure, lang), figure_date(first_figure, lang)),
+            }
+        } else {
+            let n_warnings = s.n_warnings();
+            let warnings = match (lang, n_warnings) {
+                (_, 0) => String::new(),
+                (Lang::En, n) => format!(" {n} of them carry a warning (a fall or a disagreement between sources)."),
+                (Lang::Fr, n) => format!(" {n} d’entre eux portent un avertissement (baisse ou désaccord entre sources)."),
+            };
+            match lang {
+                Lang::En => format!(
+                    "{name}: {} reports, from {} ({}) to {} ({}).{warnings}",
+                    s.points.len(),
+                    figure_value(first_figure, lang),
+                    figure_date(first_figure, lang),
+                    figure_value(last_figure, lang),
+                    figure_date(last_figure, lang)
+                ),
+                Lang::Fr => format!(
+                    "{name} : {} chiffres, de {} ({}) à {} ({}).{warnings}",
+                    s.points.len(),
+                    figure_value(first_figure, lang),
+                    figure_date(first_figure, lang),
+                    figure_value(last_figure, lang),
+                    figure_date(last_figure, lang)
+                ),
+            }
+        };
+        sentences.push(sentence);
+    }
+    if series.len() > 8 {
+        sentences.push(format!("+{} {}", series.len() - 8, msg(Msg::HiddenSeries, lang)));
+    }
+    sentences.join(" ")
+}

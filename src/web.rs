@@ -1,0 +1,7 @@
+//! Browser glue: the only module that names `web_sys`, `js_sys`, `wasm_bindgen` or `gloo`.
+//! Every browser failure is turned into a domain error here; `JsValue` never leaves.
+
+pub mod canvas;
+pub mod env;
+pub mod fetch;
+pub mod observe;

@@ -1,0 +1,65 @@
+// Launching Debian's Chromium through playwright-core, with the flags this sandbox needs,
+// and helpers the specs share: console capture, canvas pixel counts, dist location.
+import { chromium } from 'playwright-core';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const DIST = process.env.DIST_DIR ?? path.join(ROOT, 'dist');
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+/** Opens a page that records console errors, page errors and failed requests. */
+export async function openPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+  return { context, page, problems };
+}
+
+/** Counts canvas pixels that differ from the background colour at (1, 1). */
+export async function paintedPixels(page, selector) {
+  return page.$eval(selector, (canvas) => {
+    const ctx = canvas.getContext('2d');
+    const { width, height } = canvas;
+    if (!width || !height) return 0;
+    const data = ctx.getImageData(0, 0, width, height).data;
+    const [r0, g0, b0] = [data[4 * (width + 1)], data[4 * (width + 1) + 1], data[4 * (width + 1) + 2]];
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (Math.abs(data[i] - r0) + Math.abs(data[i + 1] - g0) + Math.abs(data[i + 2] - b0) > 30) n++;
+    }
+    return n;
+  });
+}
+
+/** A hash of the canvas pixels, to tell whether a redraw changed the picture. */
+export async function canvasFingerprint(page, selector) {
+  return page.$eval(selector, (canvas) => {
+    const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+    let h = 2166136261;
+    for (let i = 0; i < data.length; i += 7) {
+      h ^= data[i];
+      h = Math.imul(h, 16777619) >>> 0;
+    }
+    return `${canvas.width}x${canvas.height}:${h}`;
+  });
+}

@@ -1,0 +1,83 @@
+// A small static file server for the built dist/, on 127.0.0.1, with what the tests need:
+// an optional sub-path, extra response headers (CSP), per-path overrides (a missing or broken
+// data file) and a log of every request it served.
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+/**
+ * Starts a server. Options:
+ *   root      directory to serve (required)
+ *   base      sub-path the site lives under, e.g. '/dash/' (default '/')
+ *   headers   extra headers on every response
+ *   overrides { '/path': { status, body, type, delayMs } } answered instead of files (path
+ *             without base); with only delayMs, the real file is served after the delay
+ *   host      address to bind (default 127.0.0.1)
+ *   gzip      compress responses when the client accepts it (default false)
+ * Returns { url, port, requests, close() }.
+ */
+export async function serve({ root, base = '/', headers = {}, overrides = {}, host = '127.0.0.1', port = 0, gzip = false }) {
+  const requests = [];
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    requests.push({ method: req.method, path: url.pathname });
+    let rel = url.pathname;
+    if (!rel.startsWith(base)) {
+      res.writeHead(404, { 'content-type': 'text/plain', ...headers });
+      res.end('not under the base path');
+      return;
+    }
+    rel = '/' + rel.slice(base.length);
+    const override = overrides[rel];
+    if (override?.delayMs) await new Promise((resolve) => setTimeout(resolve, override.delayMs));
+    if (override && (override.status !== undefined || override.body !== undefined)) {
+      res.writeHead(override.status ?? 200, { 'content-type': override.type ?? 'application/json', ...headers });
+      res.end(override.body ?? '');
+      return;
+    }
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(root, path.normalize(rel).replace(/^(\.\.[/\\])+/, ''));
+    if (!file.startsWith(path.resolve(root))) {
+      res.writeHead(403, headers);
+      res.end();
+      return;
+    }
+    try {
+      let body = await fs.readFile(file);
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      const extra = { 'content-type': type, 'cache-control': 'no-store', ...headers };
+      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+        body = zlib.gzipSync(body, { level: 9 });
+        extra['content-encoding'] = 'gzip';
+      }
+      extra['content-length'] = body.length;
+      res.writeHead(200, extra);
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain', ...headers });
+      res.end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  const actual = server.address().port;
+  return {
+    url: `http://${host}:${actual}${base}`,
+    port: actual,
+    requests,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}

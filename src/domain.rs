@@ -14,3 +14,8 @@ pub mod aggregate;
 pub mod labels;
 pub mod messages;
 pub mod describe;
+pub mod table;
+pub mod view;
+
+#[cfg(test)]
+pub(crate) mod testing;

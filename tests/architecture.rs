@@ -73,7 +73,8 @@ fn browser_glue_stays_in_web() {
 #[test]
 fn shipped_code_has_no_panicking_calls() {
     let patterns = [".unwrap()", ".expect(", "panic!(", "todo!(", "unimplemented!(", "unreachable!("];
-    for (path, text) in sources() {
+    // `testing.rs` modules hold test fixtures and are declared under `#[cfg(test)]`.
+    for (path, text) in sources().into_iter().filter(|(path, _)| !path.ends_with("/testing.rs")) {
         for (number, line) in shipped(&text).lines().enumerate() {
             if line.trim_start().starts_with("//") {
                 continue;

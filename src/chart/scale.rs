@@ -72,7 +72,9 @@ pub fn ticks_from_zero(max: f64, target: usize) -> Vec<f64> {
     let max = if max.is_finite() && max > 0.0 { max } else { 1.0 };
     let step = nice_step(max, target.max(1));
     let n = (max / step - 1e-9).ceil().max(1.0) as usize;
-    (0..=n).map(|i| i as f64 * step).collect()
+    // Rounding to two digits below the step keeps 0.6 from becoming 0.6000000000000001.
+    let precision = 10f64.powi((2 - step.log10().floor() as i32).max(0));
+    (0..=n).map(|i| (i as f64 * step * precision).round() / precision).collect()
 }
 
 #[cfg(test)]
@@ -93,7 +95,8 @@ mod tests {
     fn ticks_start_at_zero_and_cover_the_maximum() {
         assert_eq!(ticks_from_zero(114_000.0, 5), vec![0.0, 25_000.0, 50_000.0, 75_000.0, 100_000.0, 125_000.0]);
         assert_eq!(ticks_from_zero(100_000.0, 5), vec![0.0, 20_000.0, 40_000.0, 60_000.0, 80_000.0, 100_000.0]);
-        assert_eq!(ticks_from_zero(0.0, 5), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+        assert_eq!(ticks_from_zero(0.0, 4), vec![0.0, 0.25, 0.5, 0.75, 1.0]);
+        assert_eq!(ticks_from_zero(1.0, 5), vec![0.0, 0.2, 0.4, 0.6, 0.8, 1.0]);
         assert_eq!(ticks_from_zero(34.0, 4), vec![0.0, 10.0, 20.0, 30.0, 40.0]);
     }
 

@@ -188,6 +188,20 @@ const PROGRAMMES: &[(&str, &str, &str, &[&str])] = &[
     ("iom-guinea", "IOM Guinea (all programmes)", "OIM Guinée (tous programmes)", &["IOM Guinea (all programmes)"]),
 ];
 
+/// Short programme names for legends: id, English, French.
+const PROGRAMME_SHORT_NAMES: &[(&str, &str, &str)] = &[
+    ("joint-initiative", "Joint Initiative", "Initiative conjointe"),
+    ("strategic-cooperation", "Strategic cooperation", "Coopération stratégique"),
+    ("eu-funding-to-iom", "EU funding", "Financements UE"),
+    ("eu-ms-funding-to-iom", "EU + Member States funding", "Financements UE + États membres"),
+    ("eu-humanitarian", "EU humanitarian aid", "Aide humanitaire UE"),
+    ("libya-vhr", "Libya VHR", "RHV Libye"),
+    ("mprr-ssa", "MPRR-SSA", "MPRR-SSA"),
+    ("eutf-africa", "EUTF for Africa", "FFU pour l’Afrique"),
+    ("iom-niger", "IOM Niger", "OIM Niger"),
+    ("iom-guinea", "IOM Guinea", "OIM Guinée"),
+];
+
 /// Region vocabulary: id, English name as the research writes it, French name.
 const REGIONS: &[(&str, &str, &str)] = &[
     ("north-africa", "North Africa", "Afrique du Nord"),
@@ -402,7 +416,8 @@ pub fn parse_research(text: &str) -> Result<Research, ImportError> {
 }
 
 /// Reads country names from `i18n-iso-countries` language files (`langs/en.json`, `langs/fr.json`).
-/// Where the package lists several names, its first (official) one is used, as its `getName` does.
+/// Where the package lists several names (official first, then aliases), its first alias is used:
+/// the common short name ("The Gambia", "Côte d'Ivoire"), as its `getName(…, {select: "alias"})` gives.
 ///
 /// # Errors
 /// [`ImportError::Json`] when a file is not in that package's format.
@@ -418,7 +433,7 @@ pub fn parse_country_names(en_json: &str, fr_json: &str) -> Result<CountryNames,
             .filter_map(|(code, name)| {
                 let name = match name {
                     serde_json::Value::String(name) => name.clone(),
-                    serde_json::Value::Array(names) => names.first()?.as_str()?.to_string(),
+                    serde_json::Value::Array(names) => names.get(1).or(names.first())?.as_str()?.to_string(),
                     _ => return None,
                 };
                 Some((code.clone(), name))
@@ -547,12 +562,27 @@ pub fn import_research(research: &Research, country_names: &CountryNames, compil
         },
         programmes: PROGRAMMES
             .iter()
-            .map(|(id, en, fr, _)| RawName { id: id.to_string(), name_en: en.to_string(), name_fr: fr.to_string() })
+            .map(|(id, en, fr, _)| {
+                let short = PROGRAMME_SHORT_NAMES.iter().find(|(short_id, _, _)| short_id == id);
+                RawName {
+                    id: id.to_string(),
+                    name_en: en.to_string(),
+                    name_fr: fr.to_string(),
+                    short_en: short.map(|(_, en, _)| en.to_string()),
+                    short_fr: short.map(|(_, _, fr)| fr.to_string()),
+                }
+            })
             .collect(),
         regions: REGIONS
             .iter()
             .filter(|(id, _, _)| regions_used.contains(*id))
-            .map(|(id, en, fr)| RawName { id: id.to_string(), name_en: en.to_string(), name_fr: fr.to_string() })
+            .map(|(id, en, fr)| RawName {
+                id: id.to_string(),
+                name_en: en.to_string(),
+                name_fr: fr.to_string(),
+                short_en: None,
+                short_fr: None,
+            })
             .collect(),
         countries,
         sources,
@@ -593,11 +623,11 @@ mod tests {
     }
 
     #[test]
-    fn country_names_take_the_packages_first_name() {
-        let en = r#"{"locale":"en","countries":{"CI":["Cote d'Ivoire","Ivory Coast"],"LY":"Libya"}}"#;
+    fn country_names_take_the_packages_first_alias() {
+        let en = r#"{"locale":"en","countries":{"CI":["Cote d'Ivoire","Côte d'Ivoire","Ivory Coast"],"LY":"Libya"}}"#;
         let fr = r#"{"locale":"fr","countries":{"CI":"Côte-d'Ivoire","LY":"Libye"}}"#;
         let names = parse_country_names(en, fr).unwrap();
-        assert_eq!(names["CI"], ("Cote d'Ivoire".to_string(), "Côte-d'Ivoire".to_string()));
+        assert_eq!(names["CI"], ("Côte d'Ivoire".to_string(), "Côte-d'Ivoire".to_string()));
         assert_eq!(names["LY"].1, "Libye");
     }
 }

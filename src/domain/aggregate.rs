@@ -354,3 +354,106 @@ pub fn latest_by_country(dataset: &Dataset, selected: &[usize], metric: Metric) 
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::dataset;
+
+    fn all(dataset: &Dataset) -> Vec<usize> {
+        (0..dataset.figures().len()).collect()
+    }
+
+    #[test]
+    fn latest_means_latest_report_then_latest_as_of() {
+        let d = dataset(&[
+            ("a", "2019-01-01", "migrants_returned", 10.0, "exact", None, None),
+            ("b", "2021-01-01", "migrants_returned", 5.0, "exact", None, None),
+            ("c", "2020-01-01", "migrants_returned", 30.0, "exact", None, None),
+        ]);
+        assert_eq!(latest(&d, all(&d)), Some(1));
+        assert_eq!(latest(&d, Vec::new()), None);
+    }
+
+    #[test]
+    fn headlines_prefer_the_widest_geography() {
+        let d = dataset(&[
+            ("whole", "2019-01-01", "projects", 500.0, "exact", None, None),
+            ("ly", "2024-01-01", "projects", 20.0, "exact", Some("LY"), None),
+            ("funds", "2020-01-01", "funding_eur", 1e9, "about", Some("NE"), None),
+        ]);
+        let line = Headline::Projects.lines()[0];
+        assert_eq!(headline_figure(&d, &all(&d), line), Some(0));
+        // Without a programme-wide figure, the national one is the headline.
+        assert_eq!(headline_figure(&d, &[1], line), Some(1));
+        assert_eq!(headline_figure(&d, &all(&d), Headline::Funding.lines()[0]), Some(2));
+        assert_eq!(headline_figure(&d, &all(&d), Headline::Countries.lines()[0]), None);
+    }
+
+    #[test]
+    fn series_split_by_place_and_skip_non_quantities() {
+        let d = dataset(&[
+            ("a", "2019-01-01", "migrants_returned", 10.0, "exact", None, None),
+            ("b", "2020-01-01", "migrants_returned", 20.0, "exact", None, None),
+            ("c", "2020-01-01", "migrants_returned", 5.0, "exact", Some("LY"), None),
+        ]);
+        let series = build_series(&d, &all(&d));
+        assert_eq!(series.len(), 2);
+        assert_eq!(series[0].points.len(), 2, "the longer series comes first");
+        assert_eq!(series[1].key.place, Place::Country(0));
+    }
+
+    #[test]
+    fn a_falling_running_total_is_flagged_not_smoothed() {
+        let d = dataset(&[
+            ("a", "2019-01-01", "migrants_reintegration", 100.0, "exact", None, None),
+            ("b", "2020-01-01", "migrants_reintegration", 92.0, "almost", None, None),
+            ("c", "2021-01-01", "migrants_reintegration", 103.0, "more_than", None, None),
+        ]);
+        let series = build_series(&d, &all(&d));
+        let warnings: Vec<_> = series[0].points.iter().map(|p| p.warnings.clone()).collect();
+        assert_eq!(warnings, vec![vec![], vec![Warning::Decrease], vec![]]);
+        assert_eq!(series[0].points[1].value, 92.0, "the value is kept as reported");
+    }
+
+    #[test]
+    fn period_totals_neither_fall_nor_join_the_line() {
+        let d = dataset(&[
+            ("a", "2019-01-01", "migrants_returned", 20000.0, "exact", None, None),
+            ("y", "2019-06-01", "migrants_returned", 3000.0, "exact", None, Some("2019-01-01")),
+        ]);
+        let series = build_series(&d, &all(&d));
+        let year = &series[0].points[1];
+        assert!(year.period_start_day.is_some());
+        assert!(year.warnings.is_empty());
+    }
+
+    #[test]
+    fn reports_about_the_same_date_that_disagree_are_flagged() {
+        let d = dataset(&[
+            ("a", "2020-06-01", "migrants_returned", 50000.0, "exact", None, None),
+            ("b", "2020-06-19", "migrants_returned", 33000.0, "almost", None, None),
+            ("c", "2020-06-20", "migrants_returned", 33500.0, "exact", None, None),
+            ("d", "2021-06-20", "migrants_returned", 60000.0, "exact", None, None),
+        ]);
+        let series = build_series(&d, &all(&d));
+        let conflicted: Vec<bool> = series[0].points.iter().map(|p| p.warnings.contains(&Warning::Conflict)).collect();
+        assert_eq!(conflicted, vec![true, true, true, false]);
+    }
+
+    #[test]
+    fn breakdown_shows_the_latest_running_total_per_place_largest_first() {
+        let d = dataset(&[
+            ("ly1", "2019-01-01", "migrants_returned", 40000.0, "more_than", Some("LY"), None),
+            ("ly2", "2025-01-01", "migrants_returned", 100000.0, "more_than", Some("LY"), None),
+            ("lyyear", "2025-02-01", "migrants_returned", 9000.0, "exact", Some("LY"), Some("2024-01-01")),
+            ("ne", "2024-01-01", "migrants_returned", 66000.0, "exact", Some("NE"), None),
+            ("whole", "2024-01-01", "migrants_returned", 1.0, "exact", None, None),
+        ]);
+        let bars = build_breakdown(&d, &all(&d), Metric::MigrantsReturned, BreakdownBy::Country);
+        let summary: Vec<(usize, f64, usize)> = bars.iter().map(|b| (b.figure, b.value, b.n_reports)).collect();
+        assert_eq!(summary, vec![(1, 100000.0, 3), (3, 66000.0, 1)]);
+        assert!(build_breakdown(&d, &all(&d), Metric::Projects, BreakdownBy::Country).is_empty());
+        assert_eq!(latest_by_country(&d, &all(&d), Metric::MigrantsReturned).get(&0), Some(&1));
+    }
+}

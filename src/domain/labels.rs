@@ -34,7 +34,7 @@ pub fn entity_labels(dataset: &Dataset, entities: &[(usize, &Place)], lang: Lang
             let mut parts: Vec<String> = Vec::new();
             if !same_programme {
                 if let Some(programme) = dataset.programmes().get(*programme) {
-                    parts.push(programme.name(lang).to_string());
+                    parts.push(programme.short_name(lang).to_string());
                 }
             }
             if !same_place {

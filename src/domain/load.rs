@@ -83,8 +83,8 @@ pub fn load_value(value: &Value) -> Result<Loaded, LoadError> {
     check_schema(root)?;
     let mut validator = Validator::default();
     let info = validator.info(root.get("info"));
-    let programmes = validator.vocabulary(root, "programmes", |id, name| Programme { id, name });
-    let regions = validator.vocabulary(root, "regions", |id, name| Region { id, name });
+    let programmes = validator.vocabulary(root, "programmes", |id, name, short| Programme { id, name, short });
+    let regions = validator.vocabulary(root, "regions", |id, name, _| Region { id, name });
     let countries = validator.countries(root);
     let sources = validator.sources(root)?;
     let vocabularies = Vocabularies::new(&programmes, &regions, &countries, &sources);
@@ -379,7 +379,7 @@ impl Validator {
         &mut self,
         root: &Map<String, Value>,
         name: &'static str,
-        build: impl Fn(String, LocalName) -> T,
+        build: impl Fn(String, LocalName, LocalName) -> T,
     ) -> Vec<T> {
         let mut seen = HashSet::new();
         let mut out = Vec::new();
@@ -387,7 +387,11 @@ impl Validator {
             let mut record = Record::new(name, index, value);
             let id = record.id("id", &mut seen);
             let name = LocalName { en: record.text("name_en"), fr: record.text("name_fr") };
-            if let Some(item) = self.finish(record, build(id, name)) {
+            let short = LocalName {
+                en: record.optional_text("short_en").unwrap_or_else(|| name.en.clone()),
+                fr: record.optional_text("short_fr").unwrap_or_else(|| name.fr.clone()),
+            };
+            if let Some(item) = self.finish(record, build(id, name, short)) {
                 out.push(item);
             }
         }

@@ -254,6 +254,7 @@ impl LocalName {
 pub struct Programme {
     pub(crate) id: String,
     pub(crate) name: LocalName,
+    pub(crate) short: LocalName,
 }
 
 impl Programme {
@@ -264,6 +265,10 @@ impl Programme {
     /// Display name.
     pub fn name(&self, lang: Lang) -> &str {
         self.name.get(lang)
+    }
+    /// Short name for legends (the full name when the file gives none).
+    pub fn short_name(&self, lang: Lang) -> &str {
+        self.short.get(lang)
     }
 }
 

@@ -55,6 +55,12 @@ pub struct RawName {
     pub name_en: String,
     /// French name.
     pub name_fr: String,
+    /// Short English name for legends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_en: Option<String>,
+    /// Short French name for legends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_fr: Option<String>,
 }
 
 /// A country.
@@ -189,12 +195,24 @@ impl RawDataset {
             programmes: dataset
                 .programmes()
                 .iter()
-                .map(|p| RawName { id: p.id.clone(), name_en: p.name.en.clone(), name_fr: p.name.fr.clone() })
+                .map(|p| RawName {
+                    id: p.id.clone(),
+                    name_en: p.name.en.clone(),
+                    name_fr: p.name.fr.clone(),
+                    short_en: (p.short.en != p.name.en).then(|| p.short.en.clone()),
+                    short_fr: (p.short.fr != p.name.fr).then(|| p.short.fr.clone()),
+                })
                 .collect(),
             regions: dataset
                 .regions()
                 .iter()
-                .map(|r| RawName { id: r.id.clone(), name_en: r.name.en.clone(), name_fr: r.name.fr.clone() })
+                .map(|r| RawName {
+                    id: r.id.clone(),
+                    name_en: r.name.en.clone(),
+                    name_fr: r.name.fr.clone(),
+                    short_en: None,
+                    short_fr: None,
+                })
                 .collect(),
             countries: dataset
                 .countries()

@@ -220,3 +220,64 @@ pub fn year_bounds(dataset: &Dataset) -> Option<(i32, i32)> {
     let max = years.max()?;
     Some((min, max))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::dataset;
+
+    fn sample() -> Dataset {
+        dataset(&[
+            ("whole", "2017-01-01", "migrants_returned", 10.0, "exact", None, None),
+            ("ly", "2019-06-01", "migrants_returned", 20.0, "exact", Some("LY"), None),
+            ("ne", "2021-01-01", "projects", 3.0, "exact", Some("NE"), None),
+            ("media", "2022-01-01", "migrants_returned", 30.0, "about", None, None),
+        ])
+    }
+
+    fn ids<'a>(dataset: &'a Dataset, filter: &Filter, ignore: Ignore) -> Vec<&'a str> {
+        select(dataset, filter, ignore).into_iter().map(|i| dataset.figures()[i].id()).collect()
+    }
+
+    #[test]
+    fn an_empty_filter_selects_everything() {
+        let d = sample();
+        assert_eq!(ids(&d, &Filter::default(), Ignore::default()), ["whole", "ly", "ne", "media"]);
+    }
+
+    #[test]
+    fn each_dimension_narrows() {
+        let d = sample();
+        let metric = Filter { metrics: [Metric::Projects].into(), ..Filter::default() };
+        assert_eq!(ids(&d, &metric, Ignore::default()), ["ne"]);
+        assert_eq!(ids(&d, &metric, Ignore { metrics: true, levels: false }).len(), 4);
+        let country = Filter { countries: ["LY".to_string()].into(), ..Filter::default() };
+        assert_eq!(ids(&d, &country, Ignore::default()), ["ly"]);
+        let region = Filter { regions: ["r".to_string()].into(), ..Filter::default() };
+        assert_eq!(ids(&d, &region, Ignore::default()), ["ly", "ne"]);
+        let level = Filter { levels: [Level::ProgrammeWide].into(), ..Filter::default() };
+        assert_eq!(ids(&d, &level, Ignore::default()), ["whole", "media"]);
+        assert_eq!(ids(&d, &level, Ignore { metrics: false, levels: true }).len(), 4);
+        let years = Filter { years: Some((2019, 2021)), ..Filter::default() };
+        assert_eq!(ids(&d, &years, Ignore::default()), ["ly", "ne"]);
+        let official = Filter { publishers: PublisherFilter::OfficialOnly, ..Filter::default() };
+        assert_eq!(ids(&d, &official, Ignore::default()), ["whole", "ly", "ne"]);
+    }
+
+    #[test]
+    fn unknown_ids_select_nothing() {
+        let d = sample();
+        let filter = Filter { programmes: ["nowhere".to_string()].into(), ..Filter::default() };
+        assert!(select(&d, &filter, Ignore::default()).is_empty());
+        let filter = Filter { countries: ["ZZ".to_string()].into(), ..Filter::default() };
+        assert!(select(&d, &filter, Ignore::default()).is_empty());
+    }
+
+    #[test]
+    fn sources_and_bounds() {
+        let d = sample();
+        assert_eq!(count_sources(&d, &[0, 1, 1]), 2);
+        assert_eq!(year_bounds(&d), Some((2017, 2022)));
+        assert_eq!(Level::from_id("country"), Some(Level::National));
+    }
+}

@@ -1,0 +1,529 @@
+//! The whole state of a view (which tab, which filters, how sorted, which language), and how it
+//! is written to and read from the address bar's query string.
+//!
+//! Links are over-specified and versioned (`v=1`): every setting is written out, defaults
+//! included, so a shared link shows the same view even after the defaults change. Reading never
+//! fails: unknown or invalid parameters fall back to defaults and come back as [`UrlNotice`]s.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use crate::domain::aggregate::BreakdownBy;
+use crate::domain::date::{MAX_YEAR, MIN_YEAR};
+use crate::domain::i18n::Lang;
+use crate::domain::model::{Dataset, Metric};
+use crate::domain::select::{year_bounds, Filter, Level, PublisherFilter};
+use crate::domain::table::TableSort;
+
+/// The version of the query-string format written by this build.
+pub const URL_VERSION: u32 = 1;
+
+/// The views the dashboard offers, as tabs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum View {
+    /// Reported values over time.
+    #[default]
+    Timeline,
+    /// Latest value per place.
+    Breakdown,
+    /// Every selected figure in a table.
+    Table,
+    /// The releases behind the selection.
+    Sources,
+}
+
+impl View {
+    /// The views in tab order.
+    pub const ALL: [View; 4] = [View::Timeline, View::Breakdown, View::Table, View::Sources];
+
+    /// Identifier used in URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Timeline => "timeline",
+            View::Breakdown => "breakdown",
+            View::Table => "table",
+            View::Sources => "sources",
+        }
+    }
+
+    /// Reads an identifier.
+    pub fn from_id(id: &str) -> Option<View> {
+        View::ALL.into_iter().find(|view| view.id() == id)
+    }
+}
+
+/// How the country list in the filters is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum CountryOrder {
+    /// Alphabetically, in the interface language.
+    #[default]
+    Name,
+    /// By the latest value of the first selected metric, largest first.
+    Value,
+}
+
+impl CountryOrder {
+    /// Identifier used in URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            CountryOrder::Name => "name",
+            CountryOrder::Value => "value",
+        }
+    }
+
+    /// Reads an identifier.
+    pub fn from_id(id: &str) -> Option<CountryOrder> {
+        [CountryOrder::Name, CountryOrder::Value].into_iter().find(|o| o.id() == id)
+    }
+}
+
+/// Everything that defines what the page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ViewState {
+    /// The tab shown.
+    pub view: View,
+    /// The selection.
+    pub filter: Filter,
+    /// Order of the table.
+    pub sort: TableSort,
+    /// Places compared in the breakdown.
+    pub breakdown_by: BreakdownBy,
+    /// Order of the country list.
+    pub country_order: CountryOrder,
+    /// Interface language; `None` until chosen (the browser's preference then applies).
+    pub lang: Option<Lang>,
+}
+
+impl ViewState {
+    /// The view a first visit shows: reported returns, programme-wide, every programme,
+    /// every source, over the dataset's whole period.
+    pub fn default_for(dataset: Option<&Dataset>) -> ViewState {
+        ViewState {
+            view: View::Timeline,
+            filter: Filter {
+                metrics: BTreeSet::from([Metric::MigrantsReturned]),
+                levels: BTreeSet::from([Level::ProgrammeWide]),
+                years: dataset.and_then(year_bounds),
+                ..Filter::default()
+            },
+            sort: TableSort::default(),
+            breakdown_by: BreakdownBy::Country,
+            country_order: CountryOrder::Name,
+            lang: None,
+        }
+    }
+
+    /// Resets the filters to their defaults, keeping the tab, sorting and language.
+    pub fn with_default_filters(&self, dataset: Option<&Dataset>) -> ViewState {
+        ViewState { filter: ViewState::default_for(dataset).filter, ..self.clone() }
+    }
+
+    /// Toggles a country in the filter. Choosing a country also shows country-level figures,
+    /// which the default (programme-wide) level would otherwise hide.
+    pub fn toggle_country(&mut self, code: &str) {
+        if !self.filter.countries.remove(code) {
+            self.filter.countries.insert(code.to_string());
+            if !self.filter.levels.is_empty() {
+                self.filter.levels.insert(Level::National);
+            }
+        }
+    }
+
+    /// Toggles a region in the filter. Choosing a region also shows regional and national
+    /// figures, for the same reason as [`ViewState::toggle_country`].
+    pub fn toggle_region(&mut self, id: &str) {
+        if !self.filter.regions.remove(id) {
+            self.filter.regions.insert(id.to_string());
+            if !self.filter.levels.is_empty() {
+                self.filter.levels.insert(Level::Regional);
+                self.filter.levels.insert(Level::National);
+            }
+        }
+    }
+}
+
+/// Something in a link that was not understood and was replaced by a default.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UrlNotice {
+    /// A parameter this version does not know.
+    UnknownParameter {
+        /// Its name.
+        key: String,
+    },
+    /// A known parameter with a value that cannot be used.
+    BadValue {
+        /// The parameter.
+        key: String,
+        /// The value.
+        value: String,
+    },
+    /// The link was written by a newer version of the dashboard.
+    NewerVersion {
+        /// The version found.
+        found: String,
+    },
+}
+
+impl UrlNotice {
+    /// A short message for the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (UrlNotice::UnknownParameter { key }, Lang::En) => format!("unknown setting “{key}” ignored"),
+            (UrlNotice::UnknownParameter { key }, Lang::Fr) => format!("paramètre inconnu « {key} » ignoré"),
+            (UrlNotice::BadValue { key, value }, Lang::En) => format!("“{value}” is not a valid {key}; the default was used"),
+            (UrlNotice::BadValue { key, value }, Lang::Fr) => {
+                format!("« {value} » n’est pas une valeur valide pour {key} ; la valeur par défaut a été utilisée")
+            }
+            (UrlNotice::NewerVersion { found }, Lang::En) => {
+                format!("this link comes from a newer version of the dashboard (v{found}); some settings may be ignored")
+            }
+            (UrlNotice::NewerVersion { found }, Lang::Fr) => format!(
+                "ce lien provient d’une version plus récente du tableau de bord (v{found}) ; certains paramètres peuvent être ignorés"
+            ),
+        }
+    }
+}
+
+/// Percent-encodes a query value (everything but unreserved characters and commas).
+pub fn encode(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b',') {
+            out.push(char::from(byte));
+        } else {
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+/// Decodes a percent-encoded query value (`+` is a space); `None` for broken escapes or
+/// text that is not UTF-8.
+pub fn decode(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        match byte {
+            b'%' => {
+                let hex = value.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            other => {
+                out.push(other);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn list<T>(items: impl IntoIterator<Item = T>, id: impl Fn(&T) -> String) -> String {
+    let ids: Vec<String> = items.into_iter().map(|item| id(&item)).collect();
+    if ids.is_empty() {
+        "all".into()
+    } else {
+        ids.join(",")
+    }
+}
+
+/// Writes the state as a query string, every setting included.
+pub fn to_query(state: &ViewState) -> String {
+    let filter = &state.filter;
+    let mut pairs: Vec<(&str, String)> = vec![
+        ("v", URL_VERSION.to_string()),
+        ("view", state.view.id().into()),
+        ("metric", list(Metric::ALL.into_iter().filter(|m| filter.metrics.contains(m)), |m| m.id().into())),
+        ("programme", list(filter.programmes.iter(), |p| p.to_string())),
+        ("region", list(filter.regions.iter(), |r| r.to_string())),
+        ("country", list(filter.countries.iter(), |c| c.to_string())),
+        ("level", list(Level::ALL.into_iter().filter(|l| filter.levels.contains(l)), |l| l.id().into())),
+    ];
+    match filter.years {
+        Some((from, to)) => {
+            pairs.push(("from", from.to_string()));
+            pairs.push(("to", to.to_string()));
+        }
+        None => {
+            pairs.push(("from", "all".into()));
+            pairs.push(("to", "all".into()));
+        }
+    }
+    pairs.push(("publisher", filter.publishers.id().into()));
+    pairs.push(("sort", state.sort.id()));
+    pairs.push(("by", state.breakdown_by.id().into()));
+    pairs.push(("corder", state.country_order.id().into()));
+    if let Some(lang) = state.lang {
+        pairs.push(("lang", lang.tag().into()));
+    }
+    pairs.iter().map(|(key, value)| format!("{key}={}", encode(value))).collect::<Vec<_>>().join("&")
+}
+
+/// Reads a comma list; `all` (or nothing) means no restriction. Items failing `parse` are
+/// dropped with a notice.
+fn parse_list<T: Ord>(key: &str, value: &str, parse: impl Fn(&str) -> Option<T>, notices: &mut Vec<UrlNotice>) -> BTreeSet<T> {
+    if value.is_empty() || value == "all" {
+        return BTreeSet::new();
+    }
+    let mut out = BTreeSet::new();
+    for item in value.split(',').filter(|item| !item.is_empty()) {
+        match parse(item) {
+            Some(parsed) => {
+                out.insert(parsed);
+            }
+            None => notices.push(UrlNotice::BadValue { key: key.into(), value: item.chars().take(60).collect() }),
+        }
+    }
+    out
+}
+
+/// An id as URLs carry them: short, made of letters, digits, `-` and `_`.
+fn plain_id(text: &str) -> Option<String> {
+    let ok = !text.is_empty()
+        && text.len() <= 80
+        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    ok.then(|| text.to_string())
+}
+
+fn parse_year(text: &str) -> Option<i32> {
+    let year: i32 = text.parse().ok()?;
+    (MIN_YEAR..=MAX_YEAR).contains(&year).then_some(year)
+}
+
+/// Reads a query string (with or without the leading `?`). Never fails: what cannot be used
+/// falls back to the defaults for `dataset` and is reported.
+pub fn from_query(query: &str, dataset: Option<&Dataset>) -> (ViewState, Vec<UrlNotice>) {
+    let mut state = ViewState::default_for(dataset);
+    let mut notices = Vec::new();
+    let query = query.trim_start_matches('?');
+    if query.is_empty() {
+        return (state, notices);
+    }
+    let mut from: Option<Option<i32>> = None;
+    let mut to: Option<Option<i32>> = None;
+    for pair in query.split('&').filter(|pair| !pair.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let (Some(key), Some(value)) = (decode(raw_key), decode(raw_value)) else {
+            notices.push(UrlNotice::BadValue { key: raw_key.chars().take(40).collect(), value: raw_value.chars().take(60).collect() });
+            continue;
+        };
+        let bad = |notices: &mut Vec<UrlNotice>| {
+            notices.push(UrlNotice::BadValue { key: key.clone(), value: value.chars().take(60).collect() })
+        };
+        match key.as_str() {
+            "v" => match value.parse::<u32>() {
+                Ok(version) if version <= URL_VERSION => {}
+                Ok(_) => notices.push(UrlNotice::NewerVersion { found: value.chars().take(10).collect() }),
+                Err(_) => bad(&mut notices),
+            },
+            "view" => match View::from_id(&value) {
+                Some(view) => state.view = view,
+                None => bad(&mut notices),
+            },
+            "metric" => state.filter.metrics = parse_list("metric", &value, Metric::from_id, &mut notices),
+            "programme" => state.filter.programmes = parse_list("programme", &value, plain_id, &mut notices),
+            "region" => state.filter.regions = parse_list("region", &value, plain_id, &mut notices),
+            "country" => {
+                let upper = |code: &str| {
+                    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic())).then(|| code.to_ascii_uppercase())
+                };
+                state.filter.countries = parse_list("country", &value, upper, &mut notices);
+            }
+            "level" => state.filter.levels = parse_list("level", &value, Level::from_id, &mut notices),
+            "from" | "to" => {
+                let year = if value == "all" {
+                    Some(None)
+                } else {
+                    parse_year(&value).map(Some)
+                };
+                match (year, key.as_str()) {
+                    (Some(year), "from") => from = Some(year),
+                    (Some(year), _) => to = Some(year),
+                    (None, _) => bad(&mut notices),
+                }
+            }
+            "publisher" => match PublisherFilter::from_id(&value) {
+                Some(publishers) => state.filter.publishers = publishers,
+                None => bad(&mut notices),
+            },
+            "sort" => match TableSort::from_id(&value) {
+                Some(sort) => state.sort = sort,
+                None => bad(&mut notices),
+            },
+            "by" => match BreakdownBy::from_id(&value) {
+                Some(by) => state.breakdown_by = by,
+                None => bad(&mut notices),
+            },
+            "corder" => match CountryOrder::from_id(&value) {
+                Some(order) => state.country_order = order,
+                None => bad(&mut notices),
+            },
+            "lang" => match Lang::from_tag(&value) {
+                Some(lang) => state.lang = Some(lang),
+                None => bad(&mut notices),
+            },
+            _ => notices.push(UrlNotice::UnknownParameter { key: key.chars().take(40).collect() }),
+        }
+    }
+    let bounds = dataset.and_then(year_bounds);
+    state.filter.years = match (from, to) {
+        (None, None) => state.filter.years,
+        (Some(None), Some(None)) => None,
+        (from, to) => {
+            let from = from.flatten().or(bounds.map(|b| b.0)).unwrap_or(MIN_YEAR);
+            let to = to.flatten().or(bounds.map(|b| b.1)).unwrap_or(MAX_YEAR);
+            Some((from.min(to), from.max(to)))
+        }
+    };
+    if let Some(dataset) = dataset {
+        drop_unknown_ids(&mut state, dataset, &mut notices);
+    }
+    (state, notices)
+}
+
+/// Removes programme, region and country ids the dataset does not have, with a notice each.
+pub fn drop_unknown_ids(state: &mut ViewState, dataset: &Dataset, notices: &mut Vec<UrlNotice>) {
+    let filter = &mut state.filter;
+    filter.programmes.retain(|id| {
+        let known = dataset.programme_index(id).is_some();
+        if !known {
+            notices.push(UrlNotice::BadValue { key: "programme".into(), value: id.clone() });
+        }
+        known
+    });
+    filter.regions.retain(|id| {
+        let known = dataset.region_index(id).is_some();
+        if !known {
+            notices.push(UrlNotice::BadValue { key: "region".into(), value: id.clone() });
+        }
+        known
+    });
+    filter.countries.retain(|code| {
+        let known = dataset.country_index(code).is_some();
+        if !known {
+            notices.push(UrlNotice::BadValue { key: "country".into(), value: code.clone() });
+        }
+        known
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::table::{Column, TableSort};
+
+    fn sample_states() -> Vec<ViewState> {
+        let base = ViewState::default_for(None);
+        let mut many = base.clone();
+        many.view = View::Table;
+        many.filter.metrics = BTreeSet::from([Metric::FundingEur, Metric::Projects]);
+        many.filter.programmes = BTreeSet::from(["joint-initiative".into(), "libya-vhr".into()]);
+        many.filter.regions = BTreeSet::from(["north-africa".into()]);
+        many.filter.countries = BTreeSet::from(["LY".into(), "NE".into()]);
+        many.filter.levels = BTreeSet::new();
+        many.filter.years = Some((2016, 2019));
+        many.filter.publishers = PublisherFilter::OfficialOnly;
+        many.sort = TableSort { column: Column::Value, descending: false };
+        many.breakdown_by = BreakdownBy::Region;
+        many.country_order = CountryOrder::Value;
+        many.lang = Some(Lang::Fr);
+        let mut everything = base.clone();
+        everything.filter = Filter::default();
+        vec![base, many, everything]
+    }
+
+    #[test]
+    fn writing_then_reading_gives_the_same_state() {
+        for state in sample_states() {
+            let query = to_query(&state);
+            let (read, notices) = from_query(&query, None);
+            assert_eq!(read, state, "{query}");
+            assert!(notices.is_empty(), "{query}: {notices:?}");
+        }
+    }
+
+    #[test]
+    fn links_are_over_specified_and_versioned() {
+        let query = to_query(&ViewState::default_for(None));
+        assert_eq!(
+            query,
+            "v=1&view=timeline&metric=migrants_returned&programme=all&region=all&country=all&level=programme&from=all&to=all&publisher=all&sort=date-desc&by=country&corder=name"
+        );
+    }
+
+    #[test]
+    fn an_empty_query_gives_the_defaults_without_notices() {
+        assert_eq!(from_query("", None), (ViewState::default_for(None), Vec::new()));
+        assert_eq!(from_query("?", None), (ViewState::default_for(None), Vec::new()));
+    }
+
+    #[test]
+    fn garbage_falls_back_to_defaults_with_notices() {
+        let defaults = ViewState::default_for(None);
+        for query in [
+            "view=pie",
+            "metric=happiness",
+            "from=abc",
+            "to=99999",
+            "publisher=%ZZ",
+            "lang=de",
+            "sort=sideways",
+            "country=Libya",
+            "programme=%3Cscript%3E",
+            "corder=random",
+            "by=planet",
+            "v=banana",
+        ] {
+            let (state, notices) = from_query(query, None);
+            assert_eq!(notices.len(), 1, "{query}: {notices:?}");
+            assert_eq!(state.view, defaults.view, "{query}");
+            assert_eq!(state.filter.metrics.len() <= 1, true, "{query}");
+        }
+        let (state, notices) = from_query("zoom=3&&=&view=table", None);
+        assert_eq!(state.view, View::Table);
+        assert_eq!(notices.len(), 2, "{notices:?}");
+    }
+
+    #[test]
+    fn years_are_ordered_and_partial_ranges_use_the_bounds() {
+        let (state, _) = from_query("from=2020&to=2016", None);
+        assert_eq!(state.filter.years, Some((2016, 2020)));
+        let (state, _) = from_query("from=2018", None);
+        assert_eq!(state.filter.years, Some((2018, MAX_YEAR)));
+    }
+
+    #[test]
+    fn newer_links_are_read_as_far_as_possible() {
+        let (state, notices) = from_query("v=7&view=sources&sparkles=on", None);
+        assert_eq!(state.view, View::Sources);
+        assert_eq!(notices[0], UrlNotice::NewerVersion { found: "7".into() });
+        assert_eq!(notices[1], UrlNotice::UnknownParameter { key: "sparkles".into() });
+    }
+
+    #[test]
+    fn percent_coding_round_trips() {
+        for text in ["plain", "a b", "ü,é", "%&=?#", ""] {
+            assert_eq!(decode(&encode(text)).as_deref(), Some(text));
+        }
+        assert_eq!(decode("%E2%82%AC"), Some("€".into()));
+        assert_eq!(decode("%"), None);
+        assert_eq!(decode("%FF"), None);
+    }
+
+    #[test]
+    fn choosing_a_country_shows_country_figures() {
+        let mut state = ViewState::default_for(None);
+        state.toggle_country("LY");
+        assert!(state.filter.countries.contains("LY"));
+        assert!(state.filter.levels.contains(&Level::National));
+        state.toggle_country("LY");
+        assert!(state.filter.countries.is_empty());
+        state.toggle_region("north-africa");
+        assert!(state.filter.levels.contains(&Level::Regional));
+    }
+}

@@ -39,11 +39,16 @@ lint:
 	@# Clippy for wasm32 needs rustup's wasm32 standard library; Debian's rustc-web has no clippy.
 	@if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then \
 		echo "cargo clippy --target wasm32-unknown-unknown"; \
-		CARGO_TARGET_DIR=target/web cargo clippy --lib --bins --target wasm32-unknown-unknown --quiet -- -D warnings; \
+		CARGO_TARGET_DIR=target/web cargo clippy --lib --bin eu-iom-dashboard --target wasm32-unknown-unknown --quiet -- -D warnings; \
 	else echo "[lint] wasm32 clippy skipped: rustup has no wasm32 target on this machine"; fi
 
 test-e2e:
 	cd tests/e2e && npm test
+
+bench:
+	@.ci/setup test
+	$(MAKE) --no-print-directory dist
+	cd tests/e2e && node bench.mjs
 
 data:
 	@.ci/setup test

@@ -14,7 +14,7 @@ pub mod breakdown;
 pub mod placeholder;
 
 use std::fmt;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -51,7 +51,7 @@ impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for Chart
 }
 
 /// Measures the width of a text in CSS pixels: (text, font size in CSS pixels, bold).
-pub type TextMeasure = Rc<dyn Fn(&str, f64, bool) -> f64>;
+pub type TextMeasure = Arc<dyn Fn(&str, f64, bool) -> f64 + Send + Sync>;
 
 /// How to draw: language, theme, device pixel ratio, and how text is sized on the backend.
 #[derive(Clone)]
@@ -215,6 +215,22 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             .estimate_text_size(text, &TextStyle::from(self.font(size, bold)))
             .map(|(w, _)| f64::from(w) / self.scale)
             .unwrap_or(text.chars().count() as f64 * size * 0.6)
+    }
+
+    /// The text, cut with an ellipsis if needed so that it fits `max_width` CSS pixels.
+    pub fn fit_text(&self, text: &str, size: f64, bold: bool, max_width: f64) -> String {
+        if self.text_width(text, size, bold) <= max_width {
+            return text.to_string();
+        }
+        let mut chars: Vec<char> = text.chars().collect();
+        while chars.len() > 1 {
+            chars.pop();
+            let candidate: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+            if self.text_width(&candidate, size, bold) <= max_width {
+                return candidate;
+            }
+        }
+        "…".into()
     }
 
     /// Draws a text.

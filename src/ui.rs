@@ -2,9 +2,24 @@
 //! `domain`, effects only redraw canvases or write the URL; no parsing or arithmetic here.
 
 pub mod app;
+pub mod breakdown;
 pub mod cards;
+pub mod chart_canvas;
+pub mod filters;
+pub mod sources;
 pub mod status;
+pub mod table;
+pub mod tabs;
 pub mod timeline;
+
+use crate::chart::theme::Theme;
+use crate::chart::Style;
+use crate::domain::i18n::Lang;
+
+/// The drawing style of on-screen charts in a language.
+pub fn chart_style(lang: Lang) -> Style {
+    Style { lang, theme: Theme::Light, ..Style::default() }
+}
 
 
 /// Mounts the app into `#app`, replacing the static loading message of `index.html`.

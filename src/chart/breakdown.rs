@@ -80,7 +80,7 @@ pub fn draw_breakdown<DB: DrawingBackend>(
         }
         let end = x.map(*value).max(left + 1.0);
         let (top, bottom) = (centre_y - 8.0, centre_y + 8.0);
-        painter.text(&shorten(&painter, label, label_width), (left - 10.0, centre_y), size::TEXT, palette.text, Anchor::Right, false)?;
+        painter.text(&painter.fit_text(label, size::TEXT, false, label_width), (left - 10.0, centre_y), size::TEXT, palette.text, Anchor::Right, false)?;
         if *qualifier == Qualifier::About {
             painter.rect((left, top), (end, bottom), palette.background, true)?;
             painter.rect((left, top), (end, bottom), palette.bar, false)?;
@@ -101,20 +101,4 @@ pub fn draw_breakdown<DB: DrawingBackend>(
     }
     painter.line(&[(left, pad), (left, pad + ROW * rows.len() as f64)], palette.axis, 1.0, (0, 0))?;
     Ok(layout)
-}
-
-/// Cuts a label with an ellipsis so it fits `width`.
-fn shorten<DB: DrawingBackend>(painter: &Painter<'_, DB>, label: &str, width: f64) -> String {
-    if painter.text_width(label, size::TEXT, false) <= width {
-        return label.to_string();
-    }
-    let mut chars: Vec<char> = label.chars().collect();
-    while chars.len() > 1 {
-        chars.pop();
-        let candidate: String = chars.iter().collect::<String>() + "…";
-        if painter.text_width(&candidate, size::TEXT, false) <= width {
-            return candidate;
-        }
-    }
-    "…".into()
 }

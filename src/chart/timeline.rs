@@ -125,11 +125,12 @@ fn draw_legend<DB: DrawingBackend>(painter: &Painter<'_, DB>, labels: &[String],
     let mut flow = Flow { x: size::PAD, y: size::PAD + Flow::ROW / 2.0, width };
     for (index, label) in labels.iter().enumerate() {
         let (colour, marker, dash) = series_look(&painter.palette, index);
-        let text_width = painter.text_width(label, size::TEXT, false);
+        let label = painter.fit_text(label, size::TEXT, false, width - 2.0 * size::PAD - 34.0);
+        let text_width = painter.text_width(&label, size::TEXT, false);
         let (lx, ly) = flow.place(34.0 + text_width);
         painter.line(&[(lx, ly), (lx + 26.0, ly)], colour, size::LINE, dash)?;
         painter.marker(marker, (lx + 13.0, ly), size::MARKER, colour, true)?;
-        painter.text(label, (lx + 34.0, ly), size::TEXT, painter.palette.text, Anchor::Left, false)?;
+        painter.text(&label, (lx + 34.0, ly), size::TEXT, painter.palette.text, Anchor::Left, false)?;
     }
     // The key to the marks, in muted text, on a new row.
     flow.new_row();

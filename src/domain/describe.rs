@@ -2,7 +2,7 @@
 //! alternatives that stand in for a chart for screen-reader users.
 
 use crate::domain::aggregate::{Place, Series, Warning};
-use crate::domain::format::{format_date, format_period, format_qualified};
+use crate::domain::format::{format_date, format_period, format_qualified, format_since};
 use crate::domain::i18n::{metric_name, precision_note, Lang};
 use crate::domain::labels::place_name;
 use crate::domain::messages::{msg, Msg};
@@ -16,11 +16,11 @@ pub fn figure_value(figure: &Figure, lang: Lang) -> String {
 /// What period a figure covers: `2015–2019`, `since 1 Jan 2017`, or nothing for a level.
 pub fn figure_period(figure: &Figure, lang: Lang) -> Option<String> {
     if let Some(since) = figure.cumulative_since() {
-        return Some(format!("{} {}", msg(Msg::Since, lang), format_date(since, crate::domain::date::DatePrecision::Day, lang)));
+        return Some(format!("{} {}", msg(Msg::Since, lang), format_since(since, lang)));
     }
     match (figure.period_start(), figure.period_end()) {
         (Some(start), Some(end)) => Some(format_period(start, end, lang)),
-        (Some(start), None) => Some(format!("{} {}", msg(Msg::Since, lang), format_date(start, crate::domain::date::DatePrecision::Day, lang))),
+        (Some(start), None) => Some(format!("{} {}", msg(Msg::Since, lang), format_since(start, lang))),
         _ => None,
     }
 }
@@ -142,4 +142,21 @@ pub fn describe_timeline(dataset: &Dataset, series: &[Series], lang: Lang) -> St
         sentences.push(format!("+{} {}", series.len() - 8, msg(Msg::HiddenSeries, lang)));
     }
     sentences.join(" ")
+}
+
+/// A text alternative for the breakdown: how many places, the largest and the smallest.
+pub fn describe_breakdown(dataset: &Dataset, bars: &[crate::domain::aggregate::BreakdownBar], lang: Lang) -> String {
+    let (Some(first), Some(last)) = (bars.first(), bars.last()) else {
+        return msg(Msg::EmptyTitle, lang).to_string();
+    };
+    let describe = |bar: &crate::domain::aggregate::BreakdownBar| -> String {
+        let Some(figure) = dataset.figures().get(bar.figure) else { return String::new() };
+        format!("{} {} ({})", place_name(dataset, &bar.place, lang), figure_value(figure, lang), figure_date(figure, lang))
+    };
+    match (lang, bars.len()) {
+        (Lang::En, 1) => format!("Bar chart of one place: {}.", describe(first)),
+        (Lang::Fr, 1) => format!("Diagramme en barres d’un seul lieu : {}.", describe(first)),
+        (Lang::En, n) => format!("Bar chart of {n} places, from {} down to {}.", describe(first), describe(last)),
+        (Lang::Fr, n) => format!("Diagramme en barres de {n} lieux, de {} à {}.", describe(first), describe(last)),
+    }
 }

@@ -166,6 +166,17 @@ pub fn format_date(date: Date, precision: DatePrecision, lang: Lang) -> String {
     }
 }
 
+/// The start of a running total, as precisely as it was most likely stated: research records
+/// "since 2017" as 1 January and "since May 2017" as the 1st of the month, so those print as
+/// `2017` and `May 2017`; any other day prints in full.
+pub fn format_since(date: Date, lang: Lang) -> String {
+    match (date.month(), date.day()) {
+        (1, 1) => format_date(date, DatePrecision::Year, lang),
+        (_, 1) => format_date(date, DatePrecision::Month, lang),
+        _ => format_date(date, DatePrecision::Day, lang),
+    }
+}
+
 /// A period between two dates, at day precision: `1 Jan 2015 – 31 Dec 2019`, shortened to
 /// `2015–2019` when it runs over whole calendar years.
 pub fn format_period(start: Date, end: Date, lang: Lang) -> String {
@@ -253,6 +264,13 @@ mod tests {
         assert_eq!(format_date(date, DatePrecision::Estimated, Lang::En), "c.\u{A0}Oct\u{A0}2020");
         let february = Date::new(2018, 2, 5).unwrap();
         assert_eq!(format_date(february, DatePrecision::Day, Lang::Fr), "5\u{A0}févr.\u{A0}2018");
+    }
+
+    #[test]
+    fn since_dates_keep_their_likely_precision() {
+        assert_eq!(format_since(Date::new(2017, 1, 1).unwrap(), Lang::En), "2017");
+        assert_eq!(format_since(Date::new(2017, 5, 1).unwrap(), Lang::Fr), "mai\u{A0}2017");
+        assert_eq!(format_since(Date::new(2017, 11, 28).unwrap(), Lang::En), "28\u{A0}Nov\u{A0}2017");
     }
 
     #[test]

@@ -76,6 +76,96 @@ pub enum Msg {
     WarningConflict,
     /// Chart: series hidden.
     HiddenSeries,
+    /// Heading of the filter panel.
+    Filters,
+    /// Filter group: metric.
+    FilterMetric,
+    /// Filter group: programme.
+    FilterProgramme,
+    /// Filter group: geographic level.
+    FilterLevel,
+    /// Filter group: region.
+    FilterRegion,
+    /// Filter group: country.
+    FilterCountry,
+    /// Placeholder of the country search box.
+    SearchCountries,
+    /// Sort countries by name.
+    SortByName,
+    /// Sort countries by value.
+    SortByValue,
+    /// Filter group: period.
+    FilterPeriod,
+    /// First year.
+    FromYear,
+    /// Last year.
+    ToYear,
+    /// Filter group: publisher.
+    FilterPublisher,
+    /// All publishers.
+    AllSources,
+    /// Official publishers only.
+    OfficialOnly,
+    /// Reset the filters.
+    Reset,
+    /// Tab list label.
+    Views,
+    /// Tab: timeline.
+    TabTimeline,
+    /// Tab: breakdown.
+    TabBreakdown,
+    /// Tab: table.
+    TabTable,
+    /// Tab: sources.
+    TabSources,
+    /// Breakdown heading.
+    BreakdownHeading,
+    /// Breakdown explanation.
+    BreakdownIntro,
+    /// Compare countries.
+    ByCountry,
+    /// Compare regions.
+    ByRegion,
+    /// Table heading.
+    TableHeading,
+    /// Column: metric.
+    ColMetric,
+    /// Column: value.
+    ColValue,
+    /// Column: date.
+    ColDate,
+    /// Column: programme.
+    ColProgramme,
+    /// Column: place.
+    ColPlace,
+    /// Column: source.
+    ColSource,
+    /// Column: notes.
+    ColNotes,
+    /// Sources heading.
+    SourcesHeading,
+    /// Sources explanation.
+    SourcesIntro,
+    /// Heading of the link notices.
+    LinkNotices,
+    /// Dismiss a message.
+    Dismiss,
+    /// How to use a chart with the keyboard.
+    ChartKeys,
+    /// Level: programme-wide.
+    LevelProgramme,
+    /// Level: regional.
+    LevelRegional,
+    /// Level: national.
+    LevelNational,
+    /// No country matches the search.
+    NoCountryMatch,
+    /// Figures reported (in the sources panel).
+    FiguresReported,
+    /// "Show filters" (mobile).
+    ShowFilters,
+    /// The level filter does not apply to the breakdown.
+    LevelNotUsed,
 }
 
 /// The text of a message in a language.
@@ -152,5 +242,130 @@ pub fn msg(message: Msg, lang: Lang) -> &'static str {
         (Msg::WarningConflict, Fr) => "Un autre chiffre publié pour la même date donne une valeur nettement différente.",
         (Msg::HiddenSeries, En) => "more series are not drawn; the table lists every figure",
         (Msg::HiddenSeries, Fr) => "autres séries non tracées ; le tableau liste tous les chiffres",
+        (Msg::Filters, En) => "Filters",
+        (Msg::Filters, Fr) => "Filtres",
+        (Msg::FilterMetric, En) => "What is counted",
+        (Msg::FilterMetric, Fr) => "Ce qui est compté",
+        (Msg::FilterProgramme, En) => "Programme",
+        (Msg::FilterProgramme, Fr) => "Programme",
+        (Msg::FilterLevel, En) => "Geographic level",
+        (Msg::FilterLevel, Fr) => "Niveau géographique",
+        (Msg::FilterRegion, En) => "Region",
+        (Msg::FilterRegion, Fr) => "Région",
+        (Msg::FilterCountry, En) => "Country",
+        (Msg::FilterCountry, Fr) => "Pays",
+        (Msg::SearchCountries, En) => "Search countries",
+        (Msg::SearchCountries, Fr) => "Rechercher un pays",
+        (Msg::SortByName, En) => "A–Z",
+        (Msg::SortByName, Fr) => "A–Z",
+        (Msg::SortByValue, En) => "By value",
+        (Msg::SortByValue, Fr) => "Par valeur",
+        (Msg::FilterPeriod, En) => "Period",
+        (Msg::FilterPeriod, Fr) => "Période",
+        (Msg::FromYear, En) => "First year",
+        (Msg::FromYear, Fr) => "Première année",
+        (Msg::ToYear, En) => "Last year",
+        (Msg::ToYear, Fr) => "Dernière année",
+        (Msg::FilterPublisher, En) => "Publisher",
+        (Msg::FilterPublisher, Fr) => "Éditeur",
+        (Msg::AllSources, En) => "All sources, including media republications",
+        (Msg::AllSources, Fr) => "Toutes les sources, y compris les reprises dans les médias",
+        (Msg::OfficialOnly, En) => "Official EU and IOM publications only",
+        (Msg::OfficialOnly, Fr) => "Publications officielles de l’UE et de l’OIM seulement",
+        (Msg::Reset, En) => "Reset filters",
+        (Msg::Reset, Fr) => "Réinitialiser les filtres",
+        (Msg::Views, En) => "Views",
+        (Msg::Views, Fr) => "Vues",
+        (Msg::TabTimeline, En) => "Over time",
+        (Msg::TabTimeline, Fr) => "Dans le temps",
+        (Msg::TabBreakdown, En) => "By place",
+        (Msg::TabBreakdown, Fr) => "Par lieu",
+        (Msg::TabTable, En) => "Table",
+        (Msg::TabTable, Fr) => "Tableau",
+        (Msg::TabSources, En) => "Sources",
+        (Msg::TabSources, Fr) => "Sources",
+        (Msg::BreakdownHeading, En) => "Latest reported value by place",
+        (Msg::BreakdownHeading, Fr) => "Dernière valeur publiée par lieu",
+        (Msg::BreakdownIntro, En) => "Each bar is the most recent report for that place; running totals are preferred over totals for a single period. Dates differ: compare with care.",
+        (Msg::BreakdownIntro, Fr) => "Chaque barre est le chiffre le plus récent publié pour ce lieu ; les totaux cumulés sont préférés aux totaux d’une seule période. Les dates diffèrent : comparez avec prudence.",
+        (Msg::ByCountry, En) => "Countries",
+        (Msg::ByCountry, Fr) => "Pays",
+        (Msg::ByRegion, En) => "Regions",
+        (Msg::ByRegion, Fr) => "Régions",
+        (Msg::TableHeading, En) => "Selected figures",
+        (Msg::TableHeading, Fr) => "Chiffres sélectionnés",
+        (Msg::ColMetric, En) => "What",
+        (Msg::ColMetric, Fr) => "Quoi",
+        (Msg::ColValue, En) => "Value",
+        (Msg::ColValue, Fr) => "Valeur",
+        (Msg::ColDate, En) => "As of",
+        (Msg::ColDate, Fr) => "Date",
+        (Msg::ColProgramme, En) => "Programme",
+        (Msg::ColProgramme, Fr) => "Programme",
+        (Msg::ColPlace, En) => "Place",
+        (Msg::ColPlace, Fr) => "Lieu",
+        (Msg::ColSource, En) => "Source",
+        (Msg::ColSource, Fr) => "Source",
+        (Msg::ColNotes, En) => "Notes",
+        (Msg::ColNotes, Fr) => "Remarques",
+        (Msg::SourcesHeading, En) => "Sources of the selected figures",
+        (Msg::SourcesHeading, Fr) => "Sources des chiffres sélectionnés",
+        (Msg::SourcesIntro, En) => "Every release behind the current selection, latest first, with the figures it reports.",
+        (Msg::SourcesIntro, Fr) => "Chaque communiqué derrière la sélection actuelle, du plus récent au plus ancien, avec les chiffres qu’il publie.",
+        (Msg::LinkNotices, En) => "Some settings in this link could not be used",
+        (Msg::LinkNotices, Fr) => "Certains paramètres de ce lien n’ont pas pu être utilisés",
+        (Msg::Dismiss, En) => "Dismiss",
+        (Msg::Dismiss, Fr) => "Fermer",
+        (Msg::ChartKeys, En) => "Use the arrow keys to move from one figure to the next; Home and End go to the first and last.",
+        (Msg::ChartKeys, Fr) => "Utilisez les flèches pour passer d’un chiffre à l’autre ; Début et Fin vont au premier et au dernier.",
+        (Msg::LevelProgramme, En) => "Programme-wide totals",
+        (Msg::LevelProgramme, Fr) => "Totaux pour l’ensemble du programme",
+        (Msg::LevelRegional, En) => "Regional figures",
+        (Msg::LevelRegional, Fr) => "Chiffres régionaux",
+        (Msg::LevelNational, En) => "Country figures",
+        (Msg::LevelNational, Fr) => "Chiffres par pays",
+        (Msg::NoCountryMatch, En) => "No country matches",
+        (Msg::NoCountryMatch, Fr) => "Aucun pays ne correspond",
+        (Msg::FiguresReported, En) => "Figures reported",
+        (Msg::FiguresReported, Fr) => "Chiffres publiés",
+        (Msg::ShowFilters, En) => "Show filters",
+        (Msg::ShowFilters, Fr) => "Afficher les filtres",
+        (Msg::LevelNotUsed, En) => "Not used by the “by place” view, which compares every country or region.",
+        (Msg::LevelNotUsed, Fr) => "Sans effet sur la vue « par lieu », qui compare tous les pays ou régions.",
+    }
+}
+
+/// The live count of the filter panel: "12 figures from 9 sources match".
+pub fn match_count(n_figures: usize, n_sources: usize, lang: Lang) -> String {
+    let figures = match (lang, n_figures) {
+        (Lang::En, 1) => "1 figure".to_string(),
+        (Lang::En, n) => format!("{n} figures"),
+        (Lang::Fr, 0 | 1) => format!("{n_figures} chiffre"),
+        (Lang::Fr, n) => format!("{n} chiffres"),
+    };
+    let sources = match (lang, n_sources) {
+        (Lang::En, 1) => "1 source".to_string(),
+        (Lang::En, n) => format!("{n} sources"),
+        (_, n) => format!("{n} source{}", if n > 1 { "s" } else { "" }),
+    };
+    match (lang, n_figures) {
+        (Lang::En, 1) => format!("{figures} from {sources} matches"),
+        (Lang::En, _) => format!("{figures} from {sources} match"),
+        (Lang::Fr, 0 | 1) => format!("{figures} issu de {sources} correspond"),
+        (Lang::Fr, _) => format!("{figures} issus de {sources} correspondent"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(match_count(12, 9, Lang::En), "12 figures from 9 sources match");
+        assert_eq!(match_count(1, 1, Lang::En), "1 figure from 1 source matches");
+        assert_eq!(match_count(0, 0, Lang::En), "0 figures from 0 sources match");
+        assert_eq!(match_count(12, 9, Lang::Fr), "12 chiffres issus de 9 sources correspondent");
+        assert_eq!(match_count(1, 1, Lang::Fr), "1 chiffre issu de 1 source correspond");
     }
 }

@@ -265,8 +265,15 @@ pub fn to_query(state: &ViewState) -> String {
 }
 
 /// Reads a comma list; `all` (or nothing) means no restriction. Items failing `parse` are
-/// dropped with a notice.
-fn parse_list<T: Ord>(key: &str, value: &str, parse: impl Fn(&str) -> Option<T>, notices: &mut Vec<UrlNotice>) -> BTreeSet<T> {
+/// dropped with a notice; when none is left, `default` is kept (an unusable list must not
+/// silently widen the view to everything).
+fn parse_list<T: Ord>(
+    key: &str,
+    value: &str,
+    parse: impl Fn(&str) -> Option<T>,
+    default: BTreeSet<T>,
+    notices: &mut Vec<UrlNotice>,
+) -> BTreeSet<T> {
     if value.is_empty() || value == "all" {
         return BTreeSet::new();
     }
@@ -278,6 +285,9 @@ fn parse_list<T: Ord>(key: &str, value: &str, parse: impl Fn(&str) -> Option<T>,
             }
             None => notices.push(UrlNotice::BadValue { key: key.into(), value: item.chars().take(60).collect() }),
         }
+    }
+    if out.is_empty() {
+        return default;
     }
     out
 }
@@ -325,16 +335,29 @@ pub fn from_query(query: &str, dataset: Option<&Dataset>) -> (ViewState, Vec<Url
                 Some(view) => state.view = view,
                 None => bad(&mut notices),
             },
-            "metric" => state.filter.metrics = parse_list("metric", &value, Metric::from_id, &mut notices),
-            "programme" => state.filter.programmes = parse_list("programme", &value, plain_id, &mut notices),
-            "region" => state.filter.regions = parse_list("region", &value, plain_id, &mut notices),
+            "metric" => {
+                let default = std::mem::take(&mut state.filter.metrics);
+                state.filter.metrics = parse_list("metric", &value, Metric::from_id, default, &mut notices);
+            }
+            "programme" => {
+                let default = std::mem::take(&mut state.filter.programmes);
+                state.filter.programmes = parse_list("programme", &value, plain_id, default, &mut notices);
+            }
+            "region" => {
+                let default = std::mem::take(&mut state.filter.regions);
+                state.filter.regions = parse_list("region", &value, plain_id, default, &mut notices);
+            }
             "country" => {
                 let upper = |code: &str| {
                     (code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic())).then(|| code.to_ascii_uppercase())
                 };
-                state.filter.countries = parse_list("country", &value, upper, &mut notices);
+                let default = std::mem::take(&mut state.filter.countries);
+                state.filter.countries = parse_list("country", &value, upper, default, &mut notices);
             }
-            "level" => state.filter.levels = parse_list("level", &value, Level::from_id, &mut notices),
+            "level" => {
+                let default = std::mem::take(&mut state.filter.levels);
+                state.filter.levels = parse_list("level", &value, Level::from_id, default, &mut notices);
+            }
             "from" | "to" => {
                 let year = if value == "all" {
                     Some(None)
@@ -481,9 +504,11 @@ mod tests {
         ] {
             let (state, notices) = from_query(query, None);
             assert_eq!(notices.len(), 1, "{query}: {notices:?}");
-            assert_eq!(state.view, defaults.view, "{query}");
-            assert_eq!(state.filter.metrics.len() <= 1, true, "{query}");
+            assert_eq!(state, defaults, "{query}");
         }
+        let (state, notices) = from_query("metric=happiness,projects", None);
+        assert_eq!(state.filter.metrics, BTreeSet::from([Metric::Projects]), "good items are kept");
+        assert_eq!(notices.len(), 1);
         let (state, notices) = from_query("zoom=3&&=&view=table", None);
         assert_eq!(state.view, View::Table);
         assert_eq!(notices.len(), 2, "{notices:?}");

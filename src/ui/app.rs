@@ -1,22 +1,28 @@
-//! The root component: loads the dataset, owns the view's signals and lays out the page.
+//! The root component: loads the dataset, owns the view state (kept in the address bar) and
+//! lays out the page.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::date::DatePrecision;
 use crate::domain::format::format_date;
 use crate::domain::i18n::Lang;
 use crate::domain::issue::LoadError;
 use crate::domain::load::{load_dataset, Loaded};
 use crate::domain::messages::{msg, Msg};
-use crate::domain::select::{select, Filter, Ignore, Level};
-use crate::domain::aggregate::build_series;
-use crate::domain::model::Metric;
-use crate::domain::date::DatePrecision;
+use crate::domain::model::Dataset;
+use crate::domain::select::{select, Ignore};
+use crate::domain::view::{from_query, to_query, UrlNotice, View, ViewState};
+use crate::ui::breakdown::BreakdownView;
 use crate::ui::cards::HeadlineCards;
-use crate::ui::status::{ErrorPanel, LoadingPanel, SkippedRecords};
-use crate::ui::timeline::TimelineChart;
+use crate::ui::filters::FilterPanel;
+use crate::ui::sources::SourcesPanel;
+use crate::ui::status::{ErrorPanel, LoadingPanel, Notices, SkippedRecords};
+use crate::ui::table::FigureTable;
+use crate::ui::tabs::ViewTabs;
+use crate::ui::timeline::TimelineView;
 use crate::web::env;
 use crate::web::fetch::fetch_json_text;
 
@@ -52,25 +58,46 @@ fn start_loading(state: RwSignal<LoadState>) {
     });
 }
 
+/// Handles shared by the page's components: the language and the view state.
+#[derive(Clone, Copy)]
+pub struct Page {
+    /// The interface language in use.
+    pub lang: Signal<Lang>,
+    /// The view state; change it through [`Page::update`].
+    pub state: RwSignal<ViewState>,
+}
+
+impl Page {
+    /// Applies a change to the view state (a new history entry) and marks the moment for the
+    /// repaint benchmark.
+    pub fn update(&self, change: impl FnOnce(&mut ViewState)) {
+        env::mark("filter-change");
+        self.state.update(change);
+    }
+}
+
 /// The page.
 #[component]
 pub fn App() -> impl IntoView {
-    let preferred = env::preferred_languages();
-    let lang = RwSignal::new(Lang::negotiate(preferred.iter().map(String::as_str)));
-    let state = RwSignal::new(LoadState::Loading);
-    start_loading(state);
+    let (initial, _) = from_query(&env::query_string(), None);
+    let state = RwSignal::new(initial);
+    let preferred = Lang::negotiate(env::preferred_languages().iter().map(String::as_str));
+    let lang = Signal::derive(move || state.with(|s| s.lang).unwrap_or(preferred));
+    let page = Page { lang, state };
+    let load = RwSignal::new(LoadState::Loading);
+    start_loading(load);
 
     Effect::new(move |_| {
         let lang = lang.get();
         env::set_document_language(lang.tag(), msg(Msg::Title, lang));
     });
 
-    let body = move || match state.get() {
+    let body = move || match load.get() {
         LoadState::Loading => view! { <LoadingPanel lang=lang/> }.into_any(),
         LoadState::Failed(error) => {
-            view! { <ErrorPanel lang=lang error=error on_retry=move || start_loading(state)/> }.into_any()
+            view! { <ErrorPanel lang=lang error=error on_retry=move || start_loading(load)/> }.into_any()
         }
-        LoadState::Ready(loaded) => view! { <Dashboard loaded=loaded lang=lang/> }.into_any(),
+        LoadState::Ready(loaded) => view! { <Dashboard loaded=loaded page=page/> }.into_any(),
     };
 
     view! {
@@ -82,7 +109,7 @@ pub fn App() -> impl IntoView {
                     <h1>{move || msg(Msg::Title, lang.get())}</h1>
                     <p class="masthead__subtitle">{move || msg(Msg::Subtitle, lang.get())}</p>
                 </div>
-                <LanguageSwitch lang=lang/>
+                <LanguageSwitch page=page/>
             </div>
         </header>
         <main id="main" tabindex="-1">{body}</main>
@@ -95,7 +122,8 @@ pub fn App() -> impl IntoView {
 
 /// Buttons to switch the interface language.
 #[component]
-fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
+fn LanguageSwitch(page: Page) -> impl IntoView {
+    let lang = page.lang;
     view! {
         <nav class="lang-switch" aria-label=move || msg(Msg::Language, lang.get())>
             {Lang::ALL
@@ -106,7 +134,7 @@ fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
                             type="button"
                             lang=option.tag()
                             aria-pressed=move || (lang.get() == option).to_string()
-                            on:click=move |_| lang.set(option)
+                            on:click=move |_| page.state.update(|s| s.lang = Some(option))
                         >
                             {option.endonym()}
                         </button>
@@ -117,43 +145,87 @@ fn LanguageSwitch(lang: RwSignal<Lang>) -> impl IntoView {
     }
 }
 
+/// Keeps the address bar and the view state in step: every change of state writes the URL
+/// (a new history entry, except for the first, normalising write), and back/forward read it.
+fn sync_with_address_bar(dataset: Arc<Dataset>, state: RwSignal<ViewState>, notices: RwSignal<Vec<UrlNotice>>) {
+    let from_history = StoredValue::new(false);
+    Effect::new(move |previous: Option<()>| {
+        let query = state.with(to_query);
+        let push = previous.is_some() && !from_history.get_value();
+        from_history.set_value(false);
+        env::write_query_string(&query, push);
+    });
+    let handle = window_event_listener(leptos::ev::popstate, move |_| {
+        let (restored, found) = from_query(&env::query_string(), Some(&dataset));
+        from_history.set_value(true);
+        notices.set(found);
+        state.set(restored);
+    });
+    on_cleanup(move || handle.remove());
+}
+
 /// Everything shown once the data is loaded.
 #[component]
-fn Dashboard(loaded: Arc<Loaded>, lang: RwSignal<Lang>) -> impl IntoView {
+fn Dashboard(loaded: Arc<Loaded>, page: Page) -> impl IntoView {
     let dataset = Arc::new(loaded.dataset.clone());
-    let filter = RwSignal::new(Filter {
-        metrics: [Metric::MigrantsReturned].into(),
-        levels: [Level::ProgrammeWide].into(),
-        ..Filter::default()
-    });
-    let cards_data = dataset.clone();
-    let card_figures = Memo::new(move |_| {
-        filter.with(|f| select(&cards_data, f, Ignore { metrics: true, levels: true }))
-    });
-    let series_data = dataset.clone();
-    let series = Memo::new(move |_| filter.with(|f| build_series(&series_data, &select(&series_data, f, Ignore::default()))));
-    let as_of = dataset.latest_source_date();
-    let issues = loaded.issues.clone();
+    let (state, found) = from_query(&env::query_string(), Some(&dataset));
+    page.state.set(state);
+    let notices = RwSignal::new(found);
+    sync_with_address_bar(dataset.clone(), page.state, notices);
     env::mark("data-ready");
 
+    let lang = page.lang;
+    let filter = Memo::new(move |_| page.state.with(|s| s.filter.clone()));
+    let cards_data = dataset.clone();
+    let card_figures = Memo::new(move |_| filter.with(|f| select(&cards_data, f, Ignore { metrics: true, levels: true })));
+    let view = Memo::new(move |_| page.state.with(|s| s.view));
+    let selected_data = dataset.clone();
+    // The breakdown compares places whatever their level, so its selection ignores the level.
+    let selected = Memo::new(move |_| {
+        let ignore = Ignore { metrics: false, levels: view.get() == View::Breakdown };
+        filter.with(|f| select(&selected_data, f, ignore))
+    });
+    let as_of = dataset.latest_source_date();
+    let issues = loaded.issues.clone();
+
+    let panel = {
+        let dataset = dataset.clone();
+        move || {
+            let dataset = dataset.clone();
+            match view.get() {
+                View::Timeline => view! { <TimelineView dataset=dataset selected=selected page=page/> }.into_any(),
+                View::Breakdown => view! { <BreakdownView dataset=dataset selected=selected page=page/> }.into_any(),
+                View::Table => view! { <FigureTable dataset=dataset selected=selected page=page/> }.into_any(),
+                View::Sources => view! { <SourcesPanel dataset=dataset selected=selected lang=lang/> }.into_any(),
+            }
+        }
+    };
+
     view! {
+        <Notices notices=notices lang=lang/>
         <section class="section" aria-labelledby="headlines-heading">
             <div class="section__header">
                 <h2 id="headlines-heading">{move || msg(Msg::HeadlinesHeading, lang.get())}</h2>
                 <p class="data-as-of" data-testid="data-as-of">
                     {move || {
                         let lang = lang.get();
-                        as_of.map(|d| format!("{} {}", msg(Msg::DataAsOf, lang), format_date(d, DatePrecision::Day, lang))).unwrap_or_default()
+                        as_of
+                            .map(|d| format!("{} {}", msg(Msg::DataAsOf, lang), format_date(d, DatePrecision::Day, lang)))
+                            .unwrap_or_default()
                     }}
                 </p>
             </div>
             <HeadlineCards dataset=dataset.clone() figures=card_figures lang=lang/>
         </section>
-        <section class="section" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">{move || msg(Msg::TimelineHeading, lang.get())}</h2>
-            <p class="section__intro">{move || msg(Msg::TimelineIntro, lang.get())}</p>
-            <TimelineChart dataset=dataset.clone() series=series lang=lang/>
-        </section>
+        <div class="explorer">
+            <FilterPanel dataset=dataset.clone() selected=selected page=page/>
+            <section class="section explorer__views" aria-label=move || msg(Msg::Views, lang.get())>
+                <ViewTabs page=page/>
+                <div class="tab-panel" role="tabpanel" id="view-panel" aria-labelledby=move || format!("tab-{}", view.get().id())>
+                    {panel}
+                </div>
+            </section>
+        </div>
         <SkippedRecords issues=issues lang=lang/>
     }
 }

@@ -32,7 +32,7 @@ fn line_label(metrics: &[Metric]) -> Option<Msg> {
 
 /// The cards, following `figures` (the current selection, every metric).
 #[component]
-pub fn HeadlineCards(dataset: Arc<Dataset>, figures: Memo<Vec<usize>>, lang: RwSignal<Lang>) -> impl IntoView {
+pub fn HeadlineCards(dataset: Arc<Dataset>, figures: Memo<Vec<usize>>, lang: Signal<Lang>) -> impl IntoView {
     view! {
         <div class="cards">
             {Headline::ALL

@@ -5,10 +5,11 @@ use leptos::prelude::*;
 use crate::domain::i18n::Lang;
 use crate::domain::issue::{Issue, LoadError};
 use crate::domain::messages::{msg, Msg};
+use crate::domain::view::UrlNotice;
 
 /// Shown while the data loads.
 #[component]
-pub fn LoadingPanel(lang: RwSignal<Lang>) -> impl IntoView {
+pub fn LoadingPanel(lang: Signal<Lang>) -> impl IntoView {
     view! {
         <div class="status status--loading" role="status" data-testid="loading">
             <span class="spinner" aria-hidden="true"></span>
@@ -19,7 +20,7 @@ pub fn LoadingPanel(lang: RwSignal<Lang>) -> impl IntoView {
 
 /// Shown when the data cannot be loaded: what went wrong, what to try, and a retry button.
 #[component]
-pub fn ErrorPanel(lang: RwSignal<Lang>, error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
+pub fn ErrorPanel(lang: Signal<Lang>, error: LoadError, on_retry: impl Fn() + 'static) -> impl IntoView {
     view! {
         <div class="status status--error" role="alert" data-testid="load-error">
             <h2>{move || msg(Msg::LoadFailed, lang.get())}</h2>
@@ -32,7 +33,7 @@ pub fn ErrorPanel(lang: RwSignal<Lang>, error: LoadError, on_retry: impl Fn() + 
 
 /// A collapsible list of the records that were skipped or repaired.
 #[component]
-pub fn SkippedRecords(issues: Vec<Issue>, lang: RwSignal<Lang>) -> impl IntoView {
+pub fn SkippedRecords(issues: Vec<Issue>, lang: Signal<Lang>) -> impl IntoView {
     if issues.is_empty() {
         return ().into_any();
     }
@@ -49,4 +50,24 @@ pub fn SkippedRecords(issues: Vec<Issue>, lang: RwSignal<Lang>) -> impl IntoView
         </details>
     }
     .into_any()
+}
+
+/// What a shared link contained that could not be used, with a button to dismiss it.
+#[component]
+pub fn Notices(notices: RwSignal<Vec<UrlNotice>>, lang: Signal<Lang>) -> impl IntoView {
+    move || {
+        let list = notices.get();
+        if list.is_empty() {
+            return ().into_any();
+        }
+        let lang = lang.get();
+        view! {
+            <div class="notice" role="status" data-testid="url-notices">
+                <p class="notice__title">{msg(Msg::LinkNotices, lang)}</p>
+                <ul>{list.iter().map(|n| view! { <li>{n.message(lang)}</li> }).collect_view()}</ul>
+                <button type="button" class="button" on:click=move |_| notices.set(Vec::new())>{msg(Msg::Dismiss, lang)}</button>
+            </div>
+        }
+        .into_any()
+    }
 }

@@ -2,7 +2,7 @@
 //! the canvas's own font engine, and plotters' canvas backend wrapped in a typed error.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
@@ -63,7 +63,7 @@ fn measure_context() -> Option<CanvasRenderingContext2d> {
 
 /// Text measurement with an off-screen canvas: no layout work, unlike plotters' default.
 pub fn text_measure() -> TextMeasure {
-    Rc::new(|text: &str, size: f64, bold: bool| {
+    Arc::new(|text: &str, size: f64, bold: bool| {
         let fallback = text.chars().count() as f64 * size * 0.55;
         let Some(context) = measure_context() else { return fallback };
         let weight = if bold { "bold " } else { "" };

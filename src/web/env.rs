@@ -90,3 +90,11 @@ pub fn take_app_root() -> Option<web_sys::HtmlElement> {
     root.set_inner_html("");
     root.dyn_into::<web_sys::HtmlElement>().ok()
 }
+
+/// Moves keyboard focus to the element with this id, if there is one.
+pub fn focus_element(id: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,331 @@
+//! The filter panel: metric, programme, geographic level, region, country (searchable, sorted
+//! by name or value), period (two-thumb year range) and publisher, with a live count and a
+//! reset button. Every control is a native, labelled form element, so the keyboard works as
+//! everywhere else.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::aggregate::latest_by_country;
+use crate::domain::format::format_value;
+use crate::domain::i18n::{metric_name, Lang};
+use crate::domain::messages::{match_count, msg, Msg};
+use crate::domain::model::{Dataset, Metric};
+use crate::domain::select::{count_sources, select, year_bounds, Ignore, Level, PublisherFilter};
+use crate::domain::view::{CountryOrder, View};
+use crate::ui::app::Page;
+
+fn level_label(level: Level) -> Msg {
+    match level {
+        Level::ProgrammeWide => Msg::LevelProgramme,
+        Level::Regional => Msg::LevelRegional,
+        Level::National => Msg::LevelNational,
+    }
+}
+
+/// A checkbox in a filter group.
+fn checkbox(
+    id: String,
+    label: impl Fn() -> String + Send + Sync + 'static,
+    checked: impl Fn() -> bool + Send + Sync + 'static,
+    on_toggle: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="check">
+            <input type="checkbox" id=id.clone() prop:checked=checked on:change=move |_| on_toggle()/>
+            <label for=id>{label}</label>
+        </div>
+    }
+}
+
+fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, item: T) {
+    if !set.remove(&item) {
+        set.insert(item);
+    }
+}
+
+/// The panel.
+#[component]
+pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page) -> impl IntoView {
+    let lang = page.lang;
+    let state = page.state;
+    let open = RwSignal::new(false);
+    let count_data = dataset.clone();
+    let count = move || selected.with(|s| match_count(s.len(), count_sources(&count_data, s), lang.get()));
+
+    let metrics = Metric::ALL
+        .into_iter()
+        .map(|metric| {
+            checkbox(
+                format!("f-metric-{}", metric.id()),
+                move || metric_name(metric, lang.get()).to_string(),
+                move || state.with(|s| s.filter.metrics.contains(&metric)),
+                move || page.update(|s| toggle(&mut s.filter.metrics, metric)),
+            )
+        })
+        .collect_view();
+
+    let programmes = dataset
+        .programmes()
+        .iter()
+        .map(|programme| {
+            let id = programme.id().to_string();
+            let (name_en, name_fr) = (programme.name(Lang::En).to_string(), programme.name(Lang::Fr).to_string());
+            let (checked_id, toggle_id) = (id.clone(), id.clone());
+            checkbox(
+                format!("f-programme-{id}"),
+                move || if lang.get() == Lang::Fr { name_fr.clone() } else { name_en.clone() },
+                move || state.with(|s| s.filter.programmes.contains(&checked_id)),
+                move || page.update(|s| toggle(&mut s.filter.programmes, toggle_id.clone())),
+            )
+        })
+        .collect_view();
+
+    let levels = Level::ALL
+        .into_iter()
+        .map(|level| {
+            checkbox(
+                format!("f-level-{}", level.id()),
+                move || msg(level_label(level), lang.get()).to_string(),
+                move || state.with(|s| s.filter.levels.contains(&level)),
+                move || page.update(|s| toggle(&mut s.filter.levels, level)),
+            )
+        })
+        .collect_view();
+
+    let regions = dataset
+        .regions()
+        .iter()
+        .map(|region| {
+            let id = region.id().to_string();
+            let (name_en, name_fr) = (region.name(Lang::En).to_string(), region.name(Lang::Fr).to_string());
+            let (checked_id, toggle_id) = (id.clone(), id.clone());
+            checkbox(
+                format!("f-region-{id}"),
+                move || if lang.get() == Lang::Fr { name_fr.clone() } else { name_en.clone() },
+                move || state.with(|s| s.filter.regions.contains(&checked_id)),
+                move || page.update(|s| s.toggle_region(&toggle_id)),
+            )
+        })
+        .collect_view();
+
+    let bounds = year_bounds(&dataset).unwrap_or((2013, 2025));
+    let years = Memo::new(move |_| state.with(|s| s.filter.years).unwrap_or(bounds));
+    let set_year = move |first: bool, text: String| {
+        let Ok(year) = text.parse::<i32>() else { return };
+        page.update(|s| {
+            let (from, to) = s.filter.years.unwrap_or(bounds);
+            s.filter.years = Some(if first { (year.min(to), to) } else { (from, year.max(from)) });
+        });
+    };
+    let span = f64::from((bounds.1 - bounds.0).max(1));
+    let fill_style = move || {
+        let (from, to) = years.get();
+        format!(
+            "left:{:.2}%;right:{:.2}%",
+            f64::from(from - bounds.0) / span * 100.0,
+            f64::from(bounds.1 - to) / span * 100.0
+        )
+    };
+
+    let publisher_option = move |option: PublisherFilter, label: Msg| {
+        let id = format!("f-publisher-{}", option.id());
+        view! {
+            <div class="check">
+                <input
+                    type="radio"
+                    name="publisher"
+                    id=id.clone()
+                    prop:checked=move || state.with(|s| s.filter.publishers == option)
+                    on:change=move |_| page.update(|s| s.filter.publishers = option)
+                />
+                <label for=id>{move || msg(label, lang.get())}</label>
+            </div>
+        }
+    };
+
+    view! {
+        <aside class="filters section" class:filters--open=move || open.get() aria-labelledby="filters-heading" data-testid="filters">
+            <div class="filters__head">
+                <h2 id="filters-heading">{move || msg(Msg::Filters, lang.get())}</h2>
+                <button
+                    type="button"
+                    class="button filters__toggle"
+                    aria-expanded=move || open.get().to_string()
+                    aria-controls="filters-body"
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || msg(Msg::ShowFilters, lang.get())}
+                </button>
+            </div>
+            <p class="filters__count" aria-live="polite" data-testid="match-count">{count}</p>
+            <div class="filters__body" id="filters-body">
+                <fieldset>
+                    <legend>{move || msg(Msg::FilterMetric, lang.get())}</legend>
+                    {metrics}
+                </fieldset>
+                <fieldset>
+                    <legend>{move || msg(Msg::FilterPeriod, lang.get())}</legend>
+                    <p class="range__value" data-testid="period-value">{move || { let (a, b) = years.get(); format!("{a} – {b}") }}</p>
+                    <div class="range">
+                        <div class="range__track"><div class="range__fill" style=fill_style></div></div>
+                        <input
+                            type="range"
+                            id="f-year-from"
+                            min=bounds.0
+                            max=bounds.1
+                            step="1"
+                            prop:value=move || years.get().0.to_string()
+                            aria-label=move || msg(Msg::FromYear, lang.get())
+                            on:change=move |ev| set_year(true, event_target_value(&ev))
+                        />
+                        <input
+                            type="range"
+                            id="f-year-to"
+                            min=bounds.0
+                            max=bounds.1
+                            step="1"
+                            prop:value=move || years.get().1.to_string()
+                            aria-label=move || msg(Msg::ToYear, lang.get())
+                            on:change=move |ev| set_year(false, event_target_value(&ev))
+                        />
+                    </div>
+                </fieldset>
+                <fieldset prop:disabled=move || state.with(|s| s.view == View::Breakdown)>
+                    <legend>{move || msg(Msg::FilterLevel, lang.get())}</legend>
+                    {levels}
+                    {move || state.with(|s| s.view == View::Breakdown).then(|| view! {
+                        <p class="filters__hint">{msg(Msg::LevelNotUsed, lang.get())}</p>
+                    })}
+                </fieldset>
+                <fieldset>
+                    <legend>{move || msg(Msg::FilterProgramme, lang.get())}</legend>
+                    {programmes}
+                </fieldset>
+                <fieldset>
+                    <legend>{move || msg(Msg::FilterRegion, lang.get())}</legend>
+                    {regions}
+                </fieldset>
+                <CountryList dataset=dataset.clone() page=page/>
+                <fieldset>
+                    <legend>{move || msg(Msg::FilterPublisher, lang.get())}</legend>
+                    {publisher_option(PublisherFilter::All, Msg::AllSources)}
+                    {publisher_option(PublisherFilter::OfficialOnly, Msg::OfficialOnly)}
+                </fieldset>
+                <button
+                    type="button"
+                    class="button button--secondary"
+                    data-testid="reset"
+                    on:click=move |_| page.update(|s| *s = s.with_default_filters(Some(&dataset)))
+                >
+                    {move || msg(Msg::Reset, lang.get())}
+                </button>
+            </div>
+        </aside>
+    }
+}
+
+/// The country filter: a search box, an order toggle, and the countries as checkboxes, each
+/// with the latest value of the first selected metric as a small bar.
+#[component]
+fn CountryList(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
+    let lang = page.lang;
+    let state = page.state;
+    let search = RwSignal::new(String::new());
+    let order = Memo::new(move |_| state.with(|s| s.country_order));
+    let metric = Memo::new(move |_| state.with(|s| Metric::ALL.into_iter().find(|m| s.filter.metrics.contains(m)).unwrap_or(Metric::MigrantsReturned)));
+    let values_data = dataset.clone();
+    // Latest value per country under every other filter, so the list shows what choosing a
+    // country would add.
+    let values = Memo::new(move |_| {
+        let mut filter = state.with(|s| s.filter.clone());
+        filter.countries.clear();
+        let selected = select(&values_data, &filter, Ignore { metrics: false, levels: true });
+        latest_by_country(&values_data, &selected, metric.get())
+            .into_iter()
+            .filter_map(|(country, figure)| Some((country, values_data.figures().get(figure)?.value())))
+            .collect::<Vec<(usize, f64)>>()
+    });
+    let list_data = dataset.clone();
+    let rows = move || {
+        let lang = lang.get();
+        let needle = search.with(|s| s.trim().to_lowercase());
+        let values = values.get();
+        let max = values.iter().map(|(_, v)| *v).fold(0.0, f64::max);
+        let unit = metric.get().default_unit();
+        let mut countries: Vec<(usize, String, String, Option<f64>)> = list_data
+            .countries()
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| needle.is_empty() || c.name(lang).to_lowercase().contains(&needle) || c.code().to_lowercase() == needle)
+            .map(|(i, c)| (i, c.code().to_string(), c.name(lang).to_string(), values.iter().find(|(k, _)| *k == i).map(|(_, v)| *v)))
+            .collect();
+        match order.get() {
+            CountryOrder::Name => countries.sort_by(|a, b| a.2.cmp(&b.2)),
+            CountryOrder::Value => countries.sort_by(|a, b| b.3.unwrap_or(-1.0).total_cmp(&a.3.unwrap_or(-1.0)).then(a.2.cmp(&b.2))),
+        }
+        if countries.is_empty() {
+            return view! { <p class="empty">{msg(Msg::NoCountryMatch, lang)}</p> }.into_any();
+        }
+        countries
+            .into_iter()
+            .map(|(_, code, name, value)| {
+                let id = format!("f-country-{code}");
+                let (checked_code, toggle_code) = (code.clone(), code.clone());
+                let width = value.map(|v| if max > 0.0 { v / max * 100.0 } else { 0.0 }).unwrap_or(0.0);
+                view! {
+                    <div class="check check--country" data-testid="country-option" data-code=code.clone()>
+                        <input
+                            type="checkbox"
+                            id=id.clone()
+                            prop:checked=move || state.with(|s| s.filter.countries.contains(&checked_code))
+                            on:change=move |_| page.update(|s| s.toggle_country(&toggle_code))
+                        />
+                        <label for=id>
+                            <span class="check__name">{name}</span>
+                            <span class="check__value">{value.map(|v| format_value(v, unit, lang))}</span>
+                            <span class="check__bar" aria-hidden="true"><span style=format!("width:{width:.1}%")></span></span>
+                        </label>
+                    </div>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    let order_button = move |option: CountryOrder, label: Msg| {
+        view! {
+            <button
+                type="button"
+                aria-pressed=move || (order.get() == option).to_string()
+                data-testid=format!("country-order-{}", option.id())
+                on:click=move |_| page.update(|s| s.country_order = option)
+            >
+                {move || msg(label, lang.get())}
+            </button>
+        }
+    };
+    view! {
+        <fieldset class="countries">
+            <legend>{move || msg(Msg::FilterCountry, lang.get())}</legend>
+            <div class="countries__tools">
+                <label class="visually-hidden" for="f-country-search">{move || msg(Msg::SearchCountries, lang.get())}</label>
+                <input
+                    type="search"
+                    id="f-country-search"
+                    class="input"
+                    placeholder=move || msg(Msg::SearchCountries, lang.get())
+                    prop:value=move || search.get()
+                    on:input=move |ev| search.set(event_target_value(&ev))
+                />
+                <div class="toggle toggle--small" role="group" aria-label=move || msg(Msg::FilterCountry, lang.get())>
+                    {order_button(CountryOrder::Name, Msg::SortByName)}
+                    {order_button(CountryOrder::Value, Msg::SortByValue)}
+                </div>
+            </div>
+            <p class="countries__metric">{move || metric_name(metric.get(), lang.get())}</p>
+            <div class="countries__list">{rows}</div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,214 @@
+// Exploration: every filter changes the chart and the table consistently; the URL holds the
+// whole view (reload, back, forward); the keyboard alone can do everything.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../lib/server.mjs';
+import { launch, openPage, canvasFingerprint, DIST } from '../lib/browser.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const TIMELINE = '[data-testid=timeline-canvas]';
+
+async function open(query = '?lang=en') {
+  const session = await openPage(browser);
+  await session.page.goto(server.url + query);
+  await session.page.waitForSelector('[data-testid=match-count]', { timeout: 60000 });
+  await session.page.waitForTimeout(150);
+  return session;
+}
+
+async function matchCount(page) {
+  const text = await page.textContent('[data-testid=match-count]');
+  return Number(text.match(/(\d+) figure/)[1]);
+}
+
+/** Waits until the count differs from `before`, then for the chart to settle. */
+async function countChanged(page, before) {
+  await page.waitForFunction((n) => {
+    const m = document.querySelector('[data-testid=match-count]')?.textContent.match(/(\d+) figure/);
+    return m && Number(m[1]) !== n;
+  }, before, { timeout: 5000 });
+  await page.waitForTimeout(150);
+  return matchCount(page);
+}
+
+async function tableRows(page) {
+  await page.click('[data-testid=tab-table]');
+  await page.waitForSelector('[data-testid=figure-table]');
+  return page.$$eval('[data-testid=table-row]', (rows) => rows.length);
+}
+
+const filters = {
+  metric: (page) => page.check('#f-metric-migrants_reintegration'),
+  programme: (page) => page.check('#f-programme-strategic-cooperation'),
+  level: (page) => page.check('#f-level-country'),
+  region: (page) => page.check('#f-region-north-africa'),
+  country: (page) => page.check('#f-country-LY'),
+  period: async (page) => {
+    await page.focus('#f-year-to');
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
+  },
+  publisher: (page) => page.check('#f-publisher-official'),
+};
+
+for (const [name, apply] of Object.entries(filters)) {
+  test(`the ${name} filter changes the chart and the table consistently`, async () => {
+    const { page, problems, context } = await open();
+    const before = await matchCount(page);
+    assert.equal(before, 10, 'the first view shows the ten programme-wide Joint Initiative reports');
+    const picture = await canvasFingerprint(page, TIMELINE);
+    await apply(page);
+    const after = await countChanged(page, before);
+    assert.notEqual(await canvasFingerprint(page, TIMELINE), picture, 'the chart is repainted differently');
+    assert.equal(await tableRows(page), after, 'the table lists exactly the figures counted');
+    assert.match(page.url(), /[?&]v=1&/, 'the URL carries the versioned state');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+test('reset brings back the first view', async () => {
+  const { page, context } = await open();
+  await page.check('#f-country-NE');
+  const narrowed = await countChanged(page, 10);
+  await page.click('[data-testid=reset]');
+  assert.equal(await countChanged(page, narrowed), 10);
+  assert.match(page.url(), /country=all/);
+  await context.close();
+});
+
+test('a link with filters reproduces the view, also after a reload', async () => {
+  const query = '?v=1&view=table&metric=migrants_returned&country=LY&level=country&lang=en';
+  const { page, problems, context } = await open(query);
+  await page.waitForSelector('[data-testid=table-row]');
+  const rows = await page.$$eval('[data-testid=table-row]', (r) => r.map((row) => row.dataset.figure));
+  assert.equal(rows.length, await matchCount(page));
+  assert.ok(rows.length > 15);
+  assert.equal(await page.getAttribute('[data-testid=tab-table]', 'aria-selected'), 'true');
+  assert.ok(await page.isChecked('#f-country-LY'));
+  const url = page.url();
+  assert.match(url, /programme=all/, 'defaults are written out');
+  await page.reload();
+  await page.waitForSelector('[data-testid=table-row]', { timeout: 60000 });
+  assert.deepEqual(await page.$$eval('[data-testid=table-row]', (r) => r.map((row) => row.dataset.figure)), rows);
+  assert.equal(page.url(), url);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('back and forward restore earlier views', async () => {
+  const { page, context } = await open();
+  await page.check('#f-metric-migrants_reintegration');
+  const withReintegration = await countChanged(page, 10);
+  await page.click('[data-testid=tab-sources]');
+  await page.waitForSelector('[data-testid=source-item]');
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('[data-testid=tab-timeline]')?.getAttribute('aria-selected') === 'true');
+  assert.equal(await matchCount(page), withReintegration);
+  assert.ok(await page.isChecked('#f-metric-migrants_reintegration'));
+  await page.goBack();
+  await countChanged(page, withReintegration);
+  assert.equal(await matchCount(page), 10);
+  assert.ok(!(await page.isChecked('#f-metric-migrants_reintegration')));
+  await page.goForward();
+  assert.equal(await countChanged(page, 10), withReintegration);
+  await context.close();
+});
+
+test('broken and unknown link parameters fall back to defaults with a notice', async () => {
+  const { page, problems, context } = await open('?v=1&view=pie&metric=happiness&country=ZZ&from=abc&lang=en');
+  await page.waitForSelector('[data-testid=url-notices]');
+  const notice = await page.textContent('[data-testid=url-notices]');
+  assert.match(notice, /pie/);
+  assert.match(notice, /happiness/);
+  assert.match(notice, /ZZ/);
+  assert.equal(await page.getAttribute('[data-testid=tab-timeline]', 'aria-selected'), 'true');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('an empty selection shows a placeholder and says so', async () => {
+  const { page, context } = await open('?v=1&metric=projects&country=LY&level=country&lang=en');
+  assert.equal(await matchCount(page), 0);
+  const label = await page.getAttribute(TIMELINE, 'aria-label');
+  assert.match(label, /No figures match/);
+  await page.click('[data-testid=tab-table]');
+  assert.match(await page.textContent('[data-testid=table-empty]'), /No figures match/);
+  await context.close();
+});
+
+test('pointer hover and keyboard focus on a chart point show value, qualifier, date and source', async () => {
+  const { page, context } = await open();
+  await page.focus('[data-testid=timeline]');
+  await page.keyboard.press('End');
+  const tip = await page.waitForSelector('[data-testid=chart-tooltip]');
+  const text = await tip.textContent();
+  assert.match(text, /almost 114,000/);
+  assert.match(text, /Jan\s2022/);
+  assert.match(text, /Source: IOM/);
+  const point = { x: Number(await tip.getAttribute('data-x')), y: Number(await tip.getAttribute('data-y')) };
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[data-testid=chart-tooltip]', { state: 'detached' });
+  const frame = await (await page.$('[data-testid=timeline]')).boundingBox();
+  await page.mouse.move(frame.x + point.x, frame.y + point.y);
+  const hovered = await page.waitForSelector('[data-testid=chart-tooltip]', { timeout: 2000 });
+  const shown = /almost 114,000/.test(await hovered.textContent());
+  assert.ok(shown, 'hovering the point shows its tooltip');
+  await context.close();
+});
+
+test('the whole flow works with the keyboard alone', async () => {
+  const { page, context } = await open();
+  async function tabTo(selector, limit = 80) {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate((sel) => document.activeElement?.matches(sel), selector)) return;
+    }
+    assert.fail(`could not reach ${selector} with Tab`);
+  }
+  await tabTo('#f-metric-migrants_reintegration');
+  await page.keyboard.press('Space');
+  const count = await countChanged(page, 10);
+  await tabTo('#f-year-from');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const narrowed = await countChanged(page, count);
+  assert.ok(narrowed < count, 'moving the first year forward drops earlier reports');
+  assert.match(page.url(), /from=2018/);
+  await tabTo('#f-country-search');
+  await page.keyboard.type('niger');
+  await tabTo('[data-testid=country-order-value]');
+  await tabTo('#f-country-NE');
+  await page.keyboard.press('Space');
+  await countChanged(page, narrowed);
+  await tabTo('[data-testid=reset]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /10 figures/.test(document.querySelector('[data-testid=match-count]').textContent));
+  await tabTo('[data-testid=tab-timeline]', 120);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-breakdown');
+  await page.waitForSelector('[data-testid=breakdown-migrants_returned]');
+  await tabTo('[data-testid=breakdown-migrants_returned]');
+  await page.keyboard.press('ArrowDown');
+  assert.match(await page.textContent('[data-testid=chart-tooltip]'), /Libya/);
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Shift+Tab');
+  assert.ok(await page.evaluate(() => document.activeElement !== document.body), 'focus stays on a control');
+  await context.close();
+});

@@ -275,6 +275,24 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         Ok(())
     }
 
+    /// Draws a closed polygon, filled or as an outline of `width` CSS pixels.
+    pub fn polygon(&self, points: &[(f64, f64)], colour: RGBColor, filled: bool, width: f64) -> Result<(), ChartError> {
+        if points.len() < 3 {
+            return Ok(());
+        }
+        let pixels: Vec<(i32, i32)> = points.iter().map(|p| self.pt(*p)).collect();
+        if filled {
+            self.area.draw(&Polygon::new(pixels, colour.filled()))?;
+        } else {
+            let mut closed = pixels;
+            if let Some(first) = closed.first().copied() {
+                closed.push(first);
+            }
+            self.area.draw(&PathElement::new(closed, colour.stroke_width(self.stroke(width))))?;
+        }
+        Ok(())
+    }
+
     /// Draws a circle outline.
     pub fn ring(&self, centre: (f64, f64), radius: f64, colour: RGBColor, width: f64) -> Result<(), ChartError> {
         let style = colour.stroke_width(self.stroke(width));

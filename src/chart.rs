@@ -12,6 +12,9 @@ pub mod theme;
 pub mod timeline;
 pub mod breakdown;
 pub mod placeholder;
+pub mod map;
+pub mod frame;
+pub mod spec;
 
 use std::fmt;
 use std::sync::Arc;

@@ -1,7 +1,11 @@
 //! The native data tool (`eu-iom-data`): checks dataset files and builds them from research,
 //! using the same validation as the dashboard. Never compiled into the WebAssembly app.
 
+pub mod csp;
 pub mod import;
+pub mod extract;
+pub mod add;
+pub mod import_map;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -27,8 +31,20 @@ commands:
   check <dataset.json>
       validate a dataset file with the dashboard's own rules; lists every problem
       with its record and field; exit status 1 if any record is skipped or the file fails
+  csp <dist> [--frame-ancestors \"'self' https://intranet.example\"] [--connect https://data.example]
+      after a release build: hash Trunk's inline loader, write the strict Content-Security-Policy
+      into dist/index.html (meta) and example headers (dist/_headers, dist/nginx.conf.example),
+      and fail if the built JavaScript evaluates strings (eval, new Function)
   import-research <eu-iom-sources.json> <i18n-iso-countries/langs> --compiled YYYY-MM-DD --out <dataset.json>
       convert the research file into the dataset format (see src/cli/import.rs)
+  extract <release.txt> [--reviewable] [--source-id ID] [--url URL]
+      read a press release (plain text, French or English) and print the figures it proposes
+      as JSON, with their sentences; --reviewable prints a file to review and pass to add
+  add <dataset.json> <reviewed.json>
+      merge reviewed sources and figures into the dataset file; refuses (exit status 1, file
+      unchanged) duplicates, leftover TODO placeholders and records the dashboard would skip
+  import-map <world-atlas countries-50m.json> <i18n-iso-countries dir> --out <world-map.json>
+      convert Natural Earth country shapes into the dashboard's map file (see src/cli/import_map.rs)
 ";
 
 /// Runs one command.
@@ -42,6 +58,10 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
             None => Err(USAGE.into()),
         },
         Some("import-research") => import_research(args.get(1..).unwrap_or_default()),
+        Some("csp") => secure_dist(args.get(1..).unwrap_or_default()),
+        Some("import-map") => import_map::run(args.get(1..).unwrap_or_default()),
+        Some("extract") => extract::run(args.get(1..).unwrap_or_default()),
+        Some("add") => add::run(args.get(1..).unwrap_or_default()),
         Some("help" | "--help" | "-h") => Ok(Outcome { output: USAGE.into(), success: true }),
         _ => Err(USAGE.into()),
     }
@@ -112,4 +132,15 @@ fn import_research(args: &[String]) -> Result<Outcome, String> {
         ),
         success: true,
     })
+}
+
+/// `csp`: secures a release build (see [`csp`]).
+fn secure_dist(args: &[String]) -> Result<Outcome, String> {
+    let Some(dist) = args.first() else { return Err(USAGE.into()) };
+    let ancestors = option(args, "--frame-ancestors").unwrap_or("'self'");
+    let connect: Vec<String> = option(args, "--connect").map(|c| c.split_whitespace().map(str::to_string).collect()).unwrap_or_default();
+    match csp::secure_dist(Path::new(dist), &connect, ancestors) {
+        Ok(policy) => Ok(Outcome { output: format!("Content-Security-Policy: {policy}\n"), success: true }),
+        Err(error) => Ok(Outcome { output: format!("{error}\n"), success: false }),
+    }
 }

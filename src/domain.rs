@@ -16,6 +16,11 @@ pub mod messages;
 pub mod describe;
 pub mod table;
 pub mod view;
+pub mod export;
+pub mod origin;
+pub mod csv_import;
+pub mod geo;
+pub mod extract;
 
 #[cfg(test)]
 pub(crate) mod testing;

@@ -51,6 +51,11 @@ impl Loaded {
 /// and version, or when no figure survives validation.
 pub fn load_dataset(text: &str) -> Result<Loaded, LoadError> {
     check_size(text.len())?;
+    // Editors on some systems save a byte-order mark; it is not part of the JSON.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty);
+    }
     let value: Value = serde_json::from_str(text).map_err(|error| LoadError::NotJson {
         line: error.line(),
         column: error.column(),

@@ -166,6 +166,60 @@ pub enum Msg {
     ShowFilters,
     /// The level filter does not apply to the breakdown.
     LevelNotUsed,
+    /// Download the chart as PNG.
+    DownloadPng,
+    /// Download the chart as SVG.
+    DownloadSvg,
+    /// Switch to the table of the same data.
+    ShowAsTable,
+    /// Heading of the data downloads.
+    DownloadData,
+    /// Intro of the data downloads.
+    DownloadDataIntro,
+    /// The current selection.
+    CurrentSelection,
+    /// The whole dataset.
+    WholeDataset,
+    /// How to cite.
+    HowToCite,
+    /// Theme switcher label.
+    Theme,
+    /// Theme: automatic.
+    ThemeAuto,
+    /// Theme: light.
+    ThemeLight,
+    /// Theme: dark.
+    ThemeDark,
+    /// Printed on (print footer).
+    PrintedOn,
+    /// Active filters (print).
+    ActiveFilters,
+    /// Summary of the chart's text description.
+    DescribeChart,
+    /// Link from an embed to the full dashboard.
+    OpenFullDashboard,
+    /// Button opening the share dialog.
+    EmbedShare,
+    /// Share dialog: link to this view.
+    ShareLink,
+    /// Share dialog: code to embed.
+    EmbedCode,
+    /// Share dialog: what to embed.
+    EmbedWhat,
+    /// Share dialog: embed the current chart.
+    EmbedThisView,
+    /// Share dialog: embed the headline cards.
+    EmbedCards,
+    /// Share dialog: no title or footer.
+    EmbedPlain,
+    /// Copy to the clipboard.
+    Copy,
+    /// Copied.
+    Copied,
+    /// Share dialog: how the embed works.
+    EmbedNote,
+    /// Close a dialog.
+    Close,
 }
 
 /// The text of a message in a language.
@@ -332,6 +386,60 @@ pub fn msg(message: Msg, lang: Lang) -> &'static str {
         (Msg::ShowFilters, Fr) => "Afficher les filtres",
         (Msg::LevelNotUsed, En) => "Not used by the “by place” view, which compares every country or region.",
         (Msg::LevelNotUsed, Fr) => "Sans effet sur la vue « par lieu », qui compare tous les pays ou régions.",
+        (Msg::DownloadPng, En) => "Download PNG",
+        (Msg::DownloadPng, Fr) => "Télécharger en PNG",
+        (Msg::DownloadSvg, En) => "Download SVG",
+        (Msg::DownloadSvg, Fr) => "Télécharger en SVG",
+        (Msg::ShowAsTable, En) => "Show as table",
+        (Msg::ShowAsTable, Fr) => "Voir sous forme de tableau",
+        (Msg::DownloadData, En) => "Download the data",
+        (Msg::DownloadData, Fr) => "Télécharger les données",
+        (Msg::DownloadDataIntro, En) => "Every download carries the source of each figure and a citation text.",
+        (Msg::DownloadDataIntro, Fr) => "Chaque téléchargement contient la source de chaque chiffre et un texte de citation.",
+        (Msg::CurrentSelection, En) => "Current selection",
+        (Msg::CurrentSelection, Fr) => "Sélection actuelle",
+        (Msg::WholeDataset, En) => "Whole dataset",
+        (Msg::WholeDataset, Fr) => "Jeu de données complet",
+        (Msg::HowToCite, En) => "How to cite",
+        (Msg::HowToCite, Fr) => "Comment citer",
+        (Msg::Theme, En) => "Theme",
+        (Msg::Theme, Fr) => "Thème",
+        (Msg::ThemeAuto, En) => "Auto",
+        (Msg::ThemeAuto, Fr) => "Auto",
+        (Msg::ThemeLight, En) => "Light",
+        (Msg::ThemeLight, Fr) => "Clair",
+        (Msg::ThemeDark, En) => "Dark",
+        (Msg::ThemeDark, Fr) => "Sombre",
+        (Msg::PrintedOn, En) => "Printed on",
+        (Msg::PrintedOn, Fr) => "Imprimé le",
+        (Msg::ActiveFilters, En) => "Filters",
+        (Msg::ActiveFilters, Fr) => "Filtres",
+        (Msg::DescribeChart, En) => "Describe this chart in words",
+        (Msg::DescribeChart, Fr) => "Décrire ce graphique en mots",
+        (Msg::OpenFullDashboard, En) => "Open the full dashboard",
+        (Msg::OpenFullDashboard, Fr) => "Ouvrir le tableau de bord complet",
+        (Msg::EmbedShare, En) => "Embed or share",
+        (Msg::EmbedShare, Fr) => "Intégrer ou partager",
+        (Msg::ShareLink, En) => "Link to this view",
+        (Msg::ShareLink, Fr) => "Lien vers cette vue",
+        (Msg::EmbedCode, En) => "Code to embed in a web page",
+        (Msg::EmbedCode, Fr) => "Code à intégrer dans une page web",
+        (Msg::EmbedWhat, En) => "What to embed",
+        (Msg::EmbedWhat, Fr) => "Quoi intégrer",
+        (Msg::EmbedThisView, En) => "This view",
+        (Msg::EmbedThisView, Fr) => "Cette vue",
+        (Msg::EmbedCards, En) => "The headline figures",
+        (Msg::EmbedCards, Fr) => "Les chiffres clés",
+        (Msg::EmbedPlain, En) => "Without title and footer",
+        (Msg::EmbedPlain, Fr) => "Sans titre ni pied de page",
+        (Msg::Copy, En) => "Copy",
+        (Msg::Copy, Fr) => "Copier",
+        (Msg::Copied, En) => "Copied",
+        (Msg::Copied, Fr) => "Copié",
+        (Msg::EmbedNote, En) => "The embedded chart keeps the current filters and adjusts its height to its content through the small script in the code.",
+        (Msg::EmbedNote, Fr) => "Le graphique intégré garde les filtres actuels et ajuste sa hauteur à son contenu grâce au petit script inclus dans le code.",
+        (Msg::Close, En) => "Close",
+        (Msg::Close, Fr) => "Fermer",
     }
 }
 

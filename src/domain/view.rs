@@ -30,11 +30,15 @@ pub enum View {
     Table,
     /// The releases behind the selection.
     Sources,
+    /// The headline cards alone (for embeds; the full page shows the cards above every view).
+    Cards,
 }
 
 impl View {
-    /// The views in tab order.
-    pub const ALL: [View; 4] = [View::Timeline, View::Breakdown, View::Table, View::Sources];
+    /// Every view.
+    pub const ALL: [View; 5] = [View::Timeline, View::Breakdown, View::Table, View::Sources, View::Cards];
+    /// The views offered as tabs on the full page.
+    pub const TABS: [View; 4] = [View::Timeline, View::Breakdown, View::Table, View::Sources];
 
     /// Identifier used in URLs.
     pub fn id(self) -> &'static str {
@@ -43,6 +47,7 @@ impl View {
             View::Breakdown => "breakdown",
             View::Table => "table",
             View::Sources => "sources",
+            View::Cards => "cards",
         }
     }
 
@@ -77,6 +82,70 @@ impl CountryOrder {
     }
 }
 
+/// Light or dark rendering, or whatever the reader's system prefers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ThemeChoice {
+    /// Follow the system (`prefers-color-scheme`).
+    #[default]
+    Auto,
+    /// Always light.
+    Light,
+    /// Always dark.
+    Dark,
+}
+
+impl ThemeChoice {
+    /// Every choice, in switcher order.
+    pub const ALL: [ThemeChoice; 3] = [ThemeChoice::Auto, ThemeChoice::Light, ThemeChoice::Dark];
+
+    /// Identifier used in URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            ThemeChoice::Auto => "auto",
+            ThemeChoice::Light => "light",
+            ThemeChoice::Dark => "dark",
+        }
+    }
+
+    /// Reads an identifier.
+    pub fn from_id(id: &str) -> Option<ThemeChoice> {
+        ThemeChoice::ALL.into_iter().find(|t| t.id() == id)
+    }
+
+    /// Whether the page is dark, given whether the system prefers dark.
+    pub fn is_dark(self, system_prefers_dark: bool) -> bool {
+        match self {
+            ThemeChoice::Auto => system_prefers_dark,
+            ThemeChoice::Light => false,
+            ThemeChoice::Dark => true,
+        }
+    }
+}
+
+/// How the page is presented, besides what it shows: embedded in another page or not, and
+/// Datawrapper-style render flags for embeds.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct Presentation {
+    /// Light, dark or automatic.
+    pub theme: ThemeChoice,
+    /// Embed mode: one chart (or the cards) without the page chrome.
+    pub embed: bool,
+    /// No background (the host page shows through).
+    pub transparent: bool,
+    /// No title or footer around the embedded chart.
+    pub plain: bool,
+    /// Identifies the embed in the height messages it sends to the host page.
+    pub embed_id: Option<String>,
+}
+
+impl Presentation {
+    /// The identifier of an embed: 1–32 ASCII letters, digits, `-` or `_`.
+    pub fn parse_embed_id(text: &str) -> Option<String> {
+        let ok = !text.is_empty() && text.len() <= 32 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        ok.then(|| text.to_string())
+    }
+}
+
 /// Everything that defines what the page shows.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ViewState {
@@ -92,6 +161,8 @@ pub struct ViewState {
     pub country_order: CountryOrder,
     /// Interface language; `None` until chosen (the browser's preference then applies).
     pub lang: Option<Lang>,
+    /// Theme and embed flags.
+    pub presentation: Presentation,
 }
 
 impl ViewState {
@@ -110,6 +181,7 @@ impl ViewState {
             breakdown_by: BreakdownBy::Country,
             country_order: CountryOrder::Name,
             lang: None,
+            presentation: Presentation::default(),
         }
     }
 
@@ -261,6 +333,20 @@ pub fn to_query(state: &ViewState) -> String {
     if let Some(lang) = state.lang {
         pairs.push(("lang", lang.tag().into()));
     }
+    let presentation = &state.presentation;
+    pairs.push(("theme", presentation.theme.id().into()));
+    if presentation.embed {
+        pairs.push(("embed", "1".into()));
+    }
+    if presentation.transparent {
+        pairs.push(("transparent", "1".into()));
+    }
+    if presentation.plain {
+        pairs.push(("plain", "1".into()));
+    }
+    if let Some(id) = &presentation.embed_id {
+        pairs.push(("eid", id.clone()));
+    }
     pairs.iter().map(|(key, value)| format!("{key}={}", encode(value))).collect::<Vec<_>>().join("&")
 }
 
@@ -390,6 +476,29 @@ pub fn from_query(query: &str, dataset: Option<&Dataset>) -> (ViewState, Vec<Url
                 Some(lang) => state.lang = Some(lang),
                 None => bad(&mut notices),
             },
+            "theme" => match ThemeChoice::from_id(&value) {
+                Some(theme) => state.presentation.theme = theme,
+                None => bad(&mut notices),
+            },
+            "eid" => match Presentation::parse_embed_id(&value) {
+                Some(id) => state.presentation.embed_id = Some(id),
+                None => bad(&mut notices),
+            },
+            "embed" | "transparent" | "plain" => {
+                let flag = match value.as_str() {
+                    "1" | "true" | "yes" | "" => true,
+                    "0" | "false" | "no" => false,
+                    _ => {
+                        bad(&mut notices);
+                        continue;
+                    }
+                };
+                match key.as_str() {
+                    "embed" => state.presentation.embed = flag,
+                    "transparent" => state.presentation.transparent = flag,
+                    _ => state.presentation.plain = flag,
+                }
+            }
             _ => notices.push(UrlNotice::UnknownParameter { key: key.chars().take(40).collect() }),
         }
     }
@@ -435,6 +544,31 @@ pub fn drop_unknown_ids(state: &mut ViewState, dataset: &Dataset, notices: &mut 
     });
 }
 
+/// The state of the full dashboard for an embedded view: the same view and filters, without
+/// the embed flags (the "open the full dashboard" link of an embed).
+pub fn full_page_state(state: &ViewState) -> ViewState {
+    let mut full = state.clone();
+    full.presentation = Presentation { theme: state.presentation.theme, ..Presentation::default() };
+    if full.view == View::Cards {
+        full.view = View::Timeline;
+    }
+    full
+}
+
+/// The state an embed of the current view shows.
+pub fn embed_state(state: &ViewState, view: View, embed_id: &str, plain: bool) -> ViewState {
+    let mut embed = state.clone();
+    embed.view = view;
+    embed.presentation = Presentation {
+        theme: state.presentation.theme,
+        embed: true,
+        transparent: false,
+        plain,
+        embed_id: Presentation::parse_embed_id(embed_id),
+    };
+    embed
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -455,6 +589,8 @@ mod tests {
         many.breakdown_by = BreakdownBy::Region;
         many.country_order = CountryOrder::Value;
         many.lang = Some(Lang::Fr);
+        many.presentation =
+            Presentation { theme: ThemeChoice::Dark, embed: true, transparent: true, plain: true, embed_id: Some("chart-2".into()) };
         let mut everything = base.clone();
         everything.filter = Filter::default();
         vec![base, many, everything]
@@ -475,7 +611,7 @@ mod tests {
         let query = to_query(&ViewState::default_for(None));
         assert_eq!(
             query,
-            "v=1&view=timeline&metric=migrants_returned&programme=all&region=all&country=all&level=programme&from=all&to=all&publisher=all&sort=date-desc&by=country&corder=name"
+            "v=1&view=timeline&metric=migrants_returned&programme=all&region=all&country=all&level=programme&from=all&to=all&publisher=all&sort=date-desc&by=country&corder=name&theme=auto"
         );
     }
 
@@ -501,6 +637,9 @@ mod tests {
             "corder=random",
             "by=planet",
             "v=banana",
+            "theme=purple",
+            "embed=maybe",
+            "eid=%3Cb%3E",
         ] {
             let (state, notices) = from_query(query, None);
             assert_eq!(notices.len(), 1, "{query}: {notices:?}");
@@ -552,3 +691,4 @@ mod tests {
         assert!(state.filter.levels.contains(&Level::Regional));
     }
 }
+

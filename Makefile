@@ -7,6 +7,9 @@ WASM := source .ci/wasm-env &&
 # standard library's own dependencies) into the local registry.
 TRUNK := $(WASM) cargo fetch --quiet --target wasm32-unknown-unknown && trunk
 PUBLIC_URL ?= /
+DIST ?= dist
+# Origins allowed to frame the dashboard (Content-Security-Policy frame-ancestors).
+FRAME_ANCESTORS ?= 'self'
 
 .PHONY: help serve test dist test-native lint test-e2e bench data check-data
 
@@ -23,12 +26,14 @@ serve:
 
 dist:
 	@.ci/setup release
-	$(TRUNK) build --release --public-url "$(PUBLIC_URL)"
+	$(TRUNK) build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+	cargo run --quiet --bin eu-iom-data -- csp "$(DIST)" --frame-ancestors "$(FRAME_ANCESTORS)"
 
 test:
 	@.ci/setup test
 	$(MAKE) --no-print-directory test-native lint
 	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/sub/dash/ DIST=target/dist-subpath
 	$(MAKE) --no-print-directory test-e2e
 
 test-native:

@@ -5,20 +5,28 @@ pub mod app;
 pub mod breakdown;
 pub mod cards;
 pub mod chart_canvas;
+pub mod downloads;
+pub mod embed;
 pub mod filters;
+pub mod share;
 pub mod sources;
 pub mod status;
 pub mod table;
 pub mod tabs;
 pub mod timeline;
 
+use leptos::prelude::{Get, With};
+
 use crate::chart::theme::Theme;
 use crate::chart::Style;
-use crate::domain::i18n::Lang;
+use crate::ui::app::Page;
 
-/// The drawing style of on-screen charts in a language.
-pub fn chart_style(lang: Lang) -> Style {
-    Style { lang, theme: Theme::Light, ..Style::default() }
+/// The drawing style of the page's charts: its language and theme (tracked, so an effect that
+/// calls this repaints when either changes).
+pub fn chart_style(page: Page) -> Style {
+    let theme = if page.dark.get() { Theme::Dark } else { Theme::Light };
+    let opaque = !page.state.with(|s| s.presentation.transparent);
+    Style { lang: page.lang.get(), theme, opaque, ..Style::default() }
 }
 
 

@@ -2,6 +2,8 @@
 //! Every browser failure is turned into a domain error here; `JsValue` never leaves.
 
 pub mod canvas;
+pub mod download;
+pub mod embed;
 pub mod env;
 pub mod fetch;
 pub mod observe;

@@ -14,9 +14,13 @@ use crate::domain::load::{load_dataset, Loaded};
 use crate::domain::messages::{msg, Msg};
 use crate::domain::model::Dataset;
 use crate::domain::select::{select, Ignore};
-use crate::domain::view::{from_query, to_query, UrlNotice, View, ViewState};
+use crate::domain::export::describe_filters;
+use crate::domain::view::{from_query, to_query, ThemeChoice, UrlNotice, View, ViewState};
 use crate::ui::breakdown::BreakdownView;
 use crate::ui::cards::HeadlineCards;
+use crate::ui::downloads::DataDownloads;
+use crate::ui::embed::{EmbedShell, Embedded};
+use crate::ui::share::ShareDialog;
 use crate::ui::filters::FilterPanel;
 use crate::ui::sources::SourcesPanel;
 use crate::ui::status::{ErrorPanel, LoadingPanel, Notices, SkippedRecords};
@@ -58,11 +62,13 @@ fn start_loading(state: RwSignal<LoadState>) {
     });
 }
 
-/// Handles shared by the page's components: the language and the view state.
+/// Handles shared by the page's components: the language, the theme and the view state.
 #[derive(Clone, Copy)]
 pub struct Page {
     /// The interface language in use.
     pub lang: Signal<Lang>,
+    /// Whether the page is dark (the theme choice applied to the system preference).
+    pub dark: Signal<bool>,
     /// The view state; change it through [`Page::update`].
     pub state: RwSignal<ViewState>,
 }
@@ -83,7 +89,10 @@ pub fn App() -> impl IntoView {
     let state = RwSignal::new(initial);
     let preferred = Lang::negotiate(env::preferred_languages().iter().map(String::as_str));
     let lang = Signal::derive(move || state.with(|s| s.lang).unwrap_or(preferred));
-    let page = Page { lang, state };
+    let system_dark = RwSignal::new(env::prefers_dark());
+    let media = StoredValue::new_local(env::watch_prefers_dark(move |dark| system_dark.set(dark)));
+    let dark = Signal::derive(move || state.with(|s| s.presentation.theme).is_dark(system_dark.get()));
+    let page = Page { lang, dark, state };
     let load = RwSignal::new(LoadState::Loading);
     start_loading(load);
 
@@ -91,14 +100,23 @@ pub fn App() -> impl IntoView {
         let lang = lang.get();
         env::set_document_language(lang.tag(), msg(Msg::Title, lang));
     });
+    Effect::new(move |_| {
+        media.with_value(|_| ());
+        env::set_document_theme(dark.get(), state.with(|s| s.presentation.transparent));
+    });
 
+    let embedded = state.with_untracked(|s| s.presentation.embed);
     let body = move || match load.get() {
         LoadState::Loading => view! { <LoadingPanel lang=lang/> }.into_any(),
         LoadState::Failed(error) => {
             view! { <ErrorPanel lang=lang error=error on_retry=move || start_loading(load)/> }.into_any()
         }
+        LoadState::Ready(loaded) if embedded => view! { <Embedded loaded=loaded page=page/> }.into_any(),
         LoadState::Ready(loaded) => view! { <Dashboard loaded=loaded page=page/> }.into_any(),
     };
+    if embedded {
+        return view! { <EmbedShell page=page>{body}</EmbedShell> }.into_any();
+    }
 
     view! {
         <a class="skip-link" href="#main">{move || msg(Msg::SkipToContent, lang.get())}</a>
@@ -109,7 +127,10 @@ pub fn App() -> impl IntoView {
                     <h1>{move || msg(Msg::Title, lang.get())}</h1>
                     <p class="masthead__subtitle">{move || msg(Msg::Subtitle, lang.get())}</p>
                 </div>
-                <LanguageSwitch page=page/>
+                <div class="masthead__tools">
+                    <LanguageSwitch page=page/>
+                    <ThemeSwitch page=page/>
+                </div>
             </div>
         </header>
         <main id="main" tabindex="-1">{body}</main>
@@ -118,6 +139,7 @@ pub fn App() -> impl IntoView {
             <p>{move || msg(Msg::FooterDisclaimer, lang.get())}</p>
         </footer>
     }
+    .into_any()
 }
 
 /// Buttons to switch the interface language.
@@ -145,6 +167,37 @@ fn LanguageSwitch(page: Page) -> impl IntoView {
     }
 }
 
+/// Buttons to choose the theme: automatic (the system's), light or dark.
+#[component]
+fn ThemeSwitch(page: Page) -> impl IntoView {
+    let lang = page.lang;
+    let current = Memo::new(move |_| page.state.with(|s| s.presentation.theme));
+    view! {
+        <div class="toggle toggle--small theme-switch" role="group" aria-label=move || msg(Msg::Theme, lang.get())>
+            {ThemeChoice::ALL
+                .into_iter()
+                .map(|choice| {
+                    let label = match choice {
+                        ThemeChoice::Auto => Msg::ThemeAuto,
+                        ThemeChoice::Light => Msg::ThemeLight,
+                        ThemeChoice::Dark => Msg::ThemeDark,
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            data-testid=format!("theme-{}", choice.id())
+                            aria-pressed=move || (current.get() == choice).to_string()
+                            on:click=move |_| page.state.update(|s| s.presentation.theme = choice)
+                        >
+                            {move || msg(label, lang.get())}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
 /// Keeps the address bar and the view state in step: every change of state writes the URL
 /// (a new history entry, except for the first, normalising write), and back/forward read it.
 fn sync_with_address_bar(dataset: Arc<Dataset>, state: RwSignal<ViewState>, notices: RwSignal<Vec<UrlNotice>>) {
@@ -164,29 +217,52 @@ fn sync_with_address_bar(dataset: Arc<Dataset>, state: RwSignal<ViewState>, noti
     on_cleanup(move || handle.remove());
 }
 
+/// The selections every view reads, derived from the view state.
+#[derive(Clone, Copy)]
+pub struct Selections {
+    /// The view shown.
+    pub view: Memo<View>,
+    /// Figures for the headline cards (every metric and level).
+    pub cards: Memo<Vec<usize>>,
+    /// Figures for the current view (the breakdown ignores the level: it compares places).
+    pub view_figures: Memo<Vec<usize>>,
+}
+
+/// Reads the URL again now that the dataset is known (year bounds, unknown ids) and builds the
+/// selections.
+pub fn use_selections(dataset: &Arc<Dataset>, page: Page) -> (Selections, Vec<UrlNotice>) {
+    let (mut state, found) = from_query(&env::query_string(), Some(dataset));
+    // The language may have been chosen before the data arrived.
+    state.lang = state.lang.or(page.state.with_untracked(|s| s.lang));
+    // Outside embeds the cards always head the page, so a link to them opens the timeline.
+    if state.view == View::Cards && !state.presentation.embed {
+        state.view = View::Timeline;
+    }
+    page.state.set(state);
+    let filter = Memo::new(move |_| page.state.with(|s| s.filter.clone()));
+    let cards_data = dataset.clone();
+    let cards = Memo::new(move |_| filter.with(|f| select(&cards_data, f, Ignore { metrics: true, levels: true })));
+    let view = Memo::new(move |_| page.state.with(|s| s.view));
+    let selected_data = dataset.clone();
+    let view_figures = Memo::new(move |_| {
+        let ignore = Ignore { metrics: false, levels: view.get() == View::Breakdown };
+        filter.with(|f| select(&selected_data, f, ignore))
+    });
+    env::mark("data-ready");
+    (Selections { view, cards, view_figures }, found)
+}
+
 /// Everything shown once the data is loaded.
 #[component]
 fn Dashboard(loaded: Arc<Loaded>, page: Page) -> impl IntoView {
     let dataset = Arc::new(loaded.dataset.clone());
-    let (state, found) = from_query(&env::query_string(), Some(&dataset));
-    page.state.set(state);
+    let (Selections { view, cards: card_figures, view_figures: selected }, found) = use_selections(&dataset, page);
     let notices = RwSignal::new(found);
     sync_with_address_bar(dataset.clone(), page.state, notices);
-    env::mark("data-ready");
-
     let lang = page.lang;
-    let filter = Memo::new(move |_| page.state.with(|s| s.filter.clone()));
-    let cards_data = dataset.clone();
-    let card_figures = Memo::new(move |_| filter.with(|f| select(&cards_data, f, Ignore { metrics: true, levels: true })));
-    let view = Memo::new(move |_| page.state.with(|s| s.view));
-    let selected_data = dataset.clone();
-    // The breakdown compares places whatever their level, so its selection ignores the level.
-    let selected = Memo::new(move |_| {
-        let ignore = Ignore { metrics: false, levels: view.get() == View::Breakdown };
-        filter.with(|f| select(&selected_data, f, ignore))
-    });
     let as_of = dataset.latest_source_date();
     let issues = loaded.issues.clone();
+    let print_data = dataset.clone();
 
     let panel = {
         let dataset = dataset.clone();
@@ -197,6 +273,8 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page) -> impl IntoView {
                 View::Breakdown => view! { <BreakdownView dataset=dataset selected=selected page=page/> }.into_any(),
                 View::Table => view! { <FigureTable dataset=dataset selected=selected page=page/> }.into_any(),
                 View::Sources => view! { <SourcesPanel dataset=dataset selected=selected lang=lang/> }.into_any(),
+                // The cards already head the full page; the tab area then shows the timeline.
+                View::Cards => view! { <TimelineView dataset=dataset selected=selected page=page/> }.into_any(),
             }
         }
     };
@@ -220,12 +298,24 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page) -> impl IntoView {
         <div class="explorer">
             <FilterPanel dataset=dataset.clone() selected=selected page=page/>
             <section class="section explorer__views" aria-label=move || msg(Msg::Views, lang.get())>
-                <ViewTabs page=page/>
+                <div class="explorer__bar">
+                    <ViewTabs page=page/>
+                    <ShareDialog page=page/>
+                </div>
                 <div class="tab-panel" role="tabpanel" id="view-panel" aria-labelledby=move || format!("tab-{}", view.get().id())>
                     {panel}
                 </div>
+                <DataDownloads dataset=dataset.clone() selected=selected page=page/>
             </section>
         </div>
         <SkippedRecords issues=issues lang=lang/>
+        <div class="print-only" data-testid="print-info">
+            <p>{move || format!("{}: {}", msg(Msg::ActiveFilters, lang.get()), page.state.with(|s| describe_filters(&print_data, s, lang.get())))}</p>
+            <p>{move || {
+                let lang = lang.get();
+                let as_of = as_of.map(|d| format_date(d, DatePrecision::Day, lang)).unwrap_or_default();
+                format!("{} {as_of} · {} {} · {}", msg(Msg::DataAsOf, lang), msg(Msg::PrintedOn, lang), format_date(env::today(), DatePrecision::Day, lang), env::page_url())
+            }}</p>
+        </div>
     }
 }

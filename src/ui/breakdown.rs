@@ -1,14 +1,11 @@
 //! The "by place" view: for each selected metric, the latest reported value per country or
 //! region as bars.
 
-use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::chart::breakdown::{draw_breakdown, recommended_height, BreakdownInput};
-use crate::chart::placeholder::draw_placeholder;
-use crate::chart::ChartLayout;
+use crate::chart::spec::ChartData;
 use crate::domain::aggregate::{build_breakdown, BreakdownBar, BreakdownBy};
 use crate::domain::describe::{describe_breakdown, tooltip_lines};
 use crate::domain::i18n::metric_name;
@@ -16,8 +13,6 @@ use crate::domain::messages::{msg, Msg};
 use crate::domain::model::{Dataset, Metric};
 use crate::ui::app::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
-use crate::ui::chart_style;
-use crate::ui::timeline::EMPTY_HEIGHT;
 
 /// Metrics the breakdown compares: the selected ones, or all charted metrics when none is.
 fn compared_metrics(selected: &std::collections::BTreeSet<Metric>) -> Vec<Metric> {
@@ -27,13 +22,16 @@ fn compared_metrics(selected: &std::collections::BTreeSet<Metric>) -> Vec<Metric
         .collect()
 }
 
+/// The bars of every compared metric.
+type Panels = Memo<Vec<(Metric, Vec<BreakdownBar>)>>;
+
 /// The breakdown view.
 #[component]
 pub fn BreakdownView(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page) -> impl IntoView {
     let lang = page.lang;
     let by = Memo::new(move |_| page.state.with(|s| s.breakdown_by));
     let bars_data = dataset.clone();
-    let panels = Memo::new(move |_| {
+    let panels: Panels = Memo::new(move |_| {
         let by = by.get();
         let metrics = page.state.with(|state| compared_metrics(&state.filter.metrics));
         selected.with(|selected| {
@@ -41,7 +39,7 @@ pub fn BreakdownView(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pa
                 .into_iter()
                 .map(|metric| (metric, build_breakdown(&bars_data, selected, metric, by)))
                 .filter(|(_, bars)| !bars.is_empty())
-                .collect::<Vec<(Metric, Vec<BreakdownBar>)>>()
+                .collect()
         })
     });
     let toggle = move |option: BreakdownBy, label: Msg| {
@@ -56,15 +54,16 @@ pub fn BreakdownView(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pa
         }
     };
     let charts = move || {
-        let list = panels.get();
-        if list.is_empty() {
-            return breakdown_chart(dataset.clone(), page, None).into_any();
+        let metrics: Vec<Metric> = panels.with(|list| list.iter().map(|(m, _)| *m).collect());
+        if metrics.is_empty() {
+            return breakdown_chart(dataset.clone(), page, None, panels).into_any();
         }
-        list.into_iter()
-            .map(|(metric, _)| {
+        metrics
+            .into_iter()
+            .map(|metric| {
                 view! {
                     <h3 class="view__subheading">{move || metric_name(metric, lang.get())}</h3>
-                    {breakdown_chart(dataset.clone(), page, Some((metric, panels)))}
+                    {breakdown_chart(dataset.clone(), page, Some(metric), panels)}
                 }
             })
             .collect_view()
@@ -83,61 +82,46 @@ pub fn BreakdownView(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pa
     }
 }
 
-/// The bars of every compared metric.
-type Panels = Memo<Vec<(Metric, Vec<BreakdownBar>)>>;
-
-/// One metric's bars (or the empty placeholder when `panel` is `None`).
-fn breakdown_chart(dataset: Arc<Dataset>, page: Page, panel: Option<(Metric, Panels)>) -> impl IntoView {
+/// One metric's bars (or the empty placeholder when `metric` is `None`).
+fn breakdown_chart(dataset: Arc<Dataset>, page: Page, metric: Option<Metric>, panels: Panels) -> impl IntoView {
     let lang = page.lang;
     let bars = move || -> Vec<BreakdownBar> {
-        match panel {
-            Some((metric, panels)) => {
-                panels.with(|list| list.iter().find(|(m, _)| *m == metric).map(|(_, bars)| bars.clone()).unwrap_or_default())
-            }
-            None => Vec::new(),
-        }
-    };
-    let test_id = match panel {
-        Some((metric, _)) => breakdown_test_id(metric),
-        None => "breakdown-empty",
+        panels.with(|list| list.iter().find(|(m, _)| Some(*m) == metric).map(|(_, bars)| bars.clone()).unwrap_or_default())
     };
     let describe_data = dataset.clone();
-    let paint_data = dataset.clone();
     let tip_data = dataset.clone();
     chart_canvas(ChartCanvasProps {
-        test_id,
-        label: Signal::derive(move || format!("{}. {}", msg(Msg::BreakdownHeading, lang.get()), msg(Msg::ChartKeys, lang.get()))),
-        description: Signal::derive(move || describe_breakdown(&describe_data, &bars(), lang.get())),
-        height: Rc::new(move |_| {
-            let n = bars().len();
-            if n == 0 { EMPTY_HEIGHT } else { recommended_height(n) }
-        }),
-        paint: Rc::new(move |area, style, focus| {
-            let bars = bars();
-            if bars.is_empty() {
-                draw_placeholder(area, msg(Msg::EmptyTitle, style.lang), msg(Msg::EmptyHint, style.lang), style)?;
-                return Ok(ChartLayout::default());
+        test_id: breakdown_test_id(metric),
+        title: Signal::derive(move || {
+            let lang = lang.get();
+            match metric {
+                Some(metric) => format!("{} — {}", msg(Msg::BreakdownHeading, lang), metric_name(metric, lang)),
+                None => msg(Msg::BreakdownHeading, lang).to_string(),
             }
-            draw_breakdown(area, BreakdownInput { dataset: &paint_data, bars: &bars, focus }, style)
         }),
+        description: Signal::derive(move || describe_breakdown(&describe_data, &bars(), lang.get())),
+        dataset: dataset.clone(),
+        data: Signal::derive(move || Arc::new(ChartData::Breakdown(bars()))),
+        figures: Signal::derive(move || bars().iter().map(|b| b.figure).collect()),
         tooltip: Arc::new(move |figure| tooltip_lines(&tip_data, figure, &[], lang.get_untracked())),
-        style: Signal::derive(move || chart_style(lang.get())),
+        page,
         on_activate: None,
     })
 }
 
 /// `data-testid` of a metric's breakdown chart.
-fn breakdown_test_id(metric: Metric) -> &'static str {
+fn breakdown_test_id(metric: Option<Metric>) -> &'static str {
     match metric {
-        Metric::Projects => "breakdown-projects",
-        Metric::FundingEur => "breakdown-funding_eur",
-        Metric::MigrantsReturned => "breakdown-migrants_returned",
-        Metric::MigrantsReintegration => "breakdown-migrants_reintegration",
-        Metric::MigrantsRescued => "breakdown-migrants_rescued",
-        Metric::MigrantsProtectedAssisted => "breakdown-migrants_protected_assisted",
-        Metric::CountriesCovered => "breakdown-countries_covered",
-        Metric::CountriesHumanitarianAid => "breakdown-countries_humanitarian_aid",
-        Metric::Partners => "breakdown-partners",
-        Metric::Other => "breakdown-other",
+        None => "breakdown-empty",
+        Some(Metric::Projects) => "breakdown-projects",
+        Some(Metric::FundingEur) => "breakdown-funding_eur",
+        Some(Metric::MigrantsReturned) => "breakdown-migrants_returned",
+        Some(Metric::MigrantsReintegration) => "breakdown-migrants_reintegration",
+        Some(Metric::MigrantsRescued) => "breakdown-migrants_rescued",
+        Some(Metric::MigrantsProtectedAssisted) => "breakdown-migrants_protected_assisted",
+        Some(Metric::CountriesCovered) => "breakdown-countries_covered",
+        Some(Metric::CountriesHumanitarianAid) => "breakdown-countries_humanitarian_aid",
+        Some(Metric::Partners) => "breakdown-partners",
+        Some(Metric::Other) => "breakdown-other",
     }
 }

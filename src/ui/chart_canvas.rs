@@ -1,6 +1,7 @@
-//! A chart on a canvas, whatever it draws: sized to its container at device resolution,
-//! repainted when its inputs change, with pointer hover and arrow-key focus moving between the
-//! points the chart reports, a live tooltip, and a text alternative.
+//! A chart on a canvas, whatever it shows: sized to its container at device resolution,
+//! repainted when its data, language, theme, size or focus change, with pointer hover and
+//! arrow-key focus moving between the points the chart reports, a live tooltip, a text
+//! alternative, PNG and SVG downloads and a one-click switch to the table.
 
 use std::rc::Rc;
 use std::sync::Arc;
@@ -8,43 +9,47 @@ use std::sync::Arc;
 use leptos::ev::{KeyboardEvent, MouseEvent, PointerEvent};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use plotters::coord::Shift;
-use plotters::prelude::DrawingArea;
-use plotters_canvas::CanvasBackend;
 
-use crate::chart::{ChartError, ChartLayout, Style};
+use crate::chart::frame::FrameText;
+use crate::chart::spec::{draw_chart, render_svg, ChartData};
+use crate::chart::{ChartLayout, Style};
+use crate::domain::export::{chart_footer, describe_filters, file_name, ExportContext, Scope};
 use crate::domain::messages::{msg, Msg};
+use crate::domain::model::Dataset;
+use crate::domain::view::View;
+use crate::ui::app::Page;
+use crate::ui::chart_style;
 use crate::web::canvas::{prepare, text_measure};
+use crate::web::download::{save_png, save_text};
 use crate::web::env;
 use crate::web::observe::{watch_width, SizeWatch};
 
-/// Draws on the canvas in a style, highlighting a figure; returns what it drew.
-pub type Paint = Rc<dyn Fn(&DrawingArea<CanvasBackend, Shift>, &Style, Option<usize>) -> Result<ChartLayout, ChartError>>;
-
-/// What a chart canvas needs from its owner. Closures are called inside reactive effects, so
-/// any signal they read makes the chart repaint when it changes.
+/// What a chart canvas needs from the view that shows it.
 pub struct ChartCanvasProps {
     /// `data-testid` of the frame (the canvas gets `<id>-canvas`).
     pub test_id: &'static str,
-    /// Accessible name of the interactive frame (how to use it).
-    pub label: Signal<String>,
+    /// Title of the chart (frame of downloads, accessible name).
+    pub title: Signal<String>,
     /// Text alternative: what the chart shows.
     pub description: Signal<String>,
-    /// Height in CSS pixels for a given width.
-    pub height: Rc<dyn Fn(f64) -> f64>,
-    /// The drawing.
-    pub paint: Paint,
+    /// The dataset the chart draws from.
+    pub dataset: Arc<Dataset>,
+    /// What to draw.
+    pub data: Signal<Arc<ChartData>>,
+    /// The figures behind the chart (for the source line of downloads).
+    pub figures: Signal<Vec<usize>>,
     /// Tooltip lines for a figure.
     pub tooltip: Arc<dyn Fn(usize) -> Vec<String> + Send + Sync>,
-    /// Style of the drawing (language, theme); the device pixel ratio and text measure are set here.
-    pub style: Signal<Style>,
+    /// The page (language, theme, view state).
+    pub page: Page,
     /// Called with a figure when the user activates it (Enter, click).
     pub on_activate: Option<Rc<dyn Fn(usize)>>,
 }
 
-/// The chart canvas with its interaction and text alternative.
+/// The chart canvas with its interaction, text alternative and tools.
 pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
-    let ChartCanvasProps { test_id, label, description, height, paint, tooltip, style, on_activate } = props;
+    let ChartCanvasProps { test_id, title, description, dataset, data, figures, tooltip, page, on_activate } = props;
+    let lang = page.lang;
     let frame = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
     let width = RwSignal::new(0.0_f64);
@@ -61,18 +66,19 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
     });
 
     let measure = text_measure();
+    let draw_data = dataset.clone();
     Effect::new(move |_| {
         let css_width = width.get();
         let highlighted = hover.get().or(focus.get());
+        let style = chart_style(page);
+        let data = data.get();
         let Some(canvas) = canvas.get() else { return };
         if css_width < 1.0 {
             return;
         }
-        let mut style = style.get();
-        style.scale = env::device_pixel_ratio();
-        style.measure = Some(measure.clone());
-        let css_height = height(css_width);
-        let outcome = prepare(&canvas, css_width, css_height, style.scale).and_then(|area| paint(&area, &style, highlighted));
+        let style = Style { scale: env::device_pixel_ratio(), measure: Some(measure.clone()), ..style };
+        let outcome = prepare(&canvas, css_width, data.height(css_width), style.scale)
+            .and_then(|area| draw_chart(&area, &draw_data, &data, highlighted, &style));
         match outcome {
             Ok(drawn) => layout.set(drawn),
             Err(error) => env::warn(&error.to_string()),
@@ -80,10 +86,10 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         env::mark(&format!("{test_id}-drawn"));
     });
 
-    let figures = move || layout.with_untracked(|l| l.points.iter().map(|p| p.figure).collect::<Vec<_>>());
+    let points = move || layout.with_untracked(|l| l.points.iter().map(|p| p.figure).collect::<Vec<_>>());
     let activate = on_activate.clone();
     let on_key = move |event: KeyboardEvent| {
-        let points = figures();
+        let points = points();
         if points.is_empty() {
             return;
         }
@@ -132,7 +138,8 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         Some(view! {
             <div
                 class="chart__tooltip"
-                style=format!("left:{left:.0}px;top:{top:.0}px")
+                style:left=format!("{left:.0}px")
+                style:top=format!("{top:.0}px")
                 data-testid="chart-tooltip"
                 data-x=format!("{:.0}", point.x)
                 data-y=format!("{:.0}", point.y)
@@ -146,6 +153,33 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         })
     };
 
+    // Downloads: the same drawing functions, framed with title, filters, sources and dates.
+    let download_error = RwSignal::new(None::<String>);
+    let export = Rc::new(move |format: &'static str| {
+        let lang = lang.get_untracked();
+        let context = ExportContext { today: env::today(), page_url: env::page_url(), lang };
+        let state = page.state.get_untracked();
+        let frame = FrameText {
+            title: title.get_untracked(),
+            filters: describe_filters(&dataset, &state, lang),
+            footer: figures.with_untracked(|f| chart_footer(&dataset, f, &context)),
+        };
+        let style = chart_style(page);
+        let data = data.get_untracked();
+        let name = file_name(&state, Scope::Selection, &format!("{test_id}-chart"), context.today, format);
+        let result = match format {
+            "svg" => {
+                let svg_style = Style { text_factor: crate::chart::SVG_TEXT_FACTOR, opaque: true, ..style };
+                render_svg(&dataset, &data, &frame, &svg_style)
+                    .map_err(|e| e.to_string())
+                    .and_then(|svg| save_text(&name, "image/svg+xml", &svg).map_err(|e| e.to_string()))
+            }
+            _ => save_png(&name, &dataset, &data, &frame, &style).map_err(|e| e.to_string()),
+        };
+        download_error.set(result.err());
+    });
+    let (export_png, export_svg) = (export.clone(), export);
+
     view! {
         <figure class="chart">
             <div
@@ -153,7 +187,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                 node_ref=frame
                 tabindex="0"
                 data-testid=test_id
-                aria-label=move || label.get()
+                aria-label=move || format!("{}. {}", title.get(), msg(Msg::ChartKeys, lang.get()))
                 aria-describedby=description_id.clone()
                 on:keydown=on_key
                 on:pointermove=on_pointer
@@ -172,11 +206,26 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
             </div>
             {move || {
                 let hidden = layout.with(|l| l.n_hidden_series);
-                (hidden > 0).then(|| view! {
-                    <p class="chart__note">{format!("+{hidden} {}", msg(Msg::HiddenSeries, style.with(|s| s.lang)))}</p>
-                })
+                (hidden > 0).then(|| view! { <p class="chart__note">{format!("+{hidden} {}", msg(Msg::HiddenSeries, lang.get()))}</p> })
             }}
-            <figcaption id=description_id class="chart__description">{move || description.get()}</figcaption>
+            <figcaption class="chart__description">
+                <details>
+                    <summary>{move || msg(Msg::DescribeChart, lang.get())}</summary>
+                    <p id=description_id data-testid=format!("{test_id}-description")>{move || description.get()}</p>
+                </details>
+            </figcaption>
+            <div class="chart__tools">
+                <button type="button" class="button button--small" data-testid=format!("{test_id}-png") on:click=move |_| export_png("png")>
+                    {move || msg(Msg::DownloadPng, lang.get())}
+                </button>
+                <button type="button" class="button button--small" data-testid=format!("{test_id}-svg") on:click=move |_| export_svg("svg")>
+                    {move || msg(Msg::DownloadSvg, lang.get())}
+                </button>
+                <button type="button" class="button button--small" data-testid=format!("{test_id}-as-table") on:click=move |_| page.update(|s| s.view = View::Table)>
+                    {move || msg(Msg::ShowAsTable, lang.get())}
+                </button>
+                {move || download_error.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}
+            </div>
         </figure>
     }
 }

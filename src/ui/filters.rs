@@ -121,14 +121,8 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
         });
     };
     let span = f64::from((bounds.1 - bounds.0).max(1));
-    let fill_style = move || {
-        let (from, to) = years.get();
-        format!(
-            "left:{:.2}%;right:{:.2}%",
-            f64::from(from - bounds.0) / span * 100.0,
-            f64::from(bounds.1 - to) / span * 100.0
-        )
-    };
+    let fill_left = move || format!("{:.2}%", f64::from(years.get().0 - bounds.0) / span * 100.0);
+    let fill_right = move || format!("{:.2}%", f64::from(bounds.1 - years.get().1) / span * 100.0);
 
     let publisher_option = move |option: PublisherFilter, label: Msg| {
         let id = format!("f-publisher-{}", option.id());
@@ -170,7 +164,7 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
                     <legend>{move || msg(Msg::FilterPeriod, lang.get())}</legend>
                     <p class="range__value" data-testid="period-value">{move || { let (a, b) = years.get(); format!("{a} – {b}") }}</p>
                     <div class="range">
-                        <div class="range__track"><div class="range__fill" style=fill_style></div></div>
+                        <div class="range__track"><div class="range__fill" style:left=fill_left style:right=fill_right></div></div>
                         <input
                             type="range"
                             id="f-year-from"
@@ -286,7 +280,7 @@ fn CountryList(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
                         <label for=id>
                             <span class="check__name">{name}</span>
                             <span class="check__value">{value.map(|v| format_value(v, unit, lang))}</span>
-                            <span class="check__bar" aria-hidden="true"><span style=format!("width:{width:.1}%")></span></span>
+                            <span class="check__bar" aria-hidden="true"><span style:width=format!("{width:.1}%")></span></span>
                         </label>
                     </div>
                 }

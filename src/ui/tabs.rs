@@ -15,6 +15,7 @@ fn tab_label(view: View) -> Msg {
         View::Breakdown => Msg::TabBreakdown,
         View::Table => Msg::TabTable,
         View::Sources => Msg::TabSources,
+        View::Cards => Msg::HeadlinesHeading,
     }
 }
 
@@ -24,7 +25,7 @@ pub fn ViewTabs(page: Page) -> impl IntoView {
     let lang = page.lang;
     let current = Memo::new(move |_| page.state.with(|s| s.view));
     let on_key = move |event: KeyboardEvent| {
-        let views = View::ALL;
+        let views = View::TABS;
         let index = views.iter().position(|v| *v == current.get_untracked()).unwrap_or(0);
         let next = match event.key().as_str() {
             "ArrowRight" => (index + 1) % views.len(),
@@ -41,7 +42,7 @@ pub fn ViewTabs(page: Page) -> impl IntoView {
     };
     view! {
         <div class="tabs" role="tablist" aria-label=move || msg(Msg::Views, lang.get()) on:keydown=on_key>
-            {View::ALL
+            {View::TABS
                 .into_iter()
                 .map(|view| {
                     let selected = move || current.get() == view;

@@ -98,3 +98,108 @@ pub fn focus_element(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// Today's date in the browser's time zone.
+pub fn today() -> crate::domain::date::Date {
+    let now = js_sys::Date::new_0();
+    let (year, month, day) = (now.get_full_year() as i32, (now.get_month() + 1) as u8, now.get_date() as u8);
+    crate::domain::date::Date::new(year, month, day).unwrap_or_else(|_| crate::domain::date::Date::start_of_year(2026))
+}
+
+/// The page's full address.
+pub fn page_url() -> String {
+    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
+}
+
+/// Whether the system prefers a dark colour scheme now.
+pub fn prefers_dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Keeps a `matchMedia` listener alive; dropping it stops listening.
+pub struct MediaWatch {
+    query: web_sys::MediaQueryList,
+    callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for MediaWatch {
+    fn drop(&mut self) {
+        let _ = self.query.remove_event_listener_with_callback("change", self.callback.as_ref().unchecked_ref());
+    }
+}
+
+/// Calls `on_change` with the new preference whenever the system switches between light and dark.
+pub fn watch_prefers_dark(mut on_change: impl FnMut(bool) + 'static) -> Option<MediaWatch> {
+    let query = web_sys::window()?.match_media("(prefers-color-scheme: dark)").ok()??;
+    let watched = query.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || on_change(watched.matches()));
+    query.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref()).ok()?;
+    Some(MediaWatch { query, callback })
+}
+
+/// Sets `data-theme` on `<html>` (the stylesheet's dark and light variables follow it) and the
+/// transparent flag for embeds.
+pub fn set_document_theme(dark: bool, transparent: bool) {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-theme", if dark { "dark" } else { "light" });
+        if transparent {
+            let _ = root.set_attribute("data-transparent", "");
+        } else {
+            let _ = root.remove_attribute("data-transparent");
+        }
+    }
+}
+
+/// The page's address without query or fragment (where the dashboard is deployed).
+pub fn page_base_url() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
+    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
+}
+
+/// The dashboard's base URL (from `<base>`), ending with `/`: where `embed.js` is served.
+pub fn deployment_base_url() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.base_uri().ok().flatten())
+        .map(|base| match base.rfind('/') {
+            Some(slash) => base.get(..=slash).unwrap_or(&base).to_string(),
+            None => base,
+        })
+        .unwrap_or_default()
+}
+
+/// Copies a text to the clipboard; returns false when the browser refuses.
+pub fn copy_to_clipboard(text: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard")).ok();
+    let write = clipboard.as_ref().and_then(|c| js_sys::Reflect::get(c, &JsValue::from_str("writeText")).ok());
+    match (clipboard, write.and_then(|w| w.dyn_into::<js_sys::Function>().ok())) {
+        (Some(clipboard), Some(write)) => write.call1(&clipboard, &JsValue::from_str(text)).is_ok(),
+        _ => false,
+    }
+}
+
+/// Opens a `<dialog>` element as a modal (focus moves into it; Escape closes it).
+pub fn show_dialog(id: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(dialog) = element.and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+        let _ = dialog.show_modal();
+    }
+}
+
+/// Closes a `<dialog>` element.
+pub fn close_dialog(id: &str) {
+    let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(dialog) = element.and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
+        dialog.close();
+    }
+}
+
+/// A short identifier for a new embed, different on every call.
+pub fn new_embed_id() -> String {
+    let now = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 65_536.0) as u64;
+    format!("euiom-{:x}{:04x}", now % 0xff_ffff, random)
+}

@@ -1,0 +1,81 @@
+//! Data downloads: the current selection or the whole dataset as CSV (zipped with its README)
+//! or JSON, each with every figure's source and a citation text.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::export::{citation, file_name, to_csv, to_json, zip_store, ExportContext, Scope};
+use crate::domain::messages::{msg, Msg};
+use crate::domain::model::Dataset;
+use crate::ui::app::Page;
+use crate::web::download::{save_bytes, save_text};
+use crate::web::env;
+
+/// The download buttons and the citation.
+#[component]
+pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page) -> impl IntoView {
+    let lang = page.lang;
+    let error = RwSignal::new(None::<String>);
+    let save_data = dataset.clone();
+    let save = Rc::new(move |scope: Scope, format: &'static str| {
+        let lang = lang.get_untracked();
+        let context = ExportContext { today: env::today(), page_url: env::page_url(), lang };
+        let state = page.state.get_untracked();
+        let figures: Vec<usize> = match scope {
+            Scope::Selection => selected.get_untracked(),
+            Scope::Everything => (0..save_data.figures().len()).collect(),
+        };
+        let result = match format {
+            "json" => to_json(&save_data, &state, &figures, scope, &context)
+                .map_err(|e| e.to_string())
+                .and_then(|text| save_text(&file_name(&state, scope, "", context.today, "json"), "application/json", &text).map_err(|e| e.to_string())),
+            _ => {
+                let csv_name = file_name(&state, scope, "", context.today, "csv");
+                let files = vec![
+                    (csv_name, to_csv(&save_data, &figures, lang).into_bytes()),
+                    ("README.txt".to_string(), citation(&save_data, &state, &figures, scope, &context).into_bytes()),
+                ];
+                let zip = zip_store(&files, context.today);
+                save_bytes(&file_name(&state, scope, "csv", context.today, "zip"), "application/zip", &zip).map_err(|e| e.to_string())
+            }
+        };
+        error.set(result.err());
+    });
+    let button = move |scope: Scope, format: &'static str, label: &'static str, test_id: &'static str| {
+        let save = save.clone();
+        view! {
+            <button type="button" class="button button--small" data-testid=test_id on:click=move |_| save(scope, format)>
+                {label}
+            </button>
+        }
+    };
+    let cite_data = dataset.clone();
+    let cite = move || {
+        let lang = lang.get();
+        let context = ExportContext { today: env::today(), page_url: env::page_url(), lang };
+        page.state.with(|state| selected.with(|figures| citation(&cite_data, state, figures, Scope::Selection, &context)))
+    };
+    view! {
+        <section class="downloads" aria-labelledby="downloads-heading">
+            <h3 id="downloads-heading">{move || msg(Msg::DownloadData, lang.get())}</h3>
+            <p class="downloads__intro">{move || msg(Msg::DownloadDataIntro, lang.get())}</p>
+            <div class="downloads__row">
+                <span class="downloads__label">{move || msg(Msg::CurrentSelection, lang.get())}</span>
+                {button(Scope::Selection, "csv", "CSV (.zip)", "download-selection-csv")}
+                {button(Scope::Selection, "json", "JSON", "download-selection-json")}
+            </div>
+            <div class="downloads__row">
+                <span class="downloads__label">{move || msg(Msg::WholeDataset, lang.get())}</span>
+                {button(Scope::Everything, "csv", "CSV (.zip)", "download-all-csv")}
+                {button(Scope::Everything, "json", "JSON", "download-all-json")}
+            </div>
+            <details class="downloads__cite">
+                <summary>{move || msg(Msg::HowToCite, lang.get())}</summary>
+                <pre data-testid="citation">{cite}</pre>
+            </details>
+            {move || error.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}
+        </section>
+    }
+}

@@ -1,0 +1,109 @@
+//! The "Embed or share" dialog: a link to the current view and the code that embeds it (or the
+//! headline figures) in another page, with auto-height.
+
+use leptos::prelude::*;
+
+use crate::domain::messages::{msg, Msg};
+use crate::domain::view::{embed_state, full_page_state, to_query, View};
+use crate::ui::app::Page;
+use crate::web::env;
+
+/// Escapes text for an HTML attribute value.
+fn attribute(text: &str) -> String {
+    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
+}
+
+/// The iframe and script to paste into a host page.
+pub fn embed_snippet(url: &str, title: &str, id: &str, script_url: &str) -> String {
+    format!(
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" loading=\"lazy\" \
+         style=\"border:0;width:100%;min-height:320px;aspect-ratio:16/10\" data-eu-iom-embed=\"{}\"></iframe>\n\
+         <script src=\"{}\" async></script>",
+        attribute(url),
+        attribute(title),
+        attribute(id),
+        attribute(script_url)
+    )
+}
+
+/// The button and its dialog.
+#[component]
+pub fn ShareDialog(page: Page) -> impl IntoView {
+    let lang = page.lang;
+    let cards = RwSignal::new(false);
+    let plain = RwSignal::new(false);
+    let embed_id = RwSignal::new(String::new());
+    let copied = RwSignal::new(None::<&'static str>);
+    let link = move || format!("{}?{}", env::page_base_url(), page.state.with(|s| to_query(&full_page_state(s))));
+    let snippet = move || {
+        let view = if cards.get() { View::Cards } else { page.state.with(|s| s.view) };
+        let state = page.state.with(|s| embed_state(s, view, &embed_id.get(), plain.get()));
+        let url = format!("{}?{}", env::page_base_url(), to_query(&state));
+        let title = format!("{} — {}", msg(Msg::Title, lang.get()), msg(view_title(view), lang.get()));
+        embed_snippet(&url, &title, &embed_id.get(), &format!("{}embed.js", env::deployment_base_url()))
+    };
+    let copy = move |what: &'static str, text: String| {
+        copied.set(env::copy_to_clipboard(&text).then_some(what));
+    };
+    view! {
+        <button
+            type="button"
+            class="button button--small share__open"
+            data-testid="share-open"
+            on:click=move |_| {
+                embed_id.set(env::new_embed_id());
+                copied.set(None);
+                env::show_dialog("share-dialog");
+            }
+        >
+            {move || msg(Msg::EmbedShare, lang.get())}
+        </button>
+        <dialog id="share-dialog" class="dialog" aria-labelledby="share-title" data-testid="share-dialog">
+            <h2 id="share-title">{move || msg(Msg::EmbedShare, lang.get())}</h2>
+            <label class="dialog__label" for="share-link">{move || msg(Msg::ShareLink, lang.get())}</label>
+            <div class="dialog__row">
+                <input id="share-link" class="input" readonly prop:value=link data-testid="share-link"/>
+                <button type="button" class="button button--small" on:click=move |_| copy("link", link())>
+                    {move || if copied.get() == Some("link") { msg(Msg::Copied, lang.get()) } else { msg(Msg::Copy, lang.get()) }}
+                </button>
+            </div>
+            <fieldset class="dialog__options">
+                <legend>{move || msg(Msg::EmbedWhat, lang.get())}</legend>
+                <div class="check">
+                    <input type="radio" name="embed-what" id="embed-view" prop:checked=move || !cards.get() on:change=move |_| cards.set(false)/>
+                    <label for="embed-view">{move || msg(Msg::EmbedThisView, lang.get())}</label>
+                </div>
+                <div class="check">
+                    <input type="radio" name="embed-what" id="embed-cards" prop:checked=move || cards.get() on:change=move |_| cards.set(true)/>
+                    <label for="embed-cards">{move || msg(Msg::EmbedCards, lang.get())}</label>
+                </div>
+                <div class="check">
+                    <input type="checkbox" id="embed-plain" prop:checked=move || plain.get() on:change=move |_| plain.update(|p| *p = !*p)/>
+                    <label for="embed-plain">{move || msg(Msg::EmbedPlain, lang.get())}</label>
+                </div>
+            </fieldset>
+            <label class="dialog__label" for="share-code">{move || msg(Msg::EmbedCode, lang.get())}</label>
+            <textarea id="share-code" class="input dialog__code" readonly rows="6" prop:value=snippet data-testid="share-code"></textarea>
+            <p class="dialog__note">{move || msg(Msg::EmbedNote, lang.get())}</p>
+            <div class="dialog__actions">
+                <button type="button" class="button" on:click=move |_| copy("code", snippet())>
+                    {move || if copied.get() == Some("code") { msg(Msg::Copied, lang.get()) } else { msg(Msg::Copy, lang.get()) }}
+                </button>
+                <button type="button" class="button" data-testid="share-close" on:click=move |_| env::close_dialog("share-dialog")>
+                    {move || msg(Msg::Close, lang.get())}
+                </button>
+            </div>
+        </dialog>
+    }
+}
+
+/// The heading of a view, used as its title in embeds.
+pub fn view_title(view: View) -> Msg {
+    match view {
+        View::Timeline => Msg::TimelineHeading,
+        View::Breakdown => Msg::BreakdownHeading,
+        View::Table => Msg::TableHeading,
+        View::Sources => Msg::SourcesHeading,
+        View::Cards => Msg::HeadlinesHeading,
+    }
+}

@@ -1,0 +1,131 @@
+// Accessibility and languages: axe-core finds no WCAG 2.1 A/AA violation on any view, in light
+// and dark themes, in French and English; the interface follows the language with its number and
+// date formats; focus is visible; motion respects the user's preference; printing keeps the
+// filters and dates.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve } from '../lib/server.mjs';
+import { launch, openPage, DIST, ROOT } from '../lib/browser.mjs';
+
+const AXE = path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js');
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query, options = {}) {
+  const session = await openPage(browser, options);
+  await session.page.goto(server.url + query);
+  await session.page.waitForSelector('.tab-panel [data-testid]', { timeout: 60000 });
+  await session.page.waitForTimeout(300);
+  return session;
+}
+
+for (const view of ['timeline', 'breakdown', 'table', 'sources']) {
+  for (const theme of ['light', 'dark']) {
+    for (const lang of ['en', 'fr']) {
+      test(`axe: no violations on the ${view} view, ${theme} theme, ${lang}`, async () => {
+        const { page, context } = await open(`?v=1&view=${view}&theme=${theme}&lang=${lang}&metric=migrants_returned,funding_eur&level=programme,country`);
+        await page.addScriptTag({ path: AXE });
+        const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+        const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        assert.deepEqual(summary, []);
+        assert.ok(result.passes.length > 10, 'axe ran its checks');
+        await context.close();
+      });
+    }
+  }
+}
+
+test('French: language attribute, words, number and date formats', async () => {
+  const { page, context } = await open('?lang=fr');
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  assert.equal(await page.title(), 'La coopération UE–OIM en chiffres');
+  const funding = await page.textContent('[data-testid=card-funding]');
+  assert.match(funding, /environ\s1,88\u00a0Md€/);
+  const migrants = await page.textContent('[data-testid=card-migrants]');
+  assert.match(migrants, /près de\s114\u202f000/, 'narrow no-break space between thousands');
+  assert.match(migrants, /13\u00a0oct\.\u00a02020/);
+  assert.match(await page.getAttribute('[data-testid=timeline-canvas]', 'aria-label'), /^Graphique de 10 chiffres publiés/);
+  assert.match(await page.textContent('[data-testid=match-count]'), /10 chiffres issus de 10 sources correspondent/);
+  await context.close();
+});
+
+test('English formats, and switching language updates the page and the URL', async () => {
+  const { page, context } = await open('?lang=en');
+  assert.match(await page.textContent('[data-testid=card-funding]'), /about\s€1\.88\u00a0bn/);
+  assert.match(await page.textContent('[data-testid=card-migrants]'), /almost\s114,000/);
+  await page.click('nav.lang-switch button[lang=fr]');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.match(page.url(), /lang=fr/);
+  assert.match(await page.textContent('h1'), /La coopération UE–OIM en chiffres/);
+  await context.close();
+});
+
+test('without lang= in the URL the browser language decides', async () => {
+  const { page, context } = await open('', { locale: 'fr-BE' });
+  assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+  await context.close();
+  const english = await open('', { locale: 'de-DE' });
+  assert.equal(await english.page.getAttribute('html', 'lang'), 'en', 'other languages fall back to English');
+  await english.context.close();
+});
+
+test('focus is always visible', async () => {
+  const { page, context } = await open('?lang=en');
+  const seen = new Set();
+  for (let i = 0; i < 40; i++) {
+    await page.keyboard.press('Tab');
+    const style = await page.evaluate(() => {
+      const el = document.activeElement;
+      const cs = getComputedStyle(el);
+      const thumb = el.type === 'range';
+      return { tag: el.tagName, outline: cs.outlineStyle, width: cs.outlineWidth, thumb };
+    });
+    seen.add(style.tag);
+    if (!style.thumb) assert.ok(style.outline !== 'none' && style.width !== '0px', `${style.tag} shows focus`);
+  }
+  assert.ok(seen.has('BUTTON') && seen.has('INPUT') && seen.has('A'));
+  await context.close();
+});
+
+test('dark mode follows the system unless overridden', async () => {
+  const { page, context } = await open('?lang=en', { colorScheme: 'dark' });
+  assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+  const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.equal(background, 'rgb(15, 18, 23)');
+  await page.click('[data-testid=theme-light]');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+  assert.match(page.url(), /theme=light/);
+  await context.close();
+});
+
+test('reduced motion stops the loading animation', async () => {
+  const { page, context } = await open('?lang=en', { reducedMotion: 'reduce' });
+  const duration = await page.evaluate(() => {
+    const probe = document.createElement('span');
+    probe.className = 'spinner';
+    document.body.append(probe);
+    return parseFloat(getComputedStyle(probe).animationDuration);
+  });
+  assert.ok(duration < 0.001, `animation shortened to ${duration}s`);
+  await context.close();
+});
+
+test('the print stylesheet keeps charts, active filters and dates', async () => {
+  const { page, context } = await open('?lang=en&country=LY&level=country');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('[data-testid=filters]'), false);
+  assert.ok(await page.isVisible('[data-testid=timeline-canvas]'));
+  const info = await page.textContent('[data-testid=print-info]');
+  assert.match(info, /Filters: Migrants returned · all programmes · Libya/);
+  assert.match(info, /Data as of 12\u00a0Jun\u00a02025 · Printed on/);
+  await context.close();
+});

@@ -1,0 +1,114 @@
+// Downloads: charts as PNG (2×) and SVG with title, filters, sources and dates; data as CSV
+// (zipped with a README) and JSON, for the selection and the whole dataset, with descriptive
+// names and every figure's source.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { serve } from '../lib/server.mjs';
+import { launch, openPage, DIST } from '../lib/browser.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = '?lang=en') {
+  const session = await openPage(browser, { acceptDownloads: true });
+  await session.page.goto(server.url + query);
+  await session.page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
+  await session.page.waitForTimeout(200);
+  return session;
+}
+
+async function download(page, selector) {
+  const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return { name: file.suggestedFilename(), bytes: await fs.readFile(await file.path()) };
+}
+
+const TODAY = /\d{4}-\d{2}-\d{2}/;
+
+test('the chart downloads as a 2x PNG and as an SVG carrying its provenance', async () => {
+  const { page, problems, context } = await open();
+  const png = await download(page, '[data-testid=timeline-png]');
+  assert.match(png.name, /^eu-iom-figures_migrants-returned_timeline-chart_2013-2025_\d{4}-\d{2}-\d{2}\.png$/);
+  assert.deepEqual([...png.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG file');
+  assert.equal(png.bytes.readUInt32BE(16), 1920, 'drawn at twice the 960 px export width');
+
+  const svg = await download(page, '[data-testid=timeline-svg]');
+  assert.match(svg.name, /\.svg$/);
+  const text = svg.bytes.toString('utf8').replace(/[ \n\r\t]+/g, ' ');
+  assert.match(text, /^<svg /);
+  assert.match(text, /Reported figures over time/, 'title');
+  assert.match(text, /Migrants returned · all programmes · programme-wide totals · 2013–2025 · all sources/, 'filters in words');
+  assert.match(text, /Sources: 10 releases/, 'source line');
+  assert.match(text, /Data as of 12\u00a0Jun\u00a02025 · Downloaded \d+\u00a0\w{3}\u00a0\d{4}/, 'data date and download date');
+  assert.match(text, /Joint Initiative · Programme-wide/, 'the chart itself');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the selection downloads as CSV with a README, and as JSON', async () => {
+  const { page, context } = await open();
+  const zip = await download(page, '[data-testid=download-selection-csv]');
+  assert.match(zip.name, /^eu-iom-figures_migrants-returned_csv_2013-2025_\d{4}-\d{2}-\d{2}\.zip$/);
+  const dir = await fs.mkdtemp('/tmp/eu-iom-zip-');
+  await fs.writeFile(`${dir}/a.zip`, zip.bytes);
+  const listing = execFileSync('python3', ['-c', `
+import zipfile, json, sys
+z = zipfile.ZipFile(sys.argv[1])
+assert z.testzip() is None
+print(json.dumps({n: z.read(n).decode('utf-8') for n in z.namelist()}))`, `${dir}/a.zip`]).toString();
+  const files = JSON.parse(listing);
+  const names = Object.keys(files);
+  assert.equal(names.length, 2);
+  const csv = files[names.find((n) => n.endsWith('.csv'))];
+  const rows = csv.trim().split('\r\n');
+  assert.equal(rows.length, 11, 'header plus the ten selected figures');
+  assert.match(rows[0], /^figure_id,metric,.*,source_url,source_official$/);
+  for (const row of rows.slice(1)) assert.match(row, /https?:\/\//, 'every figure carries its source');
+  assert.match(files['README.txt'], /Suggested citation/);
+  assert.match(files['README.txt'], /Retrieved: /);
+
+  const json = await download(page, '[data-testid=download-selection-json]');
+  assert.match(json.name, TODAY);
+  const data = JSON.parse(json.bytes.toString('utf8'));
+  assert.equal(data.schema, 'eu-iom-dashboard/figures');
+  assert.equal(data.figures.length, 10);
+  assert.match(data.metadata.citation, /Data as of: 12\u00a0Jun\u00a02025/);
+  const sources = new Set(data.sources.map((s) => s.id));
+  for (const figure of data.figures) assert.ok(sources.has(figure.source), `${figure.id} keeps its source`);
+  await context.close();
+});
+
+test('the whole dataset downloads with all 167 figures', async () => {
+  const { page, context } = await open('?lang=fr');
+  const json = await download(page, '[data-testid=download-all-json]');
+  assert.match(json.name, /^eu-iom-figures_all-figures_\d{4}-\d{2}-\d{2}\.json$/);
+  const data = JSON.parse(json.bytes.toString('utf8'));
+  assert.equal(data.figures.length, 167);
+  assert.equal(data.sources.length, 79);
+  assert.match(data.metadata.citation, /Citation proposée/, 'the citation follows the interface language');
+  await context.close();
+});
+
+test('every download can be made with the keyboard alone', async () => {
+  const { page, context } = await open();
+  for (const id of ['timeline-png', 'timeline-svg', 'download-selection-csv', 'download-all-json']) {
+    let reached = false;
+    for (let i = 0; i < 150 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate((t) => document.activeElement?.dataset.testid === t, id);
+    }
+    assert.ok(reached, `Tab reaches ${id}`);
+    const [file] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+    assert.ok(file.suggestedFilename().startsWith('eu-iom-figures_'));
+  }
+  await context.close();
+});

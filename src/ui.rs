@@ -8,6 +8,7 @@ pub mod chart_canvas;
 pub mod downloads;
 pub mod embed;
 pub mod filters;
+pub mod map;
 pub mod share;
 pub mod sources;
 pub mod status;

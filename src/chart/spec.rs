@@ -5,12 +5,16 @@
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend};
 
+use std::sync::Arc;
+
 use super::breakdown::{self, draw_breakdown, BreakdownInput};
+use super::map::{self, draw_map, MapInput};
 use super::frame::{draw_framed, frame_height, FrameText};
 use super::placeholder::draw_placeholder;
 use super::timeline::{self, draw_timeline, TimelineInput};
 use super::{ChartError, ChartLayout, Style};
 use crate::domain::aggregate::{BreakdownBar, Series};
+use crate::domain::geo::WorldMap;
 use crate::domain::labels::metrics_in;
 use crate::domain::messages::{msg, Msg};
 use crate::domain::model::Dataset;
@@ -22,6 +26,35 @@ pub enum ChartData {
     Timeline(Vec<Series>),
     /// Latest value per place.
     Breakdown(Vec<BreakdownBar>),
+    /// Latest value per country on a map.
+    Map(MapChart),
+}
+
+/// What the map shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MapChart {
+    /// Country shapes.
+    pub map: Arc<WorldMap>,
+    /// (dataset country index, figure index) of the countries with a figure.
+    pub values: Vec<(usize, usize)>,
+    /// ISO codes of countries to outline.
+    pub highlight: Vec<String>,
+    /// What the outline means (legend).
+    pub highlight_label: Option<String>,
+}
+
+impl MapChart {
+    /// The drawing input for a dataset.
+    pub fn input<'a>(&'a self, dataset: &'a Dataset, focus: Option<usize>) -> MapInput<'a> {
+        MapInput {
+            map: &self.map,
+            dataset,
+            values: &self.values,
+            highlight: &self.highlight,
+            highlight_label: self.highlight_label.as_deref(),
+            focus,
+        }
+    }
 }
 
 /// Height of the placeholder drawn for an empty selection, in CSS pixels.
@@ -33,6 +66,7 @@ impl ChartData {
         match self {
             ChartData::Timeline(series) => series.is_empty(),
             ChartData::Breakdown(bars) => bars.is_empty(),
+            ChartData::Map(chart) => chart.values.is_empty(),
         }
     }
 
@@ -44,6 +78,7 @@ impl ChartData {
         match self {
             ChartData::Timeline(series) => timeline::recommended_height(metrics_in(series).len(), width),
             ChartData::Breakdown(bars) => breakdown::recommended_height(bars.len()),
+            ChartData::Map(chart) => map::recommended_height(&chart.map, width),
         }
     }
 }
@@ -66,6 +101,7 @@ pub fn draw_chart<DB: DrawingBackend>(
     match data {
         ChartData::Timeline(series) => draw_timeline(area, TimelineInput { dataset, series, focus }, style),
         ChartData::Breakdown(bars) => draw_breakdown(area, BreakdownInput { dataset, bars, focus }, style),
+        ChartData::Map(chart) => draw_map(area, chart.input(dataset, focus), style),
     }
 }
 

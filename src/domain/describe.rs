@@ -160,3 +160,21 @@ pub fn describe_breakdown(dataset: &Dataset, bars: &[crate::domain::aggregate::B
         (Lang::Fr, n) => format!("Diagramme en barres de {n} lieux, de {} à {}.", describe(first), describe(last)),
     }
 }
+
+/// A text alternative for the map: how many countries have a figure, and the highest and lowest.
+pub fn describe_map(dataset: &Dataset, values: &[(usize, usize)], metric: crate::domain::model::Metric, lang: Lang) -> String {
+    let mut shown: Vec<(&str, &Figure)> = values
+        .iter()
+        .filter_map(|(country, figure)| Some((dataset.countries().get(*country)?.name(lang), dataset.figures().get(*figure)?)))
+        .collect();
+    shown.sort_by(|a, b| b.1.value().total_cmp(&a.1.value()));
+    let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
+        return msg(Msg::EmptyTitle, lang).to_string();
+    };
+    let metric = metric_name(metric, lang);
+    let describe = |(name, figure): &(&str, &Figure)| format!("{name} {} ({})", figure_value(figure, lang), figure_date(figure, lang));
+    match lang {
+        Lang::En => format!("Map of {metric}: {} countries have a figure, from {} down to {}; the others are hatched.", shown.len(), describe(first), describe(last)),
+        Lang::Fr => format!("Carte : {metric}. {} pays ont un chiffre, de {} à {} ; les autres sont hachurés.", shown.len(), describe(first), describe(last)),
+    }
+}

@@ -220,6 +220,22 @@ pub enum Msg {
     EmbedNote,
     /// Close a dialog.
     Close,
+    /// Tab: map.
+    TabMap,
+    /// Map heading.
+    MapHeading,
+    /// Map explanation.
+    MapIntro,
+    /// Map: loading the shapes.
+    MapLoading,
+    /// Map: outline partner countries.
+    MapShowPartners,
+    /// Map legend: selected countries outlined.
+    MapSelected,
+    /// Map legend: partner countries outlined.
+    MapPartners,
+    /// IOM's customary map disclaimer.
+    MapDisclaimer,
 }
 
 /// The text of a message in a language.
@@ -440,6 +456,22 @@ pub fn msg(message: Msg, lang: Lang) -> &'static str {
         (Msg::EmbedNote, Fr) => "Le graphique intégré garde les filtres actuels et ajuste sa hauteur à son contenu grâce au petit script inclus dans le code.",
         (Msg::Close, En) => "Close",
         (Msg::Close, Fr) => "Fermer",
+        (Msg::TabMap, En) => "Map",
+        (Msg::TabMap, Fr) => "Carte",
+        (Msg::MapHeading, En) => "Latest reported value by country",
+        (Msg::MapHeading, Fr) => "Dernière valeur publiée par pays",
+        (Msg::MapIntro, En) => "Each country is coloured by its most recent reported figure; hatched countries have none in this selection. Choose a country (click, or Enter on a focused country) to filter every view by it.",
+        (Msg::MapIntro, Fr) => "Chaque pays est coloré selon le dernier chiffre publié ; les pays hachurés n’en ont aucun dans cette sélection. Choisissez un pays (clic, ou Entrée sur un pays sélectionné) pour filtrer toutes les vues.",
+        (Msg::MapLoading, En) => "Loading the map…",
+        (Msg::MapLoading, Fr) => "Chargement de la carte…",
+        (Msg::MapShowPartners, En) => "Outline the countries the selected programmes name",
+        (Msg::MapShowPartners, Fr) => "Entourer les pays cités par les programmes sélectionnés",
+        (Msg::MapSelected, En) => "Selected country",
+        (Msg::MapSelected, Fr) => "Pays sélectionné",
+        (Msg::MapPartners, En) => "Named by the selected programmes",
+        (Msg::MapPartners, Fr) => "Cité par les programmes sélectionnés",
+        (Msg::MapDisclaimer, En) => "The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the International Organization for Migration or the European Union.",
+        (Msg::MapDisclaimer, Fr) => "Les frontières et les noms indiqués ainsi que les désignations employées sur cette carte n’impliquent ni reconnaissance ni acceptation officielles de la part de l’Organisation internationale pour les migrations ou de l’Union européenne.",
     }
 }
 

@@ -26,6 +26,8 @@ pub enum View {
     Timeline,
     /// Latest value per place.
     Breakdown,
+    /// Latest value per country on a map.
+    Map,
     /// Every selected figure in a table.
     Table,
     /// The releases behind the selection.
@@ -36,15 +38,16 @@ pub enum View {
 
 impl View {
     /// Every view.
-    pub const ALL: [View; 5] = [View::Timeline, View::Breakdown, View::Table, View::Sources, View::Cards];
+    pub const ALL: [View; 6] = [View::Timeline, View::Breakdown, View::Map, View::Table, View::Sources, View::Cards];
     /// The views offered as tabs on the full page.
-    pub const TABS: [View; 4] = [View::Timeline, View::Breakdown, View::Table, View::Sources];
+    pub const TABS: [View; 5] = [View::Timeline, View::Breakdown, View::Map, View::Table, View::Sources];
 
     /// Identifier used in URLs.
     pub fn id(self) -> &'static str {
         match self {
             View::Timeline => "timeline",
             View::Breakdown => "breakdown",
+            View::Map => "map",
             View::Table => "table",
             View::Sources => "sources",
             View::Cards => "cards",

@@ -22,6 +22,7 @@ use crate::ui::downloads::DataDownloads;
 use crate::ui::embed::{EmbedShell, Embedded};
 use crate::ui::share::ShareDialog;
 use crate::ui::filters::FilterPanel;
+use crate::ui::map::MapView;
 use crate::ui::sources::SourcesPanel;
 use crate::ui::status::{ErrorPanel, LoadingPanel, Notices, SkippedRecords};
 use crate::ui::table::FigureTable;
@@ -245,7 +246,7 @@ pub fn use_selections(dataset: &Arc<Dataset>, page: Page) -> (Selections, Vec<Ur
     let view = Memo::new(move |_| page.state.with(|s| s.view));
     let selected_data = dataset.clone();
     let view_figures = Memo::new(move |_| {
-        let ignore = Ignore { metrics: false, levels: view.get() == View::Breakdown };
+        let ignore = Ignore { metrics: false, levels: matches!(view.get(), View::Breakdown | View::Map) };
         filter.with(|f| select(&selected_data, f, ignore))
     });
     env::mark("data-ready");
@@ -271,6 +272,7 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page) -> impl IntoView {
             match view.get() {
                 View::Timeline => view! { <TimelineView dataset=dataset selected=selected page=page/> }.into_any(),
                 View::Breakdown => view! { <BreakdownView dataset=dataset selected=selected page=page/> }.into_any(),
+                View::Map => view! { <MapView dataset=dataset page=page/> }.into_any(),
                 View::Table => view! { <FigureTable dataset=dataset selected=selected page=page/> }.into_any(),
                 View::Sources => view! { <SourcesPanel dataset=dataset selected=selected lang=lang/> }.into_any(),
                 // The cards already head the full page; the tab area then shows the timeline.

@@ -106,6 +106,7 @@ fn breakdown_chart(dataset: Arc<Dataset>, page: Page, metric: Option<Metric>, pa
         tooltip: Arc::new(move |figure| tooltip_lines(&tip_data, figure, &[], lang.get_untracked())),
         page,
         on_activate: None,
+        hit: None,
     })
 }
 

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::chart::frame::FrameText;
 use crate::chart::spec::{draw_chart, render_svg, ChartData};
-use crate::chart::{ChartLayout, Style};
+use crate::chart::{ChartLayout, HitPoint, Style};
 use crate::domain::export::{chart_footer, describe_filters, file_name, ExportContext, Scope};
 use crate::domain::messages::{msg, Msg};
 use crate::domain::model::Dataset;
@@ -44,11 +44,17 @@ pub struct ChartCanvasProps {
     pub page: Page,
     /// Called with a figure when the user activates it (Enter, click).
     pub on_activate: Option<Rc<dyn Fn(usize)>>,
+    /// Finds the point under the pointer (width, height, position in CSS pixels) when the
+    /// chart knows better than "nearest point", as the map does with country shapes.
+    pub hit: Option<HitTest>,
 }
+
+/// See [`ChartCanvasProps::hit`].
+pub type HitTest = Arc<dyn Fn(f64, f64, (f64, f64)) -> Option<HitPoint> + Send + Sync>;
 
 /// The chart canvas with its interaction, text alternative and tools.
 pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
-    let ChartCanvasProps { test_id, title, description, dataset, data, figures, tooltip, page, on_activate } = props;
+    let ChartCanvasProps { test_id, title, description, dataset, data, figures, tooltip, page, on_activate, hit } = props;
     let lang = page.lang;
     let frame = NodeRef::<Div>::new();
     let canvas = NodeRef::<Canvas>::new();
@@ -116,14 +122,24 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         event.prevent_default();
         focus.set(points.get(next).copied());
     };
+    // The point under the pointer: the chart's own hit test first (shapes), then the nearest
+    // point within reach (small markers).
+    let point_at = move |x: f64, y: f64| -> Option<usize> {
+        let width = width.get_untracked();
+        let height = data.with_untracked(|d| d.height(width));
+        let radius = if hit.is_some() { 8.0 } else { 24.0 };
+        hit.as_ref()
+            .and_then(|hit| hit(width, height, (x, y)))
+            .map(|p| p.figure)
+            .or_else(|| layout.with_untracked(|l| l.nearest(x, y, radius).map(|p| p.figure)))
+    };
+    let point_at_click = point_at.clone();
     let on_pointer = move |event: PointerEvent| {
-        let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
-        hover.set(layout.with_untracked(|l| l.nearest(x, y, 24.0).map(|p| p.figure)));
+        hover.set(point_at(f64::from(event.offset_x()), f64::from(event.offset_y())));
     };
     let on_click = move |event: MouseEvent| {
-        let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
-        let hit = layout.with_untracked(|l| l.nearest(x, y, 24.0).map(|p| p.figure));
-        if let (Some(figure), Some(activate)) = (hit, on_activate.as_ref()) {
+        let figure = point_at_click(f64::from(event.offset_x()), f64::from(event.offset_y()));
+        if let (Some(figure), Some(activate)) = (figure, on_activate.as_ref()) {
             activate(figure);
         }
     };

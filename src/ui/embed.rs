@@ -15,6 +15,7 @@ use crate::domain::view::{full_page_state, to_query, View};
 use crate::ui::app::{use_selections, Page, Selections};
 use crate::ui::breakdown::BreakdownView;
 use crate::ui::cards::HeadlineCards;
+use crate::ui::map::MapView;
 use crate::ui::share::view_title;
 use crate::ui::sources::SourcesPanel;
 use crate::ui::table::FigureTable;
@@ -53,6 +54,7 @@ pub fn Embedded(loaded: Arc<Loaded>, page: Page) -> impl IntoView {
             match view.get() {
                 View::Timeline => view! { <TimelineView dataset=dataset selected=view_figures page=page/> }.into_any(),
                 View::Breakdown => view! { <BreakdownView dataset=dataset selected=view_figures page=page/> }.into_any(),
+                View::Map => view! { <MapView dataset=dataset page=page/> }.into_any(),
                 View::Table => view! { <FigureTable dataset=dataset selected=view_figures page=page/> }.into_any(),
                 View::Sources => view! { <SourcesPanel dataset=dataset selected=view_figures lang=lang/> }.into_any(),
                 View::Cards => view! { <HeadlineCards dataset=dataset figures=cards lang=lang/> }.into_any(),

@@ -187,10 +187,10 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
                         />
                     </div>
                 </fieldset>
-                <fieldset prop:disabled=move || state.with(|s| s.view == View::Breakdown)>
+                <fieldset prop:disabled=move || state.with(|s| matches!(s.view, View::Breakdown | View::Map))>
                     <legend>{move || msg(Msg::FilterLevel, lang.get())}</legend>
                     {levels}
-                    {move || state.with(|s| s.view == View::Breakdown).then(|| view! {
+                    {move || state.with(|s| matches!(s.view, View::Breakdown | View::Map)).then(|| view! {
                         <p class="filters__hint">{msg(Msg::LevelNotUsed, lang.get())}</p>
                     })}
                 </fieldset>

@@ -102,6 +102,7 @@ pub fn view_title(view: View) -> Msg {
     match view {
         View::Timeline => Msg::TimelineHeading,
         View::Breakdown => Msg::BreakdownHeading,
+        View::Map => Msg::MapHeading,
         View::Table => Msg::TableHeading,
         View::Sources => Msg::SourcesHeading,
         View::Cards => Msg::HeadlinesHeading,

@@ -13,6 +13,7 @@ fn tab_label(view: View) -> Msg {
     match view {
         View::Timeline => Msg::TabTimeline,
         View::Breakdown => Msg::TabBreakdown,
+        View::Map => Msg::TabMap,
         View::Table => Msg::TabTable,
         View::Sources => Msg::TabSources,
         View::Cards => Msg::HeadlinesHeading,

@@ -35,6 +35,7 @@ pub fn TimelineView(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pag
         }),
         page,
         on_activate: None,
+        hit: None,
     });
     view! {
         <h2 class="view__heading">{move || msg(Msg::TimelineHeading, lang.get())}</h2>

@@ -1,0 +1,160 @@
+//! The map view: each country coloured by the latest reported value of the selected metric, with
+//! the boundaries disclaimer; choosing a country (click, Enter) sets the country filter.
+
+use std::cell::RefCell;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::chart::map::hit_at;
+use crate::chart::spec::{ChartData, MapChart};
+use crate::domain::aggregate::latest_by_country;
+use crate::domain::describe::{describe_map, tooltip_lines};
+use crate::domain::geo::{load_world_map, MapError, WorldMap};
+use crate::domain::i18n::{metric_name, Lang};
+use crate::domain::issue::LoadError;
+use crate::domain::messages::{msg, Msg};
+use crate::domain::model::{Dataset, Metric};
+use crate::domain::select::{select, Ignore};
+use crate::ui::app::Page;
+use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
+use crate::web::fetch::fetch_json_text;
+
+/// Where the country shapes are, relative to the page's base URL.
+pub const MAP_URL: &str = "data/world-map.json";
+
+/// Loading the country shapes, which only the map view needs.
+#[derive(Debug, Clone, PartialEq)]
+enum MapLoad {
+    Loading,
+    Ready(Arc<WorldMap>),
+    FetchFailed(LoadError),
+    Invalid(MapError),
+}
+
+thread_local! {
+    /// The shapes, kept once loaded so that coming back to the map costs nothing.
+    static SHAPES: RefCell<Option<Arc<WorldMap>>> = const { RefCell::new(None) };
+}
+
+fn start_loading(state: RwSignal<MapLoad>) {
+    if let Some(map) = SHAPES.with(|s| s.borrow().clone()) {
+        state.set(MapLoad::Ready(map));
+        return;
+    }
+    spawn_local(async move {
+        let outcome = match fetch_json_text(MAP_URL).await {
+            Err(error) => MapLoad::FetchFailed(error),
+            Ok(text) => match load_world_map(&text) {
+                Ok(map) => {
+                    let map = Arc::new(map);
+                    SHAPES.with(|s| *s.borrow_mut() = Some(map.clone()));
+                    MapLoad::Ready(map)
+                }
+                Err(error) => MapLoad::Invalid(error),
+            },
+        };
+        state.set(outcome);
+    });
+}
+
+/// The metric the map shows: the first selected one, or returns.
+pub fn map_metric(metrics: &std::collections::BTreeSet<Metric>) -> Metric {
+    Metric::ALL.into_iter().find(|m| metrics.contains(m) && *m != Metric::Other).unwrap_or(Metric::MigrantsReturned)
+}
+
+/// The map view.
+#[component]
+pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
+    let lang = page.lang;
+    let load = RwSignal::new(MapLoad::Loading);
+    start_loading(load);
+    let partners = RwSignal::new(false);
+    let metric = Memo::new(move |_| page.state.with(|s| map_metric(&s.filter.metrics)));
+    let values_data = dataset.clone();
+    // Shading ignores the country filter, so choosing a country outlines it instead of
+    // hiding every other one; levels are ignored as in the breakdown.
+    let values = Memo::new(move |_| {
+        let mut filter = page.state.with(|s| s.filter.clone());
+        filter.countries.clear();
+        let selected = select(&values_data, &filter, Ignore { metrics: true, levels: true });
+        latest_by_country(&values_data, &selected, metric.get()).into_iter().collect::<Vec<(usize, usize)>>()
+    });
+    let partner_data = dataset.clone();
+    let highlight = Memo::new(move |_| {
+        let mut codes: Vec<String> = page.state.with(|s| s.filter.countries.iter().cloned().collect());
+        if partners.get() {
+            let programmes = page.state.with(|s| s.filter.programmes.clone());
+            for figure in partner_data.figures() {
+                let in_programme = programmes.is_empty()
+                    || partner_data.programme_of(figure).is_some_and(|p| programmes.contains(p.id()));
+                if let (true, Some(country)) = (in_programme, partner_data.country_of(figure)) {
+                    codes.push(country.code().to_string());
+                }
+            }
+        }
+        codes.sort();
+        codes.dedup();
+        codes
+    });
+    let data = Signal::derive(move || {
+        let MapLoad::Ready(map) = load.get() else { return Arc::new(ChartData::Breakdown(Vec::new())) };
+        let label = match (page.state.with(|s| s.filter.countries.is_empty()), partners.get()) {
+            (true, false) => None,
+            (false, false) => Some(msg(Msg::MapSelected, lang.get()).to_string()),
+            (_, true) => Some(msg(Msg::MapPartners, lang.get()).to_string()),
+        };
+        Arc::new(ChartData::Map(MapChart { map, values: values.get(), highlight: highlight.get(), highlight_label: label }))
+    });
+    let hit_data = dataset.clone();
+    let activate_data = dataset.clone();
+    let describe_data = dataset.clone();
+    let tip_data = dataset.clone();
+    let canvas = chart_canvas(ChartCanvasProps {
+        test_id: "map",
+        title: Signal::derive(move || format!("{} — {}", msg(Msg::MapHeading, lang.get()), metric_name(metric.get(), lang.get()))),
+        description: Signal::derive(move || values.with(|v| describe_map(&describe_data, v, metric.get(), lang.get()))),
+        dataset: dataset.clone(),
+        data,
+        figures: Signal::derive(move || values.get().into_iter().map(|(_, figure)| figure).collect()),
+        tooltip: Arc::new(move |figure| tooltip_lines(&tip_data, figure, &[], lang.get_untracked())),
+        page,
+        on_activate: Some(std::rc::Rc::new(move |figure| {
+            if let Some(code) = activate_data.figures().get(figure).and_then(|f| activate_data.country_of(f)).map(|c| c.code().to_string()) {
+                page.update(|s| s.toggle_country(&code));
+            }
+        })),
+        hit: Some(Arc::new(move |width, height, point| {
+            let data = data.get_untracked();
+            match data.as_ref() {
+                ChartData::Map(chart) => hit_at(&chart.input(&hit_data, None), width, height, point),
+                _ => None,
+            }
+        })),
+    });
+    let status = move || match load.get() {
+        MapLoad::Loading => Some(view! { <p class="status status--loading" role="status">{msg(Msg::MapLoading, lang.get())}</p> }.into_any()),
+        MapLoad::FetchFailed(error) => Some(view! { <p class="status status--error" role="alert" data-testid="map-error">{error.message(lang.get())}</p> }.into_any()),
+        MapLoad::Invalid(error) => Some(view! { <p class="status status--error" role="alert" data-testid="map-error">{error.message(lang.get())}</p> }.into_any()),
+        MapLoad::Ready(_) => None,
+    };
+    let ready = move || matches!(load.get(), MapLoad::Ready(_));
+    view! {
+        <div class="view__header">
+            <h2 class="view__heading">{move || format!("{} — {}", msg(Msg::MapHeading, lang.get()), metric_name(metric.get(), lang.get()))}</h2>
+            <div class="check">
+                <input type="checkbox" id="map-partners" prop:checked=move || partners.get() on:change=move |_| partners.update(|p| *p = !*p)/>
+                <label for="map-partners">{move || msg(Msg::MapShowPartners, lang.get())}</label>
+            </div>
+        </div>
+        <p class="section__intro">{move || msg(Msg::MapIntro, lang.get())}</p>
+        {status}
+        <div class:hidden=move || !ready()>{canvas}</div>
+        <p class="map__disclaimer" data-testid="map-disclaimer">{move || msg(Msg::MapDisclaimer, lang.get())}</p>
+        <p class="map__credit">{move || match lang.get() {
+            Lang::En => "Country boundaries: Natural Earth (public domain), simplified; Equal Earth projection.",
+            Lang::Fr => "Frontières : Natural Earth (domaine public), simplifiées ; projection Equal Earth.",
+        }}</p>
+    }
+}

@@ -1,0 +1,70 @@
+// The map view: it paints, a country chosen with the keyboard filters every view and the URL,
+// the disclaimer is there, and the shapes are only fetched when the map is shown.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from '../lib/server.mjs';
+import { launch, openPage, paintedPixels, DIST } from '../lib/browser.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve({ root: DIST });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('the map paints, with its disclaimer, and only the map view fetches the shapes', async () => {
+  const { page, problems, context } = await openPage(browser);
+  await page.goto(server.url + '?lang=en');
+  await page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
+  assert.ok(!server.requests.some((r) => r.path.endsWith('world-map.json')), 'a first visit does not load the map');
+  await page.click('[data-testid=tab-map]');
+  await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0, null, { timeout: 30000 });
+  await page.waitForTimeout(300);
+  assert.ok(server.requests.some((r) => r.path.endsWith('world-map.json')));
+  assert.ok((await paintedPixels(page, '[data-testid=map-canvas]')) > 50000, 'the map paints');
+  assert.match(await page.textContent('[data-testid=map-disclaimer]'), /do not imply official endorsement or acceptance by the International Organization for Migration/);
+  assert.match(await page.getAttribute('[data-testid=map-canvas]', 'aria-label'), /^Map of Migrants returned: 8 countries have a figure, from Libya more than 100,000/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('choosing a country on the map with the keyboard filters the other views and the URL', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url + '?lang=fr&view=map');
+  await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0, null, { timeout: 60000 });
+  const before = await page.textContent('[data-testid=match-count]');
+  await page.focus('[data-testid=map]');
+  await page.keyboard.press('Home');
+  const tip = await page.textContent('[data-testid=chart-tooltip]');
+  assert.match(tip, /Libye/, 'the northernmost country with a figure comes first, named in French');
+  assert.match(tip, /plus de 100\u202f000/);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /country=LY/.test(location.search));
+  assert.notEqual(await page.textContent('[data-testid=match-count]'), before);
+  assert.ok(await page.isChecked('#f-country-LY'), 'the country filter follows');
+  await page.click('[data-testid=tab-table]');
+  const places = await page.$$eval('[data-testid=table-row] td:nth-child(5)', (cells) => cells.map((c) => c.textContent));
+  assert.ok(places.length > 0 && places.every((p) => p === 'Libye'), 'the table shows Libya only');
+  await context.close();
+});
+
+test('hovering a country shape shows its figure', async () => {
+  const { page, context } = await openPage(browser);
+  await page.goto(server.url + '?lang=en&view=map');
+  await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0, null, { timeout: 60000 });
+  await page.focus('[data-testid=map]');
+  await page.keyboard.press('Home');
+  const tip = await page.waitForSelector('[data-testid=chart-tooltip]');
+  const point = { x: Number(await tip.getAttribute('data-x')), y: Number(await tip.getAttribute('data-y')) };
+  await page.keyboard.press('Escape');
+  const frame = await (await page.$('[data-testid=map]')).boundingBox();
+  // A little away from the label point, still inside Libya.
+  await page.mouse.move(frame.x + point.x + 12, frame.y + point.y + 10);
+  const hovered = await page.waitForSelector('[data-testid=chart-tooltip]', { timeout: 3000 });
+  assert.match(await hovered.textContent(), /Libya/);
+  await context.close();
+});

@@ -5,6 +5,7 @@ pub mod app;
 pub mod breakdown;
 pub mod cards;
 pub mod chart_canvas;
+pub mod data;
 pub mod downloads;
 pub mod embed;
 pub mod filters;

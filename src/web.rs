@@ -6,4 +6,5 @@ pub mod download;
 pub mod embed;
 pub mod env;
 pub mod fetch;
+pub mod files;
 pub mod observe;

@@ -236,6 +236,16 @@ pub enum Msg {
     MapPartners,
     /// IOM's customary map disclaimer.
     MapDisclaimer,
+    /// Go back to the published dataset.
+    UsePublished,
+    /// Reload the data.
+    ReloadData,
+    /// Open a local file.
+    OpenLocalFile,
+    /// A reload or file failed (the error follows).
+    ReloadFailed,
+    /// Drop a file here.
+    DropFile,
 }
 
 /// The text of a message in a language.
@@ -471,6 +481,16 @@ pub fn msg(message: Msg, lang: Lang) -> &'static str {
         (Msg::MapPartners, En) => "Named by the selected programmes",
         (Msg::MapPartners, Fr) => "Cité par les programmes sélectionnés",
         (Msg::MapDisclaimer, En) => "The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the International Organization for Migration or the European Union.",
+        (Msg::UsePublished, En) => "Show the published data",
+        (Msg::UsePublished, Fr) => "Afficher les données publiées",
+        (Msg::ReloadData, En) => "Reload data",
+        (Msg::ReloadData, Fr) => "Recharger les données",
+        (Msg::OpenLocalFile, En) => "Open a local file…",
+        (Msg::OpenLocalFile, Fr) => "Ouvrir un fichier local…",
+        (Msg::ReloadFailed, En) => "The data could not be reloaded; the figures shown are the last ones loaded. Reason:",
+        (Msg::ReloadFailed, Fr) => "Les données n’ont pas pu être rechargées ; les chiffres affichés sont les derniers chargés. Motif :",
+        (Msg::DropFile, En) => "Drop a JSON or CSV file to view its figures (nothing is uploaded)",
+        (Msg::DropFile, Fr) => "Déposez un fichier JSON ou CSV pour voir ses chiffres (rien n’est envoyé)",
         (Msg::MapDisclaimer, Fr) => "Les frontières et les noms indiqués ainsi que les désignations employées sur cette carte n’impliquent ni reconnaissance ni acceptation officielles de la part de l’Organisation internationale pour les migrations ou de l’Union européenne.",
     }
 }

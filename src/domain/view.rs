@@ -166,6 +166,8 @@ pub struct ViewState {
     pub lang: Option<Lang>,
     /// Theme and embed flags.
     pub presentation: Presentation,
+    /// Another data file to show instead of the published one (`?data=`), when allowed.
+    pub data: Option<String>,
 }
 
 impl ViewState {
@@ -185,6 +187,7 @@ impl ViewState {
             country_order: CountryOrder::Name,
             lang: None,
             presentation: Presentation::default(),
+            data: None,
         }
     }
 
@@ -350,6 +353,9 @@ pub fn to_query(state: &ViewState) -> String {
     if let Some(id) = &presentation.embed_id {
         pairs.push(("eid", id.clone()));
     }
+    if let Some(data) = &state.data {
+        pairs.push(("data", data.clone()));
+    }
     pairs.iter().map(|(key, value)| format!("{key}={}", encode(value))).collect::<Vec<_>>().join("&")
 }
 
@@ -483,6 +489,8 @@ pub fn from_query(query: &str, dataset: Option<&Dataset>) -> (ViewState, Vec<Url
                 Some(theme) => state.presentation.theme = theme,
                 None => bad(&mut notices),
             },
+            "data" if !value.trim().is_empty() && value.len() <= 2_000 => state.data = Some(value.trim().to_string()),
+            "data" => bad(&mut notices),
             "eid" => match Presentation::parse_embed_id(&value) {
                 Some(id) => state.presentation.embed_id = Some(id),
                 None => bad(&mut notices),
@@ -592,6 +600,7 @@ mod tests {
         many.breakdown_by = BreakdownBy::Region;
         many.country_order = CountryOrder::Value;
         many.lang = Some(Lang::Fr);
+        many.data = Some("https://data.example.org/figures.json?x=1&y=2".into());
         many.presentation =
             Presentation { theme: ThemeChoice::Dark, embed: true, transparent: true, plain: true, embed_id: Some("chart-2".into()) };
         let mut everything = base.clone();

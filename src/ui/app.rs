@@ -4,13 +4,11 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
 use crate::domain::date::DatePrecision;
 use crate::domain::format::format_date;
 use crate::domain::i18n::Lang;
-use crate::domain::issue::LoadError;
-use crate::domain::load::{load_dataset, Loaded};
+use crate::domain::load::Loaded;
 use crate::domain::messages::{msg, Msg};
 use crate::domain::model::Dataset;
 use crate::domain::select::{select, Ignore};
@@ -18,6 +16,8 @@ use crate::domain::export::describe_filters;
 use crate::domain::view::{from_query, to_query, ThemeChoice, UrlNotice, View, ViewState};
 use crate::ui::breakdown::BreakdownView;
 use crate::ui::cards::HeadlineCards;
+use crate::ui::data::{DataSource, LoadState};
+use crate::ui::status::{DataBanner, DataControls, DropZone};
 use crate::ui::downloads::DataDownloads;
 use crate::ui::embed::{EmbedShell, Embedded};
 use crate::ui::share::ShareDialog;
@@ -29,39 +29,6 @@ use crate::ui::table::FigureTable;
 use crate::ui::tabs::ViewTabs;
 use crate::ui::timeline::TimelineView;
 use crate::web::env;
-use crate::web::fetch::fetch_json_text;
-
-/// Where the dataset is, relative to the page's base URL.
-pub const DATA_URL: &str = "data/eu-iom-figures.json";
-
-/// Where loading stands.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadState {
-    /// Waiting for the file.
-    Loading,
-    /// Loaded (possibly with skipped records).
-    Ready(Arc<Loaded>),
-    /// Nothing to show.
-    Failed(LoadError),
-}
-
-/// Fetches and validates the dataset, then stores the outcome in `state`.
-fn start_loading(state: RwSignal<LoadState>) {
-    state.set(LoadState::Loading);
-    spawn_local(async move {
-        let outcome = match fetch_json_text(DATA_URL).await {
-            Ok(text) => load_dataset(&text),
-            Err(error) => Err(error),
-        };
-        state.set(match outcome {
-            Ok(loaded) => LoadState::Ready(Arc::new(loaded)),
-            Err(error) => {
-                env::warn(&error.to_string());
-                LoadState::Failed(error)
-            }
-        });
-    });
-}
 
 /// Handles shared by the page's components: the language, the theme and the view state.
 #[derive(Clone, Copy)]
@@ -94,8 +61,9 @@ pub fn App() -> impl IntoView {
     let media = StoredValue::new_local(env::watch_prefers_dark(move |dark| system_dark.set(dark)));
     let dark = Signal::derive(move || state.with(|s| s.presentation.theme).is_dark(system_dark.get()));
     let page = Page { lang, dark, state };
-    let load = RwSignal::new(LoadState::Loading);
-    start_loading(load);
+    let data = DataSource::new();
+    data.start(&state.get_untracked());
+    let load = data.load;
 
     Effect::new(move |_| {
         let lang = lang.get();
@@ -110,10 +78,26 @@ pub fn App() -> impl IntoView {
     let body = move || match load.get() {
         LoadState::Loading => view! { <LoadingPanel lang=lang/> }.into_any(),
         LoadState::Failed(error) => {
-            view! { <ErrorPanel lang=lang error=error on_retry=move || start_loading(load)/> }.into_any()
+            let published = state.with_untracked(|s| s.data.is_some());
+            view! {
+                <ErrorPanel lang=lang error=error on_retry=move || data.start(&state.get_untracked())/>
+                {published.then(|| view! {
+                    <p class="status__alternative">
+                        <button type="button" class="button" data-testid="use-published" on:click=move |_| {
+                            // Another dataset covers other years: show the whole period of the published one.
+                            page.update(|s| {
+                                s.data = None;
+                                s.filter.years = None;
+                            });
+                            data.start(&state.get_untracked());
+                        }>{move || msg(Msg::UsePublished, lang.get())}</button>
+                    </p>
+                })}
+            }
+            .into_any()
         }
         LoadState::Ready(loaded) if embedded => view! { <Embedded loaded=loaded page=page/> }.into_any(),
-        LoadState::Ready(loaded) => view! { <Dashboard loaded=loaded page=page/> }.into_any(),
+        LoadState::Ready(loaded) => view! { <Dashboard loaded=loaded page=page data=data/> }.into_any(),
     };
     if embedded {
         return view! { <EmbedShell page=page>{body}</EmbedShell> }.into_any();
@@ -134,7 +118,11 @@ pub fn App() -> impl IntoView {
                 </div>
             </div>
         </header>
-        <main id="main" tabindex="-1">{body}</main>
+        <main id="main" tabindex="-1">
+            <DataBanner page=page data=data/>
+            {body}
+        </main>
+        <DropZone page=page data=data/>
         <footer class="site-footer">
             <p>{move || msg(Msg::FooterData, lang.get())}</p>
             <p>{move || msg(Msg::FooterDisclaimer, lang.get())}</p>
@@ -255,7 +243,7 @@ pub fn use_selections(dataset: &Arc<Dataset>, page: Page) -> (Selections, Vec<Ur
 
 /// Everything shown once the data is loaded.
 #[component]
-fn Dashboard(loaded: Arc<Loaded>, page: Page) -> impl IntoView {
+fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource) -> impl IntoView {
     let dataset = Arc::new(loaded.dataset.clone());
     let (Selections { view, cards: card_figures, view_figures: selected }, found) = use_selections(&dataset, page);
     let notices = RwSignal::new(found);
@@ -286,14 +274,17 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page) -> impl IntoView {
         <section class="section" aria-labelledby="headlines-heading">
             <div class="section__header">
                 <h2 id="headlines-heading">{move || msg(Msg::HeadlinesHeading, lang.get())}</h2>
-                <p class="data-as-of" data-testid="data-as-of">
-                    {move || {
-                        let lang = lang.get();
-                        as_of
-                            .map(|d| format!("{} {}", msg(Msg::DataAsOf, lang), format_date(d, DatePrecision::Day, lang)))
-                            .unwrap_or_default()
-                    }}
-                </p>
+                <div class="data-as-of">
+                    <p data-testid="data-as-of">
+                        {move || {
+                            let lang = lang.get();
+                            as_of
+                                .map(|d| format!("{} {}", msg(Msg::DataAsOf, lang), format_date(d, DatePrecision::Day, lang)))
+                                .unwrap_or_default()
+                        }}
+                    </p>
+                    <DataControls page=page data=data/>
+                </div>
             </div>
             <HeadlineCards dataset=dataset.clone() figures=card_figures lang=lang/>
         </section>

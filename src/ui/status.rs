@@ -6,6 +6,9 @@ use crate::domain::i18n::Lang;
 use crate::domain::issue::{Issue, LoadError};
 use crate::domain::messages::{msg, Msg};
 use crate::domain::view::UrlNotice;
+use crate::ui::app::Page;
+use crate::ui::data::DataSource;
+use crate::web::files::{drag_has_files, file_from_drop, file_from_input};
 
 /// Shown while the data loads.
 #[component]
@@ -69,5 +72,98 @@ pub fn Notices(notices: RwSignal<Vec<UrlNotice>>, lang: Signal<Lang>) -> impl In
             </div>
         }
         .into_any()
+    }
+}
+
+/// A banner that stays while the figures shown are not the published dataset.
+#[component]
+pub fn DataBanner(page: Page, data: DataSource) -> impl IntoView {
+    let lang = page.lang;
+    move || {
+        let text = data.origin.with(|origin| origin.banner(lang.get()))?;
+        Some(view! {
+            <div class="notice notice--data" role="status" data-testid="data-origin">
+                <p class="notice__title">{text}</p>
+                <button type="button" class="button button--small" data-testid="use-published" on:click=move |_| {
+                    // Another dataset covers other years: show the whole period of the published one.
+                            page.update(|s| {
+                                s.data = None;
+                                s.filter.years = None;
+                            });
+                    data.start(&page.state.get_untracked());
+                }>{msg(Msg::UsePublished, lang.get())}</button>
+            </div>
+        })
+    }
+}
+
+/// Reload the data, or open a local JSON or CSV file; a failure is shown beside the data.
+#[component]
+pub fn DataControls(page: Page, data: DataSource) -> impl IntoView {
+    let lang = page.lang;
+    view! {
+        <div class="data-controls">
+            <button type="button" class="link-button" data-testid="reload-data" on:click=move |_| data.reload(&page.state.get_untracked())>
+                {move || msg(Msg::ReloadData, lang.get())}
+            </button>
+            <label class="link-button file-button">
+                {move || msg(Msg::OpenLocalFile, lang.get())}
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=".json,.csv,application/json,text/csv"
+                    data-testid="open-file"
+                    on:change=move |event| {
+                        if let Some(file) = file_from_input(&event) {
+                            page.update(|s| s.filter.years = None);
+                            data.open_file(file);
+                        }
+                    }
+                />
+            </label>
+            {move || data.reload_error.get().map(|error| view! {
+                <p class="data-controls__error" role="alert" data-testid="reload-error">
+                    {format!("{} {}", msg(Msg::ReloadFailed, lang.get()), error.message(lang.get()))}
+                </p>
+            })}
+        </div>
+    }
+}
+
+/// Dropping a JSON or CSV file anywhere on the page opens it as local data.
+#[component]
+pub fn DropZone(page: Page, data: DataSource) -> impl IntoView {
+    let lang = page.lang;
+    let dragging = RwSignal::new(false);
+    let over = window_event_listener(leptos::ev::dragover, move |event| {
+        if drag_has_files(&event) {
+            event.prevent_default();
+            dragging.set(true);
+        }
+    });
+    let leave = window_event_listener(leptos::ev::dragleave, move |event| {
+        if event.related_target().is_none() {
+            dragging.set(false);
+        }
+    });
+    let drop = window_event_listener(leptos::ev::drop, move |event| {
+        if drag_has_files(&event) {
+            event.prevent_default();
+        }
+        dragging.set(false);
+        if let Some(file) = file_from_drop(&event) {
+            page.update(|s| s.filter.years = None);
+            data.open_file(file);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
+    move || {
+        dragging.get().then(|| view! {
+            <div class="drop-zone" aria-hidden="true"><p>{msg(Msg::DropFile, lang.get())}</p></div>
+        })
     }
 }

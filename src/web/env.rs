@@ -203,3 +203,14 @@ pub fn new_embed_id() -> String {
     let random = (js_sys::Math::random() * 65_536.0) as u64;
     format!("euiom-{:x}{:04x}", now % 0xff_ffff, random)
 }
+
+/// The page's origin (`scheme://host:port`).
+pub fn page_origin() -> String {
+    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
+}
+
+/// Origins other than the page's own that `?data=` may load from, fixed when the app is built
+/// (`EU_IOM_DATA_ORIGINS="https://a.example https://b.example" make dist`); none by default.
+pub fn allowed_data_origins() -> Vec<String> {
+    crate::domain::origin::parse_allowed(option_env!("EU_IOM_DATA_ORIGINS").unwrap_or(""))
+}

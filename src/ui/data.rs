@@ -1,0 +1,159 @@
+//! Where the figures come from and how they are (re)loaded: the published dataset, another
+//! allowed address (`?data=`), or a local JSON or CSV file; a reload that fails keeps the last
+//! good data on screen with the error beside it.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::domain::csv_import::load_csv;
+use crate::domain::issue::LoadError;
+use crate::domain::load::{load_dataset, Loaded};
+use crate::domain::origin::{check_data_address, DataOrigin};
+use crate::domain::view::ViewState;
+use crate::web::env;
+use crate::web::fetch::fetch_json_text;
+use crate::web::files::{read_text, PickedFile};
+
+/// Where the published dataset is, relative to the page's base URL.
+pub const DATA_URL: &str = "data/eu-iom-figures.json";
+
+/// Where loading stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadState {
+    /// Waiting for the file.
+    Loading,
+    /// Loaded (possibly with skipped records).
+    Ready(Arc<Loaded>),
+    /// Nothing to show.
+    Failed(LoadError),
+}
+
+/// The data on screen, where it came from, and the error of the last failed reload.
+#[derive(Clone, Copy)]
+pub struct DataSource {
+    /// Where loading stands.
+    pub load: RwSignal<LoadState>,
+    /// Where the data shown comes from.
+    pub origin: RwSignal<DataOrigin>,
+    /// Why the last reload failed, while older data stays on screen.
+    pub reload_error: RwSignal<Option<LoadError>>,
+}
+
+/// Reads a dataset from text: CSV when the name says so or the text is not JSON-like.
+pub fn parse_dataset(name: &str, text: &str) -> Result<Loaded, LoadError> {
+    let looks_like_json = text.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '[']);
+    if name.to_ascii_lowercase().ends_with(".csv") || (!looks_like_json && text.contains(',')) {
+        load_csv(text)
+    } else {
+        load_dataset(text)
+    }
+}
+
+impl DataSource {
+    /// A source that has loaded nothing yet.
+    pub fn new() -> Self {
+        DataSource {
+            load: RwSignal::new(LoadState::Loading),
+            origin: RwSignal::new(DataOrigin::Published),
+            reload_error: RwSignal::new(None),
+        }
+    }
+
+    /// The address to fetch for the view state: `?data=` when allowed, else the published file.
+    fn address(state: &ViewState) -> Result<(String, DataOrigin), LoadError> {
+        match &state.data {
+            None => Ok((DATA_URL.to_string(), DataOrigin::Published)),
+            Some(url) => {
+                let allowed = env::allowed_data_origins();
+                let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
+                check_data_address(url, &env::page_origin(), &allowed)?;
+                Ok((url.clone(), DataOrigin::Address(env::absolute_url(url))))
+            }
+        }
+    }
+
+    /// Loads the data the view state asks for, replacing what is shown.
+    pub fn start(self, state: &ViewState) {
+        self.reload_error.set(None);
+        let (url, origin) = match DataSource::address(state) {
+            Ok(found) => found,
+            Err(error) => {
+                self.origin.set(DataOrigin::Published);
+                self.load.set(LoadState::Failed(error));
+                return;
+            }
+        };
+        self.load.set(LoadState::Loading);
+        spawn_local(async move {
+            let outcome = match fetch_json_text(&url).await {
+                Ok(text) => parse_dataset(&url, &text),
+                Err(error) => Err(error),
+            };
+            match outcome {
+                Ok(loaded) => {
+                    self.origin.set(origin);
+                    self.load.set(LoadState::Ready(Arc::new(loaded)));
+                }
+                Err(error) => {
+                    env::warn(&error.to_string());
+                    self.load.set(LoadState::Failed(error));
+                }
+            }
+        });
+    }
+
+    /// Fetches the same address again. On failure the data on screen stays, with the error.
+    pub fn reload(self, state: &ViewState) {
+        if !matches!(self.load.get_untracked(), LoadState::Ready(_)) || matches!(self.origin.get_untracked(), DataOrigin::LocalFile(_)) {
+            self.start(state);
+            return;
+        }
+        let Ok((url, origin)) = DataSource::address(state) else {
+            self.start(state);
+            return;
+        };
+        spawn_local(async move {
+            let outcome = match fetch_json_text(&url).await {
+                Ok(text) => parse_dataset(&url, &text),
+                Err(error) => Err(error),
+            };
+            match outcome {
+                Ok(loaded) => {
+                    self.reload_error.set(None);
+                    self.origin.set(origin);
+                    self.load.set(LoadState::Ready(Arc::new(loaded)));
+                }
+                Err(error) => self.reload_error.set(Some(error)),
+            }
+        });
+    }
+
+    /// Shows a local file instead of the published data, with the same validation. A file
+    /// that cannot be used leaves the data on screen and says why.
+    pub fn open_file(self, file: PickedFile) {
+        spawn_local(async move {
+            let name = file.name();
+            let outcome = match read_text(&file).await {
+                Ok(text) => parse_dataset(&name, &text),
+                Err(error) => Err(error),
+            };
+            match outcome {
+                Ok(loaded) => {
+                    self.reload_error.set(None);
+                    self.origin.set(DataOrigin::LocalFile(name));
+                    self.load.set(LoadState::Ready(Arc::new(loaded)));
+                }
+                Err(error) if matches!(self.load.get_untracked(), LoadState::Ready(_)) => self.reload_error.set(Some(error)),
+                Err(error) => self.load.set(LoadState::Failed(error)),
+            }
+        });
+    }
+}
+
+impl Default for DataSource {
+    fn default() -> Self {
+        DataSource::new()
+    }
+}

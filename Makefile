@@ -5,11 +5,13 @@ SHELL := /bin/bash
 WASM := source .ci/wasm-env &&
 # Trunk runs cargo offline; fetching first brings the crates (and, on the Debian toolchain, the
 # standard library's own dependencies) into the local registry.
-TRUNK := $(WASM) cargo fetch --quiet --target wasm32-unknown-unknown && trunk
+TRUNK := $(WASM) export EU_IOM_DATA_ORIGINS="$(DATA_ORIGINS)" && cargo fetch --quiet --target wasm32-unknown-unknown && trunk
 PUBLIC_URL ?= /
 DIST ?= dist
 # Origins allowed to frame the dashboard (Content-Security-Policy frame-ancestors).
 FRAME_ANCESTORS ?= 'self'
+# Other origins ?data= may load datasets from (space-separated); none by default.
+DATA_ORIGINS ?=
 
 .PHONY: help serve test dist test-native lint test-e2e bench data check-data
 
@@ -27,7 +29,7 @@ serve:
 dist:
 	@.ci/setup release
 	$(TRUNK) build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
-	cargo run --quiet --bin eu-iom-data -- csp "$(DIST)" --frame-ancestors "$(FRAME_ANCESTORS)"
+	cargo run --quiet --bin eu-iom-data -- csp "$(DIST)" --frame-ancestors "$(FRAME_ANCESTORS)" --connect "$(DATA_ORIGINS)"
 
 test:
 	@.ci/setup test

@@ -296,6 +296,12 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         Ok(())
     }
 
+    /// Draws a small filled circle (dense data).
+    pub fn dot(&self, centre: (f64, f64), radius: f64, colour: RGBColor) -> Result<(), ChartError> {
+        self.area.draw(&Circle::new(self.pt(centre), self.px(radius).max(1), colour.filled()))?;
+        Ok(())
+    }
+
     /// Draws a circle outline.
     pub fn ring(&self, centre: (f64, f64), radius: f64, colour: RGBColor, width: f64) -> Result<(), ChartError> {
         let style = colour.stroke_width(self.stroke(width));

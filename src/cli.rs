@@ -5,7 +5,9 @@ pub mod csp;
 pub mod import;
 pub mod extract;
 pub mod add;
+pub mod bench;
 pub mod import_map;
+pub mod synth;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -35,6 +37,10 @@ commands:
       after a release build: hash Trunk's inline loader, write the strict Content-Security-Policy
       into dist/index.html (meta) and example headers (dist/_headers, dist/nginx.conf.example),
       and fail if the built JavaScript evaluates strings (eval, new Function)
+  synth <n> --out <file.json>
+      write a valid synthetic dataset of n figures (deterministic) for benchmarks
+  bench-core [sizes...]
+      time parsing, filtering and aggregation natively on synthetic datasets (default 1k to 1M)
   import-research <eu-iom-sources.json> <i18n-iso-countries/langs> --compiled YYYY-MM-DD --out <dataset.json>
       convert the research file into the dataset format (see src/cli/import.rs)
   extract <release.txt> [--reviewable] [--source-id ID] [--url URL]
@@ -59,6 +65,12 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
         },
         Some("import-research") => import_research(args.get(1..).unwrap_or_default()),
         Some("csp") => secure_dist(args.get(1..).unwrap_or_default()),
+        Some("synth") => synthesize(args.get(1..).unwrap_or_default()),
+        Some("bench-core") => {
+            let sizes: Vec<usize> = args.get(1..).unwrap_or_default().iter().filter_map(|a| a.parse().ok()).collect();
+            let sizes = if sizes.is_empty() { vec![1_000, 10_000, 100_000, 1_000_000] } else { sizes };
+            bench::run(&sizes).map(|output| Outcome { output, success: true })
+        }
         Some("import-map") => import_map::run(args.get(1..).unwrap_or_default()),
         Some("extract") => extract::run(args.get(1..).unwrap_or_default()),
         Some("add") => add::run(args.get(1..).unwrap_or_default()),
@@ -143,4 +155,13 @@ fn secure_dist(args: &[String]) -> Result<Outcome, String> {
         Ok(policy) => Ok(Outcome { output: format!("Content-Security-Policy: {policy}\n"), success: true }),
         Err(error) => Ok(Outcome { output: format!("{error}\n"), success: false }),
     }
+}
+
+/// `synth`: writes a synthetic dataset.
+fn synthesize(args: &[String]) -> Result<Outcome, String> {
+    let n: usize = args.first().and_then(|n| n.parse().ok()).ok_or_else(|| USAGE.to_string())?;
+    let out = option(args, "--out").ok_or_else(|| USAGE.to_string())?;
+    let text = serde_json::to_string(&synth::synthetic(n)).map_err(|e| e.to_string())?;
+    std::fs::write(out, &text).map_err(|e| format!("cannot write {out}: {e}"))?;
+    Ok(Outcome { output: format!("wrote {out}: {n} figures, {} bytes\n", text.len()), success: true })
 }

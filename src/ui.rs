@@ -17,18 +17,21 @@ pub mod table;
 pub mod tabs;
 pub mod timeline;
 
-use leptos::prelude::{Get, With};
+use leptos::prelude::Get;
 
 use crate::chart::theme::Theme;
 use crate::chart::Style;
 use crate::ui::app::Page;
+use crate::web::canvas::text_measure;
 
 /// The drawing style of the page's charts: its language and theme (tracked, so an effect that
-/// calls this repaints when either changes).
+/// calls this repaints when either changes), with text measured on a canvas. plotters' own
+/// measuring in the browser lays out a styled element per call, which is slow and which a strict
+/// `style-src` policy blocks, so every chart drawn in the browser must use this style.
 pub fn chart_style(page: Page) -> Style {
     let theme = if page.dark.get() { Theme::Dark } else { Theme::Light };
-    let opaque = !page.state.with(|s| s.presentation.transparent);
-    Style { lang: page.lang.get(), theme, opaque, ..Style::default() }
+    let opaque = !page.transparent.get();
+    Style { lang: page.lang.get(), theme, opaque, measure: Some(text_measure()), ..Style::default() }
 }
 
 

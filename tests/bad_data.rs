@@ -101,7 +101,7 @@ fn a_fifty_megabyte_file_is_refused_before_parsing() {
     let text = format!("{{\"padding\": \"{}\"}}", "x".repeat(50_000_000));
     let error = load_dataset(&text).unwrap_err();
     assert!(matches!(error, LoadError::TooLarge { limit: MAX_BYTES, .. }));
-    assert_eq!(error.message(Lang::En), "the data file is too large (50 MB; the limit is 32 MB)");
+    assert_eq!(error.message(Lang::En), "the data file is too large (50 MB; the limit is 48 MB)");
 }
 
 #[test]

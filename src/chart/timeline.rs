@@ -246,14 +246,46 @@ fn draw_panel<DB: DrawingBackend>(
     }
     draw_years(painter, &x, (left, right), top, bottom)?;
 
+    let n_points: usize = series.iter().map(|s| s.points.len()).sum();
+    let dense = n_points as f64 > (right - left) * DENSE_POINTS_PER_PIXEL;
+    if dense {
+        let note = match painter.lang {
+            crate::domain::i18n::Lang::En => "Dense data: qualifiers and dates are in the tooltips and the table",
+            crate::domain::i18n::Lang::Fr => "Données denses : qualificatifs et dates dans les infobulles et le tableau",
+        };
+        painter.text(note, (right, panel.top + 6.0), size::SMALL, palette.muted, Anchor::Right, false)?;
+    }
     for series in series {
         let Some(look) = look_of.get(&(series.key.programme, series.key.place.clone())) else { continue };
-        draw_series(painter, input, series, *look, &x, &y, layout)?;
+        draw_series(painter, input, series, *look, &Plot { x, y, dense }, layout)?;
     }
     if let Some(focus) = input.focus {
         if let Some(point) = layout.points.iter().find(|p| p.figure == focus) {
             painter.ring((point.x, point.y), size::MARKER + 5.0, palette.text, 2.0)?;
         }
+    }
+    Ok(())
+}
+
+/// Thousands of reports cannot each carry a whisker and a caret: a dense panel draws a thin
+/// line and one small dot per occupied 6-pixel cell (every report stays in the layout, so the
+/// keyboard and tooltips still reach each one, with its qualifier and date in words).
+fn draw_dense_points<DB: DrawingBackend>(
+    painter: &Painter<'_, DB>,
+    series: &Series,
+    look: usize,
+    colour: plotters::style::RGBColor,
+    x: &LinearScale,
+    y: &LinearScale,
+    layout: &mut ChartLayout,
+) -> Result<(), ChartError> {
+    let mut drawn = std::collections::HashSet::new();
+    for point in &series.points {
+        let centre = (x.map(point.day as f64), y.map(point.value));
+        if drawn.insert(((centre.0 / 6.0) as i64, (centre.1 / 6.0) as i64)) {
+            painter.dot(centre, 2.0, colour)?;
+        }
+        layout.points.push(HitPoint { figure: point.figure, x: centre.0, y: centre.1, series: look });
     }
     Ok(())
 }
@@ -291,15 +323,26 @@ fn draw_years<DB: DrawingBackend>(
     Ok(())
 }
 
+/// More points than this per pixel of plot width switches a panel to the dense drawing.
+pub const DENSE_POINTS_PER_PIXEL: f64 = 0.5;
+
+/// Where a panel draws: its scales, and whether it is too dense for full marks.
+struct Plot {
+    x: LinearScale,
+    y: LinearScale,
+    dense: bool,
+}
+
 fn draw_series<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     input: TimelineInput<'_>,
     series: &Series,
     look: usize,
-    x: &LinearScale,
-    y: &LinearScale,
+    plot: &Plot,
     layout: &mut ChartLayout,
 ) -> Result<(), ChartError> {
+    let Plot { x, y, dense } = plot;
+    let dense = *dense;
     let (colour, marker, dash) = series_look(&painter.palette, look);
     let running: Vec<(f64, f64)> = series
         .points
@@ -307,6 +350,10 @@ fn draw_series<DB: DrawingBackend>(
         .filter(|p| p.period_start_day.is_none())
         .map(|p| (x.map(p.day as f64), y.map(p.value)))
         .collect();
+    if dense {
+        painter.line(&running, colour, 1.0, (0, 0))?;
+        return draw_dense_points(painter, series, look, colour, x, y, layout);
+    }
     painter.line(&running, colour, size::LINE, dash)?;
 
     for point in &series.points {

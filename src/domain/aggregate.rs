@@ -195,7 +195,9 @@ pub fn build_series(dataset: &Dataset, selected: &[usize]) -> Vec<Series> {
 }
 
 fn series_from(dataset: &Dataset, key: SeriesKey, mut members: Vec<usize>) -> Option<Series> {
-    members.sort_by_key(|index| {
+    // Keys are computed once per figure: comparing would otherwise look figures up at random
+    // in a large dataset n·log n times.
+    members.sort_by_cached_key(|index| {
         let figure = dataset.figures().get(*index);
         (figure.map(|f| f.as_of()), report_key(dataset, *index))
     });
@@ -240,25 +242,46 @@ fn mark_decreases(points: &mut [SeriesPoint]) {
     }
 }
 
-/// Flags pairs of comparable reports about the same date whose values clearly differ.
+/// Flags reports with another comparable report (same kind of period) within
+/// [`SAME_DATE_DAYS`] whose value differs by more than [`CONFLICT_RATIO`] of the larger one.
+///
+/// Runs in O(n log n): per kind of period, a sliding window over dates keeps the window's values
+/// in an ordered multiset, and a report conflicts exactly when the window's maximum is above
+/// `v / (1 − r)` or its minimum below `v · (1 − r)`.
 fn mark_conflicts(points: &mut [SeriesPoint]) {
-    let n = points.len();
-    let mut conflicted = vec![false; n];
-    for i in 0..n {
-        for j in (i + 1)..n {
-            let (Some(a), Some(b)) = (points.get(i), points.get(j)) else { continue };
-            if b.day - a.day > SAME_DATE_DAYS {
-                break;
+    let mut groups: BTreeMap<Option<i64>, Vec<usize>> = BTreeMap::new();
+    for (index, point) in points.iter().enumerate() {
+        groups.entry(point.period_start_day).or_default().push(index);
+    }
+    let mut conflicted = vec![false; points.len()];
+    let keep = 1.0 - CONFLICT_RATIO;
+    for members in groups.values() {
+        // Points are sorted by date already; `members` keeps that order.
+        let day = |k: usize| members.get(k).and_then(|i| points.get(*i)).map_or(0, |p| p.day);
+        let value = |k: usize| members.get(k).and_then(|i| points.get(*i)).map_or(0.0, |p| p.value);
+        // Values are never negative, so the bit patterns of f64s sort like the numbers.
+        let mut window: BTreeMap<u64, usize> = BTreeMap::new();
+        let (mut lo, mut hi) = (0, 0);
+        for k in 0..members.len() {
+            while hi < members.len() && day(hi) <= day(k) + SAME_DATE_DAYS {
+                *window.entry(value(hi).to_bits()).or_default() += 1;
+                hi += 1;
             }
-            if a.period_start_day != b.period_start_day {
-                continue;
-            }
-            let larger = a.value.max(b.value);
-            if larger > 0.0 && (a.value - b.value).abs() / larger > CONFLICT_RATIO {
-                if let Some(slot) = conflicted.get_mut(i) {
-                    *slot = true;
+            while day(lo) < day(k) - SAME_DATE_DAYS {
+                let bits = value(lo).to_bits();
+                if let Some(count) = window.get_mut(&bits) {
+                    *count -= 1;
+                    if *count == 0 {
+                        window.remove(&bits);
+                    }
                 }
-                if let Some(slot) = conflicted.get_mut(j) {
+                lo += 1;
+            }
+            let v = value(k);
+            let max = window.keys().next_back().map_or(v, |b| f64::from_bits(*b));
+            let min = window.keys().next().map_or(v, |b| f64::from_bits(*b));
+            if max > 0.0 && (max * keep > v || min < v * keep) {
+                if let Some(slot) = members.get(k).and_then(|i| conflicted.get_mut(*i)) {
                     *slot = true;
                 }
             }
@@ -439,6 +462,47 @@ mod tests {
         let series = build_series(&d, &all(&d));
         let conflicted: Vec<bool> = series[0].points.iter().map(|p| p.warnings.contains(&Warning::Conflict)).collect();
         assert_eq!(conflicted, vec![true, true, true, false]);
+    }
+
+    /// The pairwise definition the sliding window must agree with.
+    fn naive_conflicts(points: &[SeriesPoint]) -> Vec<bool> {
+        points
+            .iter()
+            .map(|a| {
+                points.iter().any(|b| {
+                    let larger = a.value.max(b.value);
+                    (a.day - b.day).abs() <= SAME_DATE_DAYS
+                        && a.period_start_day == b.period_start_day
+                        && larger > 0.0
+                        && (a.value - b.value).abs() / larger > CONFLICT_RATIO
+                })
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_sliding_window_agrees_with_the_pairwise_definition(
+            raw in proptest::collection::vec((0i64..400, 0u32..60, proptest::option::of(0i64..3)), 0..40)
+        ) {
+            let mut raw = raw;
+            raw.sort_by_key(|(day, _, _)| *day);
+            let mut points: Vec<SeriesPoint> = raw
+                .iter()
+                .enumerate()
+                .map(|(i, (day, value, start))| SeriesPoint {
+                    figure: i,
+                    day: *day,
+                    value: f64::from(*value) * 10.0,
+                    period_start_day: *start,
+                    warnings: Vec::new(),
+                })
+                .collect();
+            let expected = naive_conflicts(&points);
+            mark_conflicts(&mut points);
+            let actual: Vec<bool> = points.iter().map(|p| p.warnings.contains(&Warning::Conflict)).collect();
+            proptest::prop_assert_eq!(actual, expected);
+        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub const SCHEMA: &str = "eu-iom-dashboard/figures";
 /// The schema version this build reads and writes.
 pub const SCHEMA_VERSION: u64 = 1;
 /// Largest dataset file accepted, in bytes.
-pub const MAX_BYTES: u64 = 32_000_000;
+pub const MAX_BYTES: u64 = 48_000_000;
 /// Largest value a figure may have (ten trillion): anything above is a data-entry error.
 pub const MAX_VALUE: f64 = 1e13;
 /// Longest text field accepted, in characters.

@@ -11,7 +11,9 @@ use crate::domain::i18n::Lang;
 use crate::domain::load::Loaded;
 use crate::domain::messages::{msg, Msg};
 use crate::domain::model::Dataset;
-use crate::domain::select::{select, Ignore};
+use std::collections::BTreeSet;
+
+use crate::domain::select::{select, Filter, Ignore};
 use crate::domain::export::describe_filters;
 use crate::domain::view::{from_query, to_query, ThemeChoice, UrlNotice, View, ViewState};
 use crate::ui::breakdown::BreakdownView;
@@ -39,6 +41,8 @@ pub struct Page {
     pub dark: Signal<bool>,
     /// The view state; change it through [`Page::update`].
     pub state: RwSignal<ViewState>,
+    /// Whether charts leave their background transparent (an embed flag).
+    pub transparent: Memo<bool>,
 }
 
 impl Page {
@@ -56,11 +60,14 @@ pub fn App() -> impl IntoView {
     let (initial, _) = from_query(&env::query_string(), None);
     let state = RwSignal::new(initial);
     let preferred = Lang::negotiate(env::preferred_languages().iter().map(String::as_str));
-    let lang = Signal::derive(move || state.with(|s| s.lang).unwrap_or(preferred));
+    // Memos, not derived signals: readers (every chart's repaint) must not re-run on each
+    // change of the view state, only when the language or theme really changes.
+    let lang: Signal<Lang> = Memo::new(move |_| state.with(|s| s.lang).unwrap_or(preferred)).into();
     let system_dark = RwSignal::new(env::prefers_dark());
     let media = StoredValue::new_local(env::watch_prefers_dark(move |dark| system_dark.set(dark)));
-    let dark = Signal::derive(move || state.with(|s| s.presentation.theme).is_dark(system_dark.get()));
-    let page = Page { lang, dark, state };
+    let dark: Signal<bool> = Memo::new(move |_| state.with(|s| s.presentation.theme).is_dark(system_dark.get())).into();
+    let transparent = Memo::new(move |_| state.with(|s| s.presentation.transparent));
+    let page = Page { lang, dark, state, transparent };
     let data = DataSource::new();
     data.start(&state.get_untracked());
     let load = data.load;
@@ -71,7 +78,7 @@ pub fn App() -> impl IntoView {
     });
     Effect::new(move |_| {
         media.with_value(|_| ());
-        env::set_document_theme(dark.get(), state.with(|s| s.presentation.transparent));
+        env::set_document_theme(dark.get(), transparent.get());
     });
 
     let embedded = state.with_untracked(|s| s.presentation.embed);
@@ -229,8 +236,13 @@ pub fn use_selections(dataset: &Arc<Dataset>, page: Page) -> (Selections, Vec<Ur
     }
     page.state.set(state);
     let filter = Memo::new(move |_| page.state.with(|s| s.filter.clone()));
+    // The cards ignore the metric and level filters; keying them on the rest of the filter
+    // spares a pass over every figure when only those change.
+    let cards_filter = Memo::new(move |_| {
+        filter.with(|f| Filter { metrics: BTreeSet::new(), levels: BTreeSet::new(), ..f.clone() })
+    });
     let cards_data = dataset.clone();
-    let cards = Memo::new(move |_| filter.with(|f| select(&cards_data, f, Ignore { metrics: true, levels: true })));
+    let cards = Memo::new(move |_| cards_filter.with(|f| select(&cards_data, f, Ignore::default())));
     let view = Memo::new(move |_| page.state.with(|s| s.view));
     let selected_data = dataset.clone();
     let view_figures = Memo::new(move |_| {

@@ -101,7 +101,7 @@ fn breakdown_chart(dataset: Arc<Dataset>, page: Page, metric: Option<Metric>, pa
         }),
         description: Signal::derive(move || describe_breakdown(&describe_data, &bars(), lang.get())),
         dataset: dataset.clone(),
-        data: Signal::derive(move || Arc::new(ChartData::Breakdown(bars()))),
+        data: Memo::new(move |_| Arc::new(ChartData::Breakdown(bars()))).into(),
         figures: Signal::derive(move || bars().iter().map(|b| b.figure).collect()),
         tooltip: Arc::new(move |figure| tooltip_lines(&tip_data, figure, &[], lang.get_untracked())),
         page,

@@ -19,7 +19,7 @@ use crate::domain::model::Dataset;
 use crate::domain::view::View;
 use crate::ui::app::Page;
 use crate::ui::chart_style;
-use crate::web::canvas::{prepare, text_measure};
+use crate::web::canvas::prepare;
 use crate::web::download::{save_png, save_text};
 use crate::web::env;
 use crate::web::observe::{watch_width, SizeWatch};
@@ -71,7 +71,6 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         }
     });
 
-    let measure = text_measure();
     let draw_data = dataset.clone();
     Effect::new(move |_| {
         let css_width = width.get();
@@ -82,7 +81,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         if css_width < 1.0 {
             return;
         }
-        let style = Style { scale: env::device_pixel_ratio(), measure: Some(measure.clone()), ..style };
+        let style = Style { scale: env::device_pixel_ratio(), ..style };
         let outcome = prepare(&canvas, css_width, data.height(css_width), style.scale)
             .and_then(|area| draw_chart(&area, &draw_data, &data, highlighted, &style));
         match outcome {

@@ -87,8 +87,15 @@ impl DataSource {
         };
         self.load.set(LoadState::Loading);
         spawn_local(async move {
+            // Marks for the benchmark: fetching and parsing, separately.
+            env::mark("data-fetch-start");
             let outcome = match fetch_json_text(&url).await {
-                Ok(text) => parse_dataset(&url, &text),
+                Ok(text) => {
+                    env::mark("data-fetched");
+                    let parsed = parse_dataset(&url, &text);
+                    env::mark("data-parsed");
+                    parsed
+                }
                 Err(error) => Err(error),
             };
             match outcome {

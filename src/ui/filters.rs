@@ -233,10 +233,18 @@ fn CountryList(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
     let values_data = dataset.clone();
     // Latest value per country under every other filter, so the list shows what choosing a
     // country would add.
-    let values = Memo::new(move |_| {
+    // Keyed on the filter without the dimensions the list does not use (countries, levels, and
+    // metrics, since only the first one matters and is applied below), so that most filter
+    // changes skip this pass over every figure.
+    let others = Memo::new(move |_| {
         let mut filter = state.with(|s| s.filter.clone());
         filter.countries.clear();
-        let selected = select(&values_data, &filter, Ignore { metrics: false, levels: true });
+        filter.levels.clear();
+        filter.metrics.clear();
+        filter
+    });
+    let values = Memo::new(move |_| {
+        let selected = others.with(|filter| select(&values_data, filter, Ignore::default()));
         latest_by_country(&values_data, &selected, metric.get())
             .into_iter()
             .filter_map(|(country, figure)| Some((country, values_data.figures().get(figure)?.value())))

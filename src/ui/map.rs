@@ -98,7 +98,7 @@ pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
         codes.dedup();
         codes
     });
-    let data = Signal::derive(move || {
+    let data: Signal<Arc<ChartData>> = Memo::new(move |_| {
         let MapLoad::Ready(map) = load.get() else { return Arc::new(ChartData::Breakdown(Vec::new())) };
         let label = match (page.state.with(|s| s.filter.countries.is_empty()), partners.get()) {
             (true, false) => None,
@@ -106,7 +106,8 @@ pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
             (_, true) => Some(msg(Msg::MapPartners, lang.get()).to_string()),
         };
         Arc::new(ChartData::Map(MapChart { map, values: values.get(), highlight: highlight.get(), highlight_label: label }))
-    });
+    })
+    .into();
     let hit_data = dataset.clone();
     let activate_data = dataset.clone();
     let describe_data = dataset.clone();

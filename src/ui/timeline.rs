@@ -25,7 +25,7 @@ pub fn TimelineView(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pag
         title: Signal::derive(move || msg(Msg::TimelineHeading, lang.get()).to_string()),
         description: Signal::derive(move || series.with(|s| describe_timeline(&describe_data, s, lang.get()))),
         dataset: dataset.clone(),
-        data: Signal::derive(move || Arc::new(ChartData::Timeline(series.get()))),
+        data: Memo::new(move |_| Arc::new(ChartData::Timeline(series.get()))).into(),
         figures: selected.into(),
         tooltip: Arc::new(move |figure| {
             let warnings = series.with_untracked(|all| {

@@ -9,7 +9,7 @@ use crate::chart::frame::FrameText;
 use crate::chart::spec::{draw_export, export_size, ChartData};
 use crate::chart::{ChartError, Style};
 use crate::domain::model::Dataset;
-use crate::web::canvas::{prepare, text_measure};
+use crate::web::canvas::prepare;
 
 /// Why a download could not be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,7 +78,7 @@ pub fn save_png(name: &str, dataset: &Dataset, data: &ChartData, frame: &FrameTe
     let canvas: HtmlCanvasElement =
         document.create_element("canvas").map_err(js_error)?.dyn_into().map_err(|_| DownloadError("no canvas".into()))?;
     let (width, height) = export_size(data, frame);
-    let style = Style { scale: 2.0, measure: Some(text_measure()), opaque: true, ..style.clone() };
+    let style = Style { scale: 2.0, opaque: true, ..style.clone() };
     let chart = |error: ChartError| DownloadError(error.to_string());
     let area = prepare(&canvas, width, height, 2.0).map_err(chart)?;
     draw_export(&area, dataset, data, frame, &style).map_err(chart)?;

@@ -34,7 +34,8 @@ export async function serve({ root, base = '/', headers = {}, overrides = {}, ho
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    requests.push({ method: req.method, path: url.pathname });
+    const entry = { method: req.method, path: url.pathname, bytes: 0 };
+    requests.push(entry);
     let rel = url.pathname;
     if (!rel.startsWith(base)) {
       res.writeHead(404, { 'content-type': 'text/plain', ...headers });
@@ -46,6 +47,7 @@ export async function serve({ root, base = '/', headers = {}, overrides = {}, ho
     if (override?.delayMs) await new Promise((resolve) => setTimeout(resolve, override.delayMs));
     if (override && (override.status !== undefined || override.body !== undefined)) {
       res.writeHead(override.status ?? 200, { 'content-type': override.type ?? 'application/json', ...headers });
+      entry.bytes = Buffer.byteLength(override.body ?? '');
       res.end(override.body ?? '');
       return;
     }
@@ -65,6 +67,7 @@ export async function serve({ root, base = '/', headers = {}, overrides = {}, ho
         extra['content-encoding'] = 'gzip';
       }
       extra['content-length'] = body.length;
+      entry.bytes = body.length;
       res.writeHead(200, extra);
       res.end(body);
     } catch {

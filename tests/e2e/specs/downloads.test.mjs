@@ -71,7 +71,7 @@ print(json.dumps({n: z.read(n).decode('utf-8') for n in z.namelist()}))`, `${dir
   const csv = files[names.find((n) => n.endsWith('.csv'))];
   const rows = csv.trim().split('\r\n');
   assert.equal(rows.length, 11, 'header plus the ten selected figures');
-  assert.match(rows[0], /^figure_id,metric,.*,source_url,source_official$/);
+  assert.match(rows[0], /^figure_id,metric,.*,source_url,source_official,source_note$/);
   for (const row of rows.slice(1)) assert.match(row, /https?:\/\//, 'every figure carries its source');
   assert.match(files['README.txt'], /Suggested citation/);
   assert.match(files['README.txt'], /Retrieved: /);

@@ -27,7 +27,7 @@ for (const [name, override, expected] of [
   ['a file of a newer schema', { body: bad('11-schema-version-2.json') }, /schema version 2, which this version of the dashboard cannot read/],
   ['a file where every figure is bad', { body: bad('17-every-figure-bad.json') }, /no usable figures in the data file \(3 records skipped\)/],
   ['a file with the wrong content type', { body: bad('00-valid-base.json'), type: 'text/html' }, /the server sent "text\/html" instead of JSON data/],
-  ['a 50 MB file', { body: `{"padding":"${'x'.repeat(50_000_000)}"}` }, /too large \(50 MB; the limit is 32 MB\)/],
+  ['a 50 MB file', { body: `{"padding":"${'x'.repeat(50_000_000)}"}` }, /too large \(50 MB; the limit is 48 MB\)/],
   ['deeply nested JSON', { body: bad('36-deeply-nested.json') }, /recursion limit exceeded/],
 ]) {
   test(`${name} gives a specific message`, async () => {

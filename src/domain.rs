@@ -21,6 +21,7 @@ pub mod origin;
 pub mod csv_import;
 pub mod geo;
 pub mod extract;
+pub mod review;
 
 #[cfg(test)]
 pub(crate) mod testing;

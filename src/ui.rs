@@ -11,6 +11,7 @@ pub mod embed;
 pub mod filters;
 pub mod map;
 pub mod share;
+pub mod staff;
 pub mod sources;
 pub mod status;
 pub mod table;

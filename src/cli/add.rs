@@ -17,69 +17,12 @@
 use std::fmt;
 use std::path::Path;
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::cli::{read, Outcome, USAGE};
 use crate::domain::load::load_dataset;
-use crate::domain::raw::{RawCountry, RawDataset, RawFigure, RawSource};
-
-/// What a value left from the skeleton starts with; `add` refuses any record still holding one.
-pub const PLACEHOLDER: &str = "TODO";
-
-/// The reviewed file: new records in the dataset's own formats.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Reviewed {
-    /// How to review the file (written by `extract --reviewable`, ignored by `add`).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub instructions: Vec<String>,
-    /// New sources.
-    #[serde(default)]
-    pub sources: Vec<RawSource>,
-    /// New figures.
-    #[serde(default)]
-    pub figures: Vec<RawFigure>,
-    /// Countries the dataset does not list yet.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub countries: Vec<RawCountry>,
-}
-
-/// Where a proposed figure was read, kept next to it in the reviewed file for the reviewer.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Evidence {
-    /// The number as printed.
-    pub number_text: String,
-    /// The words in front of it ("plus de"), if any.
-    pub qualifier_text: Option<String>,
-    /// How sure the reader was: high, medium or low.
-    pub confidence: String,
-    /// The sentence it came from.
-    pub sentence: String,
-    /// Where that sentence is in the release text, in characters (Unicode scalar values).
-    pub chars: [usize; 2],
-}
-
-/// A figure of the reviewed file as `extract --reviewable` writes it: the record and its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ReviewFigure {
-    /// The record, fields in file order.
-    #[serde(flatten)]
-    pub figure: RawFigure,
-    /// Where it was read.
-    #[serde(rename = "_evidence")]
-    pub evidence: Evidence,
-}
-
-/// The skeleton `extract --reviewable` prints: a [`Reviewed`] file with evidence on each figure.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ReviewSkeleton {
-    /// How to review the file.
-    pub instructions: Vec<String>,
-    /// The release as a source.
-    pub sources: Vec<RawSource>,
-    /// The proposed figures.
-    pub figures: Vec<ReviewFigure>,
-}
+use crate::domain::raw::{RawCountry, RawDataset, RawFigure};
+use crate::domain::review::{Reviewed, PLACEHOLDER};
 
 /// Fields a record of each list may have (the serde names of the raw types).
 const SOURCE_FIELDS: &[&str] = &[
@@ -405,6 +348,7 @@ fn check_records(dataset: &RawDataset, reviewed: &Reviewed, countries: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::raw::RawSource;
 
     fn full_figure() -> RawFigure {
         RawFigure {

@@ -246,6 +246,32 @@ pub enum Msg {
     ReloadFailed,
     /// Drop a file here.
     DropFile,
+    /// Staff page title.
+    StaffTitle,
+    /// Staff page explanation.
+    StaffIntro,
+    /// Label of the release text box.
+    ReleaseText,
+    /// Heading: the release.
+    ReleaseFound,
+    /// Heading: proposed figures.
+    Proposals,
+    /// Heading: release context (not counts).
+    ReleaseContext,
+    /// No figure found.
+    NoProposal,
+    /// Download the file to review.
+    DownloadReviewable,
+    /// Source id field.
+    SourceId,
+    /// Address field.
+    ReleaseAddress,
+    /// Link to the staff page.
+    StaffLink,
+    /// Back to the dashboard.
+    BackToDashboard,
+    /// Confidence column.
+    Confidence,
 }
 
 /// The text of a message in a language.
@@ -491,6 +517,32 @@ pub fn msg(message: Msg, lang: Lang) -> &'static str {
         (Msg::ReloadFailed, Fr) => "Les données n’ont pas pu être rechargées ; les chiffres affichés sont les derniers chargés. Motif :",
         (Msg::DropFile, En) => "Drop a JSON or CSV file to view its figures (nothing is uploaded)",
         (Msg::DropFile, Fr) => "Déposez un fichier JSON ou CSV pour voir ses chiffres (rien n’est envoyé)",
+        (Msg::StaffTitle, En) => "Read figures from a release",
+        (Msg::StaffTitle, Fr) => "Lire les chiffres d’un communiqué",
+        (Msg::StaffIntro, En) => "For staff: paste the plain text of an EU or IOM press release. The figures it reports are proposed with the sentence each comes from, ready for review before they enter the dataset (see “Adding a new release” in the README). The text never leaves this browser.",
+        (Msg::StaffIntro, Fr) => "Pour le personnel : collez le texte d’un communiqué de l’UE ou de l’OIM. Les chiffres qu’il publie sont proposés avec la phrase d’où chacun provient, prêts à être vérifiés avant d’entrer dans le jeu de données (voir « Adding a new release » dans le README). Le texte ne quitte pas ce navigateur.",
+        (Msg::ReleaseText, En) => "Release text",
+        (Msg::ReleaseText, Fr) => "Texte du communiqué",
+        (Msg::ReleaseFound, En) => "Release",
+        (Msg::ReleaseFound, Fr) => "Communiqué",
+        (Msg::Proposals, En) => "Proposed figures",
+        (Msg::Proposals, Fr) => "Chiffres proposés",
+        (Msg::ReleaseContext, En) => "Release context (not counted)",
+        (Msg::ReleaseContext, Fr) => "Contexte du communiqué (non compté)",
+        (Msg::NoProposal, En) => "No figure found yet.",
+        (Msg::NoProposal, Fr) => "Aucun chiffre trouvé pour l’instant.",
+        (Msg::DownloadReviewable, En) => "Download the file to review",
+        (Msg::DownloadReviewable, Fr) => "Télécharger le fichier à vérifier",
+        (Msg::SourceId, En) => "Source id",
+        (Msg::SourceId, Fr) => "Identifiant de la source",
+        (Msg::ReleaseAddress, En) => "Address of the release",
+        (Msg::ReleaseAddress, Fr) => "Adresse du communiqué",
+        (Msg::StaffLink, En) => "Staff: read figures from a release",
+        (Msg::StaffLink, Fr) => "Personnel : lire les chiffres d’un communiqué",
+        (Msg::BackToDashboard, En) => "Back to the dashboard",
+        (Msg::BackToDashboard, Fr) => "Retour au tableau de bord",
+        (Msg::Confidence, En) => "Confidence",
+        (Msg::Confidence, Fr) => "Confiance",
         (Msg::MapDisclaimer, Fr) => "Les frontières et les noms indiqués ainsi que les désignations employées sur cette carte n’impliquent ni reconnaissance ni acceptation officielles de la part de l’Organisation internationale pour les migrations ou de l’Union européenne.",
     }
 }

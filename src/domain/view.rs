@@ -34,11 +34,14 @@ pub enum View {
     Sources,
     /// The headline cards alone (for embeds; the full page shows the cards above every view).
     Cards,
+    /// The staff page that reads figures from a release text.
+    Extract,
 }
 
 impl View {
     /// Every view.
-    pub const ALL: [View; 6] = [View::Timeline, View::Breakdown, View::Map, View::Table, View::Sources, View::Cards];
+    pub const ALL: [View; 7] =
+        [View::Timeline, View::Breakdown, View::Map, View::Table, View::Sources, View::Cards, View::Extract];
     /// The views offered as tabs on the full page.
     pub const TABS: [View; 5] = [View::Timeline, View::Breakdown, View::Map, View::Table, View::Sources];
 
@@ -51,6 +54,7 @@ impl View {
             View::Table => "table",
             View::Sources => "sources",
             View::Cards => "cards",
+            View::Extract => "extract",
         }
     }
 

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 
 use crate::domain::select::{select, Filter, Ignore};
 use crate::domain::export::describe_filters;
-use crate::domain::view::{from_query, to_query, ThemeChoice, UrlNotice, View, ViewState};
+use crate::domain::view::{drop_unknown_ids, from_query, to_query, ThemeChoice, UrlNotice, View, ViewState};
 use crate::ui::breakdown::BreakdownView;
 use crate::ui::cards::HeadlineCards;
 use crate::ui::data::{DataSource, LoadState};
@@ -23,6 +23,7 @@ use crate::ui::status::{DataBanner, DataControls, DropZone};
 use crate::ui::downloads::DataDownloads;
 use crate::ui::embed::{EmbedShell, Embedded};
 use crate::ui::share::ShareDialog;
+use crate::ui::staff::StaffPage;
 use crate::ui::filters::FilterPanel;
 use crate::ui::map::MapView;
 use crate::ui::sources::SourcesPanel;
@@ -43,6 +44,8 @@ pub struct Page {
     pub state: RwSignal<ViewState>,
     /// Whether charts leave their background transparent (an embed flag).
     pub transparent: Memo<bool>,
+    /// Whether the address has been read against a dataset yet (the first load does it).
+    pub resolved: StoredValue<bool>,
 }
 
 impl Page {
@@ -67,10 +70,11 @@ pub fn App() -> impl IntoView {
     let media = StoredValue::new_local(env::watch_prefers_dark(move |dark| system_dark.set(dark)));
     let dark: Signal<bool> = Memo::new(move |_| state.with(|s| s.presentation.theme).is_dark(system_dark.get())).into();
     let transparent = Memo::new(move |_| state.with(|s| s.presentation.transparent));
-    let page = Page { lang, dark, state, transparent };
+    let page = Page { lang, dark, state, transparent, resolved: StoredValue::new(false) };
     let data = DataSource::new();
     data.start(&state.get_untracked());
     let load = data.load;
+    let notices = RwSignal::new(Vec::<UrlNotice>::new());
 
     Effect::new(move |_| {
         let lang = lang.get();
@@ -82,7 +86,9 @@ pub fn App() -> impl IntoView {
     });
 
     let embedded = state.with_untracked(|s| s.presentation.embed);
+    let staff = Memo::new(move |_| state.with(|s| s.view == View::Extract));
     let body = move || match load.get() {
+        _ if staff.get() => view! { <StaffPage page=page/> }.into_any(),
         LoadState::Loading => view! { <LoadingPanel lang=lang/> }.into_any(),
         LoadState::Failed(error) => {
             let published = state.with_untracked(|s| s.data.is_some());
@@ -104,11 +110,12 @@ pub fn App() -> impl IntoView {
             .into_any()
         }
         LoadState::Ready(loaded) if embedded => view! { <Embedded loaded=loaded page=page/> }.into_any(),
-        LoadState::Ready(loaded) => view! { <Dashboard loaded=loaded page=page data=data/> }.into_any(),
+        LoadState::Ready(loaded) => view! { <Dashboard loaded=loaded page=page data=data notices=notices/> }.into_any(),
     };
     if embedded {
         return view! { <EmbedShell page=page>{body}</EmbedShell> }.into_any();
     }
+    sync_with_address_bar(page, data, notices);
 
     view! {
         <a class="skip-link" href="#main">{move || msg(Msg::SkipToContent, lang.get())}</a>
@@ -133,6 +140,10 @@ pub fn App() -> impl IntoView {
         <footer class="site-footer">
             <p>{move || msg(Msg::FooterData, lang.get())}</p>
             <p>{move || msg(Msg::FooterDisclaimer, lang.get())}</p>
+            <p><a href="?view=extract" on:click=move |ev| {
+                ev.prevent_default();
+                page.update(|s| s.view = View::Extract);
+            }>{move || msg(Msg::StaffLink, lang.get())}</a></p>
         </footer>
     }
     .into_any()
@@ -196,16 +207,29 @@ fn ThemeSwitch(page: Page) -> impl IntoView {
 
 /// Keeps the address bar and the view state in step: every change of state writes the URL
 /// (a new history entry, except for the first, normalising write), and back/forward read it.
-fn sync_with_address_bar(dataset: Arc<Dataset>, state: RwSignal<ViewState>, notices: RwSignal<Vec<UrlNotice>>) {
+/// It lives as long as the page, so leaving the dashboard for the staff page and back keeps it.
+fn sync_with_address_bar(page: Page, data: DataSource, notices: RwSignal<Vec<UrlNotice>>) {
+    let state = page.state;
     let from_history = StoredValue::new(false);
-    Effect::new(move |previous: Option<()>| {
+    let written = StoredValue::new(false);
+    Effect::new(move |_| {
         let query = state.with(to_query);
-        let push = previous.is_some() && !from_history.get_value();
+        // Until the first dataset has been read, the state lacks the year bounds a shared
+        // link must spell out; the address is left as it came.
+        if !page.resolved.get_value() {
+            return;
+        }
+        let push = written.get_value() && !from_history.get_value();
         from_history.set_value(false);
+        written.set_value(true);
         env::write_query_string(&query, push);
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
-        let (restored, found) = from_query(&env::query_string(), Some(&dataset));
+        let dataset = match data.load.get_untracked() {
+            LoadState::Ready(loaded) => Some(loaded),
+            _ => None,
+        };
+        let (restored, found) = from_query(&env::query_string(), dataset.as_ref().map(|l| &l.dataset));
         from_history.set_value(true);
         notices.set(found);
         state.set(restored);
@@ -227,14 +251,28 @@ pub struct Selections {
 /// Reads the URL again now that the dataset is known (year bounds, unknown ids) and builds the
 /// selections.
 pub fn use_selections(dataset: &Arc<Dataset>, page: Page) -> (Selections, Vec<UrlNotice>) {
-    let (mut state, found) = from_query(&env::query_string(), Some(dataset));
-    // The language may have been chosen before the data arrived.
-    state.lang = state.lang.or(page.state.with_untracked(|s| s.lang));
-    // Outside embeds the cards always head the page, so a link to them opens the timeline.
-    if state.view == View::Cards && !state.presentation.embed {
-        state.view = View::Timeline;
+    let mut found = Vec::new();
+    if page.resolved.get_value() {
+        // A later dataset (a reload, a local file): keep the view, drop what it does not know.
+        let mut state = page.state.get_untracked();
+        drop_unknown_ids(&mut state, dataset, &mut found);
+        page.state.set(state);
+    } else {
+        // The first dataset: read the address again, now that year bounds and ids are known.
+        page.resolved.set_value(true);
+        let (mut state, notices) = from_query(&env::query_string(), Some(dataset));
+        found = notices;
+        // The language or the view may have been chosen before the data arrived.
+        page.state.with_untracked(|current| {
+            state.lang = state.lang.or(current.lang);
+            state.view = current.view;
+        });
+        // Outside embeds the cards always head the page, so a link to them opens the timeline.
+        if state.view == View::Cards && !state.presentation.embed {
+            state.view = View::Timeline;
+        }
+        page.state.set(state);
     }
-    page.state.set(state);
     let filter = Memo::new(move |_| page.state.with(|s| s.filter.clone()));
     // The cards ignore the metric and level filters; keying them on the rest of the filter
     // spares a pass over every figure when only those change.
@@ -255,11 +293,12 @@ pub fn use_selections(dataset: &Arc<Dataset>, page: Page) -> (Selections, Vec<Ur
 
 /// Everything shown once the data is loaded.
 #[component]
-fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource) -> impl IntoView {
+fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSignal<Vec<UrlNotice>>) -> impl IntoView {
     let dataset = Arc::new(loaded.dataset.clone());
     let (Selections { view, cards: card_figures, view_figures: selected }, found) = use_selections(&dataset, page);
-    let notices = RwSignal::new(found);
-    sync_with_address_bar(dataset.clone(), page.state, notices);
+    if !found.is_empty() {
+        notices.set(found);
+    }
     let lang = page.lang;
     let as_of = dataset.latest_source_date();
     let issues = loaded.issues.clone();
@@ -275,8 +314,9 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource) -> impl IntoView
                 View::Map => view! { <MapView dataset=dataset page=page/> }.into_any(),
                 View::Table => view! { <FigureTable dataset=dataset selected=selected page=page/> }.into_any(),
                 View::Sources => view! { <SourcesPanel dataset=dataset selected=selected lang=lang/> }.into_any(),
-                // The cards already head the full page; the tab area then shows the timeline.
-                View::Cards => view! { <TimelineView dataset=dataset selected=selected page=page/> }.into_any(),
+                // The cards already head the full page, and the staff page replaces the dashboard
+                // before this is reached; the tab area shows the timeline for both.
+                View::Cards | View::Extract => view! { <TimelineView dataset=dataset selected=selected page=page/> }.into_any(),
             }
         }
     };

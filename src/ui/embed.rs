@@ -58,6 +58,8 @@ pub fn Embedded(loaded: Arc<Loaded>, page: Page) -> impl IntoView {
                 View::Table => view! { <FigureTable dataset=dataset selected=view_figures page=page/> }.into_any(),
                 View::Sources => view! { <SourcesPanel dataset=dataset selected=view_figures lang=lang/> }.into_any(),
                 View::Cards => view! { <HeadlineCards dataset=dataset figures=cards lang=lang/> }.into_any(),
+                // The staff page is not embeddable; an embed link to it shows the timeline.
+                View::Extract => view! { <TimelineView dataset=dataset selected=view_figures page=page/> }.into_any(),
             }
         }
     };

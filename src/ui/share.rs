@@ -106,5 +106,6 @@ pub fn view_title(view: View) -> Msg {
         View::Table => Msg::TableHeading,
         View::Sources => Msg::SourcesHeading,
         View::Cards => Msg::HeadlinesHeading,
+        View::Extract => Msg::StaffTitle,
     }
 }

@@ -17,6 +17,7 @@ fn tab_label(view: View) -> Msg {
         View::Table => Msg::TabTable,
         View::Sources => Msg::TabSources,
         View::Cards => Msg::HeadlinesHeading,
+        View::Extract => Msg::StaffTitle,
     }
 }
 

@@ -1,0 +1,191 @@
+//! The staff page: paste a release's text and see the figures the extractor proposes, each with
+//! its sentence highlighted, the release's date and identifier, the context it does not count,
+//! and the file to review for `eu-iom-data add`. The same Rust code as the data tool, in the
+//! browser; nothing is sent anywhere.
+
+use leptos::prelude::*;
+
+use crate::domain::extract::{extract, Confidence, ContextKind};
+use crate::domain::format::{format_date, format_qualified};
+use crate::domain::date::DatePrecision;
+use crate::domain::i18n::{metric_name, Lang};
+use crate::domain::messages::{msg, Msg};
+use crate::domain::review::{highlight_segments, skeleton};
+use crate::domain::view::View;
+use crate::ui::app::Page;
+use crate::web::download::save_text;
+use crate::web::env;
+
+fn confidence_name(confidence: Confidence, lang: Lang) -> &'static str {
+    match (confidence, lang) {
+        (Confidence::High, Lang::En) => "high",
+        (Confidence::High, Lang::Fr) => "élevée",
+        (Confidence::Medium, Lang::En) => "medium",
+        (Confidence::Medium, Lang::Fr) => "moyenne",
+        (Confidence::Low, Lang::En) => "low",
+        (Confidence::Low, Lang::Fr) => "faible",
+    }
+}
+
+fn context_name(kind: &ContextKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (ContextKind::Ordinal, _) => "ordinal",
+        (ContextKind::Year, Lang::En) => "year",
+        (ContextKind::Year, Lang::Fr) => "année",
+        (ContextKind::Period, Lang::En) => "period",
+        (ContextKind::Period, Lang::Fr) => "période",
+        (ContextKind::Date, _) => "date",
+        (ContextKind::Percent, Lang::En) => "percentage",
+        (ContextKind::Percent, Lang::Fr) => "pourcentage",
+        (ContextKind::Number, Lang::En) => "number not attributed",
+        (ContextKind::Number, Lang::Fr) => "nombre non attribué",
+    }
+}
+
+/// The page.
+#[component]
+pub fn StaffPage(page: Page) -> impl IntoView {
+    let lang = page.lang;
+    let text = RwSignal::new(String::new());
+    let source_id = RwSignal::new(String::new());
+    let url = RwSignal::new(String::new());
+    let selected = RwSignal::new(None::<usize>);
+    let extraction = Memo::new(move |_| text.with(|t| extract(t)));
+    let download_error = RwSignal::new(None::<String>);
+
+    let release = move || {
+        let lang = lang.get();
+        extraction.with(|e| {
+            let r = &e.release;
+            let date = r.date.map(|d| format_date(d, DatePrecision::Day, lang)).unwrap_or_else(|| "–".into());
+            view! {
+                <dl class="staff__release" data-testid="staff-release">
+                    <dt>{match lang { Lang::En => "Date", Lang::Fr => "Date" }}</dt><dd data-testid="staff-date">{date}</dd>
+                    <dt>{match lang { Lang::En => "Unique ID", Lang::Fr => "Identifiant" }}</dt><dd data-testid="staff-id">{r.unique_id.clone().unwrap_or_else(|| "–".into())}</dd>
+                    <dt>{match lang { Lang::En => "Title", Lang::Fr => "Titre" }}</dt><dd>{r.title.clone().unwrap_or_else(|| "–".into())}</dd>
+                </dl>
+            }
+        })
+    };
+    let proposals = move || {
+        let lang = lang.get();
+        extraction.with(|e| {
+            if e.proposals.is_empty() {
+                return view! { <p class="empty">{msg(Msg::NoProposal, lang)}</p> }.into_any();
+            }
+            let rows = e
+                .proposals
+                .iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let period = match (p.period_start, p.period_end, p.cumulative_since) {
+                        (_, _, Some(since)) => format!("{} {}", msg(Msg::Since, lang), format_date(since, DatePrecision::Year, lang)),
+                        (Some(a), Some(b), None) => crate::domain::format::format_period(a, b, lang),
+                        (None, Some(b), None) => format!("{} {}", msg(Msg::AsOf, lang), format_date(b, DatePrecision::Day, lang)),
+                        _ => "–".into(),
+                    };
+                    view! {
+                        <tr data-testid="staff-proposal" class:staff__row--selected=move || selected.get() == Some(i)>
+                            <td>{i + 1}</td>
+                            <td>{metric_name(p.metric, lang)}</td>
+                            <td class="table__value">{format_qualified(p.value, p.unit, p.qualifier, lang)}</td>
+                            <td>{period}</td>
+                            <td>{confidence_name(p.confidence, lang)}</td>
+                            <td>
+                                <button type="button" class="link-button" on:click=move |_| selected.set(Some(i))>
+                                    {format!("«{}»", p.number_text)}
+                                </button>
+                            </td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <table class="table" data-testid="staff-proposals">
+                    <thead><tr>
+                        <th scope="col">"#"</th>
+                        <th scope="col">{msg(Msg::ColMetric, lang)}</th>
+                        <th scope="col">{msg(Msg::ColValue, lang)}</th>
+                        <th scope="col">{msg(Msg::Period, lang)}</th>
+                        <th scope="col">{msg(Msg::Confidence, lang)}</th>
+                        <th scope="col">{match lang { Lang::En => "In the text", Lang::Fr => "Dans le texte" }}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        })
+    };
+    let context = move || {
+        let lang = lang.get();
+        extraction.with(|e| {
+            e.context
+                .iter()
+                .map(|c| view! { <li>{format!("{} — «{}»", context_name(&c.kind, lang), c.span.text)}</li> })
+                .collect_view()
+        })
+    };
+    let highlighted = move || {
+        let chosen = selected.get();
+        text.with(|t| {
+            extraction.with(|e| {
+                highlight_segments(t, e)
+                    .into_iter()
+                    .map(|segment| match segment.proposal {
+                        Some(n) => view! {
+                            <mark class:staff__mark--selected=chosen == Some(n) data-proposal=n.to_string()>
+                                <sup>{n + 1}</sup>{segment.text}
+                            </mark>
+                        }
+                        .into_any(),
+                        None => view! { <span>{segment.text}</span> }.into_any(),
+                    })
+                    .collect_view()
+            })
+        })
+    };
+    let download = move |_| {
+        let file = extraction.with_untracked(|e| {
+            let id = source_id.get_untracked();
+            let address = url.get_untracked();
+            skeleton(e, (!id.trim().is_empty()).then_some(id.trim()), (!address.trim().is_empty()).then_some(address.trim()))
+        });
+        let result = serde_json::to_string_pretty(&file)
+            .map_err(|e| e.to_string())
+            .and_then(|json| save_text(&format!("reviewed-{}.json", env::today()), "application/json", &json).map_err(|e| e.to_string()));
+        download_error.set(result.err());
+    };
+    view! {
+        <section class="section staff" aria-labelledby="staff-title">
+            <div class="view__header">
+                <h2 id="staff-title">{move || msg(Msg::StaffTitle, lang.get())}</h2>
+                <button type="button" class="button button--small" on:click=move |_| page.update(|s| s.view = View::Timeline)>
+                    {move || msg(Msg::BackToDashboard, lang.get())}
+                </button>
+            </div>
+            <p class="section__intro">{move || msg(Msg::StaffIntro, lang.get())}</p>
+            <label class="dialog__label" for="staff-text">{move || msg(Msg::ReleaseText, lang.get())}</label>
+            <textarea id="staff-text" class="input staff__input" rows="10" data-testid="staff-text"
+                prop:value=move || text.get() on:input=move |ev| { selected.set(None); text.set(event_target_value(&ev)); }></textarea>
+            <div class="staff__grid">
+                <div>
+                    <h3>{move || msg(Msg::ReleaseFound, lang.get())}</h3>
+                    {release}
+                    <h3>{move || msg(Msg::Proposals, lang.get())}</h3>
+                    <div class="table-wrap">{proposals}</div>
+                    <h3>{move || msg(Msg::ReleaseContext, lang.get())}</h3>
+                    <ul class="staff__context" data-testid="staff-context">{context}</ul>
+                    <div class="staff__export">
+                        <label class="dialog__label" for="staff-source-id">{move || msg(Msg::SourceId, lang.get())}</label>
+                        <input id="staff-source-id" class="input" prop:value=move || source_id.get() on:input=move |ev| source_id.set(event_target_value(&ev))/>
+                        <label class="dialog__label" for="staff-url">{move || msg(Msg::ReleaseAddress, lang.get())}</label>
+                        <input id="staff-url" class="input" type="url" prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev))/>
+                        <p><button type="button" class="button" data-testid="staff-download" on:click=download>{move || msg(Msg::DownloadReviewable, lang.get())}</button></p>
+                        {move || download_error.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}
+                    </div>
+                </div>
+                <div class="staff__text" data-testid="staff-highlighted" aria-live="polite">{highlighted}</div>
+            </div>
+        </section>
+    }
+}

@@ -2,7 +2,7 @@
 //! alternatives that stand in for a chart for screen-reader users.
 
 use crate::domain::aggregate::{Place, Series, Warning};
-use crate::domain::format::{format_date, format_period, format_qualified, format_since};
+use crate::domain::format::{format_date, format_period, format_qualified, format_since, labelled};
 use crate::domain::i18n::{metric_name, precision_note, Lang};
 use crate::domain::labels::place_name;
 use crate::domain::messages::{msg, Msg};
@@ -66,7 +66,7 @@ pub fn tooltip_lines(dataset: &Dataset, figure_index: usize, warnings: &[Warning
         when.push_str(&format!(" ({note})"));
     }
     lines.push(when);
-    lines.push(format!("{}: {}", msg(Msg::SourceLink, lang), source_line(dataset, figure, lang)));
+    lines.push(labelled(msg(Msg::SourceLink, lang), &source_line(dataset, figure, lang), lang));
     for warning in warnings {
         match warning {
             Warning::Decrease => lines.push(format!("⚠ {}", msg(Msg::WarningDecrease, lang))),

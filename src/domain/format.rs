@@ -15,6 +15,15 @@ pub const NNBSP: char = '\u{202F}';
 /// No-break space, between a number and its unit.
 pub const NBSP: char = '\u{00A0}';
 
+/// "Label: value" with the language's punctuation: French puts a narrow no-break space before
+/// the colon.
+pub fn labelled(label: &str, value: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{label}: {value}"),
+        Lang::Fr => format!("{label}{NNBSP}: {value}"),
+    }
+}
+
 /// Formats a number with `decimals` digits after the separator, grouped by thousands.
 pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
     if !value.is_finite() {
@@ -197,6 +206,12 @@ pub fn format_period(start: Date, end: Date, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_follow_the_punctuation_of_the_language() {
+        assert_eq!(labelled("Source", "EEAS", Lang::En), "Source: EEAS");
+        assert_eq!(labelled("Source", "EEAS", Lang::Fr), "Source\u{202F}: EEAS");
+    }
 
     #[test]
     fn counts_follow_the_locale() {

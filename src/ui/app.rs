@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::date::DatePrecision;
-use crate::domain::format::format_date;
+use crate::domain::format::{format_date, labelled};
 use crate::domain::i18n::Lang;
 use crate::domain::load::Loaded;
 use crate::domain::messages::{msg, Msg};
@@ -355,7 +355,7 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSigna
         </div>
         <SkippedRecords issues=issues lang=lang/>
         <div class="print-only" data-testid="print-info">
-            <p>{move || format!("{}: {}", msg(Msg::ActiveFilters, lang.get()), page.state.with(|s| describe_filters(&print_data, s, lang.get())))}</p>
+            <p>{move || page.state.with(|s| labelled(msg(Msg::ActiveFilters, lang.get()), &describe_filters(&print_data, s, lang.get()), lang.get()))}</p>
             <p>{move || {
                 let lang = lang.get();
                 let as_of = as_of.map(|d| format_date(d, DatePrecision::Day, lang)).unwrap_or_default();

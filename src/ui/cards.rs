@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use crate::domain::aggregate::{headline_figure, Headline};
 use crate::domain::describe::{figure_date, figure_scope, figure_value, source_line};
 use crate::domain::i18n::{qualifier_words, Lang};
-use crate::domain::format::format_value;
+use crate::domain::format::{format_value, labelled};
 use crate::domain::messages::{msg, Msg};
 use crate::domain::model::{Dataset, Metric};
 
@@ -89,7 +89,7 @@ fn card_line(dataset: &Dataset, figure_index: Option<usize>, label: Option<Msg>,
                 <span>{format!("{} {}", msg(Msg::AsOf, lang), figure_date(figure, lang))}</span>
                 " · "
                 <a href=url hreflang=source_lang rel="noopener noreferrer" target="_blank">
-                    {format!("{}: {}", msg(Msg::SourceLink, lang), source_line(dataset, figure, lang))}
+                    {labelled(msg(Msg::SourceLink, lang), &source_line(dataset, figure, lang), lang)}
                 </a>
             </p>
         </div>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::aggregate::Place;
 use crate::domain::describe::{figure_date, figure_period, figure_value, source_line};
+use crate::domain::format::labelled;
 use crate::domain::i18n::{disagreement_kind_name, metric_name, precision_note, Lang};
 use crate::domain::labels::place_name;
 use crate::domain::messages::{match_count, msg, Msg};
@@ -119,7 +120,7 @@ fn table_row(dataset: &Dataset, index: usize, lang: Lang) -> AnyView {
     let period = figure_period(figure, lang);
     let notes: Vec<String> = dataset
         .disagreements_of(index)
-        .map(|d| format!("⚠ {}: {}", disagreement_kind_name(d.kind(), lang), d.note(lang)))
+        .map(|d| format!("⚠ {}", labelled(disagreement_kind_name(d.kind(), lang), d.note(lang), lang)))
         .collect();
     view! {
         <tr data-testid="table-row" data-figure=figure.id().to_string()>

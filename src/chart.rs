@@ -180,6 +180,24 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         }
     }
 
+    /// Starts a chart: a painter for `area` that has filled the background (unless the style is
+    /// transparent), with the area's size in CSS pixels.
+    ///
+    /// # Errors
+    /// [`ChartError::NoSize`] when the area is smaller than `min_width` × `min_height`, or the
+    /// backend's error.
+    pub fn start(area: &'a DrawingArea<DB, Shift>, style: &Style, min_width: f64, min_height: f64) -> Result<(Self, f64, f64), ChartError> {
+        let painter = Painter::new(area, style);
+        if style.opaque {
+            painter.fill(painter.palette.background)?;
+        }
+        let (width, height) = painter.size();
+        if width < min_width || height < min_height {
+            return Err(ChartError::NoSize);
+        }
+        Ok((painter, width, height))
+    }
+
     /// Width and height in CSS pixels.
     pub fn size(&self) -> (f64, f64) {
         let (w, h) = self.area.dim_in_pixel();

@@ -40,14 +40,7 @@ pub fn draw_breakdown<DB: DrawingBackend>(
     input: BreakdownInput<'_>,
     style: &Style,
 ) -> Result<ChartLayout, ChartError> {
-    let painter = Painter::new(area, style);
-    if style.opaque {
-        painter.fill(painter.palette.background)?;
-    }
-    let (width, height) = painter.size();
-    if width < 40.0 || height < 20.0 {
-        return Err(ChartError::NoSize);
-    }
+    let (painter, width, height) = Painter::start(area, style, 40.0, 20.0)?;
     let lang = style.lang;
     let pad = size::PAD;
     let rows: Vec<(String, String, f64, usize, Qualifier)> = input

@@ -298,14 +298,7 @@ pub fn draw_map<DB: DrawingBackend>(
     input: MapInput<'_>,
     style: &Style,
 ) -> Result<ChartLayout, ChartError> {
-    let painter = Painter::new(area, style);
-    if style.opaque {
-        painter.fill(painter.palette.background)?;
-    }
-    let (width, height) = painter.size();
-    if width < 80.0 || height < 80.0 {
-        return Err(ChartError::NoSize);
-    }
+    let (painter, width, height) = Painter::start(area, style, 80.0, 80.0)?;
     let palette = painter.palette.clone();
     let plan = plan(&input, width, height);
     let fit = plan.fit;

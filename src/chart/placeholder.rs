@@ -17,14 +17,7 @@ pub fn draw_placeholder<DB: DrawingBackend>(
     hint: &str,
     style: &Style,
 ) -> Result<(), ChartError> {
-    let painter = Painter::new(area, style);
-    if style.opaque {
-        painter.fill(painter.palette.background)?;
-    }
-    let (width, height) = painter.size();
-    if width < 40.0 || height < 40.0 {
-        return Err(ChartError::NoSize);
-    }
+    let (painter, width, height) = Painter::start(area, style, 40.0, 40.0)?;
     let pad = size::PAD;
     let frame = [(pad, pad), (width - pad, pad), (width - pad, height - pad), (pad, height - pad), (pad, pad)];
     painter.line(&frame, painter.palette.axis, 1.0, (6, 4))?;

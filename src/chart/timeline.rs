@@ -55,14 +55,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
     input: TimelineInput<'_>,
     style: &Style,
 ) -> Result<ChartLayout, ChartError> {
-    let painter = Painter::new(area, style);
-    if style.opaque {
-        painter.fill(painter.palette.background)?;
-    }
-    let (width, height) = painter.size();
-    if width < 40.0 || height < 40.0 {
-        return Err(ChartError::NoSize);
-    }
+    let (painter, width, height) = Painter::start(area, style, 40.0, 40.0)?;
     let lang = style.lang;
 
     // Entities in order of importance get looks 0..MAX_SERIES; the rest are hidden.

@@ -291,6 +291,22 @@ pub fn use_selections(dataset: &Arc<Dataset>, page: Page) -> (Selections, Vec<Ur
     (Selections { view, cards, view_figures }, found)
 }
 
+/// The body of a view (a tab of the dashboard, or what an embed shows).
+pub fn view_body(view: View, dataset: Arc<Dataset>, selections: Selections, page: Page) -> AnyView {
+    let Selections { cards, view_figures: selected, .. } = selections;
+    let lang = page.lang;
+    match view {
+        View::Timeline => view! { <TimelineView dataset=dataset selected=selected page=page/> }.into_any(),
+        View::Breakdown => view! { <BreakdownView dataset=dataset selected=selected page=page/> }.into_any(),
+        View::Map => view! { <MapView dataset=dataset page=page/> }.into_any(),
+        View::Table => view! { <FigureTable dataset=dataset selected=selected page=page/> }.into_any(),
+        View::Sources => view! { <SourcesPanel dataset=dataset selected=selected lang=lang/> }.into_any(),
+        View::Cards => view! { <HeadlineCards dataset=dataset figures=cards lang=lang/> }.into_any(),
+        // The staff page replaces the dashboard before a view is shown, and is not embeddable.
+        View::Extract => view! { <TimelineView dataset=dataset selected=selected page=page/> }.into_any(),
+    }
+}
+
 /// Everything shown once the data is loaded.
 #[component]
 fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSignal<Vec<UrlNotice>>) -> impl IntoView {
@@ -304,21 +320,10 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSigna
     let issues = loaded.issues.clone();
     let print_data = dataset.clone();
 
+    let selections = Selections { view, cards: card_figures, view_figures: selected };
     let panel = {
         let dataset = dataset.clone();
-        move || {
-            let dataset = dataset.clone();
-            match view.get() {
-                View::Timeline => view! { <TimelineView dataset=dataset selected=selected page=page/> }.into_any(),
-                View::Breakdown => view! { <BreakdownView dataset=dataset selected=selected page=page/> }.into_any(),
-                View::Map => view! { <MapView dataset=dataset page=page/> }.into_any(),
-                View::Table => view! { <FigureTable dataset=dataset selected=selected page=page/> }.into_any(),
-                View::Sources => view! { <SourcesPanel dataset=dataset selected=selected lang=lang/> }.into_any(),
-                // The cards already head the full page, and the staff page replaces the dashboard
-                // before this is reached; the tab area shows the timeline for both.
-                View::Cards | View::Extract => view! { <TimelineView dataset=dataset selected=selected page=page/> }.into_any(),
-            }
-        }
+        move || view_body(view.get(), dataset.clone(), selections, page)
     };
 
     view! {

@@ -12,14 +12,8 @@ use crate::domain::date::DatePrecision;
 use crate::domain::load::Loaded;
 use crate::domain::messages::{msg, Msg};
 use crate::domain::view::{full_page_state, to_query, View};
-use crate::ui::app::{use_selections, Page, Selections};
-use crate::ui::breakdown::BreakdownView;
-use crate::ui::cards::HeadlineCards;
-use crate::ui::map::MapView;
+use crate::ui::app::{use_selections, view_body, Page, Selections};
 use crate::ui::share::view_title;
-use crate::ui::sources::SourcesPanel;
-use crate::ui::table::FigureTable;
-use crate::ui::timeline::TimelineView;
 use crate::web::embed::report_height;
 use crate::web::env;
 use crate::web::observe::SizeWatch;
@@ -47,21 +41,10 @@ pub fn Embedded(loaded: Arc<Loaded>, page: Page) -> impl IntoView {
     let (Selections { view, cards, view_figures }, _) = use_selections(&dataset, page);
     let lang = page.lang;
     let plain = page.state.with_untracked(|s| s.presentation.plain);
+    let selections = Selections { view, cards, view_figures };
     let body = {
         let dataset = dataset.clone();
-        move || {
-            let dataset = dataset.clone();
-            match view.get() {
-                View::Timeline => view! { <TimelineView dataset=dataset selected=view_figures page=page/> }.into_any(),
-                View::Breakdown => view! { <BreakdownView dataset=dataset selected=view_figures page=page/> }.into_any(),
-                View::Map => view! { <MapView dataset=dataset page=page/> }.into_any(),
-                View::Table => view! { <FigureTable dataset=dataset selected=view_figures page=page/> }.into_any(),
-                View::Sources => view! { <SourcesPanel dataset=dataset selected=view_figures lang=lang/> }.into_any(),
-                View::Cards => view! { <HeadlineCards dataset=dataset figures=cards lang=lang/> }.into_any(),
-                // The staff page is not embeddable; an embed link to it shows the timeline.
-                View::Extract => view! { <TimelineView dataset=dataset selected=view_figures page=page/> }.into_any(),
-            }
-        }
+        move || view_body(view.get(), dataset.clone(), selections, page)
     };
     let header_data = dataset.clone();
     let footer_data = dataset.clone();

@@ -14,7 +14,7 @@ use crate::domain::i18n::{metric_name, Lang};
 use crate::domain::messages::{match_count, msg, Msg};
 use crate::domain::model::{Dataset, Metric};
 use crate::domain::select::{count_sources, select, year_bounds, Ignore, Level, PublisherFilter};
-use crate::domain::view::{CountryOrder, View};
+use crate::domain::view::{CountryOrder, View, ViewState};
 use crate::ui::app::Page;
 
 fn level_label(level: Level) -> Msg {
@@ -38,6 +38,26 @@ fn checkbox(
             <label for=id>{label}</label>
         </div>
     }
+}
+
+/// A checkbox for an entry of a dataset vocabulary (a programme, a region), named in the
+/// interface language, checked when `selected` holds its id, changed by `on_toggle`.
+fn vocabulary_checkbox(
+    page: Page,
+    kind: &str,
+    id: &str,
+    [name_en, name_fr]: [&str; 2],
+    selected: fn(&ViewState) -> &BTreeSet<String>,
+    on_toggle: fn(&mut ViewState, &str),
+) -> impl IntoView {
+    let (name_en, name_fr) = (name_en.to_string(), name_fr.to_string());
+    let (checked_id, toggle_id) = (id.to_string(), id.to_string());
+    checkbox(
+        format!("f-{kind}-{id}"),
+        move || if page.lang.get() == Lang::Fr { name_fr.clone() } else { name_en.clone() },
+        move || page.state.with(|s| selected(s).contains(&checked_id)),
+        move || page.update(|s| on_toggle(s, &toggle_id)),
+    )
 }
 
 fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, item: T) {
@@ -70,16 +90,10 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
     let programmes = dataset
         .programmes()
         .iter()
-        .map(|programme| {
-            let id = programme.id().to_string();
-            let (name_en, name_fr) = (programme.name(Lang::En).to_string(), programme.name(Lang::Fr).to_string());
-            let (checked_id, toggle_id) = (id.clone(), id.clone());
-            checkbox(
-                format!("f-programme-{id}"),
-                move || if lang.get() == Lang::Fr { name_fr.clone() } else { name_en.clone() },
-                move || state.with(|s| s.filter.programmes.contains(&checked_id)),
-                move || page.update(|s| toggle(&mut s.filter.programmes, toggle_id.clone())),
-            )
+        .map(|p| {
+            vocabulary_checkbox(page, "programme", p.id(), [p.name(Lang::En), p.name(Lang::Fr)], |s| &s.filter.programmes, |s, id| {
+                toggle(&mut s.filter.programmes, id.to_string())
+            })
         })
         .collect_view();
 
@@ -98,16 +112,10 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
     let regions = dataset
         .regions()
         .iter()
-        .map(|region| {
-            let id = region.id().to_string();
-            let (name_en, name_fr) = (region.name(Lang::En).to_string(), region.name(Lang::Fr).to_string());
-            let (checked_id, toggle_id) = (id.clone(), id.clone());
-            checkbox(
-                format!("f-region-{id}"),
-                move || if lang.get() == Lang::Fr { name_fr.clone() } else { name_en.clone() },
-                move || state.with(|s| s.filter.regions.contains(&checked_id)),
-                move || page.update(|s| s.toggle_region(&toggle_id)),
-            )
+        .map(|r| {
+            vocabulary_checkbox(page, "region", r.id(), [r.name(Lang::En), r.name(Lang::Fr)], |s| &s.filter.regions, |s, id| {
+                s.toggle_region(id)
+            })
         })
         .collect_view();
 

@@ -1,6 +1,8 @@
 // Launching Debian's Chromium through playwright-core, with the flags this sandbox needs,
 // and helpers the specs share: console capture, canvas pixel counts, dist location.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,4 +64,31 @@ export async function canvasFingerprint(page, selector) {
     }
     return `${canvas.width}x${canvas.height}:${h}`;
   });
+}
+
+/**
+ * For a spec file: starts Chromium and a server for dist/ before its tests and stops them after.
+ * Returns an object whose `browser` and `server` are set once the tests run.
+ */
+export function useBrowserAndServer(options = {}) {
+  const shared = { browser: null, server: null };
+  before(async () => {
+    shared.browser = await launch();
+    shared.server = await serve({ root: DIST, ...options });
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
+}
+
+/** Runs `fn(server)` with a server for dist/ started with `options`, and stops it after. */
+export async function withServer(options, fn) {
+  const server = await serve({ root: DIST, ...options });
+  try {
+    return await fn(server);
+  } finally {
+    await server.close();
+  }
 }

@@ -2,27 +2,17 @@
 // and dark themes, in French and English; the interface follows the language with its number and
 // date formats; focus is visible; motion respects the user's preference; printing keeps the
 // filters and dates.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve } from '../lib/server.mjs';
-import { launch, openPage, DIST, ROOT } from '../lib/browser.mjs';
+import { useBrowserAndServer, openPage, ROOT } from '../lib/browser.mjs';
 
 const AXE = path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js');
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ root: DIST });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 async function open(query, options = {}) {
-  const session = await openPage(browser, options);
-  await session.page.goto(server.url + query);
+  const session = await openPage(shared.browser, options);
+  await session.page.goto(shared.server.url + query);
   await session.page.waitForSelector('.tab-panel [data-testid]', { timeout: 60000 });
   await session.page.waitForTimeout(300);
   return session;

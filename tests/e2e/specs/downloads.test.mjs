@@ -1,27 +1,17 @@
 // Downloads: charts as PNG (2×) and SVG with title, filters, sources and dates; data as CSV
 // (zipped with a README) and JSON, for the selection and the whole dataset, with descriptive
 // names and every figure's source.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { serve } from '../lib/server.mjs';
-import { launch, openPage, DIST } from '../lib/browser.mjs';
+import { useBrowserAndServer, openPage } from '../lib/browser.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ root: DIST });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 async function open(query = '?lang=en') {
-  const session = await openPage(browser, { acceptDownloads: true });
-  await session.page.goto(server.url + query);
+  const session = await openPage(shared.browser, { acceptDownloads: true });
+  await session.page.goto(shared.server.url + query);
   await session.page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
   await session.page.waitForTimeout(200);
   return session;

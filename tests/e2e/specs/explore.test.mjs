@@ -1,26 +1,16 @@
 // Exploration: every filter changes the chart and the table consistently; the URL holds the
 // whole view (reload, back, forward); the keyboard alone can do everything.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.mjs';
-import { launch, openPage, canvasFingerprint, DIST } from '../lib/browser.mjs';
+import { useBrowserAndServer, openPage, canvasFingerprint } from '../lib/browser.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ root: DIST });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 const TIMELINE = '[data-testid=timeline-canvas]';
 
 async function open(query = '?lang=en') {
-  const session = await openPage(browser);
-  await session.page.goto(server.url + query);
+  const session = await openPage(shared.browser);
+  await session.page.goto(shared.server.url + query);
   await session.page.waitForSelector('[data-testid=match-count]', { timeout: 60000 });
   await session.page.waitForTimeout(150);
   return session;

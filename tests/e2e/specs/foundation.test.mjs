@@ -5,19 +5,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve } from '../lib/server.mjs';
-import { launch, openPage, paintedPixels, DIST, ROOT } from '../lib/browser.mjs';
+import { launch, openPage, paintedPixels, withServer, ROOT } from '../lib/browser.mjs';
 
 const DATA = '/data/eu-iom-figures.json';
 const dataset = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/eu-iom-figures.json'), 'utf8'));
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function withServer(options, fn) {
-  const server = await serve({ root: DIST, ...options });
-  try { return await fn(server); } finally { await server.close(); }
-}
 
 function sourceUrl(figureId) {
   const figure = dataset.figures.find((f) => f.id === figureId);

@@ -1,30 +1,20 @@
 // The map view: it paints, a country chosen with the keyboard filters every view and the URL,
 // the disclaimer is there, and the shapes are only fetched when the map is shown.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from '../lib/server.mjs';
-import { launch, openPage, paintedPixels, DIST } from '../lib/browser.mjs';
+import { useBrowserAndServer, openPage, paintedPixels } from '../lib/browser.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ root: DIST });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 test('the map paints, with its disclaimer, and only the map view fetches the shapes', async () => {
-  const { page, problems, context } = await openPage(browser);
-  await page.goto(server.url + '?lang=en');
+  const { page, problems, context } = await openPage(shared.browser);
+  await page.goto(shared.server.url + '?lang=en');
   await page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
-  assert.ok(!server.requests.some((r) => r.path.endsWith('world-map.json')), 'a first visit does not load the map');
+  assert.ok(!shared.server.requests.some((r) => r.path.endsWith('world-map.json')), 'a first visit does not load the map');
   await page.click('[data-testid=tab-map]');
   await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0, null, { timeout: 30000 });
   await page.waitForTimeout(300);
-  assert.ok(server.requests.some((r) => r.path.endsWith('world-map.json')));
+  assert.ok(shared.server.requests.some((r) => r.path.endsWith('world-map.json')));
   assert.ok((await paintedPixels(page, '[data-testid=map-canvas]')) > 50000, 'the map paints');
   assert.match(await page.textContent('[data-testid=map-disclaimer]'), /do not imply official endorsement or acceptance by the International Organization for Migration/);
   assert.match(await page.getAttribute('[data-testid=map-canvas]', 'aria-label'), /^Map of Migrants returned: 8 countries have a figure, from Libya more than 100,000/);
@@ -33,8 +23,8 @@ test('the map paints, with its disclaimer, and only the map view fetches the sha
 });
 
 test('choosing a country on the map with the keyboard filters the other views and the URL', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url + '?lang=fr&view=map');
+  const { page, context } = await openPage(shared.browser);
+  await page.goto(shared.server.url + '?lang=fr&view=map');
   await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0, null, { timeout: 60000 });
   const before = await page.textContent('[data-testid=match-count]');
   await page.focus('[data-testid=map]');
@@ -53,8 +43,8 @@ test('choosing a country on the map with the keyboard filters the other views an
 });
 
 test('hovering a country shape shows its figure', async () => {
-  const { page, context } = await openPage(browser);
-  await page.goto(server.url + '?lang=en&view=map');
+  const { page, context } = await openPage(shared.browser);
+  await page.goto(shared.server.url + '?lang=en&view=map');
   await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0, null, { timeout: 60000 });
   await page.focus('[data-testid=map]');
   await page.keyboard.press('Home');

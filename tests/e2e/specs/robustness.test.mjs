@@ -6,8 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve } from '../lib/server.mjs';
-import { launch, openPage, DIST, ROOT } from '../lib/browser.mjs';
+import { launch, openPage, withServer, ROOT } from '../lib/browser.mjs';
 
 const DATA = '/data/eu-iom-figures.json';
 const BAD = path.join(ROOT, 'tests/fixtures/bad-data');
@@ -16,11 +15,6 @@ const bad = (name) => fs.readFileSync(path.join(BAD, name), 'utf8');
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function withServer(overrides, fn) {
-  const server = await serve({ root: DIST, overrides });
-  try { return await fn(server); } finally { await server.close(); }
-}
 
 for (const [name, override, expected] of [
   ['an HTML page served as JSON', { body: bad('03-html-page.json') }, /not valid JSON \(line 1, column 1/],
@@ -31,7 +25,7 @@ for (const [name, override, expected] of [
   ['deeply nested JSON', { body: bad('36-deeply-nested.json') }, /recursion limit exceeded/],
 ]) {
   test(`${name} gives a specific message`, async () => {
-    await withServer({ [DATA]: override }, async (server) => {
+    await withServer({ overrides: { [DATA]: override } }, async (server) => {
       const { page, problems, context } = await openPage(browser);
       await page.goto(server.url + '?lang=en');
       await page.waitForSelector('[data-testid=load-error]', { timeout: 60000 });
@@ -54,7 +48,7 @@ test('a network failure gives a specific message', async () => {
 });
 
 test('records that are fine still load, with the skipped ones listed', async () => {
-  await withServer({ [DATA]: { body: bad('23-negative-value.json') } }, async (server) => {
+  await withServer({ overrides: { [DATA]: { body: bad('23-negative-value.json') } } }, async (server) => {
     const { page, context } = await openPage(browser);
     await page.goto(server.url + '?lang=en&level=all&metric=all');
     await page.waitForSelector('[data-testid=skipped-records]', { timeout: 60000 });
@@ -65,7 +59,7 @@ test('records that are fine still load, with the skipped ones listed', async () 
 });
 
 test('text from the data is shown as text, never run as HTML', async () => {
-  await withServer({ [DATA]: { body: bad('31-html-and-script-in-text.json') } }, async (server) => {
+  await withServer({ overrides: { [DATA]: { body: bad('31-html-and-script-in-text.json') } } }, async (server) => {
     const { page, problems, context } = await openPage(browser);
     await page.goto(server.url + '?lang=en&level=all&view=sources');
     await page.waitForSelector('[data-testid=source-item]', { timeout: 60000 });
@@ -80,7 +74,7 @@ test('text from the data is shown as text, never run as HTML', async () => {
 
 test('a failed reload keeps the last good data on screen with the error beside it', async () => {
   const overrides = {};
-  await withServer(overrides, async (server) => {
+  await withServer({ overrides }, async (server) => {
     const { page, context } = await openPage(browser);
     await page.goto(server.url + '?lang=en');
     await page.waitForSelector('[data-testid=card-projects] [data-figure]', { timeout: 60000 });
@@ -97,7 +91,7 @@ test('a failed reload keeps the last good data on screen with the error beside i
 });
 
 test('?data= loads same-origin files with a banner, and refuses other origins', async () => {
-  await withServer({ '/data/other.json': { body: bad('00-valid-base.json') } }, async (server) => {
+  await withServer({ overrides: { '/data/other.json': { body: bad('00-valid-base.json') } } }, async (server) => {
     const { page, context } = await openPage(browser);
     await page.goto(server.url + '?lang=en&data=data/other.json');
     await page.waitForSelector('[data-testid=data-origin]', { timeout: 60000 });

@@ -1,27 +1,17 @@
 // The staff page: the release reader, compiled to WebAssembly, proposes the seed release's six
 // figures with their sentences highlighted and produces the file to review.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { serve } from '../lib/server.mjs';
-import { launch, openPage, DIST, ROOT } from '../lib/browser.mjs';
+import { useBrowserAndServer, openPage, ROOT } from '../lib/browser.mjs';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt'), 'utf8');
-let browser;
-let server;
-before(async () => {
-  browser = await launch();
-  server = await serve({ root: DIST });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = useBrowserAndServer();
 
 test('pasting the seed release proposes its six figures with their sentences', async () => {
-  const { page, problems, context } = await openPage(browser, { acceptDownloads: true });
-  await page.goto(server.url + '?lang=fr');
+  const { page, problems, context } = await openPage(shared.browser, { acceptDownloads: true });
+  await page.goto(shared.server.url + '?lang=fr');
   await page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
   await page.click('text=Personnel : lire les chiffres d’un communiqué');
   await page.waitForSelector('[data-testid=staff-text]');

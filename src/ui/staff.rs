@@ -184,7 +184,15 @@ pub fn StaffPage(page: Page) -> impl IntoView {
                         {move || download_error.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}
                     </div>
                 </div>
-                <div class="staff__text" data-testid="staff-highlighted" aria-live="polite">{highlighted}</div>
+                <div
+                    class="staff__text"
+                    data-testid="staff-highlighted"
+                    tabindex="0"
+                    role="region"
+                    aria-label=move || msg(Msg::ReleaseText, lang.get())
+                >
+                    {highlighted}
+                </div>
             </div>
         </section>
     }

@@ -4,27 +4,31 @@
 // filters and dates.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { useBrowserAndServer, openPage, ROOT } from '../lib/browser.mjs';
 
 const AXE = path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js');
+const SEED = fs.readFileSync(path.join(ROOT, 'tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt'), 'utf8');
 const shared = useBrowserAndServer();
 
 async function open(query, options = {}) {
   const session = await openPage(shared.browser, options);
   await session.page.goto(shared.server.url + query);
-  await session.page.waitForSelector('.tab-panel [data-testid]', { timeout: 60000 });
+  await session.page.waitForSelector('.tab-panel [data-testid], [data-testid=staff-text]', { timeout: 60000 });
   await session.page.waitForTimeout(300);
   return session;
 }
 
-for (const view of ['timeline', 'breakdown', 'table', 'sources']) {
+for (const view of ['timeline', 'breakdown', 'map', 'table', 'sources', 'extract']) {
   for (const theme of ['light', 'dark']) {
     for (const lang of ['en', 'fr']) {
       test(`axe: no violations on the ${view} view, ${theme} theme, ${lang}`, async () => {
         // axe is injected as an inline script, which the build's own Content-Security-Policy
         // (a <meta> in index.html) rightly blocks; the test browser lets it through.
         const { page, context } = await open(`?v=1&view=${view}&theme=${theme}&lang=${lang}&metric=migrants_returned,funding_eur&level=programme,country`, { bypassCSP: true });
+        if (view === 'extract') await page.fill('[data-testid=staff-text]', SEED);
+        if (view === 'map') await page.waitForSelector('[data-testid=map-canvas]', { timeout: 30000 });
         await page.addScriptTag({ path: AXE });
         const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
         const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);

@@ -440,6 +440,17 @@ const ABBREVIATIONS: &[&str] = &[
     "approx", "ca", "fig", "vol", "jr", "sr", "mgr", "dept", "eg", "ie", "resp",
 ];
 
+/// The range `from..to` without the white space at either end; `None` when nothing is left.
+fn trimmed(text: &Text<'_>, mut from: usize, mut to: usize) -> Option<(usize, usize)> {
+    while from < to && text.ch(from).is_some_and(char::is_whitespace) {
+        from += 1;
+    }
+    while to > from && text.ch(to - 1).is_some_and(char::is_whitespace) {
+        to -= 1;
+    }
+    (to > from).then_some((from, to))
+}
+
 /// Sentences as (start, end) character ranges, trimmed. A line break ends a sentence unless the
 /// next line carries on in lower case; `.`, `!`, `?` and `…` end one when followed by a space and
 /// a capital, a digit or an opening quote, except after an abbreviation or an initial ("M.").
@@ -447,19 +458,7 @@ fn split_sentences(text: &Text<'_>) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut i = 0;
-    let push = |out: &mut Vec<(usize, usize)>, from: usize, to: usize| {
-        let mut from = from;
-        let mut to = to;
-        while from < to && text.ch(from).is_some_and(char::is_whitespace) {
-            from += 1;
-        }
-        while to > from && text.ch(to - 1).is_some_and(char::is_whitespace) {
-            to -= 1;
-        }
-        if to > from {
-            out.push((from, to));
-        }
-    };
+    let push = |out: &mut Vec<(usize, usize)>, from: usize, to: usize| out.extend(trimmed(text, from, to));
     while i < text.len() {
         let Some(c) = text.ch(i) else { break };
         let Some(from) = start else {
@@ -525,17 +524,7 @@ fn lines(text: &Text<'_>) -> Vec<(usize, usize)> {
     let mut start = 0;
     for i in 0..=text.len() {
         if text.ch(i).is_none_or(|c| c == '\n') {
-            let mut from = start;
-            let mut to = i;
-            while from < to && text.ch(from).is_some_and(char::is_whitespace) {
-                from += 1;
-            }
-            while to > from && text.ch(to - 1).is_some_and(char::is_whitespace) {
-                to -= 1;
-            }
-            if to > from {
-                out.push((from, to));
-            }
+            out.extend(trimmed(text, start, i));
             start = i + 1;
         }
     }

@@ -127,3 +127,40 @@ fn an_empty_selection_draws_a_placeholder_not_an_empty_axis() {
     assert!(!svg.contains("\n2020\n"), "no axis");
     common::assert_snapshot("empty-selection.svg", &svg);
 }
+
+#[test]
+fn thousands_of_reports_draw_one_square_per_occupied_cell_in_one_fill() {
+    let text = serde_json::to_string(&eu_iom_dashboard::cli::synth::synthetic(20_000)).expect("serialises");
+    let loaded = eu_iom_dashboard::domain::load::load_dataset(&text).expect("loads");
+    let dataset = &loaded.dataset;
+    let filter = Filter {
+        metrics: BTreeSet::from([Metric::MigrantsReturned]),
+        levels: BTreeSet::from([Level::ProgrammeWide]),
+        ..Filter::default()
+    };
+    let selected = select(dataset, &filter, Ignore::default());
+    let series = build_series(dataset, &selected);
+    let reports: usize = series.iter().map(|s| s.points.len()).sum();
+    assert!(reports > 800, "enough reports for the dense drawing: {reports}");
+    let (width, height) = (800u32, 360u32);
+    let mut layout = None;
+    let svg = render(width, height, |area| {
+        layout = Some(draw_timeline(area, TimelineInput { dataset, series: &series, focus: None }, &Style::svg(Lang::En, Theme::Light)).expect("draws"));
+    });
+    assert!(svg.contains("Dense data: qualifiers and dates are in the tooltips and the table"));
+    assert_eq!(layout.expect("layout").points.len(), reports, "every report stays reachable by keyboard and tooltip");
+    // One filled outline per series holds its squares: five corners and a spoke back per square.
+    let outlines: Vec<usize> = svg
+        .split("<polygon")
+        .skip(1)
+        .filter_map(|tag| tag.split("points=\"").nth(1)?.split('"').next())
+        .map(|points| points.split_whitespace().count())
+        .filter(|corners| *corners >= 6 && corners % 6 == 0)
+        .collect();
+    assert_eq!(outlines.len(), series.len(), "one fill per series");
+    let squares: usize = outlines.iter().map(|corners| corners / 6).sum();
+    let cells = (width as usize / 6 + 1) * (height as usize / 6 + 1);
+    assert!(squares > 10 && squares < reports && squares <= cells, "{squares} squares for {reports} reports");
+    let circles = svg.matches("<circle").count();
+    assert!(circles < 4 * series.len(), "{circles} circles: the legend keys only, none per report");
+}

@@ -261,8 +261,9 @@ fn draw_panel<DB: DrawingBackend>(
 }
 
 /// Thousands of reports cannot each carry a whisker and a caret: a dense panel draws a thin
-/// line and one small dot per occupied 6-pixel cell (every report stays in the layout, so the
-/// keyboard and tooltips still reach each one, with its qualifier and date in words).
+/// line and one small square per occupied 6-pixel cell, all in one fill (every report stays in
+/// the layout, so the keyboard and tooltips still reach each one, with its qualifier and date
+/// in words).
 fn draw_dense_points<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     series: &Series,
@@ -272,15 +273,25 @@ fn draw_dense_points<DB: DrawingBackend>(
     y: &LinearScale,
     layout: &mut ChartLayout,
 ) -> Result<(), ChartError> {
-    let mut drawn = std::collections::HashSet::new();
+    const CELL: f64 = 6.0;
+    let (width, height) = painter.size();
+    let columns = (width / CELL).ceil().max(1.0) as usize;
+    let rows = (height / CELL).ceil().max(1.0) as usize;
+    let mut occupied = vec![false; columns * rows];
+    let mut centres = Vec::new();
     for point in &series.points {
         let centre = (x.map(point.day as f64), y.map(point.value));
-        if drawn.insert(((centre.0 / 6.0) as i64, (centre.1 / 6.0) as i64)) {
-            painter.dot(centre, 2.0, colour)?;
+        let column = ((centre.0 / CELL).max(0.0) as usize).min(columns - 1);
+        let row = ((centre.1 / CELL).max(0.0) as usize).min(rows - 1);
+        if let Some(cell) = occupied.get_mut(row * columns + column) {
+            if !*cell {
+                *cell = true;
+                centres.push(centre);
+            }
         }
         layout.points.push(HitPoint { figure: point.figure, x: centre.0, y: centre.1, series: look });
     }
-    Ok(())
+    painter.squares(&centres, 2.0, colour)
 }
 
 /// Year boundaries as faint vertical lines; year labels centred on each year.

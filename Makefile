@@ -60,7 +60,8 @@ bench:
 data:
 	@.ci/setup test
 	cargo run --quiet --bin eu-iom-data -- import-research tests/fixtures/research/eu-iom-sources.json \
-		tests/e2e/node_modules/i18n-iso-countries/langs --compiled 2026-11-28 --out public/data/eu-iom-figures.json
+		tests/e2e/node_modules/i18n-iso-countries/langs --details-fr tests/fixtures/research/metric-details.fr.json \
+		--compiled 2026-11-28 --out public/data/eu-iom-figures.json
 
 check-data:
 	cargo run --quiet --bin eu-iom-data -- check public/data/eu-iom-figures.json

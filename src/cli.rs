@@ -41,7 +41,8 @@ commands:
       write a valid synthetic dataset of n figures (deterministic) for benchmarks
   bench-core [sizes...]
       time parsing, filtering and aggregation natively on synthetic datasets (default 1k to 1M)
-  import-research <eu-iom-sources.json> <i18n-iso-countries/langs> --compiled YYYY-MM-DD --out <dataset.json>
+  import-research <eu-iom-sources.json> <i18n-iso-countries/langs> --details-fr <metric-details.fr.json>
+                  --compiled YYYY-MM-DD --out <dataset.json>
       convert the research file into the dataset format (see src/cli/import.rs)
   extract <release.txt> [--reviewable] [--source-id ID] [--url URL]
       read a press release (plain text, French or English) and print the figures it proposes
@@ -126,7 +127,9 @@ fn import_research(args: &[String]) -> Result<Outcome, String> {
     let langs = Path::new(langs);
     let names = import::parse_country_names(&read(&langs.join("en.json"))?, &read(&langs.join("fr.json"))?)
         .map_err(|e| e.to_string())?;
-    let raw = import::import_research(&research, &names, compiled).map_err(|e| e.to_string())?;
+    let details_fr = option(args, "--details-fr").ok_or_else(|| USAGE.to_string())?;
+    let details_fr = import::parse_french_details(&read(Path::new(details_fr))?).map_err(|e| e.to_string())?;
+    let raw = import::import_research(&research, &names, &details_fr, compiled).map_err(|e| e.to_string())?;
     let text = raw.to_pretty_json().map_err(|e| e.to_string())?;
     // The result must pass the dashboard's own validation before it is written.
     let loaded = load_dataset(&text).map_err(|e| format!("the converted dataset does not load: {e}"))?;

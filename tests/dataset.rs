@@ -4,7 +4,13 @@ mod common;
 
 use std::collections::HashSet;
 
+use eu_iom_dashboard::cli::import::{self, CountryNames};
+use eu_iom_dashboard::domain::csv_import::load_csv;
+use eu_iom_dashboard::domain::date::Date;
+use eu_iom_dashboard::domain::export::to_csv;
+use eu_iom_dashboard::domain::i18n::Lang;
 use eu_iom_dashboard::domain::model::{Metric, Qualifier, Unit};
+use eu_iom_dashboard::domain::raw::RawDataset;
 use serde_json::Value;
 
 #[test]
@@ -122,5 +128,58 @@ fn official_publications_are_eu_or_iom() {
             "{publisher}"
         );
         assert!(!publisher.contains("republish") && !publisher.contains("Xinhua"), "{publisher}");
+    }
+}
+
+/// The shipped file is exactly what `eu-iom-data import-research` makes of the research file and
+/// the French wordings, so regenerating it (`make data`) changes nothing. Country names come
+/// from npm's i18n-iso-countries at import time; here they are taken from the shipped file.
+#[test]
+fn the_shipped_dataset_is_what_the_import_makes() {
+    let shipped: RawDataset = serde_json::from_str(&common::read("public/data/eu-iom-figures.json")).unwrap();
+    let research = import::parse_research(&common::read("tests/fixtures/research/eu-iom-sources.json")).unwrap();
+    let french =
+        import::parse_french_details(&common::read("tests/fixtures/research/metric-details.fr.json")).unwrap();
+    let names: CountryNames =
+        shipped.countries.iter().map(|c| (c.code.clone(), (c.name_en.clone(), c.name_fr.clone()))).collect();
+    let compiled = Date::parse_iso(&shipped.info.compiled).unwrap();
+    let imported = import::import_research(&research, &names, &french, compiled).unwrap();
+    assert_eq!(imported, shipped);
+}
+
+/// French readers get every figure's wording in French, and a translation never changes a number.
+#[test]
+fn every_figure_says_what_it_counts_in_french_with_the_same_numbers() {
+    fn numbers(text: &str) -> Vec<String> {
+        let mut out: Vec<String> = text
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|run| !run.is_empty())
+            .map(str::to_string)
+            .collect();
+        out.sort();
+        out
+    }
+    let loaded = common::real_dataset();
+    for figure in loaded.dataset.figures() {
+        let (french, lang) = figure.detail_in(Lang::Fr);
+        assert_eq!(lang, Lang::Fr, "{} has no French wording", figure.id());
+        assert_ne!(french, figure.detail(), "{}", figure.id());
+        // "H1 2018" reads "1er semestre 2018" in French: the one rewording of a digit.
+        let english = figure.detail().replace("H1 ", "1er semestre ");
+        assert_eq!(numbers(french), numbers(&english), "{}: {french:?} / {:?}", figure.id(), figure.detail());
+        assert_eq!(figure.detail_in(Lang::En), (figure.detail(), Lang::En));
+    }
+}
+
+/// A CSV download opened again in the dashboard keeps both wordings of every figure.
+#[test]
+fn the_csv_download_keeps_both_wordings() {
+    let dataset = common::real_dataset().dataset;
+    let all: Vec<usize> = (0..dataset.figures().len()).collect();
+    let reloaded = load_csv(&to_csv(&dataset, &all, Lang::Fr)).unwrap().dataset;
+    assert_eq!(reloaded.figures().len(), dataset.figures().len());
+    for (before, after) in dataset.figures().iter().zip(reloaded.figures()) {
+        assert_eq!(after.detail_in(Lang::Fr), before.detail_in(Lang::Fr), "{}", before.id());
+        assert_eq!(after.detail(), before.detail(), "{}", before.id());
     }
 }

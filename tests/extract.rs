@@ -334,6 +334,7 @@ fn reviewed() -> Value {
     for figure in file["figures"].as_array_mut().unwrap() {
         let detail = format!("{} (test release)", figure["metric"].as_str().unwrap());
         figure["metric_detail"] = json!(detail);
+        figure["metric_detail_fr"] = json!(format!("{} (communiqué de test)", figure["metric"].as_str().unwrap()));
         figure["programme"] = json!("EU-IOM Joint Initiative");
         figure["programme_id"] = json!("joint-initiative");
     }

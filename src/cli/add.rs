@@ -30,7 +30,7 @@ const SOURCE_FIELDS: &[&str] = &[
     "kind", "note",
 ];
 const FIGURE_FIELDS: &[&str] = &[
-    "id", "source", "metric", "metric_detail", "value", "unit", "qualifier", "period_start", "period_end",
+    "id", "source", "metric", "metric_detail", "metric_detail_fr", "value", "unit", "qualifier", "period_start", "period_end",
     "cumulative_since", "programme", "programme_id", "regions", "country", "note", "_evidence",
 ];
 const COUNTRY_FIELDS: &[&str] = &["code", "name_en", "name_fr"];
@@ -356,6 +356,7 @@ mod tests {
             source: "s".into(),
             metric: "projects".into(),
             metric_detail: "projects".into(),
+            metric_detail_fr: Some("projets".into()),
             value: 1.0,
             unit: "count".into(),
             qualifier: "exact".into(),

@@ -5,8 +5,10 @@
 //! ids for figures (`<source>:<n>`, n counting the source's figures in research order),
 //! programme and region vocabularies (with French names), the kind of each publisher (which
 //! decides "official EU/IOM publication"), the unit of each figure, country names from
-//! `i18n-iso-countries`, and the contradictions the research documents. No value is changed
-//! and none is added: every research figure becomes exactly one dataset figure.
+//! `i18n-iso-countries`, the French wording of each `metric_detail` (from a reviewed file,
+//! `metric-details.fr.json`, next to the research file), and the contradictions the research
+//! documents. No value is changed and none is added: every research figure becomes exactly one
+//! dataset figure.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -86,6 +88,9 @@ pub struct Research {
 /// Country names by ISO code, in English and French.
 pub type CountryNames = BTreeMap<String, (String, String)>;
 
+/// French wording of each research `metric_detail`, keyed by the English wording.
+pub type FrenchDetails = HashMap<String, String>;
+
 /// Why the research file could not be converted.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {
@@ -107,6 +112,8 @@ pub enum ImportError {
         /// Number of matches.
         matches: usize,
     },
+    /// A `metric_detail` without a French wording.
+    Untranslated(String),
 }
 
 impl std::fmt::Display for ImportError {
@@ -120,6 +127,9 @@ impl std::fmt::Display for ImportError {
                 f,
                 "a documented disagreement expects one figure of {value} in {source}, found {matches}"
             ),
+            ImportError::Untranslated(detail) => {
+                write!(f, "no French wording for the metric_detail \"{detail}\"; add it to metric-details.fr.json")
+            }
         }
     }
 }
@@ -415,6 +425,14 @@ pub fn parse_research(text: &str) -> Result<Research, ImportError> {
     serde_json::from_str(text).map_err(|e| ImportError::Json(e.to_string()))
 }
 
+/// Reads the French wordings of the research's `metric_detail`s (a JSON object, English → French).
+///
+/// # Errors
+/// [`ImportError::Json`] when the file is not such an object.
+pub fn parse_french_details(text: &str) -> Result<FrenchDetails, ImportError> {
+    serde_json::from_str(text).map_err(|e| ImportError::Json(e.to_string()))
+}
+
 /// Reads country names from `i18n-iso-countries` language files (`langs/en.json`, `langs/fr.json`).
 /// Where the package lists several names (official first, then aliases), its first alias is used:
 /// the common short name ("The Gambia", "Côte d'Ivoire"), as its `getName(…, {select: "alias"})` gives.
@@ -452,9 +470,15 @@ pub fn parse_country_names(en_json: &str, fr_json: &str) -> Result<CountryNames,
 ///
 /// # Errors
 /// [`ImportError::Unmapped`] for a programme, region, publisher, metric or country the tables
-/// do not cover, and [`ImportError::DisagreementFigure`] when a documented disagreement cannot
-/// be pinned to its figures.
-pub fn import_research(research: &Research, country_names: &CountryNames, compiled: Date) -> Result<RawDataset, ImportError> {
+/// do not cover, [`ImportError::Untranslated`] for a `metric_detail` without French wording,
+/// and [`ImportError::DisagreementFigure`] when a documented disagreement cannot be pinned to
+/// its figures.
+pub fn import_research(
+    research: &Research,
+    country_names: &CountryNames,
+    french_details: &FrenchDetails,
+    compiled: Date,
+) -> Result<RawDataset, ImportError> {
     let mut sources = Vec::with_capacity(research.sources.len());
     for source in &research.sources {
         let kind = PUBLISHERS
@@ -497,6 +521,12 @@ pub fn import_research(research: &Research, country_names: &CountryNames, compil
             source: figure.source.clone(),
             metric: metric.id().to_string(),
             metric_detail: figure.metric_detail.clone(),
+            metric_detail_fr: Some(
+                french_details
+                    .get(&figure.metric_detail)
+                    .cloned()
+                    .ok_or_else(|| ImportError::Untranslated(figure.metric_detail.clone()))?,
+            ),
             value: figure.value,
             unit: unit_of(metric, &figure.metric_detail).id().to_string(),
             qualifier: figure.qualifier.clone(),
@@ -620,6 +650,31 @@ mod tests {
         assert!(matches!(programme_id("Some new programme"), Err(ImportError::Unmapped { table: "programme", .. })));
         assert!(matches!(region_ids(Some("Atlantis")), Err(ImportError::Unmapped { table: "region", .. })));
         assert_eq!(region_ids(Some("Sahel and Lake Chad; Libya")).unwrap(), vec!["sahel-lake-chad", "libya"]);
+    }
+
+    #[test]
+    fn a_detail_without_french_wording_is_an_error_not_an_english_fallback() {
+        let research = parse_research(
+            r#"{"sources": [{"id": "s", "date": "2020-10-13", "publisher": "European Commission", "title": "T",
+                "url": "https://ec.europa.eu/", "language": "en", "kind": "press-release"}],
+               "figures": [{"source": "s", "metric": "projects", "metric_detail": "projects run together", "value": 5,
+                "qualifier": "exact", "period_start": null, "period_end": null, "cumulative_since": null,
+                "programme": "EU-IOM strategic cooperation", "region": null, "country": null, "note": ""}]}"#,
+        )
+        .unwrap();
+        let compiled = Date::parse_iso("2026-11-28").unwrap();
+        let none = FrenchDetails::new();
+        assert_eq!(
+            import_research(&research, &CountryNames::new(), &none, compiled).unwrap_err(),
+            ImportError::Untranslated("projects run together".into())
+        );
+        let french = parse_french_details(r#"{"projects run together": "projets menés ensemble"}"#).unwrap();
+        // With the wording, the import goes on to the documented disagreements, which this
+        // two-line research cannot satisfy: the figure itself got past translation.
+        assert!(matches!(
+            import_research(&research, &CountryNames::new(), &french, compiled),
+            Err(ImportError::DisagreementFigure { .. })
+        ));
     }
 
     #[test]

@@ -82,6 +82,7 @@ pub fn synthetic(n: usize) -> RawDataset {
                 source: format!("s{source}"),
                 metric: metric.to_string(),
                 metric_detail: "synthetic".into(),
+                metric_detail_fr: None,
                 value,
                 unit: if metric == "funding_eur" { "eur".into() } else { "count".into() },
                 qualifier: random.pick(&QUALIFIERS).to_string(),

@@ -148,6 +148,7 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
             "source": source_id,
             "metric": get("metric"),
             "metric_detail": get("metric_detail"),
+            "metric_detail_fr": optional(get("metric_detail_fr")),
             "value": value,
             "unit": optional(get("unit")),
             "qualifier": get("qualifier"),

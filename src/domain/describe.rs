@@ -57,7 +57,7 @@ pub fn source_line(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
 pub fn tooltip_lines(dataset: &Dataset, figure_index: usize, warnings: &[Warning], lang: Lang) -> Vec<String> {
     let Some(figure) = dataset.figures().get(figure_index) else { return Vec::new() };
     let mut lines = vec![
-        format!("{} — {}", figure_value(figure, lang), figure.detail()),
+        format!("{} — {}", figure_value(figure, lang), figure.detail_in(lang).0),
         figure_scope(dataset, figure, lang),
     ];
     let mut when = format!("{} {}", msg(Msg::AsOf, lang), figure_date(figure, lang));

@@ -314,11 +314,12 @@ fn csv_field(text: &str) -> String {
 }
 
 /// Column names of the CSV download (also the columns a CSV file opened in the dashboard has).
-pub const CSV_COLUMNS: [&str; 31] = [
+pub const CSV_COLUMNS: [&str; 32] = [
     "figure_id",
     "metric",
     "metric_name",
     "metric_detail",
+    "metric_detail_fr",
     "value",
     "unit",
     "qualifier",
@@ -361,6 +362,10 @@ pub fn to_csv(dataset: &Dataset, figures: &[usize], lang: Lang) -> String {
             figure.metric().id().to_string(),
             metric_name(figure.metric(), lang).to_string(),
             figure.detail().to_string(),
+            match figure.detail_in(Lang::Fr) {
+                (french, Lang::Fr) => french.to_string(),
+                _ => String::new(),
+            },
             value,
             figure.unit().id().to_string(),
             figure.qualifier().id().to_string(),
@@ -519,7 +524,7 @@ mod tests {
         let mut lines = csv.lines();
         assert_eq!(lines.next().unwrap().split(',').count(), CSV_COLUMNS.len());
         let row = lines.next().unwrap();
-        assert!(row.starts_with("a,migrants_returned,Migrants returned,d,84000,count,more_than,2020-10-13,day,"));
+        assert!(row.starts_with("a,migrants_returned,Migrants returned,d,,84000,count,more_than,2020-10-13,day,"), "no French wording: an empty column");
         assert!(row.contains("https://example.org"), "the source travels with the figure");
         assert_eq!(csv_field("a,b"), "\"a,b\"");
         assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");

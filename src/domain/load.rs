@@ -493,6 +493,7 @@ impl Validator {
             let source = reference(&mut record, "source", &vocabularies.sources);
             let metric = record.choice("metric", Metric::from_id);
             let detail = record.text("metric_detail");
+            let detail_fr = record.optional_text("metric_detail_fr");
             let value = record.value("value");
             let unit = match record.raw("unit") {
                 None => metric.map(Metric::default_unit),
@@ -542,6 +543,7 @@ impl Validator {
                 source,
                 metric,
                 detail,
+                detail_fr,
                 value,
                 unit,
                 qualifier,
@@ -610,6 +612,7 @@ fn reference(record: &mut Record<'_>, field: &'static str, table: &HashMap<Strin
 mod tests {
     use super::*;
     use serde_json::json;
+    use crate::domain::i18n::Lang;
 
     fn minimal() -> Value {
         json!({
@@ -665,6 +668,26 @@ mod tests {
         assert_eq!(dataset.country_of(figure).unwrap().code(), "LY");
         assert_eq!(figure.as_of().to_string(), "2020-10-13");
         assert!(dataset.sources()[0].is_official());
+    }
+
+    #[test]
+    fn the_french_wording_is_optional_and_english_stands_in_for_it() {
+        let loaded = load_value(&with_figure(|f| {
+            f.insert("metric_detail_fr".into(), json!(" rentrés "));
+        }))
+        .unwrap();
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        let [without, with] = loaded.dataset.figures() else { panic!("two figures") };
+        assert_eq!(with.detail_in(Lang::Fr), ("rentrés", Lang::Fr));
+        assert_eq!(with.detail_in(Lang::En), ("returned", Lang::En));
+        assert_eq!(without.detail_in(Lang::Fr), ("returned", Lang::En), "marked as English text");
+        let loaded = load_value(&with_figure(|f| {
+            f.insert("metric_detail_fr".into(), json!(["rentrés"]));
+        }))
+        .unwrap();
+        assert_eq!(loaded.dataset.figures().len(), 2, "a bad French wording drops the wording, not the figure");
+        let [issue] = loaded.issues.as_slice() else { panic!("one issue: {:?}", loaded.issues) };
+        assert_eq!((issue.field, &issue.kind, issue.kept), (Some("metric_detail_fr"), &IssueKind::WrongType { expected: "text" }, true));
     }
 
     #[test]

@@ -382,6 +382,7 @@ pub struct Figure {
     pub(crate) source: usize,
     pub(crate) metric: Metric,
     pub(crate) detail: String,
+    pub(crate) detail_fr: Option<String>,
     pub(crate) value: f64,
     pub(crate) unit: Unit,
     pub(crate) qualifier: Qualifier,
@@ -413,6 +414,14 @@ impl Figure {
     /// What exactly is counted, in the source's terms (English).
     pub fn detail(&self) -> &str {
         &self.detail
+    }
+    /// What exactly is counted, in `lang` when the dataset has that wording, else in English;
+    /// with the language of the text returned, for its `lang` attribute.
+    pub fn detail_in(&self, lang: Lang) -> (&str, Lang) {
+        match (lang, &self.detail_fr) {
+            (Lang::Fr, Some(french)) => (french, Lang::Fr),
+            _ => (&self.detail, Lang::En),
+        }
     }
     /// The number.
     pub fn value(&self) -> f64 {

@@ -116,6 +116,9 @@ pub struct RawFigure {
     pub metric: String,
     /// What exactly is counted.
     pub metric_detail: String,
+    /// The same in French, when the dataset has it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metric_detail_fr: Option<String>,
     /// The number.
     pub value: f64,
     /// count, eur, percent, ordinal or year.
@@ -249,6 +252,7 @@ impl RawDataset {
                     source: dataset.source_of(f).map(|s| s.id.clone()).unwrap_or_default(),
                     metric: f.metric.id().to_string(),
                     metric_detail: f.detail.clone(),
+                    metric_detail_fr: f.detail_fr.clone(),
                     value: f.value,
                     unit: f.unit.id().to_string(),
                     qualifier: f.qualifier.id().to_string(),

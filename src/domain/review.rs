@@ -153,6 +153,7 @@ pub fn skeleton(extraction: &Extraction, source_id: Option<&str>, url: Option<&s
                     "what is counted, in English (the release says \u{ab}{}\u{bb})",
                     proposal.metric_detail
                 )),
+                metric_detail_fr: Some(todo("the same in French")),
                 value: proposal.value,
                 unit: proposal.unit.id().into(),
                 qualifier: proposal.qualifier.id().into(),
@@ -190,7 +191,7 @@ fn instructions() -> Vec<String> {
         "Replace every value that starts with TODO; eu-iom-data add refuses the file while one is left.",
         "programme_id must be a programme id of the dataset, regions its region ids, country an ISO code the dataset lists (or add it under \"countries\").",
         "publisher_kind is eu, iom, eu_funded, media or other_institution; official is true exactly for eu and iom.",
-        "metric_detail and note are shown on the dashboard: write them in English.",
+        "metric_detail (English), metric_detail_fr (French) and note (English) are shown on the dashboard.",
         "Then run: eu-iom-data add public/data/eu-iom-figures.json <this file>, and eu-iom-data check public/data/eu-iom-figures.json.",
     ]
     .into_iter()

@@ -76,6 +76,7 @@ fn card_line(dataset: &Dataset, figure_index: Option<usize>, label: Option<Msg>,
     let url = source.map(|s| s.url().to_string()).unwrap_or_default();
     let source_lang = source.map(|s| s.language().to_string()).unwrap_or_default();
     let full = figure_value(figure, lang);
+    let (detail, detail_lang) = figure.detail_in(lang);
     view! {
         <div class="card__line" data-testid="card-line" data-figure=figure.id().to_string()>
             <p class="card__value" aria-label=full>
@@ -83,7 +84,7 @@ fn card_line(dataset: &Dataset, figure_index: Option<usize>, label: Option<Msg>,
                 <span class="card__number">{number}</span>
             </p>
             {label.map(|l| view! { <p class="card__label">{l}</p> })}
-            <p class="card__detail" lang="en">{figure.detail().to_string()}</p>
+            <p class="card__detail" lang=detail_lang.tag()>{detail.to_string()}</p>
             <p class="card__scope">{figure_scope(dataset, figure, lang)}</p>
             <p class="card__meta">
                 <span>{format!("{} {}", msg(Msg::AsOf, lang), figure_date(figure, lang))}</span>

@@ -31,11 +31,12 @@ pub fn SourcesPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, lang: Sig
                     .iter()
                     .filter_map(|i| list_data.figures().get(*i))
                     .map(|f| {
+                        let (detail, detail_lang) = f.detail_in(lang);
                         view! {
                             <li>
                                 <strong>{figure_value(f, lang)}</strong>
                                 " — "{metric_name(f.metric(), lang)}": "
-                                <span lang="en">{f.detail().to_string()}</span>
+                                <span lang=detail_lang.tag()>{detail.to_string()}</span>
                             </li>
                         }
                     })

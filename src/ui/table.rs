@@ -122,11 +122,12 @@ fn table_row(dataset: &Dataset, index: usize, lang: Lang) -> AnyView {
         .disagreements_of(index)
         .map(|d| format!("⚠ {}", labelled(disagreement_kind_name(d.kind(), lang), d.note(lang), lang)))
         .collect();
+    let (detail, detail_lang) = figure.detail_in(lang);
     view! {
         <tr data-testid="table-row" data-figure=figure.id().to_string()>
             <td>
                 <span class="table__metric">{metric_name(figure.metric(), lang)}</span>
-                <span class="table__detail" lang="en">{figure.detail().to_string()}</span>
+                <span class="table__detail" lang=detail_lang.tag()>{detail.to_string()}</span>
             </td>
             <td class="table__value">{figure_value(figure, lang)}</td>
             <td>{date}{period.map(|p| view! { <span class="table__detail">{p}</span> })}</td>

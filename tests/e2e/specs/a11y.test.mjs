@@ -49,6 +49,9 @@ test('French: language attribute, words, number and date formats', async () => {
   const migrants = await page.textContent('[data-testid=card-migrants]');
   assert.match(migrants, /près de\s114\u202f000/, 'narrow no-break space between thousands');
   assert.match(migrants, /13\u00a0oct\.\u00a02020/);
+  const detail = page.locator('[data-testid=card-projects] .card__detail');
+  assert.equal(await detail.textContent(), 'projets menés conjointement par la Commission européenne et l’OIM');
+  assert.equal(await detail.getAttribute('lang'), 'fr', 'what a figure counts is French text too');
   assert.match(await page.getAttribute('[data-testid=timeline-canvas]', 'aria-label'), /^Graphique de 10 chiffres publiés/);
   assert.match(await page.textContent('[data-testid=match-count]'), /10 chiffres issus de 10 sources correspondent/);
   await context.close();
@@ -58,6 +61,9 @@ test('English formats, and switching language updates the page and the URL', asy
   const { page, context } = await open('?lang=en');
   assert.match(await page.textContent('[data-testid=card-funding]'), /about\s€1\.88\u00a0bn/);
   assert.match(await page.textContent('[data-testid=card-migrants]'), /almost\s114,000/);
+  const detail = page.locator('[data-testid=card-projects] .card__detail');
+  assert.equal(await detail.textContent(), 'projects jointly run by the European Commission and IOM');
+  assert.equal(await detail.getAttribute('lang'), 'en');
   await page.click('nav.lang-switch button[lang=fr]');
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   assert.match(page.url(), /lang=fr/);

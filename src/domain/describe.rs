@@ -2,7 +2,7 @@
 //! alternatives that stand in for a chart for screen-reader users.
 
 use crate::domain::aggregate::{Place, Series, Warning};
-use crate::domain::format::{format_date, format_period, format_qualified, format_since, labelled};
+use crate::domain::format::{format_as_of, format_date, format_period, format_qualified, format_since, labelled};
 use crate::domain::i18n::{metric_name, precision_note, Lang};
 use crate::domain::labels::place_name;
 use crate::domain::messages::{msg, Msg};
@@ -44,6 +44,11 @@ pub fn figure_date(figure: &Figure, lang: Lang) -> String {
     format_date(figure.as_of(), figure.as_of_precision(), lang)
 }
 
+/// "As of" the figure's date, worded for its precision: `as of 13 Oct 2020`, `vers janv. 2022`.
+pub fn figure_as_of(figure: &Figure, lang: Lang) -> String {
+    format_as_of(figure.as_of(), figure.as_of_precision(), lang)
+}
+
 /// Publisher and publication date of a figure's source: `European External Action Service (EEAS), 13 Oct 2020`.
 pub fn source_line(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
     match dataset.source_of(figure) {
@@ -60,7 +65,7 @@ pub fn tooltip_lines(dataset: &Dataset, figure_index: usize, warnings: &[Warning
         format!("{} — {}", figure_value(figure, lang), figure.detail_in(lang).0),
         figure_scope(dataset, figure, lang),
     ];
-    let mut when = format!("{} {}", msg(Msg::AsOf, lang), figure_date(figure, lang));
+    let mut when = figure_as_of(figure, lang);
     let note = precision_note(figure.as_of_precision(), lang);
     if !note.is_empty() {
         when.push_str(&format!(" ({note})"));

@@ -175,6 +175,19 @@ pub fn format_date(date: Date, precision: DatePrecision, lang: Lang) -> String {
     }
 }
 
+/// "As of" a date, worded for its precision: English says `as of 13 Oct 2020`, `as of c. Jan 2022`;
+/// French says `au 13 oct. 2020` for a day but `en janv. 2022`, `en 2022` and `vers janv. 2022`
+/// when only the month or year is known or the date is estimated.
+pub fn format_as_of(date: Date, precision: DatePrecision, lang: Lang) -> String {
+    let when = format_date(date, precision, lang);
+    match (lang, precision) {
+        (Lang::En, _) => format!("as of {when}"),
+        (Lang::Fr, DatePrecision::Day | DatePrecision::Quarter) => format!("au {when}"),
+        (Lang::Fr, DatePrecision::Month | DatePrecision::Year) => format!("en {when}"),
+        (Lang::Fr, DatePrecision::Estimated) => when,
+    }
+}
+
 /// The start of a running total, as precisely as it was most likely stated: research records
 /// "since 2017" as 1 January and "since May 2017" as the 1st of the month, so those print as
 /// `2017` and `May 2017`; any other day prints in full.
@@ -279,6 +292,18 @@ mod tests {
         assert_eq!(format_date(date, DatePrecision::Estimated, Lang::En), "c.\u{A0}Oct\u{A0}2020");
         let february = Date::new(2018, 2, 5).unwrap();
         assert_eq!(format_date(february, DatePrecision::Day, Lang::Fr), "5\u{A0}févr.\u{A0}2018");
+    }
+
+    #[test]
+    fn as_of_reads_naturally_at_every_precision() {
+        let date = Date::new(2022, 1, 1).unwrap();
+        assert_eq!(format_as_of(date, DatePrecision::Day, Lang::En), "as of 1\u{A0}Jan\u{A0}2022");
+        assert_eq!(format_as_of(date, DatePrecision::Estimated, Lang::En), "as of c.\u{A0}Jan\u{A0}2022");
+        assert_eq!(format_as_of(date, DatePrecision::Day, Lang::Fr), "au 1\u{A0}janv.\u{A0}2022");
+        assert_eq!(format_as_of(date, DatePrecision::Quarter, Lang::Fr), "au T1\u{A0}2022");
+        assert_eq!(format_as_of(date, DatePrecision::Month, Lang::Fr), "en janv.\u{A0}2022");
+        assert_eq!(format_as_of(date, DatePrecision::Year, Lang::Fr), "en 2022");
+        assert_eq!(format_as_of(date, DatePrecision::Estimated, Lang::Fr), "vers\u{A0}janv.\u{A0}2022", "never \"au vers\"");
     }
 
     #[test]

@@ -36,8 +36,6 @@ pub enum Msg {
     LineRescued,
     /// No figure for this card.
     NoFigure,
-    /// "as of" before a date.
-    AsOf,
     /// Link to the source release.
     SourceLink,
     /// Heading of the timeline.
@@ -308,8 +306,6 @@ pub fn msg(message: Msg, lang: Lang) -> &'static str {
         (Msg::LineRescued, Fr) => "secourus",
         (Msg::NoFigure, En) => "No figure reported for this selection",
         (Msg::NoFigure, Fr) => "Aucun chiffre publié pour cette sélection",
-        (Msg::AsOf, En) => "as of",
-        (Msg::AsOf, Fr) => "au",
         (Msg::SourceLink, En) => "Source",
         (Msg::SourceLink, Fr) => "Source",
         (Msg::TimelineHeading, En) => "Reported figures over time",

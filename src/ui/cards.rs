@@ -6,7 +6,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::aggregate::{headline_figure, Headline};
-use crate::domain::describe::{figure_date, figure_scope, figure_value, source_line};
+use crate::domain::describe::{figure_as_of, figure_scope, figure_value, source_line};
 use crate::domain::i18n::{qualifier_words, Lang};
 use crate::domain::format::{format_value, labelled};
 use crate::domain::messages::{msg, Msg};
@@ -87,7 +87,7 @@ fn card_line(dataset: &Dataset, figure_index: Option<usize>, label: Option<Msg>,
             <p class="card__detail" lang=detail_lang.tag()>{detail.to_string()}</p>
             <p class="card__scope">{figure_scope(dataset, figure, lang)}</p>
             <p class="card__meta">
-                <span>{format!("{} {}", msg(Msg::AsOf, lang), figure_date(figure, lang))}</span>
+                <span>{figure_as_of(figure, lang)}</span>
                 " · "
                 <a href=url hreflang=source_lang rel="noopener noreferrer" target="_blank">
                     {labelled(msg(Msg::SourceLink, lang), &source_line(dataset, figure, lang), lang)}

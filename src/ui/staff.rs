@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::domain::extract::{extract, Confidence, ContextKind};
-use crate::domain::format::{format_date, format_qualified};
+use crate::domain::format::{format_as_of, format_date, format_qualified};
 use crate::domain::date::DatePrecision;
 use crate::domain::i18n::{metric_name, Lang};
 use crate::domain::messages::{msg, Msg};
@@ -81,7 +81,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
                     let period = match (p.period_start, p.period_end, p.cumulative_since) {
                         (_, _, Some(since)) => format!("{} {}", msg(Msg::Since, lang), format_date(since, DatePrecision::Year, lang)),
                         (Some(a), Some(b), None) => crate::domain::format::format_period(a, b, lang),
-                        (None, Some(b), None) => format!("{} {}", msg(Msg::AsOf, lang), format_date(b, DatePrecision::Day, lang)),
+                        (None, Some(b), None) => format_as_of(b, DatePrecision::Day, lang),
                         _ => "–".into(),
                     };
                     view! {

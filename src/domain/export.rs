@@ -362,10 +362,7 @@ pub fn to_csv(dataset: &Dataset, figures: &[usize], lang: Lang) -> String {
             figure.metric().id().to_string(),
             metric_name(figure.metric(), lang).to_string(),
             figure.detail().to_string(),
-            match figure.detail_in(Lang::Fr) {
-                (french, Lang::Fr) => french.to_string(),
-                _ => String::new(),
-            },
+            figure.detail_fr().unwrap_or_default().to_string(),
             value,
             figure.unit().id().to_string(),
             figure.qualifier().id().to_string(),

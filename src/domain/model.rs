@@ -415,10 +415,14 @@ impl Figure {
     pub fn detail(&self) -> &str {
         &self.detail
     }
+    /// What exactly is counted, in French, when the dataset has that wording.
+    pub fn detail_fr(&self) -> Option<&str> {
+        self.detail_fr.as_deref()
+    }
     /// What exactly is counted, in `lang` when the dataset has that wording, else in English;
     /// with the language of the text returned, for its `lang` attribute.
     pub fn detail_in(&self, lang: Lang) -> (&str, Lang) {
-        match (lang, &self.detail_fr) {
+        match (lang, self.detail_fr()) {
             (Lang::Fr, Some(french)) => (french, Lang::Fr),
             _ => (&self.detail, Lang::En),
         }

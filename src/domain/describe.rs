@@ -110,35 +110,23 @@ pub fn describe_timeline(dataset: &Dataset, series: &[Series], lang: Lang) -> St
             parts.push(place_name(dataset, &s.key.place, lang));
             parts.join(", ")
         };
+        let (first_value, first_date) = (figure_value(first_figure, lang), figure_date(first_figure, lang));
         let sentence = if s.points.len() == 1 {
             match lang {
-                Lang::En => format!("{name}: one report, {} ({}).", figure_value(first_figure, lang), figure_date(first_figure, lang)),
-                Lang::Fr => format!("{name} : un seul chiffre, {} ({}).", figure_value(first_figure, lang), figure_date(first_figure, lang)),
+                Lang::En => format!("{name}: one report, {first_value} ({first_date})."),
+                Lang::Fr => format!("{name} : un seul chiffre, {first_value} ({first_date})."),
             }
         } else {
-            let n_warnings = s.n_warnings();
-            let warnings = match (lang, n_warnings) {
+            let (last_value, last_date) = (figure_value(last_figure, lang), figure_date(last_figure, lang));
+            let n = s.points.len();
+            let warnings = match (lang, s.n_warnings()) {
                 (_, 0) => String::new(),
                 (Lang::En, n) => format!(" {n} of them carry a warning (a fall or a disagreement between sources)."),
                 (Lang::Fr, n) => format!(" {n} d’entre eux portent un avertissement (baisse ou désaccord entre sources)."),
             };
             match lang {
-                Lang::En => format!(
-                    "{name}: {} reports, from {} ({}) to {} ({}).{warnings}",
-                    s.points.len(),
-                    figure_value(first_figure, lang),
-                    figure_date(first_figure, lang),
-                    figure_value(last_figure, lang),
-                    figure_date(last_figure, lang)
-                ),
-                Lang::Fr => format!(
-                    "{name} : {} chiffres, de {} ({}) à {} ({}).{warnings}",
-                    s.points.len(),
-                    figure_value(first_figure, lang),
-                    figure_date(first_figure, lang),
-                    figure_value(last_figure, lang),
-                    figure_date(last_figure, lang)
-                ),
+                Lang::En => format!("{name}: {n} reports, from {first_value} ({first_date}) to {last_value} ({last_date}).{warnings}"),
+                Lang::Fr => format!("{name} : {n} chiffres, de {first_value} ({first_date}) à {last_value} ({last_date}).{warnings}"),
             }
         };
         sentences.push(sentence);

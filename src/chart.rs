@@ -24,7 +24,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::{FontDesc, FontFamily, FontStyle, RGBColor};
 
-use crate::domain::i18n::Lang;
+use crate::domain::lang::Lang;
 use theme::{Marker, Palette, Theme, FONT_FAMILY};
 
 /// Why a chart could not be drawn.

@@ -12,9 +12,9 @@ pub mod synth;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::domain::date::Date;
-use crate::domain::i18n::Lang;
-use crate::domain::load::load_dataset;
+use crate::domain::dataset::date::Date;
+use crate::domain::lang::Lang;
+use crate::domain::dataset::load::load_dataset;
 
 /// What a command printed and whether it succeeded.
 #[derive(Debug, Clone, PartialEq, Eq)]

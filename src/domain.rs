@@ -1,27 +1,18 @@
-//! The pure core: data model, loading and validation, filtering, aggregation, URL state and
-//! formatting. No `leptos`, `web_sys`, `js_sys`, `wasm_bindgen` or `gloo` here (a test checks),
-//! so everything below runs and is tested natively.
+//! The pure core, grouped by topic: the dataset and its loading, exploring it (selection,
+//! aggregation, URL state), the interface's words and number formats, exports, the map, and the
+//! release reader. No `leptos`, `web_sys`, `js_sys`, `wasm_bindgen` or `gloo` here (a test
+//! checks), so everything below runs and is tested natively.
+//!
+//! Dependency direction (checked by `tests/architecture.rs`): `dataset` ← `text` ← `explore` ←
+//! `export`, `map`, `release`; nothing imports upward.
 
-pub mod date;
-pub mod i18n;
-pub mod model;
-pub mod issue;
-pub mod load;
-pub mod raw;
-pub mod format;
-pub mod select;
-pub mod aggregate;
-pub mod labels;
-pub mod messages;
-pub mod describe;
-pub mod table;
-pub mod view;
+pub mod lang;
+pub mod dataset;
+pub mod text;
+pub mod explore;
 pub mod export;
-pub mod origin;
-pub mod csv_import;
-pub mod geo;
-pub mod extract;
-pub mod review;
+pub mod map;
+pub mod release;
 
 #[cfg(test)]
 pub(crate) mod testing;

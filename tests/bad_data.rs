@@ -3,9 +3,9 @@
 
 mod common;
 
-use eu_iom_dashboard::domain::i18n::Lang;
-use eu_iom_dashboard::domain::issue::LoadError;
-use eu_iom_dashboard::domain::load::{load_dataset, MAX_BYTES};
+use eu_iom_dashboard::domain::lang::Lang;
+use eu_iom_dashboard::domain::dataset::issue::LoadError;
+use eu_iom_dashboard::domain::dataset::load::{load_dataset, MAX_BYTES};
 
 /// What a file must give.
 enum Expect {

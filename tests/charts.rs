@@ -9,11 +9,11 @@ use eu_iom_dashboard::chart::placeholder::draw_placeholder;
 use eu_iom_dashboard::chart::timeline::{draw_timeline, TimelineInput};
 use eu_iom_dashboard::chart::theme::Theme;
 use eu_iom_dashboard::chart::Style;
-use eu_iom_dashboard::domain::i18n::Lang;
-use eu_iom_dashboard::domain::aggregate::{build_breakdown, build_series, BreakdownBy};
-use eu_iom_dashboard::domain::view::from_query;
-use eu_iom_dashboard::domain::model::Metric;
-use eu_iom_dashboard::domain::select::{select, Filter, Ignore, Level};
+use eu_iom_dashboard::domain::lang::Lang;
+use eu_iom_dashboard::domain::explore::aggregate::{build_breakdown, build_series, BreakdownBy};
+use eu_iom_dashboard::domain::explore::view::from_query;
+use eu_iom_dashboard::domain::dataset::model::Metric;
+use eu_iom_dashboard::domain::explore::select::{select, Filter, Ignore, Level};
 use plotters::prelude::*;
 
 fn render<F>(width: u32, height: u32, draw: F) -> String
@@ -58,7 +58,7 @@ fn joint_initiative_cumulative_returns() {
     common::assert_snapshot("timeline-ji-returns.svg", &svg);
 }
 
-fn selection(query: &str, ignore: Ignore) -> (eu_iom_dashboard::domain::load::Loaded, Vec<usize>) {
+fn selection(query: &str, ignore: Ignore) -> (eu_iom_dashboard::domain::dataset::load::Loaded, Vec<usize>) {
     let loaded = common::real_dataset();
     let (state, notices) = from_query(query, Some(&loaded.dataset));
     assert!(notices.is_empty(), "{notices:?}");
@@ -131,7 +131,7 @@ fn an_empty_selection_draws_a_placeholder_not_an_empty_axis() {
 #[test]
 fn thousands_of_reports_draw_one_square_per_occupied_cell_in_one_fill() {
     let text = serde_json::to_string(&eu_iom_dashboard::cli::synth::synthetic(20_000)).expect("serialises");
-    let loaded = eu_iom_dashboard::domain::load::load_dataset(&text).expect("loads");
+    let loaded = eu_iom_dashboard::domain::dataset::load::load_dataset(&text).expect("loads");
     let dataset = &loaded.dataset;
     let filter = Filter {
         metrics: BTreeSet::from([Metric::MigrantsReturned]),

@@ -5,12 +5,12 @@ mod common;
 use std::collections::HashSet;
 
 use eu_iom_dashboard::cli::import::{self, CountryNames};
-use eu_iom_dashboard::domain::csv_import::load_csv;
-use eu_iom_dashboard::domain::date::Date;
+use eu_iom_dashboard::domain::dataset::csv_import::load_csv;
+use eu_iom_dashboard::domain::dataset::date::Date;
 use eu_iom_dashboard::domain::export::to_csv;
-use eu_iom_dashboard::domain::i18n::Lang;
-use eu_iom_dashboard::domain::model::{Metric, Qualifier, Unit};
-use eu_iom_dashboard::domain::raw::RawDataset;
+use eu_iom_dashboard::domain::lang::Lang;
+use eu_iom_dashboard::domain::dataset::model::{Metric, Qualifier, Unit};
+use eu_iom_dashboard::domain::dataset::raw::RawDataset;
 use serde_json::Value;
 
 #[test]

@@ -6,11 +6,11 @@ mod common;
 
 use std::sync::OnceLock;
 
-use eu_iom_dashboard::domain::csv_import::load_csv;
-use eu_iom_dashboard::domain::extract::extract;
-use eu_iom_dashboard::domain::load::load_dataset;
-use eu_iom_dashboard::domain::model::Dataset;
-use eu_iom_dashboard::domain::view::{from_query, to_query};
+use eu_iom_dashboard::domain::dataset::csv_import::load_csv;
+use eu_iom_dashboard::domain::release::extract::extract;
+use eu_iom_dashboard::domain::dataset::load::load_dataset;
+use eu_iom_dashboard::domain::dataset::model::Dataset;
+use eu_iom_dashboard::domain::explore::view::{from_query, to_query};
 use proptest::prelude::*;
 
 fn real_text() -> &'static str {

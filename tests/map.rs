@@ -6,10 +6,10 @@ mod common;
 use eu_iom_dashboard::chart::map::{self, MapInput};
 use eu_iom_dashboard::chart::theme::Theme;
 use eu_iom_dashboard::chart::Style;
-use eu_iom_dashboard::domain::aggregate::latest_by_country;
-use eu_iom_dashboard::domain::geo::{class_breaks, load_world_map, WorldMap};
-use eu_iom_dashboard::domain::i18n::Lang;
-use eu_iom_dashboard::domain::model::{Metric, Unit};
+use eu_iom_dashboard::domain::explore::aggregate::latest_by_country;
+use eu_iom_dashboard::domain::map::{class_breaks, load_world_map, WorldMap};
+use eu_iom_dashboard::domain::lang::Lang;
+use eu_iom_dashboard::domain::dataset::model::{Metric, Unit};
 use plotters::prelude::*;
 
 fn world() -> WorldMap {
@@ -50,7 +50,7 @@ fn every_country_of_the_dataset_has_a_shape() {
     }
 }
 
-fn returns_by_country(dataset: &eu_iom_dashboard::domain::model::Dataset) -> Vec<(usize, usize)> {
+fn returns_by_country(dataset: &eu_iom_dashboard::domain::dataset::model::Dataset) -> Vec<(usize, usize)> {
     let all: Vec<usize> = (0..dataset.figures().len()).collect();
     latest_by_country(dataset, &all, Metric::MigrantsReturned).into_iter().collect()
 }

@@ -3,12 +3,12 @@
 
 mod common;
 
-use eu_iom_dashboard::domain::aggregate::{build_breakdown, build_series, headline_figure, BreakdownBy, Headline, Place, Warning};
-use eu_iom_dashboard::domain::i18n::Lang;
-use eu_iom_dashboard::domain::model::{Dataset, Metric};
-use eu_iom_dashboard::domain::select::{count_sources, select, Ignore};
-use eu_iom_dashboard::domain::table::{sort_figures, sources_of, Column, TableSort};
-use eu_iom_dashboard::domain::view::{from_query, to_query, View};
+use eu_iom_dashboard::domain::explore::aggregate::{build_breakdown, build_series, headline_figure, BreakdownBy, Headline, Place, Warning};
+use eu_iom_dashboard::domain::lang::Lang;
+use eu_iom_dashboard::domain::dataset::model::{Dataset, Metric};
+use eu_iom_dashboard::domain::explore::select::{count_sources, select, Ignore};
+use eu_iom_dashboard::domain::explore::table::{sort_figures, sources_of, Column, TableSort};
+use eu_iom_dashboard::domain::explore::view::{from_query, to_query, View};
 
 fn headline_values(dataset: &Dataset, selected: &[usize]) -> Vec<(String, f64)> {
     Headline::ALL

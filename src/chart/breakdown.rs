@@ -7,10 +7,10 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use super::scale::LinearScale;
 use super::theme::size;
 use super::{Anchor, ChartError, ChartLayout, HitPoint, Painter, Style};
-use crate::domain::aggregate::BreakdownBar;
-use crate::domain::format::{format_date, format_qualified};
-use crate::domain::labels::place_name;
-use crate::domain::model::{Dataset, Qualifier};
+use crate::domain::explore::aggregate::BreakdownBar;
+use crate::domain::text::format::{format_date, format_qualified};
+use crate::domain::text::labels::place_name;
+use crate::domain::dataset::model::{Dataset, Qualifier};
 
 /// Height of one bar's row in CSS pixels.
 pub const ROW: f64 = 30.0;

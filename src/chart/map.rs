@@ -2,7 +2,7 @@
 //! countries without a figure in a neutral grey with a diagonal hatch, partner countries
 //! outlined, and a legend that states every class in words and numbers.
 //!
-//! Honesty rules drawn here: classes come from [`crate::domain::geo::class_breaks`] (round
+//! Honesty rules drawn here: classes come from [`crate::domain::map::class_breaks`] (round
 //! thresholds, no empty class) and the legend says exactly what each colour covers; "no
 //! figure" is never a colour of the ramp; the projection is equal-area, so a country's share
 //! of colour is its true share of land; countries too small to see get a marker.
@@ -15,9 +15,10 @@ use plotters::style::RGBColor;
 
 use super::theme::{size, Marker, Theme};
 use super::{Anchor, ChartError, ChartLayout, HitPoint, Painter, Style};
-use crate::domain::geo::{class_breaks, inside_spans, Bounds, ClassBreaks, WorldMap};
-use crate::domain::i18n::{metric_name, Lang};
-use crate::domain::model::{Dataset, Metric, Unit};
+use crate::domain::map::{class_breaks, inside_spans, Bounds, ClassBreaks, WorldMap};
+use crate::domain::text::i18n::metric_name;
+use crate::domain::lang::Lang;
+use crate::domain::dataset::model::{Dataset, Metric, Unit};
 
 /// What to draw.
 #[derive(Debug, Clone, Copy)]
@@ -27,7 +28,7 @@ pub struct MapInput<'a> {
     /// The dataset the figures come from.
     pub dataset: &'a Dataset,
     /// (index in the dataset's country list, index of the figure shown for that country), as
-    /// [`crate::domain::aggregate::latest_by_country`] gives them; one metric at a time.
+    /// [`crate::domain::explore::aggregate::latest_by_country`] gives them; one metric at a time.
     pub values: &'a [(usize, usize)],
     /// ISO codes of countries to outline (for example a programme's partner countries).
     pub highlight: &'a [String],
@@ -560,8 +561,8 @@ fn draw_legend<DB: DrawingBackend>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::geo::{MapCountry, Projection};
-    use crate::domain::model::LocalName;
+    use crate::domain::map::{MapCountry, Projection};
+    use crate::domain::dataset::model::LocalName;
     use crate::domain::testing::dataset;
     use plotters::prelude::{IntoDrawingArea, SVGBackend};
 

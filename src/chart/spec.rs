@@ -13,11 +13,11 @@ use super::frame::{draw_framed, frame_height, FrameText};
 use super::placeholder::draw_placeholder;
 use super::timeline::{self, draw_timeline, TimelineInput};
 use super::{ChartError, ChartLayout, Style};
-use crate::domain::aggregate::{BreakdownBar, Series};
-use crate::domain::geo::WorldMap;
-use crate::domain::labels::metrics_in;
-use crate::domain::messages::{msg, Msg};
-use crate::domain::model::Dataset;
+use crate::domain::explore::aggregate::{BreakdownBar, Series};
+use crate::domain::map::WorldMap;
+use crate::domain::text::labels::metrics_in;
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::dataset::model::Dataset;
 
 /// What a chart shows.
 #[derive(Debug, Clone, PartialEq)]

@@ -15,12 +15,13 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use super::scale::{ticks_from_zero, LinearScale};
 use super::theme::{series_look, size, Marker};
 use super::{Anchor, ChartError, ChartLayout, HitPoint, Painter, Style};
-use crate::domain::aggregate::{Place, Series};
-use crate::domain::date::Date;
-use crate::domain::format::format_axis_value;
-use crate::domain::i18n::{metric_name, Lang};
-use crate::domain::labels::{entity_labels, metrics_in};
-use crate::domain::model::{Dataset, Qualifier};
+use crate::domain::explore::aggregate::{Place, Series};
+use crate::domain::dataset::date::Date;
+use crate::domain::text::format::format_axis_value;
+use crate::domain::text::i18n::metric_name;
+use crate::domain::lang::Lang;
+use crate::domain::text::labels::{entity_labels, metrics_in};
+use crate::domain::dataset::model::{Dataset, Qualifier};
 
 /// Most series drawn at once; more would be unreadable (the table still lists them all).
 pub const MAX_SERIES: usize = 8;
@@ -30,7 +31,7 @@ pub const MAX_SERIES: usize = 8;
 pub struct TimelineInput<'a> {
     /// The dataset the series come from.
     pub dataset: &'a Dataset,
-    /// Series, most important first (as [`crate::domain::aggregate::build_series`] orders them).
+    /// Series, most important first (as [`crate::domain::explore::aggregate::build_series`] orders them).
     pub series: &'a [Series],
     /// Figure to highlight (keyboard focus or hover).
     pub focus: Option<usize>,
@@ -216,7 +217,7 @@ fn draw_panel<DB: DrawingBackend>(
     let pad = size::PAD;
     painter.text(title, (pad, panel.top + 4.0), size::TITLE, palette.text, Anchor::TopLeft, true)?;
 
-    let unit = series.first().map(|s| s.unit).unwrap_or(crate::domain::model::Unit::Count);
+    let unit = series.first().map(|s| s.unit).unwrap_or(crate::domain::dataset::model::Unit::Count);
     let max_value = series.iter().flat_map(|s| s.points.iter()).map(|p| p.value).fold(0.0, f64::max);
     let ticks = ticks_from_zero(max_value, 5);
     let tick_labels: Vec<String> = ticks.iter().map(|t| format_axis_value(*t, unit, painter.lang)).collect();
@@ -243,8 +244,8 @@ fn draw_panel<DB: DrawingBackend>(
     let dense = n_points as f64 > (right - left) * DENSE_POINTS_PER_PIXEL;
     if dense {
         let note = match painter.lang {
-            crate::domain::i18n::Lang::En => "Dense data: qualifiers and dates are in the tooltips and the table",
-            crate::domain::i18n::Lang::Fr => "Données denses : qualificatifs et dates dans les infobulles et le tableau",
+            Lang::En => "Dense data: qualifiers and dates are in the tooltips and the table",
+            Lang::Fr => "Données denses : qualificatifs et dates dans les infobulles et le tableau",
         };
         painter.text(note, (right, panel.top + 6.0), size::SMALL, palette.muted, Anchor::Right, false)?;
     }

@@ -20,9 +20,9 @@ use std::path::Path;
 use serde_json::{Map, Value};
 
 use crate::cli::{read, Outcome, USAGE};
-use crate::domain::load::load_dataset;
-use crate::domain::raw::{RawCountry, RawDataset, RawFigure};
-use crate::domain::review::{Reviewed, PLACEHOLDER};
+use crate::domain::dataset::load::load_dataset;
+use crate::domain::dataset::raw::{RawCountry, RawDataset, RawFigure};
+use crate::domain::release::review::{Reviewed, PLACEHOLDER};
 
 /// Fields a record of each list may have (the serde names of the raw types).
 const SOURCE_FIELDS: &[&str] = &[
@@ -348,7 +348,7 @@ fn check_records(dataset: &RawDataset, reviewed: &Reviewed, countries: &mut Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::raw::RawSource;
+    use crate::domain::dataset::raw::RawSource;
 
     fn full_figure() -> RawFigure {
         RawFigure {

@@ -6,12 +6,12 @@ use std::fmt::Write as _;
 use std::time::Instant;
 
 use crate::cli::synth::synthetic;
-use crate::domain::aggregate::{build_breakdown, build_series, BreakdownBy};
-use crate::domain::issue::LoadError;
-use crate::domain::load::{load_dataset, load_value, Loaded, MAX_BYTES};
-use crate::domain::model::Metric;
-use crate::domain::view::ViewState;
-use crate::domain::select::{select, Ignore};
+use crate::domain::explore::aggregate::{build_breakdown, build_series, BreakdownBy};
+use crate::domain::dataset::issue::LoadError;
+use crate::domain::dataset::load::{load_dataset, load_value, Loaded, MAX_BYTES};
+use crate::domain::dataset::model::Metric;
+use crate::domain::explore::view::ViewState;
+use crate::domain::explore::select::{select, Ignore};
 
 fn median(mut samples: Vec<f64>) -> f64 {
     samples.sort_by(f64::total_cmp);

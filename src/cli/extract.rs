@@ -1,5 +1,5 @@
 //! `eu-iom-data extract`: reads a press release (plain text) and prints what
-//! [`crate::domain::extract`] proposes, either as the full extraction (JSON) or, with
+//! [`crate::domain::release::extract`] proposes, either as the full extraction (JSON) or, with
 //! `--reviewable`, as a skeleton of the reviewed file that `eu-iom-data add` merges.
 //!
 //! The skeleton is the release as a source plus one figure per proposal, ids `<source-id>:<n>`,
@@ -10,8 +10,8 @@
 use std::path::Path;
 
 use crate::cli::{option, read, Outcome, USAGE};
-use crate::domain::extract::extract;
-use crate::domain::review::skeleton;
+use crate::domain::release::extract::extract;
+use crate::domain::release::review::skeleton;
 
 /// `extract <release.txt> [--reviewable] [--source-id ID] [--url URL]`.
 ///

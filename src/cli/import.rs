@@ -14,10 +14,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Deserialize;
 
-use crate::domain::date::Date;
-use crate::domain::load::{SCHEMA, SCHEMA_VERSION};
-use crate::domain::model::{Metric, PublisherKind, Unit};
-use crate::domain::raw::{RawCountry, RawDataset, RawDisagreement, RawFigure, RawInfo, RawName, RawSource};
+use crate::domain::dataset::date::Date;
+use crate::domain::dataset::load::{SCHEMA, SCHEMA_VERSION};
+use crate::domain::dataset::model::{Metric, PublisherKind, Unit};
+use crate::domain::dataset::raw::{RawCountry, RawDataset, RawDisagreement, RawFigure, RawInfo, RawName, RawSource};
 
 /// A research source, as the research file has it.
 #[derive(Debug, Clone, Deserialize)]

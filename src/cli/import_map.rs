@@ -28,7 +28,7 @@ use serde_json::Value;
 
 use crate::cli::import::{parse_country_names, CountryNames};
 use crate::cli::Outcome;
-use crate::domain::geo::{load_world_map, ring_area, Bounds, Projection, EARTH_RADIUS_KM, PROJECTION, SCHEMA, SCHEMA_VERSION};
+use crate::domain::map::{load_world_map, ring_area, Bounds, Projection, EARTH_RADIUS_KM, PROJECTION, SCHEMA, SCHEMA_VERSION};
 
 /// The region the map shows, as (west, south, east, north) in degrees.
 pub const WINDOW: (f64, f64, f64, f64) = (-27.0, -36.0, 64.0, 72.0);

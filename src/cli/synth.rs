@@ -2,8 +2,8 @@
 //! gives the same file), shaped like the real data (dated sources, several programmes, regions
 //! and countries, running totals and period totals, every qualifier), and valid.
 
-use crate::domain::load::{SCHEMA, SCHEMA_VERSION};
-use crate::domain::raw::{RawCountry, RawDataset, RawFigure, RawInfo, RawName, RawSource};
+use crate::domain::dataset::load::{SCHEMA, SCHEMA_VERSION};
+use crate::domain::dataset::raw::{RawCountry, RawDataset, RawFigure, RawInfo, RawName, RawSource};
 
 /// A small deterministic random number generator (xorshift64*).
 struct Random(u64);
@@ -45,7 +45,7 @@ pub fn synthetic(n: usize) -> RawDataset {
     let sources: Vec<RawSource> = (0..n_sources)
         .map(|i| {
             let day = 15_706 + random.below(4_500) as i64; // 2013-01-01 + up to ~12 years
-            let date = crate::domain::date::Date::from_days_since_epoch(day);
+            let date = crate::domain::dataset::date::Date::from_days_since_epoch(day);
             let official = random.below(3) > 0;
             RawSource {
                 id: format!("s{i}"),
@@ -127,7 +127,7 @@ pub fn synthetic(n: usize) -> RawDataset {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::load::load_dataset;
+    use crate::domain::dataset::load::load_dataset;
 
     #[test]
     fn synthetic_datasets_are_valid_and_deterministic() {

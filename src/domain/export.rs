@@ -4,16 +4,17 @@
 
 use serde::Serialize;
 
-use crate::domain::aggregate::Place;
-use crate::domain::date::Date;
-use crate::domain::format::{format_date, format_period};
-use crate::domain::i18n::{metric_name, Lang};
-use crate::domain::labels::place_name;
-use crate::domain::messages::{msg, Msg};
-use crate::domain::model::{Dataset, Metric};
-use crate::domain::raw::RawDataset;
-use crate::domain::select::{count_sources, Level, PublisherFilter};
-use crate::domain::view::ViewState;
+use crate::domain::explore::aggregate::Place;
+use crate::domain::dataset::date::Date;
+use crate::domain::text::format::{format_date, format_period};
+use crate::domain::text::i18n::metric_name;
+use crate::domain::lang::Lang;
+use crate::domain::text::labels::place_name;
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::dataset::model::{Dataset, Metric};
+use crate::domain::dataset::raw::RawDataset;
+use crate::domain::explore::select::{count_sources, Level, PublisherFilter};
+use crate::domain::explore::view::ViewState;
 
 /// What a download covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,8 +198,8 @@ pub fn wrap_text(text: &str, max: usize) -> Vec<String> {
 /// wrapped to fit the chart's width.
 pub fn chart_footer(dataset: &Dataset, figures: &[usize], context: &ExportContext) -> Vec<String> {
     let lang = context.lang;
-    let as_of = dataset.latest_source_date().map(|d| format_date(d, crate::domain::date::DatePrecision::Day, lang)).unwrap_or_default();
-    let today = format_date(context.today, crate::domain::date::DatePrecision::Day, lang);
+    let as_of = dataset.latest_source_date().map(|d| format_date(d, crate::domain::dataset::date::DatePrecision::Day, lang)).unwrap_or_default();
+    let today = format_date(context.today, crate::domain::dataset::date::DatePrecision::Day, lang);
     let second = match lang {
         Lang::En => format!("Data as of {as_of} · Downloaded {today} · EU–IOM cooperation in figures · {}", context.page_url),
         Lang::Fr => format!("Données au {as_of} · Téléchargé le {today} · La coopération UE–OIM en chiffres · {}", context.page_url),
@@ -259,8 +260,8 @@ pub fn file_name(state: &ViewState, scope: Scope, what: &str, today: Date, exten
 /// The citation and metadata text shipped with every download.
 pub fn citation(dataset: &Dataset, state: &ViewState, figures: &[usize], scope: Scope, context: &ExportContext) -> String {
     let lang = context.lang;
-    let as_of = dataset.latest_source_date().map(|d| format_date(d, crate::domain::date::DatePrecision::Day, lang)).unwrap_or_default();
-    let today = format_date(context.today, crate::domain::date::DatePrecision::Day, lang);
+    let as_of = dataset.latest_source_date().map(|d| format_date(d, crate::domain::dataset::date::DatePrecision::Day, lang)).unwrap_or_default();
+    let today = format_date(context.today, crate::domain::dataset::date::DatePrecision::Day, lang);
     let n_sources = count_sources(dataset, figures);
     let selection = match scope {
         Scope::Everything => match lang {
@@ -269,7 +270,7 @@ pub fn citation(dataset: &Dataset, state: &ViewState, figures: &[usize], scope: 
         },
         Scope::Selection => describe_filters(dataset, state, lang),
     };
-    let period = crate::domain::select::year_bounds(dataset)
+    let period = crate::domain::explore::select::year_bounds(dataset)
         .map(|(a, b)| format_period(Date::start_of_year(a), Date::end_of_year(b), lang))
         .unwrap_or_default();
     match lang {
@@ -508,7 +509,7 @@ pub fn zip_store(files: &[(String, Vec<u8>)], date: Date) -> Vec<u8> {
 mod tests {
     use super::*;
     use crate::domain::testing::dataset;
-    use crate::domain::view::ViewState;
+    use crate::domain::explore::view::ViewState;
 
     fn context() -> ExportContext {
         ExportContext { today: Date::new(2026, 11, 28).unwrap(), page_url: "https://example.org/?v=1".into(), lang: Lang::En }
@@ -536,7 +537,7 @@ mod tests {
         let state = ViewState::default_for(Some(&d));
         let text = to_json(&d, &state, &[1], Scope::Selection, &context()).unwrap();
         assert!(text.contains("\"metadata\""));
-        let reloaded = crate::domain::load::load_dataset(&text).unwrap();
+        let reloaded = crate::domain::dataset::load::load_dataset(&text).unwrap();
         assert!(reloaded.issues.is_empty(), "{:?}", reloaded.issues);
         assert_eq!(reloaded.dataset.figures().len(), 1);
         assert_eq!(reloaded.dataset.sources().len(), 1, "only the sources of the selection");

@@ -2,8 +2,8 @@
 
 use serde_json::{json, Value};
 
-use crate::domain::load::{load_value, SCHEMA};
-use crate::domain::model::Dataset;
+use crate::domain::dataset::load::{load_value, SCHEMA};
+use crate::domain::dataset::model::Dataset;
 
 /// One test figure: (id, source date, metric, value, qualifier, country, period start).
 pub type Spec<'a> = (&'a str, &'a str, &'a str, f64, &'a str, Option<&'a str>, Option<&'a str>);

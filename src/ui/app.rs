@@ -5,17 +5,17 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::date::DatePrecision;
-use crate::domain::format::{format_date, labelled};
-use crate::domain::i18n::Lang;
-use crate::domain::load::Loaded;
-use crate::domain::messages::{msg, Msg};
-use crate::domain::model::Dataset;
+use crate::domain::dataset::date::DatePrecision;
+use crate::domain::text::format::{format_date, labelled};
+use crate::domain::lang::Lang;
+use crate::domain::dataset::load::Loaded;
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::dataset::model::Dataset;
 use std::collections::BTreeSet;
 
-use crate::domain::select::{select, Filter, Ignore};
+use crate::domain::explore::select::{select, Filter, Ignore};
 use crate::domain::export::describe_filters;
-use crate::domain::view::{drop_unknown_ids, from_query, to_query, ThemeChoice, UrlNotice, View, ViewState};
+use crate::domain::explore::view::{drop_unknown_ids, from_query, to_query, ThemeChoice, UrlNotice, View, ViewState};
 use crate::ui::breakdown::BreakdownView;
 use crate::ui::cards::HeadlineCards;
 use crate::ui::data::{DataSource, LoadState};

@@ -6,11 +6,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::chart::spec::ChartData;
-use crate::domain::aggregate::{build_breakdown, BreakdownBar, BreakdownBy};
-use crate::domain::describe::{describe_breakdown, tooltip_lines};
-use crate::domain::i18n::metric_name;
-use crate::domain::messages::{msg, Msg};
-use crate::domain::model::{Dataset, Metric};
+use crate::domain::explore::aggregate::{build_breakdown, BreakdownBar, BreakdownBy};
+use crate::domain::text::describe::{describe_breakdown, tooltip_lines};
+use crate::domain::text::i18n::metric_name;
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::dataset::model::{Dataset, Metric};
 use crate::ui::app::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
 

@@ -5,12 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::aggregate::{headline_figure, Headline};
-use crate::domain::describe::{figure_as_of, figure_scope, figure_value, source_line};
-use crate::domain::i18n::{qualifier_words, Lang};
-use crate::domain::format::{format_value, labelled};
-use crate::domain::messages::{msg, Msg};
-use crate::domain::model::{Dataset, Metric};
+use crate::domain::explore::aggregate::{headline_figure, Headline};
+use crate::domain::text::describe::{figure_as_of, figure_scope, figure_value, source_line};
+use crate::domain::text::i18n::qualifier_words;
+use crate::domain::lang::Lang;
+use crate::domain::text::format::{format_value, labelled};
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::dataset::model::{Dataset, Metric};
 
 fn card_title(headline: Headline) -> Msg {
     match headline {

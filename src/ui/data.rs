@@ -7,11 +7,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::csv_import::load_csv;
-use crate::domain::issue::LoadError;
-use crate::domain::load::{load_dataset, Loaded};
-use crate::domain::origin::{check_data_address, DataOrigin};
-use crate::domain::view::ViewState;
+use crate::domain::dataset::csv_import::load_csv;
+use crate::domain::dataset::issue::LoadError;
+use crate::domain::dataset::load::{load_dataset, Loaded};
+use crate::domain::dataset::origin::{check_data_address, DataOrigin};
+use crate::domain::explore::view::ViewState;
 use crate::web::env;
 use crate::web::fetch::fetch_json_text;
 use crate::web::files::{read_text, PickedFile};

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::export::{citation, file_name, to_csv, to_json, zip_store, ExportContext, Scope};
-use crate::domain::messages::{msg, Msg};
-use crate::domain::model::Dataset;
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::dataset::model::Dataset;
 use crate::ui::app::Page;
 use crate::web::download::{save_bytes, save_text};
 use crate::web::env;

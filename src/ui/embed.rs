@@ -7,11 +7,11 @@ use leptos::html::Div;
 use leptos::prelude::*;
 
 use crate::domain::export::{describe_filters, source_summary};
-use crate::domain::format::format_date;
-use crate::domain::date::DatePrecision;
-use crate::domain::load::Loaded;
-use crate::domain::messages::{msg, Msg};
-use crate::domain::view::{full_page_state, to_query, View};
+use crate::domain::text::format::format_date;
+use crate::domain::dataset::date::DatePrecision;
+use crate::domain::dataset::load::Loaded;
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::explore::view::{full_page_state, to_query, View};
 use crate::ui::app::{use_selections, view_body, Page, Selections};
 use crate::ui::share::view_title;
 use crate::web::embed::report_height;

@@ -8,13 +8,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::aggregate::latest_by_country;
-use crate::domain::format::format_value;
-use crate::domain::i18n::{metric_name, Lang};
-use crate::domain::messages::{match_count, msg, Msg};
-use crate::domain::model::{Dataset, Metric};
-use crate::domain::select::{count_sources, select, year_bounds, Ignore, Level, PublisherFilter};
-use crate::domain::view::{CountryOrder, View, ViewState};
+use crate::domain::explore::aggregate::latest_by_country;
+use crate::domain::text::format::format_value;
+use crate::domain::text::i18n::metric_name;
+use crate::domain::lang::Lang;
+use crate::domain::text::messages::{match_count, msg, Msg};
+use crate::domain::dataset::model::{Dataset, Metric};
+use crate::domain::explore::select::{count_sources, select, year_bounds, Ignore, Level, PublisherFilter};
+use crate::domain::explore::view::{CountryOrder, View, ViewState};
 use crate::ui::app::Page;
 
 fn level_label(level: Level) -> Msg {

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::domain::messages::{msg, Msg};
-use crate::domain::view::{embed_state, full_page_state, to_query, View};
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::explore::view::{embed_state, full_page_state, to_query, View};
 use crate::ui::app::Page;
 use crate::web::env;
 

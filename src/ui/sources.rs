@@ -4,12 +4,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::describe::figure_value;
-use crate::domain::format::format_date;
-use crate::domain::i18n::{metric_name, publisher_kind_name, source_kind_name, Lang};
-use crate::domain::messages::{msg, Msg};
-use crate::domain::model::Dataset;
-use crate::domain::table::sources_of;
+use crate::domain::text::describe::figure_value;
+use crate::domain::text::format::format_date;
+use crate::domain::text::i18n::{metric_name, publisher_kind_name, source_kind_name};
+use crate::domain::lang::Lang;
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::dataset::model::Dataset;
+use crate::domain::explore::table::sources_of;
 
 /// The list of sources.
 #[component]

@@ -5,13 +5,14 @@
 
 use leptos::prelude::*;
 
-use crate::domain::extract::{extract, Confidence, ContextKind};
-use crate::domain::format::{format_as_of, format_date, format_qualified};
-use crate::domain::date::DatePrecision;
-use crate::domain::i18n::{metric_name, Lang};
-use crate::domain::messages::{msg, Msg};
-use crate::domain::review::{highlight_segments, skeleton};
-use crate::domain::view::View;
+use crate::domain::release::extract::{extract, Confidence, ContextKind};
+use crate::domain::text::format::{format_as_of, format_date, format_qualified};
+use crate::domain::dataset::date::DatePrecision;
+use crate::domain::text::i18n::metric_name;
+use crate::domain::lang::Lang;
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::release::review::{highlight_segments, skeleton};
+use crate::domain::explore::view::View;
 use crate::ui::app::Page;
 use crate::web::download::save_text;
 use crate::web::env;
@@ -80,7 +81,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
                 .map(|(i, p)| {
                     let period = match (p.period_start, p.period_end, p.cumulative_since) {
                         (_, _, Some(since)) => format!("{} {}", msg(Msg::Since, lang), format_date(since, DatePrecision::Year, lang)),
-                        (Some(a), Some(b), None) => crate::domain::format::format_period(a, b, lang),
+                        (Some(a), Some(b), None) => crate::domain::text::format::format_period(a, b, lang),
                         (None, Some(b), None) => format_as_of(b, DatePrecision::Day, lang),
                         _ => "–".into(),
                     };

@@ -4,8 +4,8 @@
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
-use crate::domain::messages::{msg, Msg};
-use crate::domain::view::View;
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::explore::view::View;
 use crate::ui::app::Page;
 use crate::web::env;
 

@@ -5,10 +5,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::chart::spec::ChartData;
-use crate::domain::aggregate::build_series;
-use crate::domain::describe::{describe_timeline, tooltip_lines};
-use crate::domain::messages::{msg, Msg};
-use crate::domain::model::Dataset;
+use crate::domain::explore::aggregate::build_series;
+use crate::domain::text::describe::{describe_timeline, tooltip_lines};
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::dataset::model::Dataset;
 use crate::ui::app::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
 

@@ -8,7 +8,7 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
 use crate::chart::frame::FrameText;
 use crate::chart::spec::{draw_export, export_size, ChartData};
 use crate::chart::{ChartError, Style};
-use crate::domain::model::Dataset;
+use crate::domain::dataset::model::Dataset;
 use crate::web::canvas::prepare;
 
 /// Why a download could not be made.

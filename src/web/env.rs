@@ -100,10 +100,10 @@ pub fn focus_element(id: &str) {
 }
 
 /// Today's date in the browser's time zone.
-pub fn today() -> crate::domain::date::Date {
+pub fn today() -> crate::domain::dataset::date::Date {
     let now = js_sys::Date::new_0();
     let (year, month, day) = (now.get_full_year() as i32, (now.get_month() + 1) as u8, now.get_date() as u8);
-    crate::domain::date::Date::new(year, month, day).unwrap_or_else(|_| crate::domain::date::Date::start_of_year(2026))
+    crate::domain::dataset::date::Date::new(year, month, day).unwrap_or_else(|_| crate::domain::dataset::date::Date::start_of_year(2026))
 }
 
 /// The page's full address.
@@ -212,5 +212,5 @@ pub fn page_origin() -> String {
 /// Origins other than the page's own that `?data=` may load from, fixed when the app is built
 /// (`EU_IOM_DATA_ORIGINS="https://a.example https://b.example" make dist`); none by default.
 pub fn allowed_data_origins() -> Vec<String> {
-    crate::domain::origin::parse_allowed(option_env!("EU_IOM_DATA_ORIGINS").unwrap_or(""))
+    crate::domain::dataset::origin::parse_allowed(option_env!("EU_IOM_DATA_ORIGINS").unwrap_or(""))
 }

@@ -2,8 +2,8 @@
 
 use gloo::net::http::Request;
 
-use crate::domain::issue::LoadError;
-use crate::domain::load::{check_size, MAX_BYTES};
+use crate::domain::dataset::issue::LoadError;
+use crate::domain::dataset::load::{check_size, MAX_BYTES};
 
 /// Fetches a text file, refusing HTTP errors, non-JSON content types and oversized bodies.
 ///

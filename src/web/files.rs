@@ -5,8 +5,8 @@ use gloo::file::File;
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Event, HtmlInputElement};
 
-use crate::domain::issue::LoadError;
-use crate::domain::load::MAX_BYTES;
+use crate::domain::dataset::issue::LoadError;
+use crate::domain::dataset::load::MAX_BYTES;
 
 /// A file chosen by the user.
 pub struct PickedFile {

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use eu_iom_dashboard::domain::load::{load_dataset, Loaded};
+use eu_iom_dashboard::domain::dataset::load::{load_dataset, Loaded};
 
 /// Path relative to the crate root.
 pub fn path(relative: &str) -> PathBuf {

@@ -6,9 +6,10 @@
 //! Written by hand rather than with ICU: the dashboard needs two locales and a dozen patterns,
 //! and ICU4X's formatting data would cost far more WebAssembly than these few functions.
 
-use crate::domain::date::{Date, DatePrecision};
-use crate::domain::i18n::{qualifier_words, Lang};
-use crate::domain::model::{Qualifier, Unit};
+use crate::domain::dataset::date::{Date, DatePrecision};
+use crate::domain::text::i18n::qualifier_words;
+use crate::domain::lang::Lang;
+use crate::domain::dataset::model::{Qualifier, Unit};
 
 /// Narrow no-break space, the French thousands separator.
 pub const NNBSP: char = '\u{202F}';

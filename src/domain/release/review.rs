@@ -10,8 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::extract::{Confidence, Extraction};
-use crate::domain::raw::{RawCountry, RawFigure, RawSource};
+use crate::domain::release::extract::{Confidence, Extraction};
+use crate::domain::dataset::raw::{RawCountry, RawFigure, RawSource};
 
 /// What a value left from the skeleton starts with; `add` refuses any record still holding one.
 pub const PLACEHOLDER: &str = "TODO";
@@ -202,7 +202,7 @@ fn instructions() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::extract::extract;
+    use crate::domain::release::extract::extract;
 
     #[test]
     fn segments_cover_the_text_and_mark_the_sentences() {

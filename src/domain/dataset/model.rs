@@ -1,12 +1,12 @@
 //! The validated dataset: sources (dated releases), the figures they report, and the vocabularies both use.
 //!
-//! Invariants, established by [`crate::domain::load`] and relied on everywhere else:
+//! Invariants, established by [`crate::domain::dataset::load`] and relied on everywhere else:
 //! every figure points at an existing source, programme, region and country (by index);
 //! ids are unique; values are finite and not negative; dates exist in the calendar.
 //! Fields are private so that no code outside `load` can break these promises.
 
-use crate::domain::date::{Date, DatePrecision};
-use crate::domain::i18n::Lang;
+use crate::domain::dataset::date::{Date, DatePrecision};
+use crate::domain::lang::Lang;
 
 /// What a figure counts. The first nine are the dashboard's vocabulary; `Other` keeps the
 /// release context (meeting ordinals, founding years, targets) that no chart sums up.
@@ -588,7 +588,7 @@ impl DatasetInfo {
     }
 }
 
-/// The validated dataset. Build it with [`crate::domain::load::load_dataset`].
+/// The validated dataset. Build it with [`crate::domain::dataset::load::load_dataset`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dataset {
     pub(crate) info: DatasetInfo,

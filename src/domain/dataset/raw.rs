@@ -1,13 +1,13 @@
 //! The dataset file format, as serde types: what tools write and what downloads contain.
 //!
-//! Reading goes through [`crate::domain::load`], which checks every record; these types are for
+//! Reading goes through [`crate::domain::dataset::load`], which checks every record; these types are for
 //! writing files (the data tool, JSON downloads) and for converting a validated [`Dataset`] back
 //! into its file form.
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::load::{SCHEMA, SCHEMA_VERSION};
-use crate::domain::model::Dataset;
+use crate::domain::dataset::load::{SCHEMA, SCHEMA_VERSION};
+use crate::domain::dataset::model::Dataset;
 
 /// A whole dataset file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -158,7 +158,7 @@ pub struct RawDisagreement {
     pub note_fr: String,
 }
 
-fn date_text(date: Option<crate::domain::date::Date>) -> Option<String> {
+fn date_text(date: Option<crate::domain::dataset::date::Date>) -> Option<String> {
     date.map(|d| d.to_string())
 }
 

@@ -2,10 +2,11 @@
 
 use std::cmp::Ordering;
 
-use crate::domain::aggregate::Place;
-use crate::domain::i18n::{metric_name, Lang};
-use crate::domain::labels::place_name;
-use crate::domain::model::Dataset;
+use crate::domain::explore::aggregate::Place;
+use crate::domain::text::i18n::metric_name;
+use crate::domain::lang::Lang;
+use crate::domain::text::labels::place_name;
+use crate::domain::dataset::model::Dataset;
 
 /// Columns the table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

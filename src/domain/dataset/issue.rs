@@ -5,8 +5,8 @@
 
 use std::fmt;
 
-use crate::domain::date::DateError;
-use crate::domain::i18n::Lang;
+use crate::domain::dataset::date::DateError;
+use crate::domain::lang::Lang;
 
 /// A problem that stops a dataset from loading at all.
 #[derive(Debug, Clone, PartialEq)]

@@ -1,9 +1,9 @@
 //! Names for what the views show: places, series, panels; shared by charts, tables and the
 //! text alternatives so that a series is called the same everywhere.
 
-use crate::domain::aggregate::{Place, Series};
-use crate::domain::i18n::Lang;
-use crate::domain::model::{Dataset, Metric};
+use crate::domain::explore::aggregate::{Place, Series};
+use crate::domain::lang::Lang;
+use crate::domain::dataset::model::{Dataset, Metric};
 
 /// Name of a place: a country, one or more regions joined with " + ", or the programme as a whole.
 pub fn place_name(dataset: &Dataset, place: &Place, lang: Lang) -> String {

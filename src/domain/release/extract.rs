@@ -21,9 +21,9 @@
 
 use serde::{Serialize, Serializer};
 
-use crate::domain::date::{days_in_month, Date};
-use crate::domain::i18n::Lang;
-use crate::domain::model::{Metric, Qualifier, Unit};
+use crate::domain::dataset::date::{days_in_month, Date};
+use crate::domain::lang::Lang;
+use crate::domain::dataset::model::{Metric, Qualifier, Unit};
 
 /// What span offsets count: Unicode scalar values (`char`s); `byte_*` fields count UTF-8 bytes.
 pub const OFFSETS: &str = "unicode scalar values (byte_start/byte_end: UTF-8 bytes)";

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::domain::model::{Dataset, Figure, Metric};
+use crate::domain::dataset::model::{Dataset, Figure, Metric};
 
 /// How wide a figure's geography is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

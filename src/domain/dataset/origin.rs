@@ -2,8 +2,8 @@
 //! build time (`?data=`), or a file the user opened. Anything but the published dataset is
 //! announced by a banner, so altered figures cannot pass under the official look.
 
-use crate::domain::i18n::Lang;
-use crate::domain::issue::LoadError;
+use crate::domain::lang::Lang;
+use crate::domain::dataset::issue::LoadError;
 
 /// The origin of the data shown.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]

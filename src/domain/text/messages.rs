@@ -1,7 +1,7 @@
 //! The interface's own words, in English and French. Components ask for a [`Msg`] in a
 //! [`Lang`]; because both languages are matched exhaustively, a message cannot be missing.
 
-use crate::domain::i18n::Lang;
+use crate::domain::lang::Lang;
 
 /// A fixed piece of interface text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

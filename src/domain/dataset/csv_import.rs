@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use serde_json::{json, Map, Value};
 
 use crate::domain::export::CSV_COLUMNS;
-use crate::domain::issue::LoadError;
-use crate::domain::load::{check_size, load_value, Loaded, SCHEMA, SCHEMA_VERSION};
+use crate::domain::dataset::issue::LoadError;
+use crate::domain::dataset::load::{check_size, load_value, Loaded, SCHEMA, SCHEMA_VERSION};
 
 /// Splits CSV text into records of fields (RFC 4180: commas, double quotes, `""` escapes, CRLF
 /// or LF line ends).
@@ -179,7 +179,7 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
 mod tests {
     use super::*;
     use crate::domain::export::to_csv;
-    use crate::domain::i18n::Lang;
+    use crate::domain::lang::Lang;
     use crate::domain::testing::dataset;
 
     #[test]

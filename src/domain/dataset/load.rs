@@ -10,9 +10,9 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
-use crate::domain::date::{Date, DatePrecision};
-use crate::domain::issue::{Issue, IssueKind, LoadError, RecordRef};
-use crate::domain::model::{
+use crate::domain::dataset::date::{Date, DatePrecision};
+use crate::domain::dataset::issue::{Issue, IssueKind, LoadError, RecordRef};
+use crate::domain::dataset::model::{
     Country, Dataset, DatasetInfo, Disagreement, DisagreementKind, Figure, LocalName, Metric, Programme,
     PublisherKind, Qualifier, Region, Source, SourceKind, Unit,
 };
@@ -612,7 +612,7 @@ fn reference(record: &mut Record<'_>, field: &'static str, table: &HashMap<Strin
 mod tests {
     use super::*;
     use serde_json::json;
-    use crate::domain::i18n::Lang;
+    use crate::domain::lang::Lang;
 
     fn minimal() -> Value {
         json!({
@@ -811,7 +811,7 @@ mod tests {
         let issue = single_issue(|f| {
             f.insert("metric".into(), json!("bonheur"));
         });
-        assert_eq!(issue.message(crate::domain::i18n::Lang::Fr), "figures[1] \"f2\": valeur inconnue pour metric : « bonheur » (ignoré)");
-        assert_eq!(LoadError::Empty.message(crate::domain::i18n::Lang::Fr), "le fichier de données est vide");
+        assert_eq!(issue.message(crate::domain::lang::Lang::Fr), "figures[1] \"f2\": valeur inconnue pour metric : « bonheur » (ignoré)");
+        assert_eq!(LoadError::Empty.message(crate::domain::lang::Lang::Fr), "le fichier de données est vide");
     }
 }

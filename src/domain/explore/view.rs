@@ -8,12 +8,12 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
-use crate::domain::aggregate::BreakdownBy;
-use crate::domain::date::{MAX_YEAR, MIN_YEAR};
-use crate::domain::i18n::Lang;
-use crate::domain::model::{Dataset, Metric};
-use crate::domain::select::{year_bounds, Filter, Level, PublisherFilter};
-use crate::domain::table::TableSort;
+use crate::domain::explore::aggregate::BreakdownBy;
+use crate::domain::dataset::date::{MAX_YEAR, MIN_YEAR};
+use crate::domain::lang::Lang;
+use crate::domain::dataset::model::{Dataset, Metric};
+use crate::domain::explore::select::{year_bounds, Filter, Level, PublisherFilter};
+use crate::domain::explore::table::TableSort;
 
 /// The version of the query-string format written by this build.
 pub const URL_VERSION: u32 = 1;
@@ -587,7 +587,7 @@ pub fn embed_state(state: &ViewState, view: View, embed_id: &str, plain: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::table::{Column, TableSort};
+    use crate::domain::explore::table::{Column, TableSort};
 
     fn sample_states() -> Vec<ViewState> {
         let base = ViewState::default_for(None);

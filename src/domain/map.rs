@@ -12,9 +12,9 @@ use std::fmt;
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::domain::format::format_value;
-use crate::domain::i18n::Lang;
-use crate::domain::model::{LocalName, Unit};
+use crate::domain::text::format::format_value;
+use crate::domain::lang::Lang;
+use crate::domain::dataset::model::{LocalName, Unit};
 
 /// The `schema` value every map file declares.
 pub const SCHEMA: &str = "eu-iom-dashboard/world-map";

@@ -1,56 +1,9 @@
-//! Interface languages and the words the dashboard uses for its own vocabulary.
-//!
-//! Every piece of interface text goes through [`Lang`]; a `match` on both languages makes a
-//! missing translation a compile error rather than a blank on screen.
+//! The words the dashboard uses for its own vocabulary (metrics, qualifiers, kinds), in every
+//! interface language; a `match` on both languages makes a missing translation a compile error.
 
-use crate::domain::date::DatePrecision;
-use crate::domain::model::{DisagreementKind, Metric, PublisherKind, Qualifier, SourceKind};
-
-/// An interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// English.
-    #[default]
-    En,
-    /// French.
-    Fr,
-}
-
-impl Lang {
-    /// Both languages, in the order the switcher lists them.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Fr];
-
-    /// BCP 47 tag, for `<html lang>` and URLs.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-        }
-    }
-
-    /// Reads a language tag such as `fr`, `fr-BE` or `en-GB`; `None` for other languages.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "fr" => Some(Lang::Fr),
-            _ => None,
-        }
-    }
-
-    /// The first supported language in a browser's preference list, else English.
-    pub fn negotiate<'a>(preferences: impl IntoIterator<Item = &'a str>) -> Lang {
-        preferences.into_iter().find_map(Lang::from_tag).unwrap_or_default()
-    }
-
-    /// The language's own name, for the switcher.
-    pub fn endonym(self) -> &'static str {
-        match self {
-            Lang::En => "English",
-            Lang::Fr => "Français",
-        }
-    }
-}
+use crate::domain::dataset::date::DatePrecision;
+use crate::domain::lang::Lang;
+use crate::domain::dataset::model::{DisagreementKind, Metric, PublisherKind, Qualifier, SourceKind};
 
 /// Short name of a metric, for legends, filters and cards.
 pub fn metric_name(metric: Metric, lang: Lang) -> &'static str {

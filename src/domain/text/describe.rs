@@ -1,12 +1,13 @@
 //! Sentences about figures and charts: scopes, source lines, tooltips and the text
 //! alternatives that stand in for a chart for screen-reader users.
 
-use crate::domain::aggregate::{Place, Series, Warning};
-use crate::domain::format::{format_as_of, format_date, format_period, format_qualified, format_since, labelled};
-use crate::domain::i18n::{metric_name, precision_note, Lang};
-use crate::domain::labels::place_name;
-use crate::domain::messages::{msg, Msg};
-use crate::domain::model::{Dataset, Figure};
+use crate::domain::explore::aggregate::{Place, Series, Warning};
+use crate::domain::text::format::{format_as_of, format_date, format_period, format_qualified, format_since, labelled};
+use crate::domain::text::i18n::{metric_name, precision_note};
+use crate::domain::lang::Lang;
+use crate::domain::text::labels::place_name;
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::dataset::model::{Dataset, Figure};
 
 /// The value as the release words it: `more than 84,000`.
 pub fn figure_value(figure: &Figure, lang: Lang) -> String {
@@ -138,11 +139,11 @@ pub fn describe_timeline(dataset: &Dataset, series: &[Series], lang: Lang) -> St
 }
 
 /// A text alternative for the breakdown: how many places, the largest and the smallest.
-pub fn describe_breakdown(dataset: &Dataset, bars: &[crate::domain::aggregate::BreakdownBar], lang: Lang) -> String {
+pub fn describe_breakdown(dataset: &Dataset, bars: &[crate::domain::explore::aggregate::BreakdownBar], lang: Lang) -> String {
     let (Some(first), Some(last)) = (bars.first(), bars.last()) else {
         return msg(Msg::EmptyTitle, lang).to_string();
     };
-    let describe = |bar: &crate::domain::aggregate::BreakdownBar| -> String {
+    let describe = |bar: &crate::domain::explore::aggregate::BreakdownBar| -> String {
         let Some(figure) = dataset.figures().get(bar.figure) else { return String::new() };
         format!("{} {} ({})", place_name(dataset, &bar.place, lang), figure_value(figure, lang), figure_date(figure, lang))
     };
@@ -155,7 +156,7 @@ pub fn describe_breakdown(dataset: &Dataset, bars: &[crate::domain::aggregate::B
 }
 
 /// A text alternative for the map: how many countries have a figure, and the highest and lowest.
-pub fn describe_map(dataset: &Dataset, values: &[(usize, usize)], metric: crate::domain::model::Metric, lang: Lang) -> String {
+pub fn describe_map(dataset: &Dataset, values: &[(usize, usize)], metric: crate::domain::dataset::model::Metric, lang: Lang) -> String {
     let mut shown: Vec<(&str, &Figure)> = values
         .iter()
         .filter_map(|(country, figure)| Some((dataset.countries().get(*country)?.name(lang), dataset.figures().get(*figure)?)))

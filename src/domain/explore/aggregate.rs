@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::model::{Dataset, Figure, Metric, Unit};
+use crate::domain::dataset::model::{Dataset, Figure, Metric, Unit};
 
 /// The four things the dashboard exists to show, one card each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -62,7 +62,7 @@ pub struct HeadlineLine {
 }
 
 /// Ordering key for "latest report": source date, then as-of date, then file order.
-fn report_key(dataset: &Dataset, index: usize) -> Option<(crate::domain::date::Date, crate::domain::date::Date, usize)> {
+fn report_key(dataset: &Dataset, index: usize) -> Option<(crate::domain::dataset::date::Date, crate::domain::dataset::date::Date, usize)> {
     let figure = dataset.figures().get(index)?;
     let source = dataset.source_of(figure)?;
     Some((source.date(), figure.as_of(), index))

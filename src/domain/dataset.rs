@@ -1,0 +1,10 @@
+//! The dataset: its typed model, dates, the raw file format, loading and validation with
+//! per-record issues, CSV import, and where a dataset came from (its origin).
+
+pub mod date;
+pub mod model;
+pub mod issue;
+pub mod load;
+pub mod raw;
+pub mod origin;
+pub mod csv_import;

@@ -10,6 +10,7 @@ pub mod downloads;
 pub mod embed;
 pub mod filters;
 pub mod map;
+pub mod page;
 pub mod share;
 pub mod staff;
 pub mod sources;
@@ -17,12 +18,13 @@ pub mod status;
 pub mod table;
 pub mod tabs;
 pub mod timeline;
+pub mod views;
 
 use leptos::prelude::Get;
 
 use crate::chart::theme::Theme;
 use crate::chart::Style;
-use crate::ui::app::Page;
+use crate::ui::page::Page;
 use crate::web::canvas::text_measure;
 
 /// The drawing style of the page's charts: its language and theme (tracked, so an effect that

@@ -1,5 +1,6 @@
-//! The root component: loads the dataset, owns the view state (kept in the address bar) and
-//! lays out the page.
+//! The root component: assembles the page — loads the dataset, creates the shared [`Page`]
+//! handles (kept in step with the address bar) and lays out the header, the dashboard or an
+//! embed, and the footer. Nothing imports from here but `ui::mount`.
 
 use std::sync::Arc;
 
@@ -10,13 +11,9 @@ use crate::domain::text::format::{format_date, labelled};
 use crate::domain::lang::Lang;
 use crate::domain::dataset::load::Loaded;
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::Dataset;
-use std::collections::BTreeSet;
 
-use crate::domain::explore::select::{select, Filter, Ignore};
 use crate::domain::export::describe_filters;
-use crate::domain::explore::view::{drop_unknown_ids, from_query, to_query, ThemeChoice, UrlNotice, View, ViewState};
-use crate::ui::breakdown::BreakdownView;
+use crate::domain::explore::view::{from_query, to_query, ThemeChoice, UrlNotice, View};
 use crate::ui::cards::HeadlineCards;
 use crate::ui::data::{DataSource, LoadState};
 use crate::ui::status::{DataBanner, DataControls, DropZone};
@@ -25,37 +22,11 @@ use crate::ui::embed::{EmbedShell, Embedded};
 use crate::ui::share::ShareDialog;
 use crate::ui::staff::StaffPage;
 use crate::ui::filters::FilterPanel;
-use crate::ui::map::MapView;
-use crate::ui::sources::SourcesPanel;
 use crate::ui::status::{ErrorPanel, LoadingPanel, Notices, SkippedRecords};
-use crate::ui::table::FigureTable;
+use crate::ui::page::{use_selections, Page, Selections};
 use crate::ui::tabs::ViewTabs;
-use crate::ui::timeline::TimelineView;
+use crate::ui::views::view_body;
 use crate::web::env;
-
-/// Handles shared by the page's components: the language, the theme and the view state.
-#[derive(Clone, Copy)]
-pub struct Page {
-    /// The interface language in use.
-    pub lang: Signal<Lang>,
-    /// Whether the page is dark (the theme choice applied to the system preference).
-    pub dark: Signal<bool>,
-    /// The view state; change it through [`Page::update`].
-    pub state: RwSignal<ViewState>,
-    /// Whether charts leave their background transparent (an embed flag).
-    pub transparent: Memo<bool>,
-    /// Whether the address has been read against a dataset yet (the first load does it).
-    pub resolved: StoredValue<bool>,
-}
-
-impl Page {
-    /// Applies a change to the view state (a new history entry) and marks the moment for the
-    /// repaint benchmark.
-    pub fn update(&self, change: impl FnOnce(&mut ViewState)) {
-        env::mark("filter-change");
-        self.state.update(change);
-    }
-}
 
 /// The page.
 #[component]
@@ -235,76 +206,6 @@ fn sync_with_address_bar(page: Page, data: DataSource, notices: RwSignal<Vec<Url
         state.set(restored);
     });
     on_cleanup(move || handle.remove());
-}
-
-/// The selections every view reads, derived from the view state.
-#[derive(Clone, Copy)]
-pub struct Selections {
-    /// The view shown.
-    pub view: Memo<View>,
-    /// Figures for the headline cards (every metric and level).
-    pub cards: Memo<Vec<usize>>,
-    /// Figures for the current view (the breakdown ignores the level: it compares places).
-    pub view_figures: Memo<Vec<usize>>,
-}
-
-/// Reads the URL again now that the dataset is known (year bounds, unknown ids) and builds the
-/// selections.
-pub fn use_selections(dataset: &Arc<Dataset>, page: Page) -> (Selections, Vec<UrlNotice>) {
-    let mut found = Vec::new();
-    if page.resolved.get_value() {
-        // A later dataset (a reload, a local file): keep the view, drop what it does not know.
-        let mut state = page.state.get_untracked();
-        drop_unknown_ids(&mut state, dataset, &mut found);
-        page.state.set(state);
-    } else {
-        // The first dataset: read the address again, now that year bounds and ids are known.
-        page.resolved.set_value(true);
-        let (mut state, notices) = from_query(&env::query_string(), Some(dataset));
-        found = notices;
-        // The language or the view may have been chosen before the data arrived.
-        page.state.with_untracked(|current| {
-            state.lang = state.lang.or(current.lang);
-            state.view = current.view;
-        });
-        // Outside embeds the cards always head the page, so a link to them opens the timeline.
-        if state.view == View::Cards && !state.presentation.embed {
-            state.view = View::Timeline;
-        }
-        page.state.set(state);
-    }
-    let filter = Memo::new(move |_| page.state.with(|s| s.filter.clone()));
-    // The cards ignore the metric and level filters; keying them on the rest of the filter
-    // spares a pass over every figure when only those change.
-    let cards_filter = Memo::new(move |_| {
-        filter.with(|f| Filter { metrics: BTreeSet::new(), levels: BTreeSet::new(), ..f.clone() })
-    });
-    let cards_data = dataset.clone();
-    let cards = Memo::new(move |_| cards_filter.with(|f| select(&cards_data, f, Ignore::default())));
-    let view = Memo::new(move |_| page.state.with(|s| s.view));
-    let selected_data = dataset.clone();
-    let view_figures = Memo::new(move |_| {
-        let ignore = Ignore { metrics: false, levels: matches!(view.get(), View::Breakdown | View::Map) };
-        filter.with(|f| select(&selected_data, f, ignore))
-    });
-    env::mark("data-ready");
-    (Selections { view, cards, view_figures }, found)
-}
-
-/// The body of a view (a tab of the dashboard, or what an embed shows).
-pub fn view_body(view: View, dataset: Arc<Dataset>, selections: Selections, page: Page) -> AnyView {
-    let Selections { cards, view_figures: selected, .. } = selections;
-    let lang = page.lang;
-    match view {
-        View::Timeline => view! { <TimelineView dataset=dataset selected=selected page=page/> }.into_any(),
-        View::Breakdown => view! { <BreakdownView dataset=dataset selected=selected page=page/> }.into_any(),
-        View::Map => view! { <MapView dataset=dataset page=page/> }.into_any(),
-        View::Table => view! { <FigureTable dataset=dataset selected=selected page=page/> }.into_any(),
-        View::Sources => view! { <SourcesPanel dataset=dataset selected=selected lang=lang/> }.into_any(),
-        View::Cards => view! { <HeadlineCards dataset=dataset figures=cards lang=lang/> }.into_any(),
-        // The staff page replaces the dashboard before a view is shown, and is not embeddable.
-        View::Extract => view! { <TimelineView dataset=dataset selected=selected page=page/> }.into_any(),
-    }
 }
 
 /// Everything shown once the data is loaded.

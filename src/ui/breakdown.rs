@@ -11,7 +11,7 @@ use crate::domain::text::describe::{describe_breakdown, tooltip_lines};
 use crate::domain::text::i18n::metric_name;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Metric};
-use crate::ui::app::Page;
+use crate::ui::page::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
 
 /// Metrics the breakdown compares: the selected ones, or all charted metrics when none is.

@@ -17,7 +17,7 @@ use crate::domain::export::{chart_footer, describe_filters, file_name, ExportCon
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::view::View;
-use crate::ui::app::Page;
+use crate::ui::page::Page;
 use crate::ui::chart_style;
 use crate::web::canvas::prepare;
 use crate::web::download::{save_png, save_text};

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::domain::export::{citation, file_name, to_csv, to_json, zip_store, ExportContext, Scope};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::Dataset;
-use crate::ui::app::Page;
+use crate::ui::page::Page;
 use crate::web::download::{save_bytes, save_text};
 use crate::web::env;
 

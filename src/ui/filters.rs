@@ -16,7 +16,7 @@ use crate::domain::text::messages::{match_count, msg, Msg};
 use crate::domain::dataset::model::{Dataset, Metric};
 use crate::domain::explore::select::{count_sources, select, year_bounds, Ignore, Level, PublisherFilter};
 use crate::domain::explore::view::{CountryOrder, View, ViewState};
-use crate::ui::app::Page;
+use crate::ui::page::Page;
 
 fn level_label(level: Level) -> Msg {
     match level {

@@ -18,7 +18,7 @@ use crate::domain::dataset::issue::LoadError;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Metric};
 use crate::domain::explore::select::{select, Ignore};
-use crate::ui::app::Page;
+use crate::ui::page::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
 use crate::web::fetch::fetch_json_text;
 

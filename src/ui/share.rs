@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::explore::view::{embed_state, full_page_state, to_query, View};
-use crate::ui::app::Page;
+use crate::ui::page::Page;
 use crate::web::env;
 
 /// Escapes text for an HTML attribute value.

@@ -13,7 +13,7 @@ use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::release::review::{highlight_segments, skeleton};
 use crate::domain::explore::view::View;
-use crate::ui::app::Page;
+use crate::ui::page::Page;
 use crate::web::download::save_text;
 use crate::web::env;
 

@@ -6,7 +6,7 @@ use crate::domain::lang::Lang;
 use crate::domain::dataset::issue::{Issue, LoadError};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::explore::view::UrlNotice;
-use crate::ui::app::Page;
+use crate::ui::page::Page;
 use crate::ui::data::DataSource;
 use crate::web::files::{drag_has_files, file_from_drop, file_from_input};
 

@@ -15,7 +15,7 @@ use crate::domain::text::messages::{match_count, msg, Msg};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::select::count_sources;
 use crate::domain::explore::table::{sort_figures, Column};
-use crate::ui::app::Page;
+use crate::ui::page::Page;
 
 /// Rows shown at once; more appear on request, so a large dataset stays responsive.
 pub const PAGE_ROWS: usize = 250;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::explore::view::View;
-use crate::ui::app::Page;
+use crate::ui::page::Page;
 use crate::web::env;
 
 fn tab_label(view: View) -> Msg {

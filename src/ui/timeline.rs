@@ -9,7 +9,7 @@ use crate::domain::explore::aggregate::build_series;
 use crate::domain::text::describe::{describe_timeline, tooltip_lines};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::Dataset;
-use crate::ui::app::Page;
+use crate::ui::page::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
 
 /// The timeline with its heading and explanation.

@@ -1,0 +1,91 @@
+//! What the page's components share: the [`Page`] handles (language, theme, view state) and the
+//! [`Selections`] every view reads, derived from the view state by pure functions of `domain`.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::domain::dataset::model::Dataset;
+use crate::domain::explore::select::{select, Filter, Ignore};
+use crate::domain::explore::view::{drop_unknown_ids, from_query, UrlNotice, View, ViewState};
+use crate::domain::lang::Lang;
+use crate::web::env;
+
+/// Handles shared by the page's components: the language, the theme and the view state.
+#[derive(Clone, Copy)]
+pub struct Page {
+    /// The interface language in use.
+    pub lang: Signal<Lang>,
+    /// Whether the page is dark (the theme choice applied to the system preference).
+    pub dark: Signal<bool>,
+    /// The view state; change it through [`Page::update`].
+    pub state: RwSignal<ViewState>,
+    /// Whether charts leave their background transparent (an embed flag).
+    pub transparent: Memo<bool>,
+    /// Whether the address has been read against a dataset yet (the first load does it).
+    pub resolved: StoredValue<bool>,
+}
+
+impl Page {
+    /// Applies a change to the view state (a new history entry) and marks the moment for the
+    /// repaint benchmark.
+    pub fn update(&self, change: impl FnOnce(&mut ViewState)) {
+        env::mark("filter-change");
+        self.state.update(change);
+    }
+}
+
+/// The selections every view reads, derived from the view state.
+#[derive(Clone, Copy)]
+pub struct Selections {
+    /// The view shown.
+    pub view: Memo<View>,
+    /// Figures for the headline cards (every metric and level).
+    pub cards: Memo<Vec<usize>>,
+    /// Figures for the current view (the breakdown ignores the level: it compares places).
+    pub view_figures: Memo<Vec<usize>>,
+}
+
+/// Reads the URL again now that the dataset is known (year bounds, unknown ids) and builds the
+/// selections.
+pub fn use_selections(dataset: &Arc<Dataset>, page: Page) -> (Selections, Vec<UrlNotice>) {
+    let mut found = Vec::new();
+    if page.resolved.get_value() {
+        // A later dataset (a reload, a local file): keep the view, drop what it does not know.
+        let mut state = page.state.get_untracked();
+        drop_unknown_ids(&mut state, dataset, &mut found);
+        page.state.set(state);
+    } else {
+        // The first dataset: read the address again, now that year bounds and ids are known.
+        page.resolved.set_value(true);
+        let (mut state, notices) = from_query(&env::query_string(), Some(dataset));
+        found = notices;
+        // The language or the view may have been chosen before the data arrived.
+        page.state.with_untracked(|current| {
+            state.lang = state.lang.or(current.lang);
+            state.view = current.view;
+        });
+        // Outside embeds the cards always head the page, so a link to them opens the timeline.
+        if state.view == View::Cards && !state.presentation.embed {
+            state.view = View::Timeline;
+        }
+        page.state.set(state);
+    }
+    let filter = Memo::new(move |_| page.state.with(|s| s.filter.clone()));
+    // The cards ignore the metric and level filters; keying them on the rest of the filter
+    // spares a pass over every figure when only those change.
+    let cards_filter = Memo::new(move |_| {
+        filter.with(|f| Filter { metrics: BTreeSet::new(), levels: BTreeSet::new(), ..f.clone() })
+    });
+    let cards_data = dataset.clone();
+    let cards = Memo::new(move |_| cards_filter.with(|f| select(&cards_data, f, Ignore::default())));
+    let view = Memo::new(move |_| page.state.with(|s| s.view));
+    let selected_data = dataset.clone();
+    let view_figures = Memo::new(move |_| {
+        let ignore = Ignore { metrics: false, levels: matches!(view.get(), View::Breakdown | View::Map) };
+        filter.with(|f| select(&selected_data, f, ignore))
+    });
+    env::mark("data-ready");
+    (Selections { view, cards, view_figures }, found)
+}

@@ -29,6 +29,7 @@ serve:
 dist:
 	@.ci/setup release
 	$(TRUNK) build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+	cargo run --quiet --bin eu-iom-data -- prerender "$(DIST)" "$(DIST)/data/eu-iom-figures.json"
 	cargo run --quiet --bin eu-iom-data -- csp "$(DIST)" --frame-ancestors "$(FRAME_ANCESTORS)" --connect "$(DATA_ORIGINS)"
 
 test:

@@ -33,6 +33,8 @@ commands:
   check <dataset.json>
       validate a dataset file with the dashboard's own rules; lists every problem
       with its record and field; exit status 1 if any record is skipped or the file fails
+  prerender <dist> <data.json>
+      write the default view of the dataset into <dist>/index.html (before `csp`)
   csp <dist> [--frame-ancestors \"'self' https://intranet.example\"] [--connect https://data.example]
       after a release build: hash Trunk's inline loader, write the strict Content-Security-Policy
       into dist/index.html (meta) and example headers (dist/_headers, dist/nginx.conf.example),
@@ -66,6 +68,10 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
         },
         Some("import-research") => import_research(args.get(1..).unwrap_or_default()),
         Some("csp") => secure_dist(args.get(1..).unwrap_or_default()),
+        Some("prerender") => match (args.get(1), args.get(2)) {
+            (Some(dist), Some(data)) => prerender(Path::new(dist), Path::new(data)),
+            _ => Err(USAGE.into()),
+        },
         Some("synth") => synthesize(args.get(1..).unwrap_or_default()),
         Some("bench-core") => {
             let sizes: Vec<usize> = args.get(1..).unwrap_or_default().iter().filter_map(|a| a.parse().ok()).collect();
@@ -147,6 +153,21 @@ fn import_research(args: &[String]) -> Result<Outcome, String> {
         ),
         success: true,
     })
+}
+
+/// `prerender`: writes the default view of a dataset into a built `index.html` (see
+/// [`crate::prerender`]).
+fn prerender(dist: &Path, data: &Path) -> Result<Outcome, String> {
+    let bytes = std::fs::read(data).map_err(|e| format!("cannot read {}: {e}", data.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", data.display()))?;
+    let loaded = crate::domain::dataset::load::load_dataset(&text).map_err(|e| format!("{}: {e}", data.display()))?;
+    let fingerprint = crate::domain::dataset::fingerprint::fingerprint(text.as_bytes());
+    let index = dist.join("index.html");
+    let html = read(&index)?;
+    let snapshot = crate::prerender::Snapshot { dataset: &loaded.dataset, fingerprint: &fingerprint };
+    let page = crate::prerender::insert(&html, &snapshot).map_err(|e| format!("{}: {e}", index.display()))?;
+    std::fs::write(&index, &page).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
+    Ok(Outcome { output: format!("pre-rendered the default view into {} ({} bytes, data {fingerprint})\n", index.display(), page.len()), success: true })
 }
 
 /// `csp`: secures a release build (see [`csp`]).

@@ -19,6 +19,9 @@
 
 pub mod domain;
 pub mod chart;
+pub mod html;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -8,3 +8,4 @@ pub mod load;
 pub mod raw;
 pub mod origin;
 pub mod csv_import;
+pub mod fingerprint;

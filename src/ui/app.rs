@@ -58,6 +58,12 @@ pub fn App() -> impl IntoView {
 
     let embedded = state.with_untracked(|s| s.presentation.embed);
     let staff = Memo::new(move |_| state.with(|s| s.view == View::Extract));
+    // The pre-rendered page stays until there is something to show instead of it.
+    Effect::new(move |_| {
+        if staff.get() || !matches!(load.get(), LoadState::Loading) {
+            env::reveal_app();
+        }
+    });
     let body = move || match load.get() {
         _ if staff.get() => view! { <StaffPage page=page/> }.into_any(),
         LoadState::Loading => view! { <LoadingPanel lang=lang/> }.into_any(),
@@ -229,6 +235,9 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSigna
 
     view! {
         <Notices notices=notices lang=lang/>
+        {move || data.snapshot_replaced.get().then(|| view! {
+            <p class="notice" role="status" data-testid="snapshot-replaced">{move || msg(Msg::SnapshotReplaced, lang.get())}</p>
+        })}
         <section class="section" aria-labelledby="headlines-heading">
             <div class="section__header">
                 <h2 id="headlines-heading">{move || msg(Msg::HeadlinesHeading, lang.get())}</h2>

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::dataset::csv_import::load_csv;
+use crate::domain::dataset::fingerprint::fingerprint;
 use crate::domain::dataset::issue::LoadError;
 use crate::domain::dataset::load::{load_dataset, Loaded};
 use crate::domain::dataset::origin::{check_data_address, DataOrigin};
@@ -39,6 +40,9 @@ pub struct DataSource {
     pub origin: RwSignal<DataOrigin>,
     /// Why the last reload failed, while older data stays on screen.
     pub reload_error: RwSignal<Option<LoadError>>,
+    /// Whether the published file differs from the one the pre-rendered page was built from
+    /// (the page then says that the figures on screen replaced the snapshot's).
+    pub snapshot_replaced: RwSignal<bool>,
 }
 
 /// Reads a dataset from text: CSV when the name says so or the text is not JSON-like.
@@ -58,6 +62,7 @@ impl DataSource {
             load: RwSignal::new(LoadState::Loading),
             origin: RwSignal::new(DataOrigin::Published),
             reload_error: RwSignal::new(None),
+            snapshot_replaced: RwSignal::new(false),
         }
     }
 
@@ -92,6 +97,10 @@ impl DataSource {
             let outcome = match fetch_json_text(&url).await {
                 Ok(text) => {
                     env::mark("data-fetched");
+                    if origin == DataOrigin::Published {
+                        let built_from = env::snapshot_fingerprint();
+                        self.snapshot_replaced.set(built_from.is_some_and(|f| f != fingerprint(text.as_bytes())));
+                    }
                     let parsed = parse_dataset(&url, &text);
                     env::mark("data-parsed");
                     parsed

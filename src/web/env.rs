@@ -86,9 +86,54 @@ pub fn warn(message: &str) {
 
 /// The `#app` element, emptied of the static loading message, ready to mount into.
 pub fn take_app_root() -> Option<web_sys::HtmlElement> {
-    let root = web_sys::window()?.document()?.get_element_by_id("app")?;
+    let document = web_sys::window()?.document()?;
+    let root = document.get_element_by_id("app")?;
+    // A pre-rendered page stays on screen while the app starts in a hidden element beside it;
+    // `reveal_app` swaps them once the app has drawn.
+    if let Some(snapshot) = document.get_element_by_id("prerendered") {
+        SNAPSHOT.with(|s| s.replace(snapshot.get_attribute("data-fingerprint")));
+        let live = document.create_element("div").ok()?;
+        live.set_class_name("app--pending");
+        root.append_child(&live).ok()?;
+        return live.dyn_into::<web_sys::HtmlElement>().ok();
+    }
     root.set_inner_html("");
     root.dyn_into::<web_sys::HtmlElement>().ok()
+}
+
+thread_local! {
+    /// The fingerprint of the data file the pre-rendered page was built from, if there was one.
+    static SNAPSHOT: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The fingerprint written into the pre-rendered page (`data-fingerprint`), if the page had one.
+pub fn snapshot_fingerprint() -> Option<String> {
+    SNAPSHOT.with(|s| s.borrow().clone())
+}
+
+/// Replaces the pre-rendered page with the app, two frames from now, so the app's charts have
+/// been sized and drawn while still hidden. Does nothing when there is no pre-rendered page.
+pub fn reveal_app() {
+    let Some(window) = web_sys::window() else { return };
+    let Some(document) = window.document() else { return };
+    if document.get_element_by_id("prerendered").is_none() {
+        return;
+    }
+    let swap = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(snapshot) = document.get_element_by_id("prerendered") {
+            snapshot.remove();
+        }
+        if let Ok(Some(live)) = document.query_selector(".app--pending") {
+            live.set_class_name("");
+        }
+        mark("app-revealed");
+    });
+    let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(window) = web_sys::window() {
+            let _ = window.request_animation_frame(swap.unchecked_ref());
+        }
+    });
+    let _ = window.request_animation_frame(next.unchecked_ref());
 }
 
 /// Moves keyboard focus to the element with this id, if there is one.

@@ -8,6 +8,12 @@ use crate::domain::lang::Lang;
 pub enum Msg {
     /// Page title.
     Title,
+    /// Pre-rendered page: the filters and other views start working once the app has loaded.
+    PrerenderPending,
+    /// Pre-rendered page without JavaScript: what still works and what needs JavaScript.
+    PrerenderNoScript,
+    /// The data file changed after the pre-rendered page was built.
+    SnapshotReplaced,
     /// Line under the title.
     Subtitle,
     /// Shown while the app and its data load.
@@ -278,6 +284,12 @@ pub fn msg(message: Msg, lang: Lang) -> &'static str {
     match (message, lang) {
         (Msg::Title, En) => "EU–IOM cooperation in figures",
         (Msg::Title, Fr) => "La coopération UE–OIM en chiffres",
+        (Msg::PrerenderPending, En) => "Loading the filters and the other views…",
+        (Msg::PrerenderPending, Fr) => "Chargement des filtres et des autres vues…",
+        (Msg::PrerenderNoScript, En) => "This is a snapshot of the published figures, made when the page was built. The filters, the other views and the downloads need JavaScript.",
+        (Msg::PrerenderNoScript, Fr) => "Ceci est un instantané des chiffres publiés, pris à la construction de la page. Les filtres, les autres vues et les téléchargements nécessitent JavaScript.",
+        (Msg::SnapshotReplaced, En) => "The data file was updated after this page was built: the figures shown are the current ones.",
+        (Msg::SnapshotReplaced, Fr) => "Le fichier de données a été mis à jour après la construction de cette page : les chiffres affichés sont les chiffres actuels.",
         (Msg::Subtitle, En) => "Projects, funding, migrants assisted and countries served, as reported in EU and IOM releases since 2013",
         (Msg::Subtitle, Fr) => "Projets, financements, migrants aidés et pays couverts, tels que publiés dans les communiqués de l’UE et de l’OIM depuis 2013",
         (Msg::Loading, En) => "Loading the figures…",

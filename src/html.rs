@@ -1,0 +1,35 @@
+//! Static HTML fragments shared by the running app and the pre-rendered first view: the
+//! headline cards and the sources list are written once, here, as escaped HTML strings. The app
+//! sets them with `inner_html`, the release build writes them into `index.html`, so the page a
+//! visitor sees before the WebAssembly arrives is the page the app then shows.
+//!
+//! Pure (no browser types), natively tested. Every text and attribute goes through [`escape`].
+
+pub mod cards;
+pub mod sources;
+
+use std::fmt::Write as _;
+
+/// Escapes text for an HTML text node or a quoted attribute value.
+pub fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    html_escape::encode_quoted_attribute(text)
+}
+
+/// Appends `<tag attrs>text</tag>`, escaping the text; `attrs` must already be escaped.
+pub(crate) fn element(out: &mut String, tag: &str, attrs: &str, text: &str) {
+    let space = if attrs.is_empty() { "" } else { " " };
+    let _ = write!(out, "<{tag}{space}{attrs}>{}</{tag}>", escape(text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_and_quotes() {
+        assert_eq!(escape(r#"<a href="x">'&'</a>"#), "&lt;a href=&quot;x&quot;&gt;&#x27;&amp;&#x27;&lt;/a&gt;");
+        let mut out = String::new();
+        element(&mut out, "p", r#"class="x""#, "1 < 2");
+        assert_eq!(out, r#"<p class="x">1 &lt; 2</p>"#);
+    }
+}

@@ -1,0 +1,89 @@
+//! The headline cards as HTML: per card its title and one line per metric with the latest
+//! reported figure — qualifier, number, what it counts, scope, as-of date and source link.
+
+use std::fmt::Write as _;
+
+use super::{element, escape};
+use crate::domain::dataset::model::{Dataset, Metric};
+use crate::domain::explore::aggregate::{headline_figure, Headline};
+use crate::domain::lang::Lang;
+use crate::domain::text::describe::{figure_as_of, figure_scope, figure_value, source_line};
+use crate::domain::text::format::{format_value, labelled};
+use crate::domain::text::i18n::qualifier_words;
+use crate::domain::text::messages::{msg, Msg};
+
+fn card_title(headline: Headline) -> Msg {
+    match headline {
+        Headline::Projects => Msg::CardProjects,
+        Headline::Funding => Msg::CardFunding,
+        Headline::MigrantsAssisted => Msg::CardMigrants,
+        Headline::Countries => Msg::CardCountries,
+    }
+}
+
+fn line_label(metrics: &[Metric]) -> Option<Msg> {
+    match metrics.first() {
+        Some(Metric::MigrantsReturned) => Some(Msg::LineReturned),
+        Some(Metric::MigrantsReintegration) => Some(Msg::LineReintegration),
+        Some(Metric::MigrantsRescued) => Some(Msg::LineRescued),
+        _ => None,
+    }
+}
+
+/// The cards' contents (the children of the `.cards` element) for the figures `selected`
+/// (the current selection, every metric).
+pub fn cards_inner(dataset: &Dataset, selected: &[usize], lang: Lang) -> String {
+    let mut out = String::new();
+    for headline in Headline::ALL {
+        let _ = write!(out, r#"<article class="card" data-testid="card-{}">"#, headline.id());
+        element(&mut out, "h3", r#"class="card__title""#, msg(card_title(headline), lang));
+        for line in headline.lines() {
+            card_line(&mut out, dataset, headline_figure(dataset, selected, *line), line_label(line.metrics), lang);
+        }
+        out.push_str("</article>");
+    }
+    out
+}
+
+fn card_line(out: &mut String, dataset: &Dataset, figure_index: Option<usize>, label: Option<Msg>, lang: Lang) {
+    let label = label.map(|m| msg(m, lang));
+    let Some(figure) = figure_index.and_then(|i| dataset.figures().get(i)) else {
+        out.push_str(r#"<div class="card__line card__line--empty" data-testid="card-line">"#);
+        if let Some(label) = label {
+            element(out, "p", r#"class="card__label""#, label);
+        }
+        element(out, "p", r#"class="card__empty""#, msg(Msg::NoFigure, lang));
+        out.push_str("</div>");
+        return;
+    };
+    let qualifier = qualifier_words(figure.qualifier(), lang);
+    let source = dataset.source_of(figure);
+    let (url, source_lang) = source.map_or(("", ""), |s| (s.url(), s.language()));
+    let (detail, detail_lang) = figure.detail_in(lang);
+    let _ = write!(
+        out,
+        r#"<div class="card__line" data-testid="card-line" data-figure="{}"><p class="card__value" aria-label="{}">"#,
+        escape(figure.id()),
+        escape(&figure_value(figure, lang)),
+    );
+    if !qualifier.is_empty() {
+        let _ = write!(out, r#"<span class="card__qualifier">{} </span>"#, escape(qualifier));
+    }
+    element(out, "span", r#"class="card__number""#, &format_value(figure.value(), figure.unit(), lang));
+    out.push_str("</p>");
+    if let Some(label) = label {
+        element(out, "p", r#"class="card__label""#, label);
+    }
+    element(out, "p", &format!(r#"class="card__detail" lang="{}""#, detail_lang.tag()), detail);
+    element(out, "p", r#"class="card__scope""#, &figure_scope(dataset, figure, lang));
+    out.push_str(r#"<p class="card__meta">"#);
+    element(out, "span", "", &figure_as_of(figure, lang));
+    out.push_str(" · ");
+    element(
+        out,
+        "a",
+        &format!(r#"href="{}" hreflang="{}" rel="noopener noreferrer" target="_blank""#, escape(url), escape(source_lang)),
+        &labelled(msg(Msg::SourceLink, lang), &source_line(dataset, figure, lang), lang),
+    );
+    out.push_str("</p></div>");
+}

@@ -1,0 +1,81 @@
+//! The pre-rendered first view: built from the real dataset, it holds the headline figures, the
+//! default chart as SVG, its description, its table and its sources in both languages, and it
+//! changes only when the view really changes (a snapshot).
+
+mod common;
+
+use eu_iom_dashboard::domain::dataset::fingerprint::fingerprint;
+use eu_iom_dashboard::prerender::{insert, render, Snapshot, HEAD_SCRIPT};
+
+fn snapshot_html() -> (String, String) {
+    let text = common::read("public/data/eu-iom-figures.json");
+    let loaded = common::real_dataset();
+    let print = fingerprint(text.as_bytes());
+    let html = render(&Snapshot { dataset: &loaded.dataset, fingerprint: &print });
+    (html, print)
+}
+
+/// The part of the page in one language.
+fn copy_in<'a>(html: &'a str, tag: &str) -> &'a str {
+    let start = html.find(&format!(r#"<div class="prerender" lang="{tag}""#)).expect("a copy per language");
+    let rest = &html[start + 1..];
+    let end = rest.find(r#"<div class="prerender" lang="#).map_or(rest.len(), |i| i);
+    &rest[..end]
+}
+
+#[test]
+fn the_page_is_a_reviewed_snapshot() {
+    let (html, _) = snapshot_html();
+    common::assert_snapshot("prerender.html", &html);
+}
+
+#[test]
+fn it_carries_the_fingerprint_of_the_data_file_it_was_built_from() {
+    let (html, print) = snapshot_html();
+    assert_eq!(print.len(), 16);
+    assert!(html.starts_with(&format!(r#"<div id="prerendered" data-fingerprint="{print}">"#)));
+}
+
+#[test]
+fn both_languages_show_the_seed_release_figures_with_qualifiers_dates_and_sources() {
+    let (html, _) = snapshot_html();
+    let seed_url = "https://eeas.europa.eu/headquarters/headquarters-homepage/87429/node/87429_fr";
+    for (tag, wordings) in [
+        ("en", ["535", "about </span><span class=\"card__number\">€1.88\u{a0}bn", "more than 84,000", "more than 25,000", "13\u{a0}Oct\u{a0}2020"]),
+        ("fr", ["535", "environ </span><span class=\"card__number\">1,88\u{a0}Md€", "plus de 84\u{202f}000", "plus de 25\u{202f}000", "13\u{a0}oct.\u{a0}2020"]),
+    ] {
+        let copy = copy_in(&html, tag);
+        for wording in wordings {
+            assert!(copy.contains(wording), "the {tag} page shows {wording:?}");
+        }
+        assert!(copy.contains(seed_url), "the {tag} page links the seed release");
+        assert!(copy.contains(r#"class="chart__svg chart__svg--narrow chart__svg--light""#), "{tag}: narrow chart");
+        assert!(copy.contains(r#"class="chart__svg chart__svg--wide chart__svg--dark""#), "{tag}: wide dark chart");
+        assert!(copy.contains(r#"<table class="table""#), "{tag}: the chart's table");
+        assert!(copy.contains(r#"<ol class="sources">"#), "{tag}: the sources");
+        assert!(!copy.contains("data-testid="), "{tag}: test hooks of the live app are renamed in the snapshot");
+    }
+}
+
+#[test]
+fn controls_that_need_the_app_are_inactive() {
+    let (html, _) = snapshot_html();
+    for button in html.match_indices("<button").map(|(i, _)| &html[i..i + html[i..].find('>').unwrap()]) {
+        assert!(button.contains(" disabled"), "a button in the snapshot is disabled until the app runs: {button}");
+    }
+    assert!(!html.contains("<input"), "no form control pretends to filter");
+}
+
+#[test]
+fn insert_places_the_head_script_and_replaces_the_loading_message() {
+    let index = "<!DOCTYPE html><html><head><title>x</title></head><body><div id=\"app\"><div class=\"boot\" role=\"status\"><p>Loading…</p></div></div><noscript><p>needs JS</p></noscript></body></html>";
+    let loaded = common::real_dataset();
+    let page = insert(index, &Snapshot { dataset: &loaded.dataset, fingerprint: "0123456789abcdef" }).expect("inserted");
+    let head = &page[..page.find("</head>").unwrap()];
+    assert!(head.ends_with(&format!("<script>{HEAD_SCRIPT}</script>\n")));
+    assert!(!page.contains("Loading…") && !page.contains("<noscript>"));
+    assert!(page.contains(r#"<div id="app"><div id="prerendered" data-fingerprint="0123456789abcdef">"#));
+    assert!(page.ends_with("</div></body></html>"));
+    let error = insert("<html><head></head><body></body></html>", &Snapshot { dataset: &loaded.dataset, fingerprint: "" }).unwrap_err();
+    assert!(error.contains("boot"), "{error}");
+}

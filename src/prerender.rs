@@ -27,7 +27,7 @@ use crate::domain::text::describe::{describe_timeline, figure_date, figure_perio
 use crate::domain::text::format::format_date;
 use crate::domain::text::i18n::metric_name;
 use crate::domain::text::labels::place_name;
-use crate::domain::text::messages::{match_count, msg, Msg};
+use crate::domain::text::messages::{active_filters, match_count, msg, Msg};
 use crate::domain::explore::aggregate::Place;
 use crate::html::cards::cards_inner;
 use crate::html::sources::sources_list;
@@ -81,14 +81,17 @@ fn page(out: &mut String, dataset: &Dataset, state: &ViewState, lang: Lang) {
     let _ = write!(out, r##"<a class="skip-link" href="#main-{tag}">{}</a>"##, escape(msg(Msg::SkipToContent, lang)));
     masthead(out, lang);
     let _ = write!(out, r#"<main id="main-{tag}" tabindex="-1">"#);
-    element(out, "p", r#"class="prerender__status prerender__status--pending" role="status""#, msg(Msg::PrerenderPending, lang));
     element(out, "p", r#"class="prerender__status prerender__status--noscript""#, msg(Msg::PrerenderNoScript, lang));
     let _ = write!(out, r#"<section class="section prerender__headlines" aria-labelledby="headlines-heading-{tag}"><div class="section__header">"#);
     element(out, "h2", &format!(r#"id="headlines-heading-{tag}""#), msg(Msg::HeadlinesHeading, lang));
     let as_of = dataset.latest_source_date().map(|d| format!("{} {}", msg(Msg::DataAsOf, lang), format_date(d, DatePrecision::Day, lang)));
     out.push_str(r#"<div class="data-as-of">"#);
     element(out, "p", r#"data-testid="data-as-of""#, as_of.as_deref().unwrap_or_default());
-    out.push_str("</div></div>");
+    out.push_str(r#"<div class="data-controls">"#);
+    for label in [Msg::ReloadData, Msg::OpenLocalFile] {
+        element(out, "button", r#"type="button" class="link-button" disabled"#, msg(label, lang));
+    }
+    out.push_str("</div></div></div>");
     let _ = write!(out, r#"<div class="cards">{}</div></section>"#, cards_inner(dataset, &cards, lang));
     out.push_str(r#"<div class="explorer">"#);
     filters_placeholder(out, dataset, &selected, lang);
@@ -128,9 +131,10 @@ fn filters_placeholder(out: &mut String, dataset: &Dataset, selected: &[usize], 
     let tag = lang.tag();
     let _ = write!(out, r#"<aside class="filters section prerender__filters" aria-labelledby="filters-heading-{tag}"><div class="filters__head">"#);
     element(out, "h2", &format!(r#"id="filters-heading-{tag}""#), msg(Msg::Filters, lang));
-    element(out, "button", r#"type="button" class="button filters__toggle" disabled"#, msg(Msg::ShowFilters, lang));
+    element(out, "button", r#"type="button" class="button filters__toggle" disabled"#, msg(Msg::CloseFilters, lang));
     out.push_str("</div>");
     element(out, "p", r#"class="filters__count""#, &match_count(selected.len(), count_sources(dataset, selected), lang));
+    element(out, "p", r#"class="prerender__status prerender__status--pending" role="status""#, msg(Msg::PrerenderPending, lang));
     out.push_str("</aside>");
 }
 
@@ -147,6 +151,9 @@ fn tabs(out: &mut String, current: View, lang: Lang) {
         let selected = view == current;
         element(out, "button", &format!(r#"type="button" role="tab" class="tabs__tab" aria-selected="{selected}" disabled"#), msg(label, lang));
     }
+    out.push_str(r#"</div><div class="explorer__actions">"#);
+    element(out, "button", r#"type="button" class="button filters-open" disabled"#, &active_filters(0, lang));
+    element(out, "button", r#"type="button" class="button button--small share__open" disabled"#, msg(Msg::EmbedShare, lang));
     out.push_str("</div></div>");
 }
 
@@ -155,7 +162,6 @@ fn timeline(out: &mut String, dataset: &Dataset, selected: &[usize], lang: Lang)
     let description = describe_timeline(dataset, &series, lang);
     let data = ChartData::Timeline(series);
     element(out, "h2", r#"class="view__heading""#, msg(Msg::TimelineHeading, lang));
-    element(out, "p", r#"class="section__intro""#, msg(Msg::TimelineIntro, lang));
     let _ = write!(out, r#"<figure class="chart"><div class="chart__frame" data-testid="chart" role="img" aria-label="{}">"#, escape(&description));
     for (size, width) in CHART_SIZES {
         for theme in [Theme::Light, Theme::Dark] {
@@ -166,7 +172,12 @@ fn timeline(out: &mut String, dataset: &Dataset, selected: &[usize], lang: Lang)
     out.push_str(r#"</div><figcaption class="chart__description"><details>"#);
     element(out, "summary", "", msg(Msg::DescribeChart, lang));
     element(out, "p", "", &description);
-    out.push_str("</details></figcaption></figure>");
+    out.push_str(r#"</details></figcaption><div class="chart__tools">"#);
+    for label in [Msg::DownloadPng, Msg::DownloadSvg, Msg::ShowAsTable] {
+        element(out, "button", r#"type="button" class="button button--small" disabled"#, msg(label, lang));
+    }
+    out.push_str("</div></figure>");
+    element(out, "p", r#"class="section__intro""#, msg(Msg::TimelineIntro, lang));
 }
 
 /// The chart drawn as SVG at `width`, sized by the height the chart asks for; on failure, the

@@ -1,5 +1,6 @@
 //! The headline cards as HTML: per card its title and one line per metric with the latest
-//! reported figure — qualifier, number, what it counts, scope, as-of date and source link.
+//! reported figure — qualifier and number, as-of date, and behind a disclosure what it counts,
+//! its scope and its source link.
 
 use std::fmt::Write as _;
 
@@ -35,7 +36,7 @@ fn line_label(metrics: &[Metric]) -> Option<Msg> {
 pub fn cards_inner(dataset: &Dataset, selected: &[usize], lang: Lang) -> String {
     let mut out = String::new();
     for headline in Headline::ALL {
-        let _ = write!(out, r#"<article class="card" data-testid="card-{}">"#, headline.id());
+        let _ = write!(out, r#"<article class="card card--{0}" data-testid="card-{0}">"#, headline.id());
         element(&mut out, "h3", r#"class="card__title""#, msg(card_title(headline), lang));
         for line in headline.lines() {
             card_line(&mut out, dataset, headline_figure(dataset, selected, *line), line_label(line.metrics), lang);
@@ -74,16 +75,18 @@ fn card_line(out: &mut String, dataset: &Dataset, figure_index: Option<usize>, l
     if let Some(label) = label {
         element(out, "p", r#"class="card__label""#, label);
     }
+    element(out, "p", r#"class="card__meta""#, &figure_as_of(figure, lang));
+    // What the figure counts, its scope and its source: one tap away.
+    out.push_str(r#"<details class="card__more">"#);
+    element(out, "summary", "", msg(Msg::ScopeAndSource, lang));
     element(out, "p", &format!(r#"class="card__detail" lang="{}""#, detail_lang.tag()), detail);
     element(out, "p", r#"class="card__scope""#, &figure_scope(dataset, figure, lang));
-    out.push_str(r#"<p class="card__meta">"#);
-    element(out, "span", "", &figure_as_of(figure, lang));
-    out.push_str(" · ");
+    out.push_str(r#"<p class="card__source">"#);
     element(
         out,
         "a",
         &format!(r#"href="{}" hreflang="{}" rel="noopener noreferrer" target="_blank""#, escape(url), escape(source_lang)),
         &labelled(msg(Msg::SourceLink, lang), &source_line(dataset, figure, lang), lang),
     );
-    out.push_str("</p></div>");
+    out.push_str("</p></details></div>");
 }

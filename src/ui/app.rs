@@ -21,7 +21,7 @@ use crate::ui::downloads::DataDownloads;
 use crate::ui::embed::{EmbedShell, Embedded};
 use crate::ui::share::ShareDialog;
 use crate::ui::staff::StaffPage;
-use crate::ui::filters::FilterPanel;
+use crate::ui::filters::{FilterButton, FilterPanel};
 use crate::ui::status::{ErrorPanel, LoadingPanel, Notices, SkippedRecords};
 use crate::ui::page::{use_selections, Page, Selections};
 use crate::ui::tabs::ViewTabs;
@@ -228,6 +228,8 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSigna
     let print_data = dataset.clone();
 
     let selections = Selections { view, cards: card_figures, view_figures: selected };
+    let filters_open = RwSignal::new(false);
+    let default_filter = page.state.with_untracked(|s| s.with_default_filters(Some(&dataset)).filter);
     let panel = {
         let dataset = dataset.clone();
         move || view_body(view.get(), dataset.clone(), selections, page)
@@ -256,11 +258,14 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSigna
             <HeadlineCards dataset=dataset.clone() figures=card_figures lang=lang/>
         </section>
         <div class="explorer">
-            <FilterPanel dataset=dataset.clone() selected=selected page=page/>
+            <FilterPanel dataset=dataset.clone() selected=selected page=page open=filters_open/>
             <section class="section explorer__views" aria-label=move || msg(Msg::Views, lang.get())>
                 <div class="explorer__bar">
                     <ViewTabs page=page/>
-                    <ShareDialog page=page/>
+                    <div class="explorer__actions">
+                        <FilterButton page=page open=filters_open defaults=default_filter/>
+                        <ShareDialog page=page/>
+                    </div>
                 </div>
                 <div class="tab-panel" role="tabpanel" id="view-panel" aria-labelledby=move || format!("tab-{}", view.get().id())>
                     {panel}

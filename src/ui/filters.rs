@@ -12,17 +12,47 @@ use crate::domain::explore::aggregate::latest_by_country;
 use crate::domain::text::format::format_value;
 use crate::domain::text::i18n::metric_name;
 use crate::domain::lang::Lang;
-use crate::domain::text::messages::{match_count, msg, Msg};
+use crate::domain::text::messages::{active_filters, match_count, msg, Msg};
 use crate::domain::dataset::model::{Dataset, Metric};
-use crate::domain::explore::select::{count_sources, select, year_bounds, Ignore, Level, PublisherFilter};
+use crate::domain::explore::select::{count_sources, select, year_bounds, Filter, Ignore, Level, PublisherFilter};
 use crate::domain::explore::view::{CountryOrder, View, ViewState};
 use crate::ui::page::Page;
+use crate::web::env;
 
 fn level_label(level: Level) -> Msg {
     match level {
         Level::ProgrammeWide => Msg::LevelProgramme,
         Level::Regional => Msg::LevelRegional,
         Level::National => Msg::LevelNational,
+    }
+}
+
+fn close_filters(open: RwSignal<bool>) {
+    open.set(false);
+    env::focus_element("filters-open");
+}
+
+/// The button that opens the filter panel on narrow screens (where it is a drawer), with the
+/// number of filters that differ from the defaults.
+#[component]
+pub fn FilterButton(page: Page, open: RwSignal<bool>, defaults: Filter) -> impl IntoView {
+    let lang = page.lang;
+    let active = Memo::new(move |_| page.state.with(|s| s.filter.changes_from(&defaults)));
+    view! {
+        <button
+            type="button"
+            class="button filters-open"
+            id="filters-open"
+            data-testid="filters-open"
+            aria-controls="filters"
+            aria-expanded=move || open.get().to_string()
+            on:click=move |_| {
+                open.set(true);
+                env::focus_element("filters-close");
+            }
+        >
+            {move || active_filters(active.get(), lang.get())}
+        </button>
     }
 }
 
@@ -69,10 +99,9 @@ fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, item: T) {
 
 /// The panel.
 #[component]
-pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page) -> impl IntoView {
+pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page, open: RwSignal<bool>) -> impl IntoView {
     let lang = page.lang;
     let state = page.state;
-    let open = RwSignal::new(false);
     let count_data = dataset.clone();
     let count = move || selected.with(|s| match_count(s.len(), count_sources(&count_data, s), lang.get()));
 
@@ -150,17 +179,22 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
     };
 
     view! {
-        <aside class="filters section" class:filters--open=move || open.get() aria-labelledby="filters-heading" data-testid="filters">
+        <aside
+            class="filters section"
+            class:filters--open=move || open.get()
+            id="filters"
+            aria-labelledby="filters-heading"
+            data-testid="filters"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" && open.get_untracked() {
+                    close_filters(open);
+                }
+            }
+        >
             <div class="filters__head">
                 <h2 id="filters-heading">{move || msg(Msg::Filters, lang.get())}</h2>
-                <button
-                    type="button"
-                    class="button filters__toggle"
-                    aria-expanded=move || open.get().to_string()
-                    aria-controls="filters-body"
-                    on:click=move |_| open.update(|o| *o = !*o)
-                >
-                    {move || msg(Msg::ShowFilters, lang.get())}
+                <button type="button" class="button filters__toggle" id="filters-close" on:click=move |_| close_filters(open)>
+                    {move || msg(Msg::CloseFilters, lang.get())}
                 </button>
             </div>
             <p class="filters__count" aria-live="polite" data-testid="match-count">{count}</p>

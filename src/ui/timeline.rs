@@ -39,7 +39,7 @@ pub fn TimelineView(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pag
     });
     view! {
         <h2 class="view__heading">{move || msg(Msg::TimelineHeading, lang.get())}</h2>
-        <p class="section__intro">{move || msg(Msg::TimelineIntro, lang.get())}</p>
         {canvas}
+        <p class="section__intro">{move || msg(Msg::TimelineIntro, lang.get())}</p>
     }
 }

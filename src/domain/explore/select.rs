@@ -127,6 +127,23 @@ fn mask(ids: &BTreeSet<String>, n: usize, index_of: impl Fn(&str) -> Option<usiz
 }
 
 impl Filter {
+    /// How many of the filter's dimensions (metric, programme, region, country, level, period,
+    /// publisher) differ from `default`: the count the filter button shows.
+    pub fn changes_from(&self, default: &Filter) -> usize {
+        [
+            self.metrics != default.metrics,
+            self.programmes != default.programmes,
+            self.regions != default.regions,
+            self.countries != default.countries,
+            self.levels != default.levels,
+            self.years != default.years,
+            self.publishers != default.publishers,
+        ]
+        .into_iter()
+        .filter(|changed| *changed)
+        .count()
+    }
+
     /// Translates ids to indices for `dataset`, dropping the dimensions in `ignore`.
     pub fn resolve(&self, dataset: &Dataset, ignore: Ignore) -> ResolvedFilter {
         ResolvedFilter {
@@ -233,6 +250,20 @@ mod tests {
             ("ne", "2021-01-01", "projects", 3.0, "exact", Some("NE"), None),
             ("media", "2022-01-01", "migrants_returned", 30.0, "about", None, None),
         ])
+    }
+
+    #[test]
+    fn counts_the_dimensions_that_differ_from_the_default() {
+        let default = Filter { metrics: [Metric::MigrantsReturned].into(), years: Some((2013, 2025)), ..Filter::default() };
+        assert_eq!(default.changes_from(&default), 0);
+        let mut changed = default.clone();
+        changed.metrics.insert(Metric::Projects);
+        changed.countries.insert("LY".into());
+        changed.countries.insert("NE".into());
+        changed.years = Some((2017, 2025));
+        assert_eq!(changed.changes_from(&default), 3, "two countries are one dimension");
+        changed.publishers = PublisherFilter::OfficialOnly;
+        assert_eq!(changed.changes_from(&default), 4);
     }
 
     fn ids<'a>(dataset: &'a Dataset, filter: &Filter, ignore: Ignore) -> Vec<&'a str> {

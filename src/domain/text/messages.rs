@@ -8,6 +8,10 @@ use crate::domain::lang::Lang;
 pub enum Msg {
     /// Page title.
     Title,
+    /// Button that closes the filter drawer.
+    CloseFilters,
+    /// Disclosure of a headline figure: its source, with what it counts and its scope.
+    ScopeAndSource,
     /// Pre-rendered page: the filters and other views start working once the app has loaded.
     PrerenderPending,
     /// Pre-rendered page without JavaScript: what still works and what needs JavaScript.
@@ -166,8 +170,6 @@ pub enum Msg {
     NoCountryMatch,
     /// Figures reported (in the sources panel).
     FiguresReported,
-    /// "Show filters" (mobile).
-    ShowFilters,
     /// The level filter does not apply to the breakdown.
     LevelNotUsed,
     /// Download the chart as PNG.
@@ -284,6 +286,10 @@ pub fn msg(message: Msg, lang: Lang) -> &'static str {
     match (message, lang) {
         (Msg::Title, En) => "EU–IOM cooperation in figures",
         (Msg::Title, Fr) => "La coopération UE–OIM en chiffres",
+        (Msg::CloseFilters, En) => "Close",
+        (Msg::CloseFilters, Fr) => "Fermer",
+        (Msg::ScopeAndSource, En) => "Source",
+        (Msg::ScopeAndSource, Fr) => "Source",
         (Msg::PrerenderPending, En) => "Loading the filters and the other views…",
         (Msg::PrerenderPending, Fr) => "Chargement des filtres et des autres vues…",
         (Msg::PrerenderNoScript, En) => "This is a snapshot of the published figures, made when the page was built. The filters, the other views and the downloads need JavaScript.",
@@ -442,8 +448,6 @@ pub fn msg(message: Msg, lang: Lang) -> &'static str {
         (Msg::NoCountryMatch, Fr) => "Aucun pays ne correspond",
         (Msg::FiguresReported, En) => "Figures reported",
         (Msg::FiguresReported, Fr) => "Chiffres publiés",
-        (Msg::ShowFilters, En) => "Show filters",
-        (Msg::ShowFilters, Fr) => "Afficher les filtres",
         (Msg::LevelNotUsed, En) => "Not used by the “by place” view, which compares every country or region.",
         (Msg::LevelNotUsed, Fr) => "Sans effet sur la vue « par lieu », qui compare tous les pays ou régions.",
         (Msg::DownloadPng, En) => "Download PNG",
@@ -552,6 +556,17 @@ pub fn msg(message: Msg, lang: Lang) -> &'static str {
         (Msg::Confidence, En) => "Confidence",
         (Msg::Confidence, Fr) => "Confiance",
         (Msg::MapDisclaimer, Fr) => "Les frontières et les noms indiqués ainsi que les désignations employées sur cette carte n’impliquent ni reconnaissance ni acceptation officielles de la part de l’Organisation internationale pour les migrations ou de l’Union européenne.",
+    }
+}
+
+/// The filter button's label: `Filters`, `Filters (2 active)`.
+pub fn active_filters(n: usize, lang: Lang) -> String {
+    match (lang, n) {
+        (Lang::En, 0) => "Filters".to_string(),
+        (Lang::En, n) => format!("Filters ({n} active)"),
+        (Lang::Fr, 0) => "Filtres".to_string(),
+        (Lang::Fr, 1) => "Filtres (1 actif)".to_string(),
+        (Lang::Fr, n) => format!("Filtres ({n} actifs)"),
     }
 }
 

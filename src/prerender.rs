@@ -44,6 +44,9 @@ const CHART_SIZES: [(&str, f64); 2] = [("narrow", 317.0), ("wide", 806.0)];
 /// hashes it, like Trunk's loader.
 pub const HEAD_SCRIPT: &str = r#"(function(){var d=document.documentElement,q=new URLSearchParams(location.search);function pick(t){t=String(t||"").split(/[-_]/)[0].toLowerCase();return t==="en"||t==="fr"?t:null}var l=pick(q.get("lang"));if(!l){var p=navigator.languages||[navigator.language];for(var i=0;i<p.length&&!l;i++)l=pick(p[i])}d.lang=l||"en";var t=q.get("theme");if(t==="light"||t==="dark")d.setAttribute("data-theme",t);if(q.get("embed")==="1")d.setAttribute("data-embed",q.get("view")==="cards"?"cards":"timeline");d.classList.add("js")})();"#;
 
+/// Closes the pre-rendered element, so a later run can find and replace it.
+const END_MARK: &str = "</div><!--/prerendered-->";
+
 /// What the pre-rendered page is built from.
 pub struct Snapshot<'a> {
     /// The published dataset.
@@ -66,7 +69,7 @@ pub fn render(snapshot: &Snapshot<'_>) -> String {
     for lang in Lang::ALL {
         page(&mut out, snapshot.dataset, &state, lang);
     }
-    out.push_str("</div>");
+    out.push_str(END_MARK);
     // The shared fragments carry the app's test hooks; the snapshot's are renamed, so a hook
     // always names the live app's element and the snapshot is found as such.
     out.replace(r#" data-testid=""#, r#" data-snapshot-testid=""#)
@@ -235,28 +238,41 @@ fn footer(out: &mut String, lang: Lang) {
 }
 
 /// Writes the pre-rendered page into a built `index.html`: the head script at the end of
-/// `<head>`, the snapshot in place of the `<div class="boot">` loading message, and no
-/// `<noscript>` block (the snapshot itself says what needs JavaScript).
+/// `<head>`, the snapshot in place of the `<div class="boot">` loading message (or of an earlier
+/// snapshot, so the step can run again after a release is added), and no `<noscript>` block
+/// (the snapshot itself says what needs JavaScript).
 ///
 /// # Errors
 /// A message naming what the page lacks.
 pub fn insert(index_html: &str, snapshot: &Snapshot<'_>) -> Result<String, String> {
-    let boot_start = index_html.find(r#"<div class="boot""#).ok_or("index.html has no <div class=\"boot\"> to replace")?;
-    let boot_end = index_html[boot_start..].find("</div>").map(|i| boot_start + i + "</div>".len()).ok_or("the boot message is not closed")?;
+    let (start, end) = match index_html.find(r#"<div id="prerendered""#) {
+        Some(start) => {
+            let end = index_html[start..].find(END_MARK).ok_or("the earlier pre-rendered page is not closed")?;
+            (start, start + end + END_MARK.len())
+        }
+        None => {
+            let start = index_html.find(r#"<div class="boot""#).ok_or("index.html has no <div class=\"boot\"> to replace")?;
+            let end = index_html[start..].find("</div>").ok_or("the boot message is not closed")?;
+            (start, start + end + "</div>".len())
+        }
+    };
     let head_end = index_html.find("</head>").ok_or("index.html has no </head>")?;
-    if head_end > boot_start {
+    if head_end > start {
         return Err("the boot message is inside <head>".into());
     }
+    let script = format!("<script>{HEAD_SCRIPT}</script>\n");
     let mut page = String::with_capacity(index_html.len() + 200_000);
     page.push_str(&index_html[..head_end]);
-    let _ = writeln!(page, "<script>{HEAD_SCRIPT}</script>");
-    page.push_str(&index_html[head_end..boot_start]);
+    if !page.contains(&script) {
+        page.push_str(&script);
+    }
+    page.push_str(&index_html[head_end..start]);
     page.push_str(&render(snapshot));
-    let rest = &index_html[boot_end..];
+    let rest = &index_html[end..];
     match (rest.find("<noscript>"), rest.find("</noscript>")) {
-        (Some(start), Some(end)) if start < end => {
-            page.push_str(&rest[..start]);
-            page.push_str(&rest[end + "</noscript>".len()..]);
+        (Some(from), Some(to)) if from < to => {
+            page.push_str(&rest[..from]);
+            page.push_str(&rest[to + "</noscript>".len()..]);
         }
         _ => page.push_str(rest),
     }

@@ -75,7 +75,13 @@ fn insert_places_the_head_script_and_replaces_the_loading_message() {
     assert!(head.ends_with(&format!("<script>{HEAD_SCRIPT}</script>\n")));
     assert!(!page.contains("Loading…") && !page.contains("<noscript>"));
     assert!(page.contains(r#"<div id="app"><div id="prerendered" data-fingerprint="0123456789abcdef">"#));
-    assert!(page.ends_with("</div></body></html>"));
+    assert!(page.ends_with("<!--/prerendered--></div></body></html>"));
+    // Run again (a release was added): the earlier snapshot is replaced, the script kept once.
+    let again = insert(&page, &Snapshot { dataset: &loaded.dataset, fingerprint: "fedcba9876543210" }).expect("inserted again");
+    assert_eq!(again.matches(HEAD_SCRIPT).count(), 1);
+    assert_eq!(again.matches(r#"<div id="prerendered""#).count(), 1);
+    assert!(again.contains(r#"data-fingerprint="fedcba9876543210""#) && !again.contains("0123456789abcdef"));
+    assert_eq!(again.len(), page.len());
     let error = insert("<html><head></head><body></body></html>", &Snapshot { dataset: &loaded.dataset, fingerprint: "" }).unwrap_err();
     assert!(error.contains("boot"), "{error}");
 }

@@ -75,10 +75,16 @@ test('the timeline canvas is drawn, crisp on HiDPI screens, and follows its cont
 test('a loading state is visible while the data is on its way', async () => {
   await withServer({ overrides: { [DATA]: { delayMs: 1500 } } }, async (server) => {
     const { page, context } = await openPage(browser);
-    await page.goto(server.url);
-    await page.waitForSelector('[data-testid=loading]', { timeout: 60000 });
-    assert.match(await page.textContent('[data-testid=loading]'), /Loading|Chargement/);
+    await page.goto(server.url + '?lang=en');
+    // The pre-rendered page stays on screen and says the rest is loading; the app's own
+    // loading panel stays hidden behind it.
+    const pending = '.prerender[data-lang=en] .prerender__status--pending';
+    await page.waitForSelector(pending, { timeout: 60000 });
+    assert.match(await page.textContent(pending), /Loading the filters/);
+    await page.waitForSelector('[data-testid=loading]', { state: 'attached', timeout: 60000 });
+    assert.equal(await page.isVisible('[data-testid=loading]'), false, 'the loading panel does not cover the snapshot');
     await page.waitForSelector('[data-testid=card-projects] [data-figure]', { timeout: 60000 });
+    assert.equal(await page.$('#prerendered'), null, 'the app replaced the snapshot');
     await context.close();
   });
 });

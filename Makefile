@@ -29,6 +29,10 @@ serve:
 dist:
 	@.ci/setup release
 	$(TRUNK) build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+	@# The staff page is its own page and module, built beside the dashboard (Trunk builds one page at a time).
+	$(TRUNK) build --release staff.html --public-url "$(PUBLIC_URL)" --dist "$(DIST).staff"
+	cp "$(DIST).staff"/staff.html "$(DIST).staff"/eu-iom-staff-*.js "$(DIST).staff"/eu-iom-staff-*_bg.wasm "$(DIST)"/
+	rm -rf "$(DIST).staff"
 	cargo run --quiet --bin eu-iom-data -- prerender "$(DIST)" "$(DIST)/data/eu-iom-figures.json"
 	cargo run --quiet --bin eu-iom-data -- csp "$(DIST)" --frame-ancestors "$(FRAME_ANCESTORS)" --connect "$(DATA_ORIGINS)"
 
@@ -47,7 +51,7 @@ lint:
 	@# Clippy for wasm32 needs rustup's wasm32 standard library; Debian's rustc-web has no clippy.
 	@if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then \
 		echo "cargo clippy --target wasm32-unknown-unknown"; \
-		CARGO_TARGET_DIR=target/web cargo clippy --lib --bin eu-iom-dashboard --target wasm32-unknown-unknown --quiet -- -D warnings; \
+		CARGO_TARGET_DIR=target/web cargo clippy --lib --bin eu-iom-dashboard --bin eu-iom-staff --target wasm32-unknown-unknown --quiet -- -D warnings; \
 	else echo "[lint] wasm32 clippy skipped: rustup has no wasm32 target on this machine"; fi
 
 test-e2e:

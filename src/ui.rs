@@ -10,6 +10,7 @@ pub mod downloads;
 pub mod embed;
 pub mod filters;
 pub mod map;
+pub mod masthead;
 pub mod page;
 pub mod share;
 pub mod staff;
@@ -37,6 +38,15 @@ pub fn chart_style(page: Page) -> Style {
     Style { lang: page.lang.get(), theme, opaque, measure: Some(text_measure()), ..Style::default() }
 }
 
+
+/// Mounts the staff page (`staff.html`) into `#app`.
+pub fn mount_staff() {
+    console_error_panic_hook::set_once();
+    match crate::web::env::take_app_root() {
+        Some(root) => leptos::mount::mount_to(root, staff::StaffApp).forget(),
+        None => crate::web::env::warn("no #app element to mount the staff page into"),
+    }
+}
 
 /// Mounts the app into `#app`, replacing the static loading message of `index.html`.
 pub fn mount() {

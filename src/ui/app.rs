@@ -8,56 +8,46 @@ use leptos::prelude::*;
 
 use crate::domain::dataset::date::DatePrecision;
 use crate::domain::text::format::{format_date, labelled};
-use crate::domain::lang::Lang;
 use crate::domain::dataset::load::Loaded;
 use crate::domain::text::messages::{msg, Msg};
 
 use crate::domain::export::describe_filters;
-use crate::domain::explore::view::{from_query, to_query, ThemeChoice, UrlNotice, View};
+use crate::domain::explore::view::{from_query, to_query, UrlNotice, View, ViewState};
 use crate::ui::cards::HeadlineCards;
 use crate::ui::data::{DataSource, LoadState};
 use crate::ui::status::{DataBanner, DataControls, DropZone};
 use crate::ui::downloads::DataDownloads;
 use crate::ui::embed::{EmbedShell, Embedded};
 use crate::ui::share::ShareDialog;
-use crate::ui::staff::StaffPage;
 use crate::ui::filters::{FilterButton, FilterPanel};
 use crate::ui::status::{ErrorPanel, LoadingPanel, Notices, SkippedRecords};
+use crate::ui::masthead::Masthead;
 use crate::ui::page::{use_selections, Page, Selections};
 use crate::ui::tabs::ViewTabs;
 use crate::ui::views::view_body;
 use crate::web::env;
 
+/// The staff page, next to `index.html`.
+const STAFF_PAGE: &str = "staff.html";
+
 /// The page.
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, _) = from_query(&env::query_string(), None);
-    let state = RwSignal::new(initial);
-    let preferred = Lang::negotiate(env::preferred_languages().iter().map(String::as_str));
-    // Memos, not derived signals: readers (every chart's repaint) must not re-run on each
-    // change of the view state, only when the language or theme really changes.
-    let lang: Signal<Lang> = Memo::new(move |_| state.with(|s| s.lang).unwrap_or(preferred)).into();
-    let system_dark = RwSignal::new(env::prefers_dark());
-    let media = StoredValue::new_local(env::watch_prefers_dark(move |dark| system_dark.set(dark)));
-    let dark: Signal<bool> = Memo::new(move |_| state.with(|s| s.presentation.theme).is_dark(system_dark.get())).into();
-    let transparent = Memo::new(move |_| state.with(|s| s.presentation.transparent));
-    let page = Page { lang, dark, state, transparent, resolved: StoredValue::new(false) };
+    let page = Page::start();
+    let Page { lang, state, .. } = page;
     let data = DataSource::new();
     data.start(&state.get_untracked());
     let load = data.load;
     let notices = RwSignal::new(Vec::<UrlNotice>::new());
 
-    Effect::new(move |_| {
-        let lang = lang.get();
-        env::set_document_language(lang.tag(), msg(Msg::Title, lang));
-    });
-    Effect::new(move |_| {
-        media.with_value(|_| ());
-        env::set_document_theme(dark.get(), transparent.get());
-    });
-
     let embedded = state.with_untracked(|s| s.presentation.embed);
     let staff = Memo::new(move |_| state.with(|s| s.view == View::Extract));
+    // The staff page is its own page with its own module: `?view=extract` leads there.
+    Effect::new(move |_| {
+        if staff.get() {
+            env::replace_location(&format!("{STAFF_PAGE}?{}", state.with_untracked(to_query)));
+        }
+    });
     // The pre-rendered page stays until there is something to show instead of it.
     Effect::new(move |_| {
         if staff.get() || !matches!(load.get(), LoadState::Loading) {
@@ -65,7 +55,7 @@ pub fn App() -> impl IntoView {
         }
     });
     let body = move || match load.get() {
-        _ if staff.get() => view! { <StaffPage page=page/> }.into_any(),
+        _ if staff.get() => view! { <LoadingPanel lang=lang/> }.into_any(),
         LoadState::Loading => view! { <LoadingPanel lang=lang/> }.into_any(),
         LoadState::Failed(error) => {
             let published = state.with_untracked(|s| s.data.is_some());
@@ -96,19 +86,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <a class="skip-link" href="#main">{move || msg(Msg::SkipToContent, lang.get())}</a>
-        <header class="masthead">
-            <div class="masthead__inner">
-                <p class="masthead__brand" aria-hidden="true"><span>"EU"</span><span>"IOM"</span></p>
-                <div class="masthead__titles">
-                    <h1>{move || msg(Msg::Title, lang.get())}</h1>
-                    <p class="masthead__subtitle">{move || msg(Msg::Subtitle, lang.get())}</p>
-                </div>
-                <div class="masthead__tools">
-                    <LanguageSwitch page=page/>
-                    <ThemeSwitch page=page/>
-                </div>
-            </div>
-        </header>
+        <Masthead page=page/>
         <main id="main" tabindex="-1">
             <DataBanner page=page data=data/>
             {body}
@@ -117,69 +95,12 @@ pub fn App() -> impl IntoView {
         <footer class="site-footer">
             <p>{move || msg(Msg::FooterData, lang.get())}</p>
             <p>{move || msg(Msg::FooterDisclaimer, lang.get())}</p>
-            <p><a href="?view=extract" on:click=move |ev| {
-                ev.prevent_default();
-                page.update(|s| s.view = View::Extract);
-            }>{move || msg(Msg::StaffLink, lang.get())}</a></p>
+            <p><a href=move || format!("{STAFF_PAGE}?{}", state.with(|s| to_query(&ViewState { view: View::Extract, ..s.clone() })))>
+                {move || msg(Msg::StaffLink, lang.get())}
+            </a></p>
         </footer>
     }
     .into_any()
-}
-
-/// Buttons to switch the interface language.
-#[component]
-fn LanguageSwitch(page: Page) -> impl IntoView {
-    let lang = page.lang;
-    view! {
-        <nav class="lang-switch" aria-label=move || msg(Msg::Language, lang.get())>
-            {Lang::ALL
-                .into_iter()
-                .map(|option| {
-                    view! {
-                        <button
-                            type="button"
-                            lang=option.tag()
-                            aria-pressed=move || (lang.get() == option).to_string()
-                            on:click=move |_| page.state.update(|s| s.lang = Some(option))
-                        >
-                            {option.endonym()}
-                        </button>
-                    }
-                })
-                .collect_view()}
-        </nav>
-    }
-}
-
-/// Buttons to choose the theme: automatic (the system's), light or dark.
-#[component]
-fn ThemeSwitch(page: Page) -> impl IntoView {
-    let lang = page.lang;
-    let current = Memo::new(move |_| page.state.with(|s| s.presentation.theme));
-    view! {
-        <div class="toggle toggle--small theme-switch" role="group" aria-label=move || msg(Msg::Theme, lang.get())>
-            {ThemeChoice::ALL
-                .into_iter()
-                .map(|choice| {
-                    let label = match choice {
-                        ThemeChoice::Auto => Msg::ThemeAuto,
-                        ThemeChoice::Light => Msg::ThemeLight,
-                        ThemeChoice::Dark => Msg::ThemeDark,
-                    };
-                    view! {
-                        <button
-                            type="button"
-                            data-testid=format!("theme-{}", choice.id())
-                            aria-pressed=move || (current.get() == choice).to_string()
-                            on:click=move |_| page.state.update(|s| s.presentation.theme = choice)
-                        >
-                            {move || msg(label, lang.get())}
-                        </button>
-                    }
-                })
-                .collect_view()}
-        </div>
-    }
 }
 
 /// Keeps the address bar and the view state in step: every change of state writes the URL

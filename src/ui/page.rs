@@ -10,6 +10,7 @@ use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::select::{select, Filter, Ignore};
 use crate::domain::explore::view::{drop_unknown_ids, from_query, UrlNotice, View, ViewState};
 use crate::domain::lang::Lang;
+use crate::domain::text::messages::{msg, Msg};
 use crate::web::env;
 
 /// Handles shared by the page's components: the language, the theme and the view state.
@@ -28,6 +29,30 @@ pub struct Page {
 }
 
 impl Page {
+    /// The page's handles, read from the address bar and the browser (preferred languages, dark
+    /// mode), with the effects that keep `<html lang>`, the title and the theme in step.
+    pub fn start() -> Page {
+        let (initial, _) = from_query(&env::query_string(), None);
+        let state = RwSignal::new(initial);
+        let preferred = Lang::negotiate(env::preferred_languages().iter().map(String::as_str));
+        // Memos, not derived signals: readers (every chart's repaint) must not re-run on each
+        // change of the view state, only when the language or theme really changes.
+        let lang: Signal<Lang> = Memo::new(move |_| state.with(|s| s.lang).unwrap_or(preferred)).into();
+        let system_dark = RwSignal::new(env::prefers_dark());
+        let media = StoredValue::new_local(env::watch_prefers_dark(move |dark| system_dark.set(dark)));
+        let dark: Signal<bool> = Memo::new(move |_| state.with(|s| s.presentation.theme).is_dark(system_dark.get())).into();
+        let transparent = Memo::new(move |_| state.with(|s| s.presentation.transparent));
+        Effect::new(move |_| {
+            let lang = lang.get();
+            env::set_document_language(lang.tag(), msg(Msg::Title, lang));
+        });
+        Effect::new(move |_| {
+            media.with_value(|_| ());
+            env::set_document_theme(dark.get(), transparent.get());
+        });
+        Page { lang, dark, state, transparent, resolved: StoredValue::new(false) }
+    }
+
     /// Applies a change to the view state (a new history entry) and marks the moment for the
     /// repaint benchmark.
     pub fn update(&self, change: impl FnOnce(&mut ViewState)) {

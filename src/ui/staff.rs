@@ -1,7 +1,8 @@
 //! The staff page: paste a release's text and see the figures the extractor proposes, each with
 //! its sentence highlighted, the release's date and identifier, the context it does not count,
 //! and the file to review for `eu-iom-data add`. The same Rust code as the data tool, in the
-//! browser; nothing is sent anywhere.
+//! browser; nothing is sent anywhere. It is its own page, `staff.html`, with its own module
+//! (`src/bin/eu-iom-staff.rs`); the dashboard's `?view=extract` leads there.
 
 use leptos::prelude::*;
 
@@ -12,7 +13,8 @@ use crate::domain::text::i18n::metric_name;
 use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::release::review::{highlight_segments, skeleton};
-use crate::domain::explore::view::View;
+use crate::domain::explore::view::{to_query, View, ViewState};
+use crate::ui::masthead::Masthead;
 use crate::ui::page::Page;
 use crate::web::download::save_text;
 use crate::web::env;
@@ -43,7 +45,21 @@ fn context_name(kind: &ContextKind, lang: Lang) -> &'static str {
     }
 }
 
-/// The page.
+/// The staff page on its own (`staff.html`, built as its own WebAssembly module so that the
+/// release reader is not in what every visitor downloads): the header and the reader.
+#[component]
+pub fn StaffApp() -> impl IntoView {
+    let page = Page::start();
+    let lang = page.lang;
+    view! {
+        <a class="skip-link" href="#main">{move || msg(Msg::SkipToContent, lang.get())}</a>
+        <Masthead page=page/>
+        <main id="main" tabindex="-1"><StaffPage page=page/></main>
+        <footer class="site-footer"><p>{move || msg(Msg::FooterDisclaimer, lang.get())}</p></footer>
+    }
+}
+
+/// The reader.
 #[component]
 pub fn StaffPage(page: Page) -> impl IntoView {
     let lang = page.lang;
@@ -160,7 +176,10 @@ pub fn StaffPage(page: Page) -> impl IntoView {
         <section class="section staff" aria-labelledby="staff-title">
             <div class="view__header">
                 <h2 id="staff-title">{move || msg(Msg::StaffTitle, lang.get())}</h2>
-                <button type="button" class="button button--small" on:click=move |_| page.update(|s| s.view = View::Timeline)>
+                <button type="button" class="button button--small" on:click=move |_| {
+                    let query = page.state.with_untracked(|s| to_query(&ViewState { view: View::Timeline, ..s.clone() }));
+                    env::go_to(&format!("./?{query}"));
+                }>
                     {move || msg(Msg::BackToDashboard, lang.get())}
                 </button>
             </div>

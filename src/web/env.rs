@@ -136,6 +136,20 @@ pub fn reveal_app() {
     let _ = window.request_animation_frame(next.unchecked_ref());
 }
 
+/// Goes to another page (a new history entry).
+pub fn go_to(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().assign(url);
+    }
+}
+
+/// Goes to another page in place of this one (no history entry), as a redirect does.
+pub fn replace_location(url: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().replace(url);
+    }
+}
+
 /// Moves keyboard focus to the element with this id, if there is one.
 pub fn focus_element(id: &str) {
     let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));

@@ -6,6 +6,8 @@ WASM := source .ci/wasm-env &&
 # Trunk runs cargo offline; fetching first brings the crates (and, on the Debian toolchain, the
 # standard library's own dependencies) into the local registry.
 TRUNK := $(WASM) export EU_IOM_DATA_ORIGINS="$(DATA_ORIGINS)" && cargo fetch --quiet --target wasm32-unknown-unknown && trunk
+# Release builds: the same, with the smaller standard library where the toolchain allows it.
+TRUNK_RELEASE := WASM_RELEASE=1 $(TRUNK)
 PUBLIC_URL ?= /
 DIST ?= dist
 # Origins allowed to frame the dashboard (Content-Security-Policy frame-ancestors).
@@ -28,9 +30,9 @@ serve:
 
 dist:
 	@.ci/setup release
-	$(TRUNK) build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
+	$(TRUNK_RELEASE) build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
 	@# The staff page is its own page and module, built beside the dashboard (Trunk builds one page at a time).
-	$(TRUNK) build --release staff.html --public-url "$(PUBLIC_URL)" --dist "$(DIST).staff"
+	$(TRUNK_RELEASE) build staff.html --release --public-url "$(PUBLIC_URL)" --dist "$(DIST).staff"
 	cp "$(DIST).staff"/staff.html "$(DIST).staff"/eu-iom-staff-*.js "$(DIST).staff"/eu-iom-staff-*_bg.wasm "$(DIST)"/
 	rm -rf "$(DIST).staff"
 	cargo run --quiet --bin eu-iom-data -- prerender "$(DIST)" "$(DIST)/data/eu-iom-figures.json"

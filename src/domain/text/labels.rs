@@ -3,15 +3,13 @@
 
 use crate::domain::explore::aggregate::{Place, Series};
 use crate::domain::lang::Lang;
+use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Metric};
 
 /// Name of a place: a country, one or more regions joined with " + ", or the programme as a whole.
 pub fn place_name(dataset: &Dataset, place: &Place, lang: Lang) -> String {
     match place {
-        Place::Whole => match lang {
-            Lang::En => "Programme-wide".into(),
-            Lang::Fr => "Ensemble du programme".into(),
-        },
+        Place::Whole => msg(Msg::ProgrammeWide, lang).into(),
         Place::Regions(regions) => regions
             .iter()
             .filter_map(|index| dataset.regions().get(*index))

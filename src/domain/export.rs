@@ -7,10 +7,11 @@ use serde::Serialize;
 use crate::domain::explore::aggregate::Place;
 use crate::domain::dataset::date::Date;
 use crate::domain::text::format::{format_date, format_period};
-use crate::domain::text::i18n::metric_name;
+use crate::domain::text::i18n::{level_name, metric_name};
 use crate::domain::lang::Lang;
 use crate::domain::text::labels::place_name;
 use crate::domain::text::messages::{msg, Msg};
+use crate::domain::text::downloads::{citation_text, download_line, sources_line, CitationFacts};
 use crate::domain::dataset::model::{Dataset, Metric};
 use crate::domain::dataset::raw::RawDataset;
 use crate::domain::explore::select::{count_sources, Level, PublisherFilter};
@@ -40,20 +41,15 @@ pub struct ExportContext {
 /// 2013–2025 · all sources`.
 pub fn describe_filters(dataset: &Dataset, state: &ViewState, lang: Lang) -> String {
     let filter = &state.filter;
-    let all = |en: &str, fr: &str| -> String {
-        match lang {
-            Lang::En => en.to_string(),
-            Lang::Fr => fr.to_string(),
-        }
-    };
+    let words = |message: Msg| msg(message, lang).to_string();
     let mut parts = Vec::new();
     parts.push(if filter.metrics.is_empty() {
-        all("all metrics", "tous les indicateurs")
+        words(Msg::AllMetrics)
     } else {
         Metric::ALL.into_iter().filter(|m| filter.metrics.contains(m)).map(|m| metric_name(m, lang)).collect::<Vec<_>>().join(", ")
     });
     parts.push(if filter.programmes.is_empty() {
-        all("all programmes", "tous les programmes")
+        words(Msg::AllProgrammes)
     } else {
         filter
             .programmes
@@ -89,17 +85,7 @@ pub fn describe_filters(dataset: &Dataset, state: &ViewState, lang: Lang) -> Str
             Level::ALL
                 .into_iter()
                 .filter(|l| filter.levels.contains(l))
-                .map(|l| {
-                    msg(
-                        match l {
-                            Level::ProgrammeWide => Msg::LevelProgramme,
-                            Level::Regional => Msg::LevelRegional,
-                            Level::National => Msg::LevelNational,
-                        },
-                        lang,
-                    )
-                    .to_lowercase()
-                })
+                .map(|l| level_name(l, lang).to_lowercase())
                 .collect::<Vec<_>>()
                 .join(", "),
         );
@@ -107,11 +93,11 @@ pub fn describe_filters(dataset: &Dataset, state: &ViewState, lang: Lang) -> Str
     parts.push(match filter.years {
         Some((from, to)) if from == to => from.to_string(),
         Some((from, to)) => format!("{from}–{to}"),
-        None => all("all years", "toutes les années"),
+        None => words(Msg::AllYears),
     });
     parts.push(match filter.publishers {
-        PublisherFilter::All => all("all sources", "toutes les sources"),
-        PublisherFilter::OfficialOnly => all("official EU/IOM publications only", "publications officielles UE/OIM seulement"),
+        PublisherFilter::All => words(Msg::AllPublishers),
+        PublisherFilter::OfficialOnly => words(Msg::OfficialPublishersOnly),
     });
     parts.join(" · ")
 }
@@ -131,22 +117,7 @@ pub fn source_summary(dataset: &Dataset, figures: &[usize], lang: Lang) -> Strin
         (Some(first), Some(last)) => format!("{} – {}", format_date(first.0, first.1, lang), format_date(last.0, last.1, lang)),
         _ => String::new(),
     };
-    match lang {
-        Lang::En => format!(
-            "Sources: {} release{} from {} publisher{}, {range}; each figure's source is listed in the table and the data download.",
-            sources.len(),
-            if sources.len() == 1 { "" } else { "s" },
-            publishers.len(),
-            if publishers.len() == 1 { "" } else { "s" }
-        ),
-        Lang::Fr => format!(
-            "Sources : {} communiqué{} de {} éditeur{}, {range} ; la source de chaque chiffre figure dans le tableau et le téléchargement des données.",
-            sources.len(),
-            if sources.len() > 1 { "s" } else { "" },
-            publishers.len(),
-            if publishers.len() > 1 { "s" } else { "" }
-        ),
-    }
+    sources_line(sources.len(), publishers.len(), &range, lang)
 }
 
 /// Characters per footer line of a downloaded chart (960 px wide at 12 px text).
@@ -200,10 +171,7 @@ pub fn chart_footer(dataset: &Dataset, figures: &[usize], context: &ExportContex
     let lang = context.lang;
     let as_of = dataset.latest_source_date().map(|d| format_date(d, crate::domain::dataset::date::DatePrecision::Day, lang)).unwrap_or_default();
     let today = format_date(context.today, crate::domain::dataset::date::DatePrecision::Day, lang);
-    let second = match lang {
-        Lang::En => format!("Data as of {as_of} · Downloaded {today} · EU–IOM cooperation in figures · {}", context.page_url),
-        Lang::Fr => format!("Données au {as_of} · Téléchargé le {today} · La coopération UE–OIM en chiffres · {}", context.page_url),
-    };
+    let second = download_line(&as_of, &today, &context.page_url, lang);
     let mut lines = wrap_text(&source_summary(dataset, figures, lang), FOOTER_CHARS);
     lines.extend(wrap_text(&second, FOOTER_CHARS));
     lines
@@ -264,45 +232,22 @@ pub fn citation(dataset: &Dataset, state: &ViewState, figures: &[usize], scope: 
     let today = format_date(context.today, crate::domain::dataset::date::DatePrecision::Day, lang);
     let n_sources = count_sources(dataset, figures);
     let selection = match scope {
-        Scope::Everything => match lang {
-            Lang::En => "the whole dataset".to_string(),
-            Lang::Fr => "le jeu de données complet".to_string(),
-        },
+        Scope::Everything => msg(Msg::TheWholeDataset, lang).to_string(),
         Scope::Selection => describe_filters(dataset, state, lang),
     };
     let period = crate::domain::explore::select::year_bounds(dataset)
         .map(|(a, b)| format_period(Date::start_of_year(a), Date::end_of_year(b), lang))
         .unwrap_or_default();
-    match lang {
-        Lang::En => format!(
-            "EU–IOM cooperation in figures\n\
-             \n\
-             What: {n} figures from {n_sources} sources on cooperation between the European Union and the International Organization for Migration (projects, funding, migrants assisted, countries served), as published in EU, IOM and media releases, {period}.\n\
-             Selection: {selection}.\n\
-             Where from: every figure carries its source (publisher, date, title and address); values are as published, and the qualifier (more than, about, almost) follows each source's wording. Cite the original source of a figure, not only this dashboard.\n\
-             Data as of: {as_of} (latest source). Retrieved: {today}.\n\
-             View: {url}\n\
-             \n\
-             Suggested citation: EU–IOM cooperation in figures, data as of {as_of}, retrieved {today}, {url}, citing the original releases listed with each figure.\n\
-             This dashboard compiles public releases; it is not itself an official publication of the European Union or IOM.\n",
-            n = figures.len(),
-            url = context.page_url,
-        ),
-        Lang::Fr => format!(
-            "La coopération UE–OIM en chiffres\n\
-             \n\
-             Contenu : {n} chiffres issus de {n_sources} sources sur la coopération entre l’Union européenne et l’Organisation internationale pour les migrations (projets, financements, migrants aidés, pays couverts), tels que publiés dans des communiqués de l’UE, de l’OIM et des médias, {period}.\n\
-             Sélection : {selection}.\n\
-             Provenance : chaque chiffre porte sa source (éditeur, date, titre et adresse) ; les valeurs sont celles publiées et le qualificatif (plus de, environ, près de) suit la formulation de chaque source. Citez la source d’origine d’un chiffre, pas seulement ce tableau de bord.\n\
-             Données au : {as_of} (source la plus récente). Extraites le : {today}.\n\
-             Vue : {url}\n\
-             \n\
-             Citation proposée : La coopération UE–OIM en chiffres, données au {as_of}, extraites le {today}, {url}, en citant les communiqués d’origine indiqués pour chaque chiffre.\n\
-             Ce tableau de bord rassemble des communiqués publics ; il n’est pas lui-même une publication officielle de l’Union européenne ou de l’OIM.\n",
-            n = figures.len(),
-            url = context.page_url,
-        ),
-    }
+    let facts = CitationFacts {
+        n_figures: figures.len(),
+        n_sources,
+        period: &period,
+        selection: &selection,
+        as_of: &as_of,
+        today: &today,
+        url: &context.page_url,
+    };
+    citation_text(&facts, lang)
 }
 
 /// Quotes a CSV field when it contains a separator, quote or line break (RFC 4180).

@@ -1,20 +1,18 @@
 //! Map geometry for the choropleth, pure: the Equal Earth projection, the country shapes of the
 //! map file (`public/data/world-map.json`) loaded with typed errors, point-in-polygon hit
-//! testing, and class breaks with their description in words and numbers.
+//! testing, and class breaks (their words are in `text::labels`).
 //!
 //! Map coordinates are Equal Earth x (east) and y (north) in kilometres on a sphere of radius
 //! [`EARTH_RADIUS_KM`], so areas are true areas in km². Screen placement (flipping y, fitting
 //! to a drawing area) belongs to `chart::map`.
 
 use std::collections::HashSet;
-use std::fmt;
 
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::domain::text::format::format_value;
 use crate::domain::lang::Lang;
-use crate::domain::dataset::model::{LocalName, Unit};
+use crate::domain::dataset::model::LocalName;
 
 /// The `schema` value every map file declares.
 pub const SCHEMA: &str = "eu-iom-dashboard/world-map";
@@ -316,92 +314,6 @@ pub enum CountryProblem {
     BadRing,
     /// No ring is left.
     NoShape,
-}
-
-impl MapError {
-    /// The message shown to the user.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (MapError::Empty, Lang::En) => "the map file is empty".into(),
-            (MapError::Empty, Lang::Fr) => "le fichier de carte est vide".into(),
-            (MapError::TooLarge { bytes, limit }, Lang::En) => {
-                format!("the map file is too large ({} MB; the limit is {} MB)", bytes / 1_000_000, limit / 1_000_000)
-            }
-            (MapError::TooLarge { bytes, limit }, Lang::Fr) => format!(
-                "le fichier de carte est trop volumineux ({} Mo ; la limite est de {} Mo)",
-                bytes / 1_000_000,
-                limit / 1_000_000
-            ),
-            (MapError::NotJson { line, column, detail }, Lang::En) => {
-                format!("the map file is not valid JSON (line {line}, column {column}: {detail})")
-            }
-            (MapError::NotJson { line, column, detail }, Lang::Fr) => {
-                format!("le fichier de carte n’est pas du JSON valide (ligne {line}, colonne {column} : {detail})")
-            }
-            (MapError::WrongSchema { found }, Lang::En) if found.is_empty() => {
-                "the map file does not declare its schema (field \"schema\")".into()
-            }
-            (MapError::WrongSchema { found }, Lang::Fr) if found.is_empty() => {
-                "le fichier de carte ne déclare pas son schéma (champ « schema »)".into()
-            }
-            (MapError::WrongSchema { found }, Lang::En) => format!("the map file is of another kind (schema \"{found}\")"),
-            (MapError::WrongSchema { found }, Lang::Fr) => {
-                format!("le fichier de carte est d’un autre type (schéma « {found} »)")
-            }
-            (MapError::UnsupportedVersion { found }, Lang::En) => {
-                format!("the map file uses schema version {found}, which this version of the dashboard cannot read")
-            }
-            (MapError::UnsupportedVersion { found }, Lang::Fr) => format!(
-                "le fichier de carte utilise la version de schéma {found}, que cette version du tableau de bord ne sait pas lire"
-            ),
-            (MapError::UnsupportedProjection { found }, Lang::En) => {
-                format!("the map file uses the projection \"{found}\"; only {PROJECTION} is supported")
-            }
-            (MapError::UnsupportedProjection { found }, Lang::Fr) => {
-                format!("le fichier de carte utilise la projection « {found} » ; seule la projection {PROJECTION} est prise en charge")
-            }
-            (MapError::WrongShape { detail }, Lang::En) => {
-                format!("the map file does not have the expected structure ({detail})")
-            }
-            (MapError::WrongShape { detail }, Lang::Fr) => {
-                format!("le fichier de carte n’a pas la structure attendue ({detail})")
-            }
-            (MapError::BadCountry { index, code, problem }, Lang::En) => {
-                format!("country {} (\"{code}\") of the map file: {}", index + 1, problem.message(Lang::En))
-            }
-            (MapError::BadCountry { index, code, problem }, Lang::Fr) => {
-                format!("pays {} (« {code} ») du fichier de carte : {}", index + 1, problem.message(Lang::Fr))
-            }
-            (MapError::BadBounds, Lang::En) => "the map file's frame (\"bounds\") is empty or invalid".into(),
-            (MapError::BadBounds, Lang::Fr) => "le cadre du fichier de carte (« bounds ») est vide ou invalide".into(),
-            (MapError::NoCountries, Lang::En) => "the map file has no country".into(),
-            (MapError::NoCountries, Lang::Fr) => "le fichier de carte ne contient aucun pays".into(),
-        }
-    }
-}
-
-impl CountryProblem {
-    /// The problem in words.
-    pub fn message(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (CountryProblem::BadCode, Lang::En) => "the code is not an ISO 3166-1 alpha-2 code",
-            (CountryProblem::BadCode, Lang::Fr) => "le code n’est pas un code ISO 3166-1 alpha-2",
-            (CountryProblem::DuplicateCode, Lang::En) => "the code is used twice",
-            (CountryProblem::DuplicateCode, Lang::Fr) => "le code est utilisé deux fois",
-            (CountryProblem::MissingName, Lang::En) => "a name is missing",
-            (CountryProblem::MissingName, Lang::Fr) => "un nom manque",
-            (CountryProblem::BadRing, Lang::En) => "a ring is not a list of at least three x, y pairs",
-            (CountryProblem::BadRing, Lang::Fr) => "un contour n’est pas une liste d’au moins trois paires x, y",
-            (CountryProblem::NoShape, Lang::En) => "it has no shape",
-            (CountryProblem::NoShape, Lang::Fr) => "il n’a pas de forme",
-        }
-    }
-}
-
-impl fmt::Display for MapError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
 }
 
 impl std::error::Error for MapError {}
@@ -714,34 +626,12 @@ impl ClassBreaks {
     pub fn class_of(&self, value: f64) -> usize {
         self.thresholds.iter().filter(|t| value >= **t).count()
     }
-
-    /// A class in words and numbers: "less than 10,000", "10,000 to 50,000", "100,000 or more"
-    /// (French: "moins de 10 000", "10 000 à 50 000", "100 000 ou plus"); with a single class,
-    /// its value or range. `None` for a class that does not exist.
-    pub fn describe(&self, class: usize, unit: Unit, lang: Lang) -> Option<String> {
-        let number = |v: f64| format_value(v, unit, lang);
-        if class >= self.n_classes() {
-            return None;
-        }
-        let lower = class.checked_sub(1).and_then(|i| self.thresholds.get(i)).copied();
-        let upper = self.thresholds.get(class).copied();
-        Some(match (lower, upper, lang) {
-            (None, None, _) if self.min == self.max => number(self.min),
-            (None, None, Lang::En) => format!("{} to {}", number(self.min), number(self.max)),
-            (None, None, Lang::Fr) => format!("{} à {}", number(self.min), number(self.max)),
-            (None, Some(upper), Lang::En) => format!("less than {}", number(upper)),
-            (None, Some(upper), Lang::Fr) => format!("moins de {}", number(upper)),
-            (Some(lower), None, Lang::En) => format!("{} or more", number(lower)),
-            (Some(lower), None, Lang::Fr) => format!("{} ou plus", number(lower)),
-            (Some(lower), Some(upper), Lang::En) => format!("{} to {}", number(lower), number(upper)),
-            (Some(lower), Some(upper), Lang::Fr) => format!("{} à {}", number(lower), number(upper)),
-        })
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::dataset::model::Unit;
 
     fn close(a: f64, b: f64, tolerance: f64) -> bool {
         (a - b).abs() <= tolerance

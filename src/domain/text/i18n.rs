@@ -1,9 +1,12 @@
-//! The words the dashboard uses for its own vocabulary (metrics, qualifiers, kinds), in every
-//! interface language side by side in a `tr!`, so a missing translation is a compile error.
+//! The words the dashboard uses for its own vocabulary (metrics, qualifiers, kinds, and the
+//! release reader's confidence and context), in every interface language side by side in a
+//! `tr!`, so a missing translation is a compile error.
 
 use crate::domain::dataset::date::DatePrecision;
 use crate::domain::lang::{tr, Lang};
 use crate::domain::dataset::model::{DisagreementKind, Metric, PublisherKind, Qualifier, SourceKind};
+use crate::domain::explore::select::Level;
+use crate::domain::release::extract::{Confidence, ContextKind};
 
 /// Short name of a metric, for legends, filters and cards.
 pub fn metric_name(metric: Metric, lang: Lang) -> &'static str {
@@ -78,6 +81,36 @@ pub fn disagreement_kind_name(kind: DisagreementKind, lang: Lang) -> &'static st
         DisagreementKind::DefinitionChange => tr!(lang, en: "Definition changes", fr: "Changement de définition"),
         DisagreementKind::ScopeDiffers => tr!(lang, en: "Scopes differ", fr: "Périmètres différents"),
         DisagreementKind::Imprecision => tr!(lang, en: "Less precise wording", fr: "Formulation moins précise"),
+    }
+}
+
+/// Name of a geographic level, for the level filter and the filters in words.
+pub fn level_name(level: Level, lang: Lang) -> &'static str {
+    match level {
+        Level::ProgrammeWide => tr!(lang, en: "Programme-wide totals", fr: "Totaux pour l’ensemble du programme"),
+        Level::Regional => tr!(lang, en: "Regional figures", fr: "Chiffres régionaux"),
+        Level::National => tr!(lang, en: "Country figures", fr: "Chiffres par pays"),
+    }
+}
+
+/// How sure the release reader is of a proposed figure.
+pub fn confidence_name(confidence: Confidence, lang: Lang) -> &'static str {
+    match confidence {
+        Confidence::High => tr!(lang, en: "high", fr: "élevée"),
+        Confidence::Medium => tr!(lang, en: "medium", fr: "moyenne"),
+        Confidence::Low => tr!(lang, en: "low", fr: "faible"),
+    }
+}
+
+/// What a number the release reader does not count is: a year, a percentage, ...
+pub fn context_kind_name(kind: &ContextKind, lang: Lang) -> &'static str {
+    match kind {
+        ContextKind::Ordinal => "ordinal",
+        ContextKind::Year => tr!(lang, en: "year", fr: "année"),
+        ContextKind::Period => tr!(lang, en: "period", fr: "période"),
+        ContextKind::Date => "date",
+        ContextKind::Percent => tr!(lang, en: "percentage", fr: "pourcentage"),
+        ContextKind::Number => tr!(lang, en: "number not attributed", fr: "nombre non attribué"),
     }
 }
 

@@ -409,21 +409,6 @@ messages! {
         en: "Use the arrow keys to move from one figure to the next; Home and End go to the first and last.",
         fr: "Utilisez les flèches pour passer d’un chiffre à l’autre ; Début et Fin vont au premier et au dernier.",
     }
-    /// Level: programme-wide.
-    LevelProgramme {
-        en: "Programme-wide totals",
-        fr: "Totaux pour l’ensemble du programme",
-    }
-    /// Level: regional.
-    LevelRegional {
-        en: "Regional figures",
-        fr: "Chiffres régionaux",
-    }
-    /// Level: national.
-    LevelNational {
-        en: "Country figures",
-        fr: "Chiffres par pays",
-    }
     /// No country matches the search.
     NoCountryMatch {
         en: "No country matches",
@@ -709,6 +694,86 @@ messages! {
         en: "Programme-wide",
         fr: "Ensemble du programme",
     }
+    /// Filters in words: no metric filter.
+    AllMetrics {
+        en: "all metrics",
+        fr: "tous les indicateurs",
+    }
+    /// Filters in words: no programme filter.
+    AllProgrammes {
+        en: "all programmes",
+        fr: "tous les programmes",
+    }
+    /// Filters in words: no period filter.
+    AllYears {
+        en: "all years",
+        fr: "toutes les années",
+    }
+    /// Filters in words: every publisher.
+    AllPublishers {
+        en: "all sources",
+        fr: "toutes les sources",
+    }
+    /// Filters in words: official publishers only.
+    OfficialPublishersOnly {
+        en: "official EU/IOM publications only",
+        fr: "publications officielles UE/OIM seulement",
+    }
+    /// What a download of everything covers.
+    TheWholeDataset {
+        en: "the whole dataset",
+        fr: "le jeu de données complet",
+    }
+    /// Timeline key: a span or a whisker.
+    KeyUncertain {
+        en: "period or uncertain date",
+        fr: "période ou date incertaine",
+    }
+    /// Timeline key: a ringed mark.
+    KeyWarning {
+        en: "see warning",
+        fr: "voir l’avertissement",
+    }
+    /// Timeline note when marks are drawn densely.
+    DenseData {
+        en: "Dense data: qualifiers and dates are in the tooltips and the table",
+        fr: "Données denses : qualificatifs et dates dans les infobulles et le tableau",
+    }
+    /// Map legend title.
+    MapLegendTitle {
+        en: "Latest figure per country",
+        fr: "Dernier chiffre par pays",
+    }
+    /// Map legend: hatched countries.
+    MapNoFigure {
+        en: "No figure",
+        fr: "Aucun chiffre",
+    }
+    /// Map credit line.
+    MapCredit {
+        en: "Country boundaries: Natural Earth (public domain), simplified; Equal Earth projection.",
+        fr: "Frontières : Natural Earth (domaine public), simplifiées ; projection Equal Earth.",
+    }
+    /// Staff page: the release's date.
+    ReleaseDate {
+        en: "Date",
+        fr: "Date",
+    }
+    /// Staff page: the release's unique identifier.
+    ReleaseUniqueId {
+        en: "Unique ID",
+        fr: "Identifiant",
+    }
+    /// Staff page: the release's title.
+    ReleaseTitle {
+        en: "Title",
+        fr: "Titre",
+    }
+    /// Staff page column: the number as written.
+    InTheText {
+        en: "In the text",
+        fr: "Dans le texte",
+    }
 }
 
 /// The filter button's label: `Filters`, `Filters (2 active)`.
@@ -744,6 +809,11 @@ pub fn match_count(n_figures: usize, n_sources: usize, lang: Lang) -> String {
     )
 }
 
+/// The button under a long table: "Show more (120 left)".
+pub fn show_more(remaining: usize, lang: Lang) -> String {
+    tr!(lang, en: format!("Show more ({remaining} left)"), fr: format!("Afficher plus ({remaining} restants)"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -755,5 +825,12 @@ mod tests {
         assert_eq!(match_count(0, 0, Lang::En), "0 figures from 0 sources match");
         assert_eq!(match_count(12, 9, Lang::Fr), "12 chiffres issus de 9 sources correspondent");
         assert_eq!(match_count(1, 1, Lang::Fr), "1 chiffre issu de 1 source correspond");
+        assert_eq!(match_count(0, 0, Lang::Fr), "0 chiffre issu de 0 source correspond");
+    }
+
+    #[test]
+    fn the_show_more_button_counts_what_is_left() {
+        assert_eq!(show_more(120, Lang::En), "Show more (120 left)");
+        assert_eq!(show_more(120, Lang::Fr), "Afficher plus (120 restants)");
     }
 }

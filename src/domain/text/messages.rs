@@ -25,20 +25,11 @@ macro_rules! messages {
 
 messages! {
     /// Page title.
-    Title {
-        en: "EU–IOM cooperation in figures",
-        fr: "La coopération UE–OIM en chiffres",
-    }
+    Title { en: "EU–IOM cooperation in figures", fr: "La coopération UE–OIM en chiffres" }
     /// Button that closes the filter drawer.
-    CloseFilters {
-        en: "Close",
-        fr: "Fermer",
-    }
+    CloseFilters { en: "Close", fr: "Fermer" }
     /// Disclosure of a headline figure: its source, with what it counts and its scope.
-    ScopeAndSource {
-        en: "Source",
-        fr: "Source",
-    }
+    ScopeAndSource { en: "Source", fr: "Source" }
     /// Pre-rendered page: the filters and other views start working once the app has loaded.
     PrerenderPending {
         en: "Loading the filters and the other views…",
@@ -60,100 +51,52 @@ messages! {
         fr: "Projets, financements, migrants aidés et pays couverts, tels que publiés dans les communiqués de l’UE et de l’OIM depuis 2013",
     }
     /// Shown while the app and its data load.
-    Loading {
-        en: "Loading the figures…",
-        fr: "Chargement des chiffres…",
-    }
+    Loading { en: "Loading the figures…", fr: "Chargement des chiffres…" }
     /// Heading of the error panel.
-    LoadFailed {
-        en: "The figures could not be loaded",
-        fr: "Les chiffres n’ont pas pu être chargés",
-    }
+    LoadFailed { en: "The figures could not be loaded", fr: "Les chiffres n’ont pas pu être chargés" }
     /// What to try when data cannot be loaded.
     LoadFailedHint {
         en: "Check your connection and try again. If the problem persists, the data file may have been moved or damaged.",
         fr: "Vérifiez votre connexion et réessayez. Si le problème persiste, le fichier de données a peut-être été déplacé ou endommagé.",
     }
     /// Button: try loading again.
-    Retry {
-        en: "Try again",
-        fr: "Réessayer",
-    }
+    Retry { en: "Try again", fr: "Réessayer" }
     /// Heading of the headline cards section.
-    HeadlinesHeading {
-        en: "Latest reported figures",
-        fr: "Derniers chiffres publiés",
-    }
+    HeadlinesHeading { en: "Latest reported figures", fr: "Derniers chiffres publiés" }
     /// Card title: projects.
-    CardProjects {
-        en: "Projects",
-        fr: "Projets",
-    }
+    CardProjects { en: "Projects", fr: "Projets" }
     /// Card title: funding.
-    CardFunding {
-        en: "Funding",
-        fr: "Financement",
-    }
+    CardFunding { en: "Funding", fr: "Financement" }
     /// Card title: migrants assisted.
-    CardMigrants {
-        en: "Migrants assisted",
-        fr: "Migrants aidés",
-    }
+    CardMigrants { en: "Migrants assisted", fr: "Migrants aidés" }
     /// Card title: countries.
-    CardCountries {
-        en: "Countries covered or served",
-        fr: "Pays couverts ou aidés",
-    }
+    CardCountries { en: "Countries covered or served", fr: "Pays couverts ou aidés" }
     /// Line label: returned.
-    LineReturned {
-        en: "returned home",
-        fr: "rentrés chez eux",
-    }
+    LineReturned { en: "returned home", fr: "rentrés chez eux" }
     /// Line label: reintegration.
-    LineReintegration {
-        en: "reception and reintegration",
-        fr: "accueil et réintégration",
-    }
+    LineReintegration { en: "reception and reintegration", fr: "accueil et réintégration" }
     /// Line label: rescued.
-    LineRescued {
-        en: "rescued",
-        fr: "secourus",
-    }
+    LineRescued { en: "rescued", fr: "secourus" }
     /// No figure for this card.
-    NoFigure {
-        en: "No figure reported for this selection",
-        fr: "Aucun chiffre publié pour cette sélection",
-    }
+    NoFigure { en: "No figure reported for this selection", fr: "Aucun chiffre publié pour cette sélection" }
     /// Link to the source release.
-    SourceLink {
-        en: "Source",
-        fr: "Source",
-    }
+    SourceLink { en: "Source", fr: "Source" }
     /// Heading of the timeline.
-    TimelineHeading {
-        en: "Reported figures over time",
-        fr: "Chiffres publiés au fil du temps",
-    }
+    TimelineHeading { en: "Reported figures over time", fr: "Chiffres publiés au fil du temps" }
     /// Short explanation under the timeline heading.
     TimelineIntro {
         en: "Each mark is one dated report. Running totals are joined by a line; totals for a period are drawn as a span.",
         fr: "Chaque marque est un chiffre publié à une date donnée. Les totaux cumulés sont reliés par une ligne ; les totaux sur une période sont tracés comme un intervalle.",
     }
     /// Placeholder title when nothing is selected.
-    EmptyTitle {
-        en: "No figures match these filters",
-        fr: "Aucun chiffre ne correspond à ces filtres",
-    }
+    EmptyTitle { en: "No figures match these filters", fr: "Aucun chiffre ne correspond à ces filtres" }
     /// Placeholder hint when nothing is selected.
     EmptyHint {
         en: "Widen the period or remove a filter to see figures.",
         fr: "Élargissez la période ou retirez un filtre pour voir des chiffres.",
     }
     /// Heading of the skipped-records list.
-    SkippedHeading {
-        en: "Records skipped while loading",
-        fr: "Enregistrements ignorés au chargement",
-    }
+    SkippedHeading { en: "Records skipped while loading", fr: "Enregistrements ignorés au chargement" }
     /// Footer: about the data.
     FooterData {
         en: "Figures as published by the cited sources; qualifiers such as “more than” follow each source’s wording. Every figure links to its dated source.",
@@ -165,45 +108,21 @@ messages! {
         fr: "Ce tableau de bord rassemble des communiqués publics ; il n’est pas lui-même une publication officielle de l’Union européenne ou de l’OIM.",
     }
     /// "Data as of".
-    DataAsOf {
-        en: "Data as of",
-        fr: "Données au",
-    }
+    DataAsOf { en: "Data as of", fr: "Données au" }
     /// Label of the language switcher.
-    Language {
-        en: "Language",
-        fr: "Langue",
-    }
+    Language { en: "Language", fr: "Langue" }
     /// Skip link.
-    SkipToContent {
-        en: "Skip to the figures",
-        fr: "Aller aux chiffres",
-    }
+    SkipToContent { en: "Skip to the figures", fr: "Aller aux chiffres" }
     /// "Official EU/IOM publication".
-    OfficialSource {
-        en: "Official EU/IOM publication",
-        fr: "Publication officielle UE/OIM",
-    }
+    OfficialSource { en: "Official EU/IOM publication", fr: "Publication officielle UE/OIM" }
     /// "Media or other republication".
-    OtherSource {
-        en: "Media or other republication",
-        fr: "Média ou autre reprise",
-    }
+    OtherSource { en: "Media or other republication", fr: "Média ou autre reprise" }
     /// "Period".
-    Period {
-        en: "Period",
-        fr: "Période",
-    }
+    Period { en: "Period", fr: "Période" }
     /// "since".
-    Since {
-        en: "since",
-        fr: "depuis",
-    }
+    Since { en: "since", fr: "depuis" }
     /// Tooltip heading for a warning.
-    Warning {
-        en: "Warning",
-        fr: "Avertissement",
-    }
+    Warning { en: "Warning", fr: "Avertissement" }
     /// Warning: running total fell.
     WarningDecrease {
         en: "This running total is lower than an earlier report: definitions or start dates probably differ.",
@@ -220,70 +139,31 @@ messages! {
         fr: "autres séries non tracées ; le tableau liste tous les chiffres",
     }
     /// Heading of the filter panel.
-    Filters {
-        en: "Filters",
-        fr: "Filtres",
-    }
+    Filters { en: "Filters", fr: "Filtres" }
     /// Filter group: metric.
-    FilterMetric {
-        en: "What is counted",
-        fr: "Ce qui est compté",
-    }
+    FilterMetric { en: "What is counted", fr: "Ce qui est compté" }
     /// Filter group: programme.
-    FilterProgramme {
-        en: "Programme",
-        fr: "Programme",
-    }
+    FilterProgramme { en: "Programme", fr: "Programme" }
     /// Filter group: geographic level.
-    FilterLevel {
-        en: "Geographic level",
-        fr: "Niveau géographique",
-    }
+    FilterLevel { en: "Geographic level", fr: "Niveau géographique" }
     /// Filter group: region.
-    FilterRegion {
-        en: "Region",
-        fr: "Région",
-    }
+    FilterRegion { en: "Region", fr: "Région" }
     /// Filter group: country.
-    FilterCountry {
-        en: "Country",
-        fr: "Pays",
-    }
+    FilterCountry { en: "Country", fr: "Pays" }
     /// Placeholder of the country search box.
-    SearchCountries {
-        en: "Search countries",
-        fr: "Rechercher un pays",
-    }
+    SearchCountries { en: "Search countries", fr: "Rechercher un pays" }
     /// Sort countries by name.
-    SortByName {
-        en: "A–Z",
-        fr: "A–Z",
-    }
+    SortByName { en: "A–Z", fr: "A–Z" }
     /// Sort countries by value.
-    SortByValue {
-        en: "By value",
-        fr: "Par valeur",
-    }
+    SortByValue { en: "By value", fr: "Par valeur" }
     /// Filter group: period.
-    FilterPeriod {
-        en: "Period",
-        fr: "Période",
-    }
+    FilterPeriod { en: "Period", fr: "Période" }
     /// First year.
-    FromYear {
-        en: "First year",
-        fr: "Première année",
-    }
+    FromYear { en: "First year", fr: "Première année" }
     /// Last year.
-    ToYear {
-        en: "Last year",
-        fr: "Dernière année",
-    }
+    ToYear { en: "Last year", fr: "Dernière année" }
     /// Filter group: publisher.
-    FilterPublisher {
-        en: "Publisher",
-        fr: "Éditeur",
-    }
+    FilterPublisher { en: "Publisher", fr: "Éditeur" }
     /// All publishers.
     AllSources {
         en: "All sources, including media republications",
@@ -295,100 +175,46 @@ messages! {
         fr: "Publications officielles de l’UE et de l’OIM seulement",
     }
     /// Reset the filters.
-    Reset {
-        en: "Reset filters",
-        fr: "Réinitialiser les filtres",
-    }
+    Reset { en: "Reset filters", fr: "Réinitialiser les filtres" }
     /// Tab list label.
-    Views {
-        en: "Views",
-        fr: "Vues",
-    }
+    Views { en: "Views", fr: "Vues" }
     /// Tab: timeline.
-    TabTimeline {
-        en: "Over time",
-        fr: "Dans le temps",
-    }
+    TabTimeline { en: "Over time", fr: "Dans le temps" }
     /// Tab: breakdown.
-    TabBreakdown {
-        en: "By place",
-        fr: "Par lieu",
-    }
+    TabBreakdown { en: "By place", fr: "Par lieu" }
     /// Tab: table.
-    TabTable {
-        en: "Table",
-        fr: "Tableau",
-    }
+    TabTable { en: "Table", fr: "Tableau" }
     /// Tab: sources.
-    TabSources {
-        en: "Sources",
-        fr: "Sources",
-    }
+    TabSources { en: "Sources", fr: "Sources" }
     /// Breakdown heading.
-    BreakdownHeading {
-        en: "Latest reported value by place",
-        fr: "Dernière valeur publiée par lieu",
-    }
+    BreakdownHeading { en: "Latest reported value by place", fr: "Dernière valeur publiée par lieu" }
     /// Breakdown explanation.
     BreakdownIntro {
         en: "Each bar is the most recent report for that place; running totals are preferred over totals for a single period. Dates differ: compare with care.",
         fr: "Chaque barre est le chiffre le plus récent publié pour ce lieu ; les totaux cumulés sont préférés aux totaux d’une seule période. Les dates diffèrent : comparez avec prudence.",
     }
     /// Compare countries.
-    ByCountry {
-        en: "Countries",
-        fr: "Pays",
-    }
+    ByCountry { en: "Countries", fr: "Pays" }
     /// Compare regions.
-    ByRegion {
-        en: "Regions",
-        fr: "Régions",
-    }
+    ByRegion { en: "Regions", fr: "Régions" }
     /// Table heading.
-    TableHeading {
-        en: "Selected figures",
-        fr: "Chiffres sélectionnés",
-    }
+    TableHeading { en: "Selected figures", fr: "Chiffres sélectionnés" }
     /// Column: metric.
-    ColMetric {
-        en: "What",
-        fr: "Quoi",
-    }
+    ColMetric { en: "What", fr: "Quoi" }
     /// Column: value.
-    ColValue {
-        en: "Value",
-        fr: "Valeur",
-    }
+    ColValue { en: "Value", fr: "Valeur" }
     /// Column: date.
-    ColDate {
-        en: "As of",
-        fr: "Date",
-    }
+    ColDate { en: "As of", fr: "Date" }
     /// Column: programme.
-    ColProgramme {
-        en: "Programme",
-        fr: "Programme",
-    }
+    ColProgramme { en: "Programme", fr: "Programme" }
     /// Column: place.
-    ColPlace {
-        en: "Place",
-        fr: "Lieu",
-    }
+    ColPlace { en: "Place", fr: "Lieu" }
     /// Column: source.
-    ColSource {
-        en: "Source",
-        fr: "Source",
-    }
+    ColSource { en: "Source", fr: "Source" }
     /// Column: notes.
-    ColNotes {
-        en: "Notes",
-        fr: "Remarques",
-    }
+    ColNotes { en: "Notes", fr: "Remarques" }
     /// Sources heading.
-    SourcesHeading {
-        en: "Sources of the selected figures",
-        fr: "Sources des chiffres sélectionnés",
-    }
+    SourcesHeading { en: "Sources of the selected figures", fr: "Sources des chiffres sélectionnés" }
     /// Sources explanation.
     SourcesIntro {
         en: "Every release behind the current selection, latest first, with the figures it reports.",
@@ -400,220 +226,112 @@ messages! {
         fr: "Certains paramètres de ce lien n’ont pas pu être utilisés",
     }
     /// Dismiss a message.
-    Dismiss {
-        en: "Dismiss",
-        fr: "Fermer",
-    }
+    Dismiss { en: "Dismiss", fr: "Fermer" }
     /// How to use a chart with the keyboard.
     ChartKeys {
         en: "Use the arrow keys to move from one figure to the next; Home and End go to the first and last.",
         fr: "Utilisez les flèches pour passer d’un chiffre à l’autre ; Début et Fin vont au premier et au dernier.",
     }
     /// No country matches the search.
-    NoCountryMatch {
-        en: "No country matches",
-        fr: "Aucun pays ne correspond",
-    }
+    NoCountryMatch { en: "No country matches", fr: "Aucun pays ne correspond" }
     /// Figures reported (in the sources panel).
-    FiguresReported {
-        en: "Figures reported",
-        fr: "Chiffres publiés",
-    }
+    FiguresReported { en: "Figures reported", fr: "Chiffres publiés" }
     /// The level filter does not apply to the breakdown.
     LevelNotUsed {
         en: "Not used by the “by place” view, which compares every country or region.",
         fr: "Sans effet sur la vue « par lieu », qui compare tous les pays ou régions.",
     }
     /// Download the chart as PNG.
-    DownloadPng {
-        en: "Download PNG",
-        fr: "Télécharger en PNG",
-    }
+    DownloadPng { en: "Download PNG", fr: "Télécharger en PNG" }
     /// Download the chart as SVG.
-    DownloadSvg {
-        en: "Download SVG",
-        fr: "Télécharger en SVG",
-    }
+    DownloadSvg { en: "Download SVG", fr: "Télécharger en SVG" }
     /// Switch to the table of the same data.
-    ShowAsTable {
-        en: "Show as table",
-        fr: "Voir sous forme de tableau",
-    }
+    ShowAsTable { en: "Show as table", fr: "Voir sous forme de tableau" }
     /// Heading of the data downloads.
-    DownloadData {
-        en: "Download the data",
-        fr: "Télécharger les données",
-    }
+    DownloadData { en: "Download the data", fr: "Télécharger les données" }
     /// Intro of the data downloads.
     DownloadDataIntro {
         en: "Every download carries the source of each figure and a citation text.",
         fr: "Chaque téléchargement contient la source de chaque chiffre et un texte de citation.",
     }
     /// The current selection.
-    CurrentSelection {
-        en: "Current selection",
-        fr: "Sélection actuelle",
-    }
+    CurrentSelection { en: "Current selection", fr: "Sélection actuelle" }
     /// The whole dataset.
-    WholeDataset {
-        en: "Whole dataset",
-        fr: "Jeu de données complet",
-    }
+    WholeDataset { en: "Whole dataset", fr: "Jeu de données complet" }
     /// How to cite.
-    HowToCite {
-        en: "How to cite",
-        fr: "Comment citer",
-    }
+    HowToCite { en: "How to cite", fr: "Comment citer" }
     /// Theme switcher label.
-    Theme {
-        en: "Theme",
-        fr: "Thème",
-    }
+    Theme { en: "Theme", fr: "Thème" }
     /// Theme: automatic.
-    ThemeAuto {
-        en: "Auto",
-        fr: "Auto",
-    }
+    ThemeAuto { en: "Auto", fr: "Auto" }
     /// Theme: light.
-    ThemeLight {
-        en: "Light",
-        fr: "Clair",
-    }
+    ThemeLight { en: "Light", fr: "Clair" }
     /// Theme: dark.
-    ThemeDark {
-        en: "Dark",
-        fr: "Sombre",
-    }
+    ThemeDark { en: "Dark", fr: "Sombre" }
     /// Printed on (print footer).
-    PrintedOn {
-        en: "Printed on",
-        fr: "Imprimé le",
-    }
+    PrintedOn { en: "Printed on", fr: "Imprimé le" }
     /// Active filters (print).
-    ActiveFilters {
-        en: "Filters",
-        fr: "Filtres",
-    }
+    ActiveFilters { en: "Filters", fr: "Filtres" }
     /// Summary of the chart's text description.
-    DescribeChart {
-        en: "Describe this chart in words",
-        fr: "Décrire ce graphique en mots",
-    }
+    DescribeChart { en: "Describe this chart in words", fr: "Décrire ce graphique en mots" }
     /// Link from an embed to the full dashboard.
-    OpenFullDashboard {
-        en: "Open the full dashboard",
-        fr: "Ouvrir le tableau de bord complet",
-    }
+    OpenFullDashboard { en: "Open the full dashboard", fr: "Ouvrir le tableau de bord complet" }
     /// Button opening the share dialog.
-    EmbedShare {
-        en: "Embed or share",
-        fr: "Intégrer ou partager",
-    }
+    EmbedShare { en: "Embed or share", fr: "Intégrer ou partager" }
     /// Share dialog: link to this view.
-    ShareLink {
-        en: "Link to this view",
-        fr: "Lien vers cette vue",
-    }
+    ShareLink { en: "Link to this view", fr: "Lien vers cette vue" }
     /// Share dialog: code to embed.
-    EmbedCode {
-        en: "Code to embed in a web page",
-        fr: "Code à intégrer dans une page web",
-    }
+    EmbedCode { en: "Code to embed in a web page", fr: "Code à intégrer dans une page web" }
     /// Share dialog: what to embed.
-    EmbedWhat {
-        en: "What to embed",
-        fr: "Quoi intégrer",
-    }
+    EmbedWhat { en: "What to embed", fr: "Quoi intégrer" }
     /// Share dialog: embed the current chart.
-    EmbedThisView {
-        en: "This view",
-        fr: "Cette vue",
-    }
+    EmbedThisView { en: "This view", fr: "Cette vue" }
     /// Share dialog: embed the headline cards.
-    EmbedCards {
-        en: "The headline figures",
-        fr: "Les chiffres clés",
-    }
+    EmbedCards { en: "The headline figures", fr: "Les chiffres clés" }
     /// Share dialog: no title or footer.
-    EmbedPlain {
-        en: "Without title and footer",
-        fr: "Sans titre ni pied de page",
-    }
+    EmbedPlain { en: "Without title and footer", fr: "Sans titre ni pied de page" }
     /// Copy to the clipboard.
-    Copy {
-        en: "Copy",
-        fr: "Copier",
-    }
+    Copy { en: "Copy", fr: "Copier" }
     /// Copied.
-    Copied {
-        en: "Copied",
-        fr: "Copié",
-    }
+    Copied { en: "Copied", fr: "Copié" }
     /// Share dialog: how the embed works.
     EmbedNote {
         en: "The embedded chart keeps the current filters and adjusts its height to its content through the small script in the code.",
         fr: "Le graphique intégré garde les filtres actuels et ajuste sa hauteur à son contenu grâce au petit script inclus dans le code.",
     }
     /// Close a dialog.
-    Close {
-        en: "Close",
-        fr: "Fermer",
-    }
+    Close { en: "Close", fr: "Fermer" }
     /// Tab: map.
-    TabMap {
-        en: "Map",
-        fr: "Carte",
-    }
+    TabMap { en: "Map", fr: "Carte" }
     /// Map heading.
-    MapHeading {
-        en: "Latest reported value by country",
-        fr: "Dernière valeur publiée par pays",
-    }
+    MapHeading { en: "Latest reported value by country", fr: "Dernière valeur publiée par pays" }
     /// Map explanation.
     MapIntro {
         en: "Each country is coloured by its most recent reported figure; hatched countries have none in this selection. Choose a country (click, or Enter on a focused country) to filter every view by it.",
         fr: "Chaque pays est coloré selon le dernier chiffre publié ; les pays hachurés n’en ont aucun dans cette sélection. Choisissez un pays (clic, ou Entrée sur un pays sélectionné) pour filtrer toutes les vues.",
     }
     /// Map: loading the shapes.
-    MapLoading {
-        en: "Loading the map…",
-        fr: "Chargement de la carte…",
-    }
+    MapLoading { en: "Loading the map…", fr: "Chargement de la carte…" }
     /// Map: outline partner countries.
     MapShowPartners {
         en: "Outline the countries the selected programmes name",
         fr: "Entourer les pays cités par les programmes sélectionnés",
     }
     /// Map legend: selected countries outlined.
-    MapSelected {
-        en: "Selected country",
-        fr: "Pays sélectionné",
-    }
+    MapSelected { en: "Selected country", fr: "Pays sélectionné" }
     /// Map legend: partner countries outlined.
-    MapPartners {
-        en: "Named by the selected programmes",
-        fr: "Cité par les programmes sélectionnés",
-    }
+    MapPartners { en: "Named by the selected programmes", fr: "Cité par les programmes sélectionnés" }
     /// IOM's customary map disclaimer.
     MapDisclaimer {
         en: "The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the International Organization for Migration or the European Union.",
         fr: "Les frontières et les noms indiqués ainsi que les désignations employées sur cette carte n’impliquent ni reconnaissance ni acceptation officielles de la part de l’Organisation internationale pour les migrations ou de l’Union européenne.",
     }
     /// Go back to the published dataset.
-    UsePublished {
-        en: "Show the published data",
-        fr: "Afficher les données publiées",
-    }
+    UsePublished { en: "Show the published data", fr: "Afficher les données publiées" }
     /// Reload the data.
-    ReloadData {
-        en: "Reload data",
-        fr: "Recharger les données",
-    }
+    ReloadData { en: "Reload data", fr: "Recharger les données" }
     /// Open a local file.
-    OpenLocalFile {
-        en: "Open a local file…",
-        fr: "Ouvrir un fichier local…",
-    }
+    OpenLocalFile { en: "Open a local file…", fr: "Ouvrir un fichier local…" }
     /// A reload or file failed (the error follows).
     ReloadFailed {
         en: "The data could not be reloaded; the figures shown are the last ones loaded. Reason:",
@@ -625,155 +343,74 @@ messages! {
         fr: "Déposez un fichier JSON ou CSV pour voir ses chiffres (rien n’est envoyé)",
     }
     /// Staff page title.
-    StaffTitle {
-        en: "Read figures from a release",
-        fr: "Lire les chiffres d’un communiqué",
-    }
+    StaffTitle { en: "Read figures from a release", fr: "Lire les chiffres d’un communiqué" }
     /// Staff page explanation.
     StaffIntro {
         en: "For staff: paste the plain text of an EU or IOM press release. The figures it reports are proposed with the sentence each comes from, ready for review before they enter the dataset (see “Adding a new release” in the README). The text never leaves this browser.",
         fr: "Pour le personnel : collez le texte d’un communiqué de l’UE ou de l’OIM. Les chiffres qu’il publie sont proposés avec la phrase d’où chacun provient, prêts à être vérifiés avant d’entrer dans le jeu de données (voir « Adding a new release » dans le README). Le texte ne quitte pas ce navigateur.",
     }
     /// Label of the release text box.
-    ReleaseText {
-        en: "Release text",
-        fr: "Texte du communiqué",
-    }
+    ReleaseText { en: "Release text", fr: "Texte du communiqué" }
     /// Heading: the release.
-    ReleaseFound {
-        en: "Release",
-        fr: "Communiqué",
-    }
+    ReleaseFound { en: "Release", fr: "Communiqué" }
     /// Heading: proposed figures.
-    Proposals {
-        en: "Proposed figures",
-        fr: "Chiffres proposés",
-    }
+    Proposals { en: "Proposed figures", fr: "Chiffres proposés" }
     /// Heading: release context (not counts).
-    ReleaseContext {
-        en: "Release context (not counted)",
-        fr: "Contexte du communiqué (non compté)",
-    }
+    ReleaseContext { en: "Release context (not counted)", fr: "Contexte du communiqué (non compté)" }
     /// No figure found.
-    NoProposal {
-        en: "No figure found yet.",
-        fr: "Aucun chiffre trouvé pour l’instant.",
-    }
+    NoProposal { en: "No figure found yet.", fr: "Aucun chiffre trouvé pour l’instant." }
     /// Download the file to review.
-    DownloadReviewable {
-        en: "Download the file to review",
-        fr: "Télécharger le fichier à vérifier",
-    }
+    DownloadReviewable { en: "Download the file to review", fr: "Télécharger le fichier à vérifier" }
     /// Source id field.
-    SourceId {
-        en: "Source id",
-        fr: "Identifiant de la source",
-    }
+    SourceId { en: "Source id", fr: "Identifiant de la source" }
     /// Address field.
-    ReleaseAddress {
-        en: "Address of the release",
-        fr: "Adresse du communiqué",
-    }
+    ReleaseAddress { en: "Address of the release", fr: "Adresse du communiqué" }
     /// Link to the staff page.
-    StaffLink {
-        en: "Staff: read figures from a release",
-        fr: "Personnel : lire les chiffres d’un communiqué",
-    }
+    StaffLink { en: "Staff: read figures from a release", fr: "Personnel : lire les chiffres d’un communiqué" }
     /// Back to the dashboard.
-    BackToDashboard {
-        en: "Back to the dashboard",
-        fr: "Retour au tableau de bord",
-    }
+    BackToDashboard { en: "Back to the dashboard", fr: "Retour au tableau de bord" }
     /// Confidence column.
-    Confidence {
-        en: "Confidence",
-        fr: "Confiance",
-    }
+    Confidence { en: "Confidence", fr: "Confiance" }
     /// A place: the programme as a whole.
-    ProgrammeWide {
-        en: "Programme-wide",
-        fr: "Ensemble du programme",
-    }
+    ProgrammeWide { en: "Programme-wide", fr: "Ensemble du programme" }
     /// Filters in words: no metric filter.
-    AllMetrics {
-        en: "all metrics",
-        fr: "tous les indicateurs",
-    }
+    AllMetrics { en: "all metrics", fr: "tous les indicateurs" }
     /// Filters in words: no programme filter.
-    AllProgrammes {
-        en: "all programmes",
-        fr: "tous les programmes",
-    }
+    AllProgrammes { en: "all programmes", fr: "tous les programmes" }
     /// Filters in words: no period filter.
-    AllYears {
-        en: "all years",
-        fr: "toutes les années",
-    }
+    AllYears { en: "all years", fr: "toutes les années" }
     /// Filters in words: every publisher.
-    AllPublishers {
-        en: "all sources",
-        fr: "toutes les sources",
-    }
+    AllPublishers { en: "all sources", fr: "toutes les sources" }
     /// Filters in words: official publishers only.
-    OfficialPublishersOnly {
-        en: "official EU/IOM publications only",
-        fr: "publications officielles UE/OIM seulement",
-    }
+    OfficialPublishersOnly { en: "official EU/IOM publications only", fr: "publications officielles UE/OIM seulement" }
     /// What a download of everything covers.
-    TheWholeDataset {
-        en: "the whole dataset",
-        fr: "le jeu de données complet",
-    }
+    TheWholeDataset { en: "the whole dataset", fr: "le jeu de données complet" }
     /// Timeline key: a span or a whisker.
-    KeyUncertain {
-        en: "period or uncertain date",
-        fr: "période ou date incertaine",
-    }
+    KeyUncertain { en: "period or uncertain date", fr: "période ou date incertaine" }
     /// Timeline key: a ringed mark.
-    KeyWarning {
-        en: "see warning",
-        fr: "voir l’avertissement",
-    }
+    KeyWarning { en: "see warning", fr: "voir l’avertissement" }
     /// Timeline note when marks are drawn densely.
     DenseData {
         en: "Dense data: qualifiers and dates are in the tooltips and the table",
         fr: "Données denses : qualificatifs et dates dans les infobulles et le tableau",
     }
     /// Map legend title.
-    MapLegendTitle {
-        en: "Latest figure per country",
-        fr: "Dernier chiffre par pays",
-    }
+    MapLegendTitle { en: "Latest figure per country", fr: "Dernier chiffre par pays" }
     /// Map legend: hatched countries.
-    MapNoFigure {
-        en: "No figure",
-        fr: "Aucun chiffre",
-    }
+    MapNoFigure { en: "No figure", fr: "Aucun chiffre" }
     /// Map credit line.
     MapCredit {
         en: "Country boundaries: Natural Earth (public domain), simplified; Equal Earth projection.",
         fr: "Frontières : Natural Earth (domaine public), simplifiées ; projection Equal Earth.",
     }
     /// Staff page: the release's date.
-    ReleaseDate {
-        en: "Date",
-        fr: "Date",
-    }
+    ReleaseDate { en: "Date", fr: "Date" }
     /// Staff page: the release's unique identifier.
-    ReleaseUniqueId {
-        en: "Unique ID",
-        fr: "Identifiant",
-    }
+    ReleaseUniqueId { en: "Unique ID", fr: "Identifiant" }
     /// Staff page: the release's title.
-    ReleaseTitle {
-        en: "Title",
-        fr: "Titre",
-    }
+    ReleaseTitle { en: "Title", fr: "Titre" }
     /// Staff page column: the number as written.
-    InTheText {
-        en: "In the text",
-        fr: "Dans le texte",
-    }
+    InTheText { en: "In the text", fr: "Dans le texte" }
 }
 
 /// The filter button's label: `Filters`, `Filters (2 active)`.

@@ -17,7 +17,7 @@ use super::theme::{size, Marker, Theme};
 use super::{Anchor, ChartError, ChartLayout, HitPoint, Painter, Style};
 use crate::domain::map::{class_breaks, inside_spans, Bounds, ClassBreaks, WorldMap};
 use crate::domain::text::i18n::metric_name;
-use crate::domain::lang::Lang;
+use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Metric, Unit};
 
 /// What to draw.
@@ -473,14 +473,8 @@ fn draw_legend<DB: DrawingBackend>(
     let lang = style.lang;
     let palette = &painter.palette;
     let room = plan.legend;
-    let subtitle = match lang {
-        Lang::En => "Latest figure per country",
-        Lang::Fr => "Dernier chiffre par pays",
-    };
-    let no_figure = match lang {
-        Lang::En => "No figure",
-        Lang::Fr => "Aucun chiffre",
-    };
+    let subtitle = msg(Msg::MapLegendTitle, lang);
+    let no_figure = msg(Msg::MapNoFigure, lang);
     let unit = metric.map_or(Unit::Count, |(_, unit)| unit);
     // Rows: (swatch, label); the swatch is a class colour, the hatch or the outline.
     enum Swatch {
@@ -563,6 +557,7 @@ mod tests {
     use super::*;
     use crate::domain::map::{MapCountry, Projection};
     use crate::domain::dataset::model::LocalName;
+    use crate::domain::lang::Lang;
     use crate::domain::testing::dataset;
     use plotters::prelude::{IntoDrawingArea, SVGBackend};
 

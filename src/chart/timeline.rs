@@ -18,7 +18,8 @@ use super::{Anchor, ChartError, ChartLayout, HitPoint, Painter, Style};
 use crate::domain::explore::aggregate::{Place, Series};
 use crate::domain::dataset::date::Date;
 use crate::domain::text::format::format_axis_value;
-use crate::domain::text::i18n::metric_name;
+use crate::domain::text::i18n::{metric_name, qualifier_name};
+use crate::domain::text::messages::{msg, Msg};
 use crate::domain::lang::Lang;
 use crate::domain::text::labels::{entity_labels, metrics_in};
 use crate::domain::dataset::model::{Dataset, Qualifier};
@@ -191,10 +192,15 @@ impl Flow {
 
 /// Words of the key to the marks.
 pub fn key_words(lang: Lang) -> [&'static str; 6] {
-    match lang {
-        Lang::En => ["as stated", "about", "more than", "almost", "period or uncertain date", "see warning"],
-        Lang::Fr => ["tel quel", "environ", "plus de", "près de", "période ou date incertaine", "voir l’avertissement"],
-    }
+    let qualifier = |q| qualifier_name(q, lang);
+    [
+        qualifier(Qualifier::Exact),
+        qualifier(Qualifier::About),
+        qualifier(Qualifier::MoreThan),
+        qualifier(Qualifier::Almost),
+        msg(Msg::KeyUncertain, lang),
+        msg(Msg::KeyWarning, lang),
+    ]
 }
 
 struct Panel {
@@ -243,10 +249,7 @@ fn draw_panel<DB: DrawingBackend>(
     let n_points: usize = series.iter().map(|s| s.points.len()).sum();
     let dense = n_points as f64 > (right - left) * DENSE_POINTS_PER_PIXEL;
     if dense {
-        let note = match painter.lang {
-            Lang::En => "Dense data: qualifiers and dates are in the tooltips and the table",
-            Lang::Fr => "Données denses : qualificatifs et dates dans les infobulles et le tableau",
-        };
+        let note = msg(Msg::DenseData, painter.lang);
         painter.text(note, (right, panel.top + 6.0), size::SMALL, palette.muted, Anchor::Right, false)?;
     }
     for series in series {

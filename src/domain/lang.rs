@@ -1,5 +1,5 @@
 //! The interface languages: a leaf type every topic may name, so the dataset need not depend on
-//! the interface's words.
+//! the interface's words, and [`tr!`], the one switch between languages.
 
 /// An interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -43,6 +43,39 @@ impl Lang {
         match self {
             Lang::En => "English",
             Lang::Fr => "Français",
+        }
+    }
+}
+
+/// One value per interface language, of which `lang`'s is chosen:
+/// `tr!(lang, en: "Map", fr: "Carte")`. Every language is a required argument, so a missing
+/// translation does not compile, and only the chosen one is evaluated (`format!` is fine).
+/// The words themselves live in `domain::text` (a test checks); adding a language adds one
+/// argument here and one column to every use.
+macro_rules! tr {
+    ($lang:expr, en: $en:expr, fr: $fr:expr $(,)?) => {
+        match $lang {
+            $crate::domain::lang::Lang::En => $en,
+            $crate::domain::lang::Lang::Fr => $fr,
+        }
+    };
+}
+pub(crate) use tr;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_language_tags_and_negotiates() {
+        assert_eq!(Lang::from_tag("fr-BE"), Some(Lang::Fr));
+        assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));
+        assert_eq!(Lang::from_tag("de"), None);
+        assert_eq!(Lang::from_tag(""), None);
+        assert_eq!(Lang::negotiate(["de-DE", "fr", "en"]), Lang::Fr);
+        assert_eq!(Lang::negotiate(["nl"]), Lang::En);
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.tag()), Some(lang));
         }
     }
 }

@@ -10,22 +10,13 @@ use leptos::prelude::*;
 
 use crate::domain::explore::aggregate::latest_by_country;
 use crate::domain::text::format::format_value;
-use crate::domain::text::i18n::metric_name;
-use crate::domain::lang::Lang;
+use crate::domain::text::i18n::{level_name, metric_name};
 use crate::domain::text::messages::{active_filters, match_count, msg, Msg};
-use crate::domain::dataset::model::{Dataset, Metric};
+use crate::domain::dataset::model::{Dataset, LocalName, Metric};
 use crate::domain::explore::select::{count_sources, select, year_bounds, Filter, Ignore, Level, PublisherFilter};
 use crate::domain::explore::view::{CountryOrder, View, ViewState};
 use crate::ui::page::Page;
 use crate::web::env;
-
-fn level_label(level: Level) -> Msg {
-    match level {
-        Level::ProgrammeWide => Msg::LevelProgramme,
-        Level::Regional => Msg::LevelRegional,
-        Level::National => Msg::LevelNational,
-    }
-}
 
 fn close_filters(open: RwSignal<bool>) {
     open.set(false);
@@ -77,15 +68,14 @@ fn vocabulary_checkbox(
     page: Page,
     kind: &str,
     id: &str,
-    [name_en, name_fr]: [&str; 2],
+    name: LocalName,
     selected: fn(&ViewState) -> &BTreeSet<String>,
     on_toggle: fn(&mut ViewState, &str),
 ) -> impl IntoView {
-    let (name_en, name_fr) = (name_en.to_string(), name_fr.to_string());
     let (checked_id, toggle_id) = (id.to_string(), id.to_string());
     checkbox(
         format!("f-{kind}-{id}"),
-        move || if page.lang.get() == Lang::Fr { name_fr.clone() } else { name_en.clone() },
+        move || name.get(page.lang.get()).to_string(),
         move || page.state.with(|s| selected(s).contains(&checked_id)),
         move || page.update(|s| on_toggle(s, &toggle_id)),
     )
@@ -121,7 +111,7 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
         .programmes()
         .iter()
         .map(|p| {
-            vocabulary_checkbox(page, "programme", p.id(), [p.name(Lang::En), p.name(Lang::Fr)], |s| &s.filter.programmes, |s, id| {
+            vocabulary_checkbox(page, "programme", p.id(), p.names().clone(), |s| &s.filter.programmes, |s, id| {
                 toggle(&mut s.filter.programmes, id.to_string())
             })
         })
@@ -132,7 +122,7 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
         .map(|level| {
             checkbox(
                 format!("f-level-{}", level.id()),
-                move || msg(level_label(level), lang.get()).to_string(),
+                move || level_name(level, lang.get()).to_string(),
                 move || state.with(|s| s.filter.levels.contains(&level)),
                 move || page.update(|s| toggle(&mut s.filter.levels, level)),
             )
@@ -143,7 +133,7 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
         .regions()
         .iter()
         .map(|r| {
-            vocabulary_checkbox(page, "region", r.id(), [r.name(Lang::En), r.name(Lang::Fr)], |s| &s.filter.regions, |s, id| {
+            vocabulary_checkbox(page, "region", r.id(), r.names().clone(), |s| &s.filter.regions, |s, id| {
                 s.toggle_region(id)
             })
         })

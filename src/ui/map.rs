@@ -13,7 +13,6 @@ use crate::domain::explore::aggregate::latest_by_country;
 use crate::domain::text::describe::{describe_map, tooltip_lines};
 use crate::domain::map::{load_world_map, MapError, WorldMap};
 use crate::domain::text::i18n::metric_name;
-use crate::domain::lang::Lang;
 use crate::domain::dataset::issue::LoadError;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Metric};
@@ -154,9 +153,6 @@ pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
         {status}
         <div class:hidden=move || !ready()>{canvas}</div>
         <p class="map__disclaimer" data-testid="map-disclaimer">{move || msg(Msg::MapDisclaimer, lang.get())}</p>
-        <p class="map__credit">{move || match lang.get() {
-            Lang::En => "Country boundaries: Natural Earth (public domain), simplified; Equal Earth projection.",
-            Lang::Fr => "Frontières : Natural Earth (domaine public), simplifiées ; projection Equal Earth.",
-        }}</p>
+        <p class="map__credit">{move || msg(Msg::MapCredit, lang.get())}</p>
     }
 }

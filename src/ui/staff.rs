@@ -6,11 +6,10 @@
 
 use leptos::prelude::*;
 
-use crate::domain::release::extract::{extract, Confidence, ContextKind};
+use crate::domain::release::extract::extract;
 use crate::domain::text::format::{format_as_of, format_date, format_qualified};
 use crate::domain::dataset::date::DatePrecision;
-use crate::domain::text::i18n::metric_name;
-use crate::domain::lang::Lang;
+use crate::domain::text::i18n::{confidence_name, context_kind_name, metric_name};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::release::review::{highlight_segments, skeleton};
 use crate::domain::explore::view::{to_query, View, ViewState};
@@ -18,32 +17,6 @@ use crate::ui::masthead::Masthead;
 use crate::ui::page::Page;
 use crate::web::download::save_text;
 use crate::web::env;
-
-fn confidence_name(confidence: Confidence, lang: Lang) -> &'static str {
-    match (confidence, lang) {
-        (Confidence::High, Lang::En) => "high",
-        (Confidence::High, Lang::Fr) => "élevée",
-        (Confidence::Medium, Lang::En) => "medium",
-        (Confidence::Medium, Lang::Fr) => "moyenne",
-        (Confidence::Low, Lang::En) => "low",
-        (Confidence::Low, Lang::Fr) => "faible",
-    }
-}
-
-fn context_name(kind: &ContextKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (ContextKind::Ordinal, _) => "ordinal",
-        (ContextKind::Year, Lang::En) => "year",
-        (ContextKind::Year, Lang::Fr) => "année",
-        (ContextKind::Period, Lang::En) => "period",
-        (ContextKind::Period, Lang::Fr) => "période",
-        (ContextKind::Date, _) => "date",
-        (ContextKind::Percent, Lang::En) => "percentage",
-        (ContextKind::Percent, Lang::Fr) => "pourcentage",
-        (ContextKind::Number, Lang::En) => "number not attributed",
-        (ContextKind::Number, Lang::Fr) => "nombre non attribué",
-    }
-}
 
 /// The staff page on its own (`staff.html`, built as its own WebAssembly module so that the
 /// release reader is not in what every visitor downloads): the header and the reader.
@@ -77,9 +50,9 @@ pub fn StaffPage(page: Page) -> impl IntoView {
             let date = r.date.map(|d| format_date(d, DatePrecision::Day, lang)).unwrap_or_else(|| "–".into());
             view! {
                 <dl class="staff__release" data-testid="staff-release">
-                    <dt>{match lang { Lang::En => "Date", Lang::Fr => "Date" }}</dt><dd data-testid="staff-date">{date}</dd>
-                    <dt>{match lang { Lang::En => "Unique ID", Lang::Fr => "Identifiant" }}</dt><dd data-testid="staff-id">{r.unique_id.clone().unwrap_or_else(|| "–".into())}</dd>
-                    <dt>{match lang { Lang::En => "Title", Lang::Fr => "Titre" }}</dt><dd>{r.title.clone().unwrap_or_else(|| "–".into())}</dd>
+                    <dt>{msg(Msg::ReleaseDate, lang)}</dt><dd data-testid="staff-date">{date}</dd>
+                    <dt>{msg(Msg::ReleaseUniqueId, lang)}</dt><dd data-testid="staff-id">{r.unique_id.clone().unwrap_or_else(|| "–".into())}</dd>
+                    <dt>{msg(Msg::ReleaseTitle, lang)}</dt><dd>{r.title.clone().unwrap_or_else(|| "–".into())}</dd>
                 </dl>
             }
         })
@@ -125,7 +98,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
                         <th scope="col">{msg(Msg::ColValue, lang)}</th>
                         <th scope="col">{msg(Msg::Period, lang)}</th>
                         <th scope="col">{msg(Msg::Confidence, lang)}</th>
-                        <th scope="col">{match lang { Lang::En => "In the text", Lang::Fr => "Dans le texte" }}</th>
+                        <th scope="col">{msg(Msg::InTheText, lang)}</th>
                     </tr></thead>
                     <tbody>{rows}</tbody>
                 </table>
@@ -138,7 +111,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
         extraction.with(|e| {
             e.context
                 .iter()
-                .map(|c| view! { <li>{format!("{} — «{}»", context_name(&c.kind, lang), c.span.text)}</li> })
+                .map(|c| view! { <li>{format!("{} — «{}»", context_kind_name(&c.kind, lang), c.span.text)}</li> })
                 .collect_view()
         })
     };

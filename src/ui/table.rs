@@ -11,7 +11,7 @@ use crate::domain::text::format::labelled;
 use crate::domain::text::i18n::{disagreement_kind_name, metric_name, precision_note};
 use crate::domain::lang::Lang;
 use crate::domain::text::labels::place_name;
-use crate::domain::text::messages::{match_count, msg, Msg};
+use crate::domain::text::messages::{match_count, msg, show_more, Msg};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::select::count_sources;
 use crate::domain::explore::table::{sort_figures, Column};
@@ -100,10 +100,7 @@ pub fn FigureTable(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
             let remaining = rows.with(|r| r.len()).saturating_sub(shown.get());
             (remaining > 0).then(|| view! {
                 <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE_ROWS)>
-                    {move || match lang.get() {
-                        Lang::En => format!("Show more ({remaining} left)"),
-                        Lang::Fr => format!("Afficher plus ({remaining} restants)"),
-                    }}
+                    {move || show_more(remaining, lang.get())}
                 </button>
             })
         }}

@@ -24,16 +24,6 @@ pub enum DateError {
     OutOfRange,
 }
 
-impl fmt::Display for DateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            DateError::Format => write!(f, "not a date of the form YYYY-MM-DD"),
-            DateError::NoSuchDay => write!(f, "no such day in the calendar"),
-            DateError::OutOfRange => write!(f, "year outside 1900–2199"),
-        }
-    }
-}
-
 /// First and last year a date may have.
 pub const MIN_YEAR: i32 = 1900;
 /// See [`MIN_YEAR`].

@@ -6,7 +6,7 @@
 //! Fields are private so that no code outside `load` can break these promises.
 
 use crate::domain::dataset::date::{Date, DatePrecision};
-use crate::domain::lang::Lang;
+use crate::domain::lang::{tr, Lang};
 
 /// What a figure counts. The first nine are the dashboard's vocabulary; `Other` keeps the
 /// release context (meeting ordinals, founding years, targets) that no chart sums up.
@@ -242,10 +242,7 @@ pub struct LocalName {
 impl LocalName {
     /// The name in `lang`.
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Fr => &self.fr,
-        }
+        tr!(lang, en: &self.en, fr: &self.fr)
     }
 }
 
@@ -265,6 +262,10 @@ impl Programme {
     /// Display name.
     pub fn name(&self, lang: Lang) -> &str {
         self.name.get(lang)
+    }
+    /// Display name in every language.
+    pub fn names(&self) -> &LocalName {
+        &self.name
     }
     /// Short name for legends (the full name when the file gives none).
     pub fn short_name(&self, lang: Lang) -> &str {
@@ -287,6 +288,10 @@ impl Region {
     /// Display name.
     pub fn name(&self, lang: Lang) -> &str {
         self.name.get(lang)
+    }
+    /// Display name in every language.
+    pub fn names(&self) -> &LocalName {
+        &self.name
     }
 }
 
@@ -422,9 +427,9 @@ impl Figure {
     /// What exactly is counted, in `lang` when the dataset has that wording, else in English;
     /// with the language of the text returned, for its `lang` attribute.
     pub fn detail_in(&self, lang: Lang) -> (&str, Lang) {
-        match (lang, self.detail_fr()) {
-            (Lang::Fr, Some(french)) => (french, Lang::Fr),
-            _ => (&self.detail, Lang::En),
+        match tr!(lang, en: Some(self.detail.as_str()), fr: self.detail_fr()) {
+            Some(wording) => (wording, lang),
+            None => (&self.detail, Lang::En),
         }
     }
     /// The number.

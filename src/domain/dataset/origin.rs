@@ -2,7 +2,6 @@
 //! build time (`?data=`), or a file the user opened. Anything but the published dataset is
 //! announced by a banner, so altered figures cannot pass under the official look.
 
-use crate::domain::lang::Lang;
 use crate::domain::dataset::issue::LoadError;
 
 /// The origin of the data shown.
@@ -15,27 +14,6 @@ pub enum DataOrigin {
     Address(String),
     /// A file opened from the user's computer.
     LocalFile(String),
-}
-
-impl DataOrigin {
-    /// The banner text for data that is not the published dataset.
-    pub fn banner(&self, lang: Lang) -> Option<String> {
-        match (self, lang) {
-            (DataOrigin::Published, _) => None,
-            (DataOrigin::Address(url), Lang::En) => Some(format!(
-                "These figures come from {url}, not from the dataset published with this dashboard."
-            )),
-            (DataOrigin::Address(url), Lang::Fr) => Some(format!(
-                "Ces chiffres proviennent de {url}, et non du jeu de données publié avec ce tableau de bord."
-            )),
-            (DataOrigin::LocalFile(name), Lang::En) => Some(format!(
-                "Local data: these figures come from the file “{name}” opened on this computer, not from the published dataset."
-            )),
-            (DataOrigin::LocalFile(name), Lang::Fr) => Some(format!(
-                "Données locales : ces chiffres proviennent du fichier « {name} » ouvert sur cet ordinateur, et non du jeu de données publié."
-            )),
-        }
-    }
 }
 
 /// The origin (`scheme://host[:port]`, lower case, default ports dropped) of an absolute http(s)
@@ -92,6 +70,7 @@ pub fn parse_allowed(list: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::lang::Lang;
 
     const PAGE: &str = "https://stats.example.eu";
 

@@ -246,26 +246,6 @@ pub enum UrlNotice {
     },
 }
 
-impl UrlNotice {
-    /// A short message for the user.
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (UrlNotice::UnknownParameter { key }, Lang::En) => format!("unknown setting “{key}” ignored"),
-            (UrlNotice::UnknownParameter { key }, Lang::Fr) => format!("paramètre inconnu « {key} » ignoré"),
-            (UrlNotice::BadValue { key, value }, Lang::En) => format!("“{value}” is not a valid {key}; the default was used"),
-            (UrlNotice::BadValue { key, value }, Lang::Fr) => {
-                format!("« {value} » n’est pas une valeur valide pour {key} ; la valeur par défaut a été utilisée")
-            }
-            (UrlNotice::NewerVersion { found }, Lang::En) => {
-                format!("this link comes from a newer version of the dashboard (v{found}); some settings may be ignored")
-            }
-            (UrlNotice::NewerVersion { found }, Lang::Fr) => format!(
-                "ce lien provient d’une version plus récente du tableau de bord (v{found}) ; certains paramètres peuvent être ignorés"
-            ),
-        }
-    }
-}
-
 /// Percent-encodes a query value (everything but unreserved characters and commas).
 pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());

@@ -4,7 +4,7 @@
 use crate::domain::explore::aggregate::{Place, Series, Warning};
 use crate::domain::text::format::{format_as_of, format_date, format_period, format_qualified, format_since, labelled};
 use crate::domain::text::i18n::{metric_name, precision_note};
-use crate::domain::lang::Lang;
+use crate::domain::lang::{tr, Lang};
 use crate::domain::text::labels::place_name;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Figure};
@@ -94,10 +94,11 @@ pub fn describe_timeline(dataset: &Dataset, series: &[Series], lang: Lang) -> St
         return msg(Msg::EmptyTitle, lang).to_string();
     }
     let n_reports: usize = series.iter().map(|s| s.points.len()).sum();
-    let mut sentences = vec![match lang {
-        Lang::En => format!("Chart of {} reported figures in {} series.", n_reports, series.len()),
-        Lang::Fr => format!("Graphique de {} chiffres publiés en {} séries.", n_reports, series.len()),
-    }];
+    let n_series = series.len();
+    let mut sentences = vec![tr!(lang,
+        en: format!("Chart of {n_reports} reported figures in {n_series} series."),
+        fr: format!("Graphique de {n_reports} chiffres publiés en {n_series} séries."),
+    )];
     for s in series.iter().take(8) {
         let (Some(first), Some(last)) = (s.points.first(), s.points.last()) else { continue };
         let (Some(first_figure), Some(last_figure)) = (dataset.figures().get(first.figure), dataset.figures().get(last.figure)) else {
@@ -113,22 +114,24 @@ pub fn describe_timeline(dataset: &Dataset, series: &[Series], lang: Lang) -> St
         };
         let (first_value, first_date) = (figure_value(first_figure, lang), figure_date(first_figure, lang));
         let sentence = if s.points.len() == 1 {
-            match lang {
-                Lang::En => format!("{name}: one report, {first_value} ({first_date})."),
-                Lang::Fr => format!("{name} : un seul chiffre, {first_value} ({first_date})."),
-            }
+            tr!(lang,
+                en: format!("{name}: one report, {first_value} ({first_date})."),
+                fr: format!("{name} : un seul chiffre, {first_value} ({first_date})."),
+            )
         } else {
             let (last_value, last_date) = (figure_value(last_figure, lang), figure_date(last_figure, lang));
             let n = s.points.len();
-            let warnings = match (lang, s.n_warnings()) {
-                (_, 0) => String::new(),
-                (Lang::En, n) => format!(" {n} of them carry a warning (a fall or a disagreement between sources)."),
-                (Lang::Fr, n) => format!(" {n} d’entre eux portent un avertissement (baisse ou désaccord entre sources)."),
+            let warnings = match s.n_warnings() {
+                0 => String::new(),
+                n => tr!(lang,
+                    en: format!(" {n} of them carry a warning (a fall or a disagreement between sources)."),
+                    fr: format!(" {n} d’entre eux portent un avertissement (baisse ou désaccord entre sources)."),
+                ),
             };
-            match lang {
-                Lang::En => format!("{name}: {n} reports, from {first_value} ({first_date}) to {last_value} ({last_date}).{warnings}"),
-                Lang::Fr => format!("{name} : {n} chiffres, de {first_value} ({first_date}) à {last_value} ({last_date}).{warnings}"),
-            }
+            tr!(lang,
+                en: format!("{name}: {n} reports, from {first_value} ({first_date}) to {last_value} ({last_date}).{warnings}"),
+                fr: format!("{name} : {n} chiffres, de {first_value} ({first_date}) à {last_value} ({last_date}).{warnings}"),
+            )
         };
         sentences.push(sentence);
     }
@@ -147,11 +150,19 @@ pub fn describe_breakdown(dataset: &Dataset, bars: &[crate::domain::explore::agg
         let Some(figure) = dataset.figures().get(bar.figure) else { return String::new() };
         format!("{} {} ({})", place_name(dataset, &bar.place, lang), figure_value(figure, lang), figure_date(figure, lang))
     };
-    match (lang, bars.len()) {
-        (Lang::En, 1) => format!("Bar chart of one place: {}.", describe(first)),
-        (Lang::Fr, 1) => format!("Diagramme en barres d’un seul lieu : {}.", describe(first)),
-        (Lang::En, n) => format!("Bar chart of {n} places, from {} down to {}.", describe(first), describe(last)),
-        (Lang::Fr, n) => format!("Diagramme en barres de {n} lieux, de {} à {}.", describe(first), describe(last)),
+    let (first, n) = (describe(first), bars.len());
+    match n {
+        1 => tr!(lang,
+            en: format!("Bar chart of one place: {first}."),
+            fr: format!("Diagramme en barres d’un seul lieu : {first}."),
+        ),
+        _ => {
+            let last = describe(last);
+            tr!(lang,
+                en: format!("Bar chart of {n} places, from {first} down to {last}."),
+                fr: format!("Diagramme en barres de {n} lieux, de {first} à {last}."),
+            )
+        }
     }
 }
 
@@ -167,8 +178,9 @@ pub fn describe_map(dataset: &Dataset, values: &[(usize, usize)], metric: crate:
     };
     let metric = metric_name(metric, lang);
     let describe = |(name, figure): &(&str, &Figure)| format!("{name} {} ({})", figure_value(figure, lang), figure_date(figure, lang));
-    match lang {
-        Lang::En => format!("Map of {metric}: {} countries have a figure, from {} down to {}; the others are hatched.", shown.len(), describe(first), describe(last)),
-        Lang::Fr => format!("Carte : {metric}. {} pays ont un chiffre, de {} à {} ; les autres sont hachurés.", shown.len(), describe(first), describe(last)),
-    }
+    let (n, first, last) = (shown.len(), describe(first), describe(last));
+    tr!(lang,
+        en: format!("Map of {metric}: {n} countries have a figure, from {first} down to {last}; the others are hatched."),
+        fr: format!("Carte : {metric}. {n} pays ont un chiffre, de {first} à {last} ; les autres sont hachurés."),
+    )
 }

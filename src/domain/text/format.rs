@@ -1,4 +1,5 @@
-//! Locale-aware formatting of numbers, money, qualifiers and dates, for English and French.
+//! Locale-aware formatting of numbers, money, qualifiers and dates, for English and French: one
+//! `Locale` per language holds its separators, money and date patterns.
 //!
 //! Pure and deterministic: the same input gives the same text on every machine. French groups
 //! thousands with a narrow no-break space (U+202F) and uses a decimal comma; units are joined to
@@ -8,7 +9,7 @@
 
 use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::text::i18n::qualifier_words;
-use crate::domain::lang::Lang;
+use crate::domain::lang::{tr, Lang};
 use crate::domain::dataset::model::{Qualifier, Unit};
 
 /// Narrow no-break space, the French thousands separator.
@@ -16,13 +17,92 @@ pub const NNBSP: char = '\u{202F}';
 /// No-break space, between a number and its unit.
 pub const NBSP: char = '\u{00A0}';
 
+/// How a language writes numbers, money and dates: everything the functions below need to
+/// know about a language. Adding a language means adding one of these to [`locale`].
+struct Locale {
+    /// Between a label and its value.
+    colon: &'static str,
+    /// Between groups of three digits.
+    group: char,
+    /// Before the decimals.
+    decimal: char,
+    /// Around an amount in euros below a million (before, after the number).
+    euros: (&'static str, &'static str),
+    /// Around an amount in millions of euros.
+    euro_millions: (&'static str, &'static str),
+    /// Around an amount in billions of euros.
+    euro_billions: (&'static str, &'static str),
+    /// After a number of millions on an axis.
+    millions: &'static str,
+    /// After a percentage.
+    percent: &'static str,
+    /// An ordinal number.
+    ordinal: fn(u64) -> String,
+    /// Abbreviated month names, January first.
+    months: [&'static str; 12],
+    /// Before the number of a quarter.
+    quarter: &'static str,
+    /// Before an estimated date.
+    circa: &'static str,
+    /// Before a date said "as of", by its precision.
+    as_of: fn(DatePrecision) -> &'static str,
+}
+
+const ENGLISH: Locale = Locale {
+    colon: ": ",
+    group: ',',
+    decimal: '.',
+    euros: ("€", ""),
+    euro_millions: ("€", "\u{A0}m"),
+    euro_billions: ("€", "\u{A0}bn"),
+    millions: "\u{A0}m",
+    percent: "%",
+    ordinal: |n| {
+        let suffix = match (n % 10, n % 100) {
+            (_, 11..=13) => "th",
+            (1, _) => "st",
+            (2, _) => "nd",
+            (3, _) => "rd",
+            _ => "th",
+        };
+        format!("{n}{suffix}")
+    },
+    months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    quarter: "Q",
+    circa: "c.",
+    as_of: |_| "as of ",
+};
+
+const FRENCH: Locale = Locale {
+    colon: "\u{202F}: ",
+    group: NNBSP,
+    decimal: ',',
+    euros: ("", "\u{A0}€"),
+    euro_millions: ("", "\u{A0}M€"),
+    euro_billions: ("", "\u{A0}Md€"),
+    millions: "\u{A0}M",
+    percent: "\u{202F}%",
+    ordinal: |n| if n == 1 { "1re".into() } else { format!("{n}e") },
+    months: ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+    quarter: "T",
+    circa: "vers",
+    // "au 13 oct. 2020", "en janv. 2022", "en 2022", and "vers janv. 2022", never "au vers".
+    as_of: |precision| match precision {
+        DatePrecision::Day | DatePrecision::Quarter => "au ",
+        DatePrecision::Month | DatePrecision::Year => "en ",
+        DatePrecision::Estimated => "",
+    },
+};
+
+/// The formats of a language.
+fn locale(lang: Lang) -> &'static Locale {
+    tr!(lang, en: &ENGLISH, fr: &FRENCH)
+}
+
 /// "Label: value" with the language's punctuation: French puts a narrow no-break space before
 /// the colon.
 pub fn labelled(label: &str, value: &str, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{label}: {value}"),
-        Lang::Fr => format!("{label}{NNBSP}: {value}"),
-    }
+    format!("{label}{}{value}", locale(lang).colon)
 }
 
 /// Formats a number with `decimals` digits after the separator, grouped by thousands.
@@ -35,10 +115,7 @@ pub fn format_number(value: f64, decimals: usize, lang: Lang) -> String {
         Some((integer, fraction)) => (integer, Some(fraction)),
         None => (rounded.as_str(), None),
     };
-    let (group, decimal) = match lang {
-        Lang::En => (',', '.'),
-        Lang::Fr => (NNBSP, ','),
-    };
+    let Locale { group, decimal, .. } = *locale(lang);
     let mut out = String::with_capacity(rounded.len() + 4);
     let negative = value < 0.0 && rounded.bytes().any(|b| b.is_ascii_digit() && b != b'0');
     if negative {
@@ -78,38 +155,20 @@ pub fn format_count(value: f64, lang: Lang) -> String {
 
 /// An amount in euros, abbreviated from a million up: `€1.88 bn` / `1,88 Md€`, `€140 m` / `140 M€`.
 pub fn format_money(value: f64, lang: Lang) -> String {
-    let (scaled, suffix_en, suffix_fr) = if value >= 1e9 {
-        (value / 1e9, "bn", "Md€")
+    let locale = locale(lang);
+    let (scaled, (before, after)) = if value >= 1e9 {
+        (value / 1e9, locale.euro_billions)
     } else if value >= 1e6 {
-        (value / 1e6, "m", "M€")
+        (value / 1e6, locale.euro_millions)
     } else {
-        (value, "", "€")
+        (value, locale.euros)
     };
-    let number = format_trimmed(scaled, 2, lang);
-    match lang {
-        Lang::En if suffix_en.is_empty() => format!("€{number}"),
-        Lang::En => format!("€{number}{NBSP}{suffix_en}"),
-        Lang::Fr => format!("{number}{NBSP}{suffix_fr}"),
-    }
+    format!("{before}{}{after}", format_trimmed(scaled, 2, lang))
 }
 
 /// An ordinal: `7th` / `7e`.
 pub fn format_ordinal(value: f64, lang: Lang) -> String {
-    let n = value.round().max(0.0) as u64;
-    match lang {
-        Lang::En => {
-            let suffix = match (n % 10, n % 100) {
-                (_, 11..=13) => "th",
-                (1, _) => "st",
-                (2, _) => "nd",
-                (3, _) => "rd",
-                _ => "th",
-            };
-            format!("{n}{suffix}")
-        }
-        Lang::Fr if n == 1 => "1re".into(),
-        Lang::Fr => format!("{n}e"),
-    }
+    (locale(lang).ordinal)(value.round().max(0.0) as u64)
 }
 
 /// A value in its unit, without qualifier.
@@ -117,10 +176,7 @@ pub fn format_value(value: f64, unit: Unit, lang: Lang) -> String {
     match unit {
         Unit::Count => format_count(value, lang),
         Unit::Eur => format_money(value, lang),
-        Unit::Percent => match lang {
-            Lang::En => format!("{}%", format_trimmed(value, 1, lang)),
-            Lang::Fr => format!("{}{NNBSP}%", format_trimmed(value, 1, lang)),
-        },
+        Unit::Percent => format!("{}{}", format_trimmed(value, 1, lang), locale(lang).percent),
         Unit::Ordinal => format_ordinal(value, lang),
         Unit::Year => format!("{}", value.round() as i64),
     }
@@ -139,25 +195,14 @@ pub fn format_qualified(value: f64, unit: Unit, qualifier: Qualifier, lang: Lang
 pub fn format_axis_value(value: f64, unit: Unit, lang: Lang) -> String {
     match unit {
         Unit::Eur => format_money(value, lang),
-        _ if value.abs() >= 1e6 => match lang {
-            Lang::En => format!("{}{NBSP}m", format_trimmed(value / 1e6, 1, lang)),
-            Lang::Fr => format!("{}{NBSP}M", format_trimmed(value / 1e6, 1, lang)),
-        },
+        _ if value.abs() >= 1e6 => format!("{}{}", format_trimmed(value / 1e6, 1, lang), locale(lang).millions),
         _ => format_trimmed(value, 1, lang),
     }
 }
 
-const MONTHS_EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTHS_FR: [&str; 12] =
-    ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."];
-
 /// Abbreviated month name.
 pub fn month_abbreviation(month: u8, lang: Lang) -> &'static str {
-    let table = match lang {
-        Lang::En => &MONTHS_EN,
-        Lang::Fr => &MONTHS_FR,
-    };
-    table.get(usize::from(month.saturating_sub(1))).copied().unwrap_or("")
+    locale(lang).months.get(usize::from(month.saturating_sub(1))).copied().unwrap_or("")
 }
 
 /// A date at the precision it is known: `13 Oct 2020` / `13 oct. 2020`, `Oct 2020`, `Q4 2020`,
@@ -165,14 +210,12 @@ pub fn month_abbreviation(month: u8, lang: Lang) -> &'static str {
 pub fn format_date(date: Date, precision: DatePrecision, lang: Lang) -> String {
     let month = month_abbreviation(date.month(), lang);
     let year = date.year();
-    match (precision, lang) {
-        (DatePrecision::Day, _) => format!("{}{NBSP}{month}{NBSP}{year}", date.day()),
-        (DatePrecision::Month, _) => format!("{month}{NBSP}{year}"),
-        (DatePrecision::Quarter, Lang::En) => format!("Q{}{NBSP}{year}", (date.month() - 1) / 3 + 1),
-        (DatePrecision::Quarter, Lang::Fr) => format!("T{}{NBSP}{year}", (date.month() - 1) / 3 + 1),
-        (DatePrecision::Year, _) => format!("{year}"),
-        (DatePrecision::Estimated, Lang::En) => format!("c.{NBSP}{month}{NBSP}{year}"),
-        (DatePrecision::Estimated, Lang::Fr) => format!("vers{NBSP}{month}{NBSP}{year}"),
+    match precision {
+        DatePrecision::Day => format!("{}{NBSP}{month}{NBSP}{year}", date.day()),
+        DatePrecision::Month => format!("{month}{NBSP}{year}"),
+        DatePrecision::Quarter => format!("{}{}{NBSP}{year}", locale(lang).quarter, (date.month() - 1) / 3 + 1),
+        DatePrecision::Year => format!("{year}"),
+        DatePrecision::Estimated => format!("{}{NBSP}{month}{NBSP}{year}", locale(lang).circa),
     }
 }
 
@@ -180,13 +223,7 @@ pub fn format_date(date: Date, precision: DatePrecision, lang: Lang) -> String {
 /// French says `au 13 oct. 2020` for a day but `en janv. 2022`, `en 2022` and `vers janv. 2022`
 /// when only the month or year is known or the date is estimated.
 pub fn format_as_of(date: Date, precision: DatePrecision, lang: Lang) -> String {
-    let when = format_date(date, precision, lang);
-    match (lang, precision) {
-        (Lang::En, _) => format!("as of {when}"),
-        (Lang::Fr, DatePrecision::Day | DatePrecision::Quarter) => format!("au {when}"),
-        (Lang::Fr, DatePrecision::Month | DatePrecision::Year) => format!("en {when}"),
-        (Lang::Fr, DatePrecision::Estimated) => when,
-    }
+    format!("{}{}", (locale(lang).as_of)(precision), format_date(date, precision, lang))
 }
 
 /// The start of a running total, as precisely as it was most likely stated: research records

@@ -1,17 +1,17 @@
-//! Names for what the views show: places, series, panels; shared by charts, tables and the
-//! text alternatives so that a series is called the same everywhere.
+//! Names for what the views show: places, series, panels, map classes; shared by charts, tables
+//! and the text alternatives so that a series is called the same everywhere.
 
 use crate::domain::explore::aggregate::{Place, Series};
-use crate::domain::lang::Lang;
-use crate::domain::dataset::model::{Dataset, Metric};
+use crate::domain::lang::{tr, Lang};
+use crate::domain::text::messages::{msg, Msg};
+use crate::domain::dataset::model::{Dataset, Metric, Unit};
+use crate::domain::map::ClassBreaks;
+use crate::domain::text::format::format_value;
 
 /// Name of a place: a country, one or more regions joined with " + ", or the programme as a whole.
 pub fn place_name(dataset: &Dataset, place: &Place, lang: Lang) -> String {
     match place {
-        Place::Whole => match lang {
-            Lang::En => "Programme-wide".into(),
-            Lang::Fr => "Ensemble du programme".into(),
-        },
+        Place::Whole => msg(Msg::ProgrammeWide, lang).into(),
         Place::Regions(regions) => regions
             .iter()
             .filter_map(|index| dataset.regions().get(*index))
@@ -48,4 +48,35 @@ pub fn entity_labels(dataset: &Dataset, entities: &[(usize, &Place)], lang: Lang
 /// The metrics present in a list of series, in the order filters list them.
 pub fn metrics_in(series: &[Series]) -> Vec<Metric> {
     Metric::ALL.into_iter().filter(|metric| series.iter().any(|s| s.key.metric == *metric)).collect()
+}
+
+impl ClassBreaks {
+    /// A class in words and numbers: "less than 10,000", "10,000 to 50,000", "100,000 or more"
+    /// (French: "moins de 10 000", "10 000 à 50 000", "100 000 ou plus"); with a single class,
+    /// its value or range. `None` for a class that does not exist.
+    pub fn describe(&self, class: usize, unit: Unit, lang: Lang) -> Option<String> {
+        let number = |v: f64| format_value(v, unit, lang);
+        let between = |lower: f64, upper: f64| {
+            let (lower, upper) = (number(lower), number(upper));
+            tr!(lang, en: format!("{lower} to {upper}"), fr: format!("{lower} à {upper}"))
+        };
+        if class >= self.n_classes() {
+            return None;
+        }
+        let lower = class.checked_sub(1).and_then(|i| self.thresholds().get(i)).copied();
+        let upper = self.thresholds().get(class).copied();
+        Some(match (lower, upper) {
+            (None, None) if self.min() == self.max() => number(self.min()),
+            (None, None) => between(self.min(), self.max()),
+            (None, Some(upper)) => {
+                let upper = number(upper);
+                tr!(lang, en: format!("less than {upper}"), fr: format!("moins de {upper}"))
+            }
+            (Some(lower), None) => {
+                let lower = number(lower);
+                tr!(lang, en: format!("{lower} or more"), fr: format!("{lower} ou plus"))
+            }
+            (Some(lower), Some(upper)) => between(lower, upper),
+        })
+    }
 }

@@ -1,594 +1,454 @@
-//! The interface's own words, in English and French. Components ask for a [`Msg`] in a
-//! [`Lang`]; because both languages are matched exhaustively, a message cannot be missing.
+//! The interface's own words, in English and French: each [`Msg`] is declared with its text in
+//! every language side by side, so a message cannot lack a translation (it would not compile),
+//! and the few messages that take a number are functions next to them.
 
-use crate::domain::lang::Lang;
+use crate::domain::lang::{tr, Lang};
 
-/// A fixed piece of interface text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Msg {
-    /// Page title.
-    Title,
-    /// Button that closes the filter drawer.
-    CloseFilters,
-    /// Disclosure of a headline figure: its source, with what it counts and its scope.
-    ScopeAndSource,
-    /// Pre-rendered page: the filters and other views start working once the app has loaded.
-    PrerenderPending,
-    /// Pre-rendered page without JavaScript: what still works and what needs JavaScript.
-    PrerenderNoScript,
-    /// The data file changed after the pre-rendered page was built.
-    SnapshotReplaced,
-    /// Line under the title.
-    Subtitle,
-    /// Shown while the app and its data load.
-    Loading,
-    /// Heading of the error panel.
-    LoadFailed,
-    /// What to try when data cannot be loaded.
-    LoadFailedHint,
-    /// Button: try loading again.
-    Retry,
-    /// Heading of the headline cards section.
-    HeadlinesHeading,
-    /// Card title: projects.
-    CardProjects,
-    /// Card title: funding.
-    CardFunding,
-    /// Card title: migrants assisted.
-    CardMigrants,
-    /// Card title: countries.
-    CardCountries,
-    /// Line label: returned.
-    LineReturned,
-    /// Line label: reintegration.
-    LineReintegration,
-    /// Line label: rescued.
-    LineRescued,
-    /// No figure for this card.
-    NoFigure,
-    /// Link to the source release.
-    SourceLink,
-    /// Heading of the timeline.
-    TimelineHeading,
-    /// Short explanation under the timeline heading.
-    TimelineIntro,
-    /// Placeholder title when nothing is selected.
-    EmptyTitle,
-    /// Placeholder hint when nothing is selected.
-    EmptyHint,
-    /// Heading of the skipped-records list.
-    SkippedHeading,
-    /// Footer: about the data.
-    FooterData,
-    /// Footer: not an official publication of the EU or IOM.
-    FooterDisclaimer,
-    /// "Data as of".
-    DataAsOf,
-    /// Label of the language switcher.
-    Language,
-    /// Skip link.
-    SkipToContent,
-    /// "Official EU/IOM publication".
-    OfficialSource,
-    /// "Media or other republication".
-    OtherSource,
-    /// "Period".
-    Period,
-    /// "since".
-    Since,
-    /// Tooltip heading for a warning.
-    Warning,
-    /// Warning: running total fell.
-    WarningDecrease,
-    /// Warning: reports about the same date disagree.
-    WarningConflict,
-    /// Chart: series hidden.
-    HiddenSeries,
-    /// Heading of the filter panel.
-    Filters,
-    /// Filter group: metric.
-    FilterMetric,
-    /// Filter group: programme.
-    FilterProgramme,
-    /// Filter group: geographic level.
-    FilterLevel,
-    /// Filter group: region.
-    FilterRegion,
-    /// Filter group: country.
-    FilterCountry,
-    /// Placeholder of the country search box.
-    SearchCountries,
-    /// Sort countries by name.
-    SortByName,
-    /// Sort countries by value.
-    SortByValue,
-    /// Filter group: period.
-    FilterPeriod,
-    /// First year.
-    FromYear,
-    /// Last year.
-    ToYear,
-    /// Filter group: publisher.
-    FilterPublisher,
-    /// All publishers.
-    AllSources,
-    /// Official publishers only.
-    OfficialOnly,
-    /// Reset the filters.
-    Reset,
-    /// Tab list label.
-    Views,
-    /// Tab: timeline.
-    TabTimeline,
-    /// Tab: breakdown.
-    TabBreakdown,
-    /// Tab: table.
-    TabTable,
-    /// Tab: sources.
-    TabSources,
-    /// Breakdown heading.
-    BreakdownHeading,
-    /// Breakdown explanation.
-    BreakdownIntro,
-    /// Compare countries.
-    ByCountry,
-    /// Compare regions.
-    ByRegion,
-    /// Table heading.
-    TableHeading,
-    /// Column: metric.
-    ColMetric,
-    /// Column: value.
-    ColValue,
-    /// Column: date.
-    ColDate,
-    /// Column: programme.
-    ColProgramme,
-    /// Column: place.
-    ColPlace,
-    /// Column: source.
-    ColSource,
-    /// Column: notes.
-    ColNotes,
-    /// Sources heading.
-    SourcesHeading,
-    /// Sources explanation.
-    SourcesIntro,
-    /// Heading of the link notices.
-    LinkNotices,
-    /// Dismiss a message.
-    Dismiss,
-    /// How to use a chart with the keyboard.
-    ChartKeys,
-    /// Level: programme-wide.
-    LevelProgramme,
-    /// Level: regional.
-    LevelRegional,
-    /// Level: national.
-    LevelNational,
-    /// No country matches the search.
-    NoCountryMatch,
-    /// Figures reported (in the sources panel).
-    FiguresReported,
-    /// The level filter does not apply to the breakdown.
-    LevelNotUsed,
-    /// Download the chart as PNG.
-    DownloadPng,
-    /// Download the chart as SVG.
-    DownloadSvg,
-    /// Switch to the table of the same data.
-    ShowAsTable,
-    /// Heading of the data downloads.
-    DownloadData,
-    /// Intro of the data downloads.
-    DownloadDataIntro,
-    /// The current selection.
-    CurrentSelection,
-    /// The whole dataset.
-    WholeDataset,
-    /// How to cite.
-    HowToCite,
-    /// Theme switcher label.
-    Theme,
-    /// Theme: automatic.
-    ThemeAuto,
-    /// Theme: light.
-    ThemeLight,
-    /// Theme: dark.
-    ThemeDark,
-    /// Printed on (print footer).
-    PrintedOn,
-    /// Active filters (print).
-    ActiveFilters,
-    /// Summary of the chart's text description.
-    DescribeChart,
-    /// Link from an embed to the full dashboard.
-    OpenFullDashboard,
-    /// Button opening the share dialog.
-    EmbedShare,
-    /// Share dialog: link to this view.
-    ShareLink,
-    /// Share dialog: code to embed.
-    EmbedCode,
-    /// Share dialog: what to embed.
-    EmbedWhat,
-    /// Share dialog: embed the current chart.
-    EmbedThisView,
-    /// Share dialog: embed the headline cards.
-    EmbedCards,
-    /// Share dialog: no title or footer.
-    EmbedPlain,
-    /// Copy to the clipboard.
-    Copy,
-    /// Copied.
-    Copied,
-    /// Share dialog: how the embed works.
-    EmbedNote,
-    /// Close a dialog.
-    Close,
-    /// Tab: map.
-    TabMap,
-    /// Map heading.
-    MapHeading,
-    /// Map explanation.
-    MapIntro,
-    /// Map: loading the shapes.
-    MapLoading,
-    /// Map: outline partner countries.
-    MapShowPartners,
-    /// Map legend: selected countries outlined.
-    MapSelected,
-    /// Map legend: partner countries outlined.
-    MapPartners,
-    /// IOM's customary map disclaimer.
-    MapDisclaimer,
-    /// Go back to the published dataset.
-    UsePublished,
-    /// Reload the data.
-    ReloadData,
-    /// Open a local file.
-    OpenLocalFile,
-    /// A reload or file failed (the error follows).
-    ReloadFailed,
-    /// Drop a file here.
-    DropFile,
-    /// Staff page title.
-    StaffTitle,
-    /// Staff page explanation.
-    StaffIntro,
-    /// Label of the release text box.
-    ReleaseText,
-    /// Heading: the release.
-    ReleaseFound,
-    /// Heading: proposed figures.
-    Proposals,
-    /// Heading: release context (not counts).
-    ReleaseContext,
-    /// No figure found.
-    NoProposal,
-    /// Download the file to review.
-    DownloadReviewable,
-    /// Source id field.
-    SourceId,
-    /// Address field.
-    ReleaseAddress,
-    /// Link to the staff page.
-    StaffLink,
-    /// Back to the dashboard.
-    BackToDashboard,
-    /// Confidence column.
-    Confidence,
+/// Declares [`Msg`] and [`msg`] together from entries `Name { en: "…", fr: "…" }`; the
+/// language columns are those of [`tr!`].
+macro_rules! messages {
+    ($($(#[$doc:meta])* $name:ident { $($words:tt)* })*) => {
+        /// A fixed piece of interface text.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg {
+            $($(#[$doc])* $name,)*
+        }
+
+        /// The text of a message in a language.
+        pub fn msg(message: Msg, lang: Lang) -> &'static str {
+            match message {
+                $(Msg::$name => tr!(lang, $($words)*),)*
+            }
+        }
+    };
 }
 
-/// The text of a message in a language.
-pub fn msg(message: Msg, lang: Lang) -> &'static str {
-    use Lang::{En, Fr};
-    match (message, lang) {
-        (Msg::Title, En) => "EU–IOM cooperation in figures",
-        (Msg::Title, Fr) => "La coopération UE–OIM en chiffres",
-        (Msg::CloseFilters, En) => "Close",
-        (Msg::CloseFilters, Fr) => "Fermer",
-        (Msg::ScopeAndSource, En) => "Source",
-        (Msg::ScopeAndSource, Fr) => "Source",
-        (Msg::PrerenderPending, En) => "Loading the filters and the other views…",
-        (Msg::PrerenderPending, Fr) => "Chargement des filtres et des autres vues…",
-        (Msg::PrerenderNoScript, En) => "This is a snapshot of the published figures, made when the page was built. The filters, the other views and the downloads need JavaScript.",
-        (Msg::PrerenderNoScript, Fr) => "Ceci est un instantané des chiffres publiés, pris à la construction de la page. Les filtres, les autres vues et les téléchargements nécessitent JavaScript.",
-        (Msg::SnapshotReplaced, En) => "The data file was updated after this page was built: the figures shown are the current ones.",
-        (Msg::SnapshotReplaced, Fr) => "Le fichier de données a été mis à jour après la construction de cette page : les chiffres affichés sont les chiffres actuels.",
-        (Msg::Subtitle, En) => "Projects, funding, migrants assisted and countries served, as reported in EU and IOM releases since 2013",
-        (Msg::Subtitle, Fr) => "Projets, financements, migrants aidés et pays couverts, tels que publiés dans les communiqués de l’UE et de l’OIM depuis 2013",
-        (Msg::Loading, En) => "Loading the figures…",
-        (Msg::Loading, Fr) => "Chargement des chiffres…",
-        (Msg::LoadFailed, En) => "The figures could not be loaded",
-        (Msg::LoadFailed, Fr) => "Les chiffres n’ont pas pu être chargés",
-        (Msg::LoadFailedHint, En) => "Check your connection and try again. If the problem persists, the data file may have been moved or damaged.",
-        (Msg::LoadFailedHint, Fr) => "Vérifiez votre connexion et réessayez. Si le problème persiste, le fichier de données a peut-être été déplacé ou endommagé.",
-        (Msg::Retry, En) => "Try again",
-        (Msg::Retry, Fr) => "Réessayer",
-        (Msg::HeadlinesHeading, En) => "Latest reported figures",
-        (Msg::HeadlinesHeading, Fr) => "Derniers chiffres publiés",
-        (Msg::CardProjects, En) => "Projects",
-        (Msg::CardProjects, Fr) => "Projets",
-        (Msg::CardFunding, En) => "Funding",
-        (Msg::CardFunding, Fr) => "Financement",
-        (Msg::CardMigrants, En) => "Migrants assisted",
-        (Msg::CardMigrants, Fr) => "Migrants aidés",
-        (Msg::CardCountries, En) => "Countries covered or served",
-        (Msg::CardCountries, Fr) => "Pays couverts ou aidés",
-        (Msg::LineReturned, En) => "returned home",
-        (Msg::LineReturned, Fr) => "rentrés chez eux",
-        (Msg::LineReintegration, En) => "reception and reintegration",
-        (Msg::LineReintegration, Fr) => "accueil et réintégration",
-        (Msg::LineRescued, En) => "rescued",
-        (Msg::LineRescued, Fr) => "secourus",
-        (Msg::NoFigure, En) => "No figure reported for this selection",
-        (Msg::NoFigure, Fr) => "Aucun chiffre publié pour cette sélection",
-        (Msg::SourceLink, En) => "Source",
-        (Msg::SourceLink, Fr) => "Source",
-        (Msg::TimelineHeading, En) => "Reported figures over time",
-        (Msg::TimelineHeading, Fr) => "Chiffres publiés au fil du temps",
-        (Msg::TimelineIntro, En) => "Each mark is one dated report. Running totals are joined by a line; totals for a period are drawn as a span.",
-        (Msg::TimelineIntro, Fr) => "Chaque marque est un chiffre publié à une date donnée. Les totaux cumulés sont reliés par une ligne ; les totaux sur une période sont tracés comme un intervalle.",
-        (Msg::EmptyTitle, En) => "No figures match these filters",
-        (Msg::EmptyTitle, Fr) => "Aucun chiffre ne correspond à ces filtres",
-        (Msg::EmptyHint, En) => "Widen the period or remove a filter to see figures.",
-        (Msg::EmptyHint, Fr) => "Élargissez la période ou retirez un filtre pour voir des chiffres.",
-        (Msg::SkippedHeading, En) => "Records skipped while loading",
-        (Msg::SkippedHeading, Fr) => "Enregistrements ignorés au chargement",
-        (Msg::FooterData, En) => "Figures as published by the cited sources; qualifiers such as “more than” follow each source’s wording. Every figure links to its dated source.",
-        (Msg::FooterData, Fr) => "Chiffres tels que publiés par les sources citées ; les qualificatifs comme « plus de » suivent la formulation de chaque source. Chaque chiffre renvoie à sa source datée.",
-        (Msg::FooterDisclaimer, En) => "This dashboard compiles public releases; it is not itself an official publication of the European Union or IOM.",
-        (Msg::FooterDisclaimer, Fr) => "Ce tableau de bord rassemble des communiqués publics ; il n’est pas lui-même une publication officielle de l’Union européenne ou de l’OIM.",
-        (Msg::DataAsOf, En) => "Data as of",
-        (Msg::DataAsOf, Fr) => "Données au",
-        (Msg::Language, En) => "Language",
-        (Msg::Language, Fr) => "Langue",
-        (Msg::SkipToContent, En) => "Skip to the figures",
-        (Msg::SkipToContent, Fr) => "Aller aux chiffres",
-        (Msg::OfficialSource, En) => "Official EU/IOM publication",
-        (Msg::OfficialSource, Fr) => "Publication officielle UE/OIM",
-        (Msg::OtherSource, En) => "Media or other republication",
-        (Msg::OtherSource, Fr) => "Média ou autre reprise",
-        (Msg::Period, En) => "Period",
-        (Msg::Period, Fr) => "Période",
-        (Msg::Since, En) => "since",
-        (Msg::Since, Fr) => "depuis",
-        (Msg::Warning, En) => "Warning",
-        (Msg::Warning, Fr) => "Avertissement",
-        (Msg::WarningDecrease, En) => "This running total is lower than an earlier report: definitions or start dates probably differ.",
-        (Msg::WarningDecrease, Fr) => "Ce total cumulé est inférieur à un chiffre antérieur : les définitions ou les dates de départ diffèrent probablement.",
-        (Msg::WarningConflict, En) => "Another report about the same date gives a clearly different value.",
-        (Msg::WarningConflict, Fr) => "Un autre chiffre publié pour la même date donne une valeur nettement différente.",
-        (Msg::HiddenSeries, En) => "more series are not drawn; the table lists every figure",
-        (Msg::HiddenSeries, Fr) => "autres séries non tracées ; le tableau liste tous les chiffres",
-        (Msg::Filters, En) => "Filters",
-        (Msg::Filters, Fr) => "Filtres",
-        (Msg::FilterMetric, En) => "What is counted",
-        (Msg::FilterMetric, Fr) => "Ce qui est compté",
-        (Msg::FilterProgramme, En) => "Programme",
-        (Msg::FilterProgramme, Fr) => "Programme",
-        (Msg::FilterLevel, En) => "Geographic level",
-        (Msg::FilterLevel, Fr) => "Niveau géographique",
-        (Msg::FilterRegion, En) => "Region",
-        (Msg::FilterRegion, Fr) => "Région",
-        (Msg::FilterCountry, En) => "Country",
-        (Msg::FilterCountry, Fr) => "Pays",
-        (Msg::SearchCountries, En) => "Search countries",
-        (Msg::SearchCountries, Fr) => "Rechercher un pays",
-        (Msg::SortByName, En) => "A–Z",
-        (Msg::SortByName, Fr) => "A–Z",
-        (Msg::SortByValue, En) => "By value",
-        (Msg::SortByValue, Fr) => "Par valeur",
-        (Msg::FilterPeriod, En) => "Period",
-        (Msg::FilterPeriod, Fr) => "Période",
-        (Msg::FromYear, En) => "First year",
-        (Msg::FromYear, Fr) => "Première année",
-        (Msg::ToYear, En) => "Last year",
-        (Msg::ToYear, Fr) => "Dernière année",
-        (Msg::FilterPublisher, En) => "Publisher",
-        (Msg::FilterPublisher, Fr) => "Éditeur",
-        (Msg::AllSources, En) => "All sources, including media republications",
-        (Msg::AllSources, Fr) => "Toutes les sources, y compris les reprises dans les médias",
-        (Msg::OfficialOnly, En) => "Official EU and IOM publications only",
-        (Msg::OfficialOnly, Fr) => "Publications officielles de l’UE et de l’OIM seulement",
-        (Msg::Reset, En) => "Reset filters",
-        (Msg::Reset, Fr) => "Réinitialiser les filtres",
-        (Msg::Views, En) => "Views",
-        (Msg::Views, Fr) => "Vues",
-        (Msg::TabTimeline, En) => "Over time",
-        (Msg::TabTimeline, Fr) => "Dans le temps",
-        (Msg::TabBreakdown, En) => "By place",
-        (Msg::TabBreakdown, Fr) => "Par lieu",
-        (Msg::TabTable, En) => "Table",
-        (Msg::TabTable, Fr) => "Tableau",
-        (Msg::TabSources, En) => "Sources",
-        (Msg::TabSources, Fr) => "Sources",
-        (Msg::BreakdownHeading, En) => "Latest reported value by place",
-        (Msg::BreakdownHeading, Fr) => "Dernière valeur publiée par lieu",
-        (Msg::BreakdownIntro, En) => "Each bar is the most recent report for that place; running totals are preferred over totals for a single period. Dates differ: compare with care.",
-        (Msg::BreakdownIntro, Fr) => "Chaque barre est le chiffre le plus récent publié pour ce lieu ; les totaux cumulés sont préférés aux totaux d’une seule période. Les dates diffèrent : comparez avec prudence.",
-        (Msg::ByCountry, En) => "Countries",
-        (Msg::ByCountry, Fr) => "Pays",
-        (Msg::ByRegion, En) => "Regions",
-        (Msg::ByRegion, Fr) => "Régions",
-        (Msg::TableHeading, En) => "Selected figures",
-        (Msg::TableHeading, Fr) => "Chiffres sélectionnés",
-        (Msg::ColMetric, En) => "What",
-        (Msg::ColMetric, Fr) => "Quoi",
-        (Msg::ColValue, En) => "Value",
-        (Msg::ColValue, Fr) => "Valeur",
-        (Msg::ColDate, En) => "As of",
-        (Msg::ColDate, Fr) => "Date",
-        (Msg::ColProgramme, En) => "Programme",
-        (Msg::ColProgramme, Fr) => "Programme",
-        (Msg::ColPlace, En) => "Place",
-        (Msg::ColPlace, Fr) => "Lieu",
-        (Msg::ColSource, En) => "Source",
-        (Msg::ColSource, Fr) => "Source",
-        (Msg::ColNotes, En) => "Notes",
-        (Msg::ColNotes, Fr) => "Remarques",
-        (Msg::SourcesHeading, En) => "Sources of the selected figures",
-        (Msg::SourcesHeading, Fr) => "Sources des chiffres sélectionnés",
-        (Msg::SourcesIntro, En) => "Every release behind the current selection, latest first, with the figures it reports.",
-        (Msg::SourcesIntro, Fr) => "Chaque communiqué derrière la sélection actuelle, du plus récent au plus ancien, avec les chiffres qu’il publie.",
-        (Msg::LinkNotices, En) => "Some settings in this link could not be used",
-        (Msg::LinkNotices, Fr) => "Certains paramètres de ce lien n’ont pas pu être utilisés",
-        (Msg::Dismiss, En) => "Dismiss",
-        (Msg::Dismiss, Fr) => "Fermer",
-        (Msg::ChartKeys, En) => "Use the arrow keys to move from one figure to the next; Home and End go to the first and last.",
-        (Msg::ChartKeys, Fr) => "Utilisez les flèches pour passer d’un chiffre à l’autre ; Début et Fin vont au premier et au dernier.",
-        (Msg::LevelProgramme, En) => "Programme-wide totals",
-        (Msg::LevelProgramme, Fr) => "Totaux pour l’ensemble du programme",
-        (Msg::LevelRegional, En) => "Regional figures",
-        (Msg::LevelRegional, Fr) => "Chiffres régionaux",
-        (Msg::LevelNational, En) => "Country figures",
-        (Msg::LevelNational, Fr) => "Chiffres par pays",
-        (Msg::NoCountryMatch, En) => "No country matches",
-        (Msg::NoCountryMatch, Fr) => "Aucun pays ne correspond",
-        (Msg::FiguresReported, En) => "Figures reported",
-        (Msg::FiguresReported, Fr) => "Chiffres publiés",
-        (Msg::LevelNotUsed, En) => "Not used by the “by place” view, which compares every country or region.",
-        (Msg::LevelNotUsed, Fr) => "Sans effet sur la vue « par lieu », qui compare tous les pays ou régions.",
-        (Msg::DownloadPng, En) => "Download PNG",
-        (Msg::DownloadPng, Fr) => "Télécharger en PNG",
-        (Msg::DownloadSvg, En) => "Download SVG",
-        (Msg::DownloadSvg, Fr) => "Télécharger en SVG",
-        (Msg::ShowAsTable, En) => "Show as table",
-        (Msg::ShowAsTable, Fr) => "Voir sous forme de tableau",
-        (Msg::DownloadData, En) => "Download the data",
-        (Msg::DownloadData, Fr) => "Télécharger les données",
-        (Msg::DownloadDataIntro, En) => "Every download carries the source of each figure and a citation text.",
-        (Msg::DownloadDataIntro, Fr) => "Chaque téléchargement contient la source de chaque chiffre et un texte de citation.",
-        (Msg::CurrentSelection, En) => "Current selection",
-        (Msg::CurrentSelection, Fr) => "Sélection actuelle",
-        (Msg::WholeDataset, En) => "Whole dataset",
-        (Msg::WholeDataset, Fr) => "Jeu de données complet",
-        (Msg::HowToCite, En) => "How to cite",
-        (Msg::HowToCite, Fr) => "Comment citer",
-        (Msg::Theme, En) => "Theme",
-        (Msg::Theme, Fr) => "Thème",
-        (Msg::ThemeAuto, En) => "Auto",
-        (Msg::ThemeAuto, Fr) => "Auto",
-        (Msg::ThemeLight, En) => "Light",
-        (Msg::ThemeLight, Fr) => "Clair",
-        (Msg::ThemeDark, En) => "Dark",
-        (Msg::ThemeDark, Fr) => "Sombre",
-        (Msg::PrintedOn, En) => "Printed on",
-        (Msg::PrintedOn, Fr) => "Imprimé le",
-        (Msg::ActiveFilters, En) => "Filters",
-        (Msg::ActiveFilters, Fr) => "Filtres",
-        (Msg::DescribeChart, En) => "Describe this chart in words",
-        (Msg::DescribeChart, Fr) => "Décrire ce graphique en mots",
-        (Msg::OpenFullDashboard, En) => "Open the full dashboard",
-        (Msg::OpenFullDashboard, Fr) => "Ouvrir le tableau de bord complet",
-        (Msg::EmbedShare, En) => "Embed or share",
-        (Msg::EmbedShare, Fr) => "Intégrer ou partager",
-        (Msg::ShareLink, En) => "Link to this view",
-        (Msg::ShareLink, Fr) => "Lien vers cette vue",
-        (Msg::EmbedCode, En) => "Code to embed in a web page",
-        (Msg::EmbedCode, Fr) => "Code à intégrer dans une page web",
-        (Msg::EmbedWhat, En) => "What to embed",
-        (Msg::EmbedWhat, Fr) => "Quoi intégrer",
-        (Msg::EmbedThisView, En) => "This view",
-        (Msg::EmbedThisView, Fr) => "Cette vue",
-        (Msg::EmbedCards, En) => "The headline figures",
-        (Msg::EmbedCards, Fr) => "Les chiffres clés",
-        (Msg::EmbedPlain, En) => "Without title and footer",
-        (Msg::EmbedPlain, Fr) => "Sans titre ni pied de page",
-        (Msg::Copy, En) => "Copy",
-        (Msg::Copy, Fr) => "Copier",
-        (Msg::Copied, En) => "Copied",
-        (Msg::Copied, Fr) => "Copié",
-        (Msg::EmbedNote, En) => "The embedded chart keeps the current filters and adjusts its height to its content through the small script in the code.",
-        (Msg::EmbedNote, Fr) => "Le graphique intégré garde les filtres actuels et ajuste sa hauteur à son contenu grâce au petit script inclus dans le code.",
-        (Msg::Close, En) => "Close",
-        (Msg::Close, Fr) => "Fermer",
-        (Msg::TabMap, En) => "Map",
-        (Msg::TabMap, Fr) => "Carte",
-        (Msg::MapHeading, En) => "Latest reported value by country",
-        (Msg::MapHeading, Fr) => "Dernière valeur publiée par pays",
-        (Msg::MapIntro, En) => "Each country is coloured by its most recent reported figure; hatched countries have none in this selection. Choose a country (click, or Enter on a focused country) to filter every view by it.",
-        (Msg::MapIntro, Fr) => "Chaque pays est coloré selon le dernier chiffre publié ; les pays hachurés n’en ont aucun dans cette sélection. Choisissez un pays (clic, ou Entrée sur un pays sélectionné) pour filtrer toutes les vues.",
-        (Msg::MapLoading, En) => "Loading the map…",
-        (Msg::MapLoading, Fr) => "Chargement de la carte…",
-        (Msg::MapShowPartners, En) => "Outline the countries the selected programmes name",
-        (Msg::MapShowPartners, Fr) => "Entourer les pays cités par les programmes sélectionnés",
-        (Msg::MapSelected, En) => "Selected country",
-        (Msg::MapSelected, Fr) => "Pays sélectionné",
-        (Msg::MapPartners, En) => "Named by the selected programmes",
-        (Msg::MapPartners, Fr) => "Cité par les programmes sélectionnés",
-        (Msg::MapDisclaimer, En) => "The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the International Organization for Migration or the European Union.",
-        (Msg::UsePublished, En) => "Show the published data",
-        (Msg::UsePublished, Fr) => "Afficher les données publiées",
-        (Msg::ReloadData, En) => "Reload data",
-        (Msg::ReloadData, Fr) => "Recharger les données",
-        (Msg::OpenLocalFile, En) => "Open a local file…",
-        (Msg::OpenLocalFile, Fr) => "Ouvrir un fichier local…",
-        (Msg::ReloadFailed, En) => "The data could not be reloaded; the figures shown are the last ones loaded. Reason:",
-        (Msg::ReloadFailed, Fr) => "Les données n’ont pas pu être rechargées ; les chiffres affichés sont les derniers chargés. Motif :",
-        (Msg::DropFile, En) => "Drop a JSON or CSV file to view its figures (nothing is uploaded)",
-        (Msg::DropFile, Fr) => "Déposez un fichier JSON ou CSV pour voir ses chiffres (rien n’est envoyé)",
-        (Msg::StaffTitle, En) => "Read figures from a release",
-        (Msg::StaffTitle, Fr) => "Lire les chiffres d’un communiqué",
-        (Msg::StaffIntro, En) => "For staff: paste the plain text of an EU or IOM press release. The figures it reports are proposed with the sentence each comes from, ready for review before they enter the dataset (see “Adding a new release” in the README). The text never leaves this browser.",
-        (Msg::StaffIntro, Fr) => "Pour le personnel : collez le texte d’un communiqué de l’UE ou de l’OIM. Les chiffres qu’il publie sont proposés avec la phrase d’où chacun provient, prêts à être vérifiés avant d’entrer dans le jeu de données (voir « Adding a new release » dans le README). Le texte ne quitte pas ce navigateur.",
-        (Msg::ReleaseText, En) => "Release text",
-        (Msg::ReleaseText, Fr) => "Texte du communiqué",
-        (Msg::ReleaseFound, En) => "Release",
-        (Msg::ReleaseFound, Fr) => "Communiqué",
-        (Msg::Proposals, En) => "Proposed figures",
-        (Msg::Proposals, Fr) => "Chiffres proposés",
-        (Msg::ReleaseContext, En) => "Release context (not counted)",
-        (Msg::ReleaseContext, Fr) => "Contexte du communiqué (non compté)",
-        (Msg::NoProposal, En) => "No figure found yet.",
-        (Msg::NoProposal, Fr) => "Aucun chiffre trouvé pour l’instant.",
-        (Msg::DownloadReviewable, En) => "Download the file to review",
-        (Msg::DownloadReviewable, Fr) => "Télécharger le fichier à vérifier",
-        (Msg::SourceId, En) => "Source id",
-        (Msg::SourceId, Fr) => "Identifiant de la source",
-        (Msg::ReleaseAddress, En) => "Address of the release",
-        (Msg::ReleaseAddress, Fr) => "Adresse du communiqué",
-        (Msg::StaffLink, En) => "Staff: read figures from a release",
-        (Msg::StaffLink, Fr) => "Personnel : lire les chiffres d’un communiqué",
-        (Msg::BackToDashboard, En) => "Back to the dashboard",
-        (Msg::BackToDashboard, Fr) => "Retour au tableau de bord",
-        (Msg::Confidence, En) => "Confidence",
-        (Msg::Confidence, Fr) => "Confiance",
-        (Msg::MapDisclaimer, Fr) => "Les frontières et les noms indiqués ainsi que les désignations employées sur cette carte n’impliquent ni reconnaissance ni acceptation officielles de la part de l’Organisation internationale pour les migrations ou de l’Union européenne.",
+messages! {
+    /// Page title.
+    Title { en: "EU–IOM cooperation in figures", fr: "La coopération UE–OIM en chiffres" }
+    /// Button that closes the filter drawer.
+    CloseFilters { en: "Close", fr: "Fermer" }
+    /// Disclosure of a headline figure: its source, with what it counts and its scope.
+    ScopeAndSource { en: "Source", fr: "Source" }
+    /// Pre-rendered page: the filters and other views start working once the app has loaded.
+    PrerenderPending {
+        en: "Loading the filters and the other views…",
+        fr: "Chargement des filtres et des autres vues…",
     }
+    /// Pre-rendered page without JavaScript: what still works and what needs JavaScript.
+    PrerenderNoScript {
+        en: "This is a snapshot of the published figures, made when the page was built. The filters, the other views and the downloads need JavaScript.",
+        fr: "Ceci est un instantané des chiffres publiés, pris à la construction de la page. Les filtres, les autres vues et les téléchargements nécessitent JavaScript.",
+    }
+    /// The data file changed after the pre-rendered page was built.
+    SnapshotReplaced {
+        en: "The data file was updated after this page was built: the figures shown are the current ones.",
+        fr: "Le fichier de données a été mis à jour après la construction de cette page : les chiffres affichés sont les chiffres actuels.",
+    }
+    /// Line under the title.
+    Subtitle {
+        en: "Projects, funding, migrants assisted and countries served, as reported in EU and IOM releases since 2013",
+        fr: "Projets, financements, migrants aidés et pays couverts, tels que publiés dans les communiqués de l’UE et de l’OIM depuis 2013",
+    }
+    /// Shown while the app and its data load.
+    Loading { en: "Loading the figures…", fr: "Chargement des chiffres…" }
+    /// Heading of the error panel.
+    LoadFailed { en: "The figures could not be loaded", fr: "Les chiffres n’ont pas pu être chargés" }
+    /// What to try when data cannot be loaded.
+    LoadFailedHint {
+        en: "Check your connection and try again. If the problem persists, the data file may have been moved or damaged.",
+        fr: "Vérifiez votre connexion et réessayez. Si le problème persiste, le fichier de données a peut-être été déplacé ou endommagé.",
+    }
+    /// Button: try loading again.
+    Retry { en: "Try again", fr: "Réessayer" }
+    /// Heading of the headline cards section.
+    HeadlinesHeading { en: "Latest reported figures", fr: "Derniers chiffres publiés" }
+    /// Card title: projects.
+    CardProjects { en: "Projects", fr: "Projets" }
+    /// Card title: funding.
+    CardFunding { en: "Funding", fr: "Financement" }
+    /// Card title: migrants assisted.
+    CardMigrants { en: "Migrants assisted", fr: "Migrants aidés" }
+    /// Card title: countries.
+    CardCountries { en: "Countries covered or served", fr: "Pays couverts ou aidés" }
+    /// Line label: returned.
+    LineReturned { en: "returned home", fr: "rentrés chez eux" }
+    /// Line label: reintegration.
+    LineReintegration { en: "reception and reintegration", fr: "accueil et réintégration" }
+    /// Line label: rescued.
+    LineRescued { en: "rescued", fr: "secourus" }
+    /// No figure for this card.
+    NoFigure { en: "No figure reported for this selection", fr: "Aucun chiffre publié pour cette sélection" }
+    /// Link to the source release.
+    SourceLink { en: "Source", fr: "Source" }
+    /// Heading of the timeline.
+    TimelineHeading { en: "Reported figures over time", fr: "Chiffres publiés au fil du temps" }
+    /// Short explanation under the timeline heading.
+    TimelineIntro {
+        en: "Each mark is one dated report. Running totals are joined by a line; totals for a period are drawn as a span.",
+        fr: "Chaque marque est un chiffre publié à une date donnée. Les totaux cumulés sont reliés par une ligne ; les totaux sur une période sont tracés comme un intervalle.",
+    }
+    /// Placeholder title when nothing is selected.
+    EmptyTitle { en: "No figures match these filters", fr: "Aucun chiffre ne correspond à ces filtres" }
+    /// Placeholder hint when nothing is selected.
+    EmptyHint {
+        en: "Widen the period or remove a filter to see figures.",
+        fr: "Élargissez la période ou retirez un filtre pour voir des chiffres.",
+    }
+    /// Heading of the skipped-records list.
+    SkippedHeading { en: "Records skipped while loading", fr: "Enregistrements ignorés au chargement" }
+    /// Footer: about the data.
+    FooterData {
+        en: "Figures as published by the cited sources; qualifiers such as “more than” follow each source’s wording. Every figure links to its dated source.",
+        fr: "Chiffres tels que publiés par les sources citées ; les qualificatifs comme « plus de » suivent la formulation de chaque source. Chaque chiffre renvoie à sa source datée.",
+    }
+    /// Footer: not an official publication of the EU or IOM.
+    FooterDisclaimer {
+        en: "This dashboard compiles public releases; it is not itself an official publication of the European Union or IOM.",
+        fr: "Ce tableau de bord rassemble des communiqués publics ; il n’est pas lui-même une publication officielle de l’Union européenne ou de l’OIM.",
+    }
+    /// "Data as of".
+    DataAsOf { en: "Data as of", fr: "Données au" }
+    /// Label of the language switcher.
+    Language { en: "Language", fr: "Langue" }
+    /// Skip link.
+    SkipToContent { en: "Skip to the figures", fr: "Aller aux chiffres" }
+    /// "Official EU/IOM publication".
+    OfficialSource { en: "Official EU/IOM publication", fr: "Publication officielle UE/OIM" }
+    /// "Media or other republication".
+    OtherSource { en: "Media or other republication", fr: "Média ou autre reprise" }
+    /// "Period".
+    Period { en: "Period", fr: "Période" }
+    /// "since".
+    Since { en: "since", fr: "depuis" }
+    /// Tooltip heading for a warning.
+    Warning { en: "Warning", fr: "Avertissement" }
+    /// Warning: running total fell.
+    WarningDecrease {
+        en: "This running total is lower than an earlier report: definitions or start dates probably differ.",
+        fr: "Ce total cumulé est inférieur à un chiffre antérieur : les définitions ou les dates de départ diffèrent probablement.",
+    }
+    /// Warning: reports about the same date disagree.
+    WarningConflict {
+        en: "Another report about the same date gives a clearly different value.",
+        fr: "Un autre chiffre publié pour la même date donne une valeur nettement différente.",
+    }
+    /// Chart: series hidden.
+    HiddenSeries {
+        en: "more series are not drawn; the table lists every figure",
+        fr: "autres séries non tracées ; le tableau liste tous les chiffres",
+    }
+    /// Heading of the filter panel.
+    Filters { en: "Filters", fr: "Filtres" }
+    /// Filter group: metric.
+    FilterMetric { en: "What is counted", fr: "Ce qui est compté" }
+    /// Filter group: programme.
+    FilterProgramme { en: "Programme", fr: "Programme" }
+    /// Filter group: geographic level.
+    FilterLevel { en: "Geographic level", fr: "Niveau géographique" }
+    /// Filter group: region.
+    FilterRegion { en: "Region", fr: "Région" }
+    /// Filter group: country.
+    FilterCountry { en: "Country", fr: "Pays" }
+    /// Placeholder of the country search box.
+    SearchCountries { en: "Search countries", fr: "Rechercher un pays" }
+    /// Sort countries by name.
+    SortByName { en: "A–Z", fr: "A–Z" }
+    /// Sort countries by value.
+    SortByValue { en: "By value", fr: "Par valeur" }
+    /// Filter group: period.
+    FilterPeriod { en: "Period", fr: "Période" }
+    /// First year.
+    FromYear { en: "First year", fr: "Première année" }
+    /// Last year.
+    ToYear { en: "Last year", fr: "Dernière année" }
+    /// Filter group: publisher.
+    FilterPublisher { en: "Publisher", fr: "Éditeur" }
+    /// All publishers.
+    AllSources {
+        en: "All sources, including media republications",
+        fr: "Toutes les sources, y compris les reprises dans les médias",
+    }
+    /// Official publishers only.
+    OfficialOnly {
+        en: "Official EU and IOM publications only",
+        fr: "Publications officielles de l’UE et de l’OIM seulement",
+    }
+    /// Reset the filters.
+    Reset { en: "Reset filters", fr: "Réinitialiser les filtres" }
+    /// Tab list label.
+    Views { en: "Views", fr: "Vues" }
+    /// Tab: timeline.
+    TabTimeline { en: "Over time", fr: "Dans le temps" }
+    /// Tab: breakdown.
+    TabBreakdown { en: "By place", fr: "Par lieu" }
+    /// Tab: table.
+    TabTable { en: "Table", fr: "Tableau" }
+    /// Tab: sources.
+    TabSources { en: "Sources", fr: "Sources" }
+    /// Breakdown heading.
+    BreakdownHeading { en: "Latest reported value by place", fr: "Dernière valeur publiée par lieu" }
+    /// Breakdown explanation.
+    BreakdownIntro {
+        en: "Each bar is the most recent report for that place; running totals are preferred over totals for a single period. Dates differ: compare with care.",
+        fr: "Chaque barre est le chiffre le plus récent publié pour ce lieu ; les totaux cumulés sont préférés aux totaux d’une seule période. Les dates diffèrent : comparez avec prudence.",
+    }
+    /// Compare countries.
+    ByCountry { en: "Countries", fr: "Pays" }
+    /// Compare regions.
+    ByRegion { en: "Regions", fr: "Régions" }
+    /// Table heading.
+    TableHeading { en: "Selected figures", fr: "Chiffres sélectionnés" }
+    /// Column: metric.
+    ColMetric { en: "What", fr: "Quoi" }
+    /// Column: value.
+    ColValue { en: "Value", fr: "Valeur" }
+    /// Column: date.
+    ColDate { en: "As of", fr: "Date" }
+    /// Column: programme.
+    ColProgramme { en: "Programme", fr: "Programme" }
+    /// Column: place.
+    ColPlace { en: "Place", fr: "Lieu" }
+    /// Column: source.
+    ColSource { en: "Source", fr: "Source" }
+    /// Column: notes.
+    ColNotes { en: "Notes", fr: "Remarques" }
+    /// Sources heading.
+    SourcesHeading { en: "Sources of the selected figures", fr: "Sources des chiffres sélectionnés" }
+    /// Sources explanation.
+    SourcesIntro {
+        en: "Every release behind the current selection, latest first, with the figures it reports.",
+        fr: "Chaque communiqué derrière la sélection actuelle, du plus récent au plus ancien, avec les chiffres qu’il publie.",
+    }
+    /// Heading of the link notices.
+    LinkNotices {
+        en: "Some settings in this link could not be used",
+        fr: "Certains paramètres de ce lien n’ont pas pu être utilisés",
+    }
+    /// Dismiss a message.
+    Dismiss { en: "Dismiss", fr: "Fermer" }
+    /// How to use a chart with the keyboard.
+    ChartKeys {
+        en: "Use the arrow keys to move from one figure to the next; Home and End go to the first and last.",
+        fr: "Utilisez les flèches pour passer d’un chiffre à l’autre ; Début et Fin vont au premier et au dernier.",
+    }
+    /// No country matches the search.
+    NoCountryMatch { en: "No country matches", fr: "Aucun pays ne correspond" }
+    /// Figures reported (in the sources panel).
+    FiguresReported { en: "Figures reported", fr: "Chiffres publiés" }
+    /// The level filter does not apply to the breakdown.
+    LevelNotUsed {
+        en: "Not used by the “by place” view, which compares every country or region.",
+        fr: "Sans effet sur la vue « par lieu », qui compare tous les pays ou régions.",
+    }
+    /// Download the chart as PNG.
+    DownloadPng { en: "Download PNG", fr: "Télécharger en PNG" }
+    /// Download the chart as SVG.
+    DownloadSvg { en: "Download SVG", fr: "Télécharger en SVG" }
+    /// Switch to the table of the same data.
+    ShowAsTable { en: "Show as table", fr: "Voir sous forme de tableau" }
+    /// Heading of the data downloads.
+    DownloadData { en: "Download the data", fr: "Télécharger les données" }
+    /// Intro of the data downloads.
+    DownloadDataIntro {
+        en: "Every download carries the source of each figure and a citation text.",
+        fr: "Chaque téléchargement contient la source de chaque chiffre et un texte de citation.",
+    }
+    /// The current selection.
+    CurrentSelection { en: "Current selection", fr: "Sélection actuelle" }
+    /// The whole dataset.
+    WholeDataset { en: "Whole dataset", fr: "Jeu de données complet" }
+    /// How to cite.
+    HowToCite { en: "How to cite", fr: "Comment citer" }
+    /// Theme switcher label.
+    Theme { en: "Theme", fr: "Thème" }
+    /// Theme: automatic.
+    ThemeAuto { en: "Auto", fr: "Auto" }
+    /// Theme: light.
+    ThemeLight { en: "Light", fr: "Clair" }
+    /// Theme: dark.
+    ThemeDark { en: "Dark", fr: "Sombre" }
+    /// Printed on (print footer).
+    PrintedOn { en: "Printed on", fr: "Imprimé le" }
+    /// Active filters (print).
+    ActiveFilters { en: "Filters", fr: "Filtres" }
+    /// Summary of the chart's text description.
+    DescribeChart { en: "Describe this chart in words", fr: "Décrire ce graphique en mots" }
+    /// Link from an embed to the full dashboard.
+    OpenFullDashboard { en: "Open the full dashboard", fr: "Ouvrir le tableau de bord complet" }
+    /// Button opening the share dialog.
+    EmbedShare { en: "Embed or share", fr: "Intégrer ou partager" }
+    /// Share dialog: link to this view.
+    ShareLink { en: "Link to this view", fr: "Lien vers cette vue" }
+    /// Share dialog: code to embed.
+    EmbedCode { en: "Code to embed in a web page", fr: "Code à intégrer dans une page web" }
+    /// Share dialog: what to embed.
+    EmbedWhat { en: "What to embed", fr: "Quoi intégrer" }
+    /// Share dialog: embed the current chart.
+    EmbedThisView { en: "This view", fr: "Cette vue" }
+    /// Share dialog: embed the headline cards.
+    EmbedCards { en: "The headline figures", fr: "Les chiffres clés" }
+    /// Share dialog: no title or footer.
+    EmbedPlain { en: "Without title and footer", fr: "Sans titre ni pied de page" }
+    /// Copy to the clipboard.
+    Copy { en: "Copy", fr: "Copier" }
+    /// Copied.
+    Copied { en: "Copied", fr: "Copié" }
+    /// Share dialog: how the embed works.
+    EmbedNote {
+        en: "The embedded chart keeps the current filters and adjusts its height to its content through the small script in the code.",
+        fr: "Le graphique intégré garde les filtres actuels et ajuste sa hauteur à son contenu grâce au petit script inclus dans le code.",
+    }
+    /// Close a dialog.
+    Close { en: "Close", fr: "Fermer" }
+    /// Tab: map.
+    TabMap { en: "Map", fr: "Carte" }
+    /// Map heading.
+    MapHeading { en: "Latest reported value by country", fr: "Dernière valeur publiée par pays" }
+    /// Map explanation.
+    MapIntro {
+        en: "Each country is coloured by its most recent reported figure; hatched countries have none in this selection. Choose a country (click, or Enter on a focused country) to filter every view by it.",
+        fr: "Chaque pays est coloré selon le dernier chiffre publié ; les pays hachurés n’en ont aucun dans cette sélection. Choisissez un pays (clic, ou Entrée sur un pays sélectionné) pour filtrer toutes les vues.",
+    }
+    /// Map: loading the shapes.
+    MapLoading { en: "Loading the map…", fr: "Chargement de la carte…" }
+    /// Map: outline partner countries.
+    MapShowPartners {
+        en: "Outline the countries the selected programmes name",
+        fr: "Entourer les pays cités par les programmes sélectionnés",
+    }
+    /// Map legend: selected countries outlined.
+    MapSelected { en: "Selected country", fr: "Pays sélectionné" }
+    /// Map legend: partner countries outlined.
+    MapPartners { en: "Named by the selected programmes", fr: "Cité par les programmes sélectionnés" }
+    /// IOM's customary map disclaimer.
+    MapDisclaimer {
+        en: "The boundaries and names shown and the designations used on this map do not imply official endorsement or acceptance by the International Organization for Migration or the European Union.",
+        fr: "Les frontières et les noms indiqués ainsi que les désignations employées sur cette carte n’impliquent ni reconnaissance ni acceptation officielles de la part de l’Organisation internationale pour les migrations ou de l’Union européenne.",
+    }
+    /// Go back to the published dataset.
+    UsePublished { en: "Show the published data", fr: "Afficher les données publiées" }
+    /// Reload the data.
+    ReloadData { en: "Reload data", fr: "Recharger les données" }
+    /// Open a local file.
+    OpenLocalFile { en: "Open a local file…", fr: "Ouvrir un fichier local…" }
+    /// A reload or file failed (the error follows).
+    ReloadFailed {
+        en: "The data could not be reloaded; the figures shown are the last ones loaded. Reason:",
+        fr: "Les données n’ont pas pu être rechargées ; les chiffres affichés sont les derniers chargés. Motif :",
+    }
+    /// Drop a file here.
+    DropFile {
+        en: "Drop a JSON or CSV file to view its figures (nothing is uploaded)",
+        fr: "Déposez un fichier JSON ou CSV pour voir ses chiffres (rien n’est envoyé)",
+    }
+    /// Staff page title.
+    StaffTitle { en: "Read figures from a release", fr: "Lire les chiffres d’un communiqué" }
+    /// Staff page explanation.
+    StaffIntro {
+        en: "For staff: paste the plain text of an EU or IOM press release. The figures it reports are proposed with the sentence each comes from, ready for review before they enter the dataset (see “Adding a new release” in the README). The text never leaves this browser.",
+        fr: "Pour le personnel : collez le texte d’un communiqué de l’UE ou de l’OIM. Les chiffres qu’il publie sont proposés avec la phrase d’où chacun provient, prêts à être vérifiés avant d’entrer dans le jeu de données (voir « Adding a new release » dans le README). Le texte ne quitte pas ce navigateur.",
+    }
+    /// Label of the release text box.
+    ReleaseText { en: "Release text", fr: "Texte du communiqué" }
+    /// Heading: the release.
+    ReleaseFound { en: "Release", fr: "Communiqué" }
+    /// Heading: proposed figures.
+    Proposals { en: "Proposed figures", fr: "Chiffres proposés" }
+    /// Heading: release context (not counts).
+    ReleaseContext { en: "Release context (not counted)", fr: "Contexte du communiqué (non compté)" }
+    /// No figure found.
+    NoProposal { en: "No figure found yet.", fr: "Aucun chiffre trouvé pour l’instant." }
+    /// Download the file to review.
+    DownloadReviewable { en: "Download the file to review", fr: "Télécharger le fichier à vérifier" }
+    /// Source id field.
+    SourceId { en: "Source id", fr: "Identifiant de la source" }
+    /// Address field.
+    ReleaseAddress { en: "Address of the release", fr: "Adresse du communiqué" }
+    /// Link to the staff page.
+    StaffLink { en: "Staff: read figures from a release", fr: "Personnel : lire les chiffres d’un communiqué" }
+    /// Back to the dashboard.
+    BackToDashboard { en: "Back to the dashboard", fr: "Retour au tableau de bord" }
+    /// Confidence column.
+    Confidence { en: "Confidence", fr: "Confiance" }
+    /// A place: the programme as a whole.
+    ProgrammeWide { en: "Programme-wide", fr: "Ensemble du programme" }
+    /// Filters in words: no metric filter.
+    AllMetrics { en: "all metrics", fr: "tous les indicateurs" }
+    /// Filters in words: no programme filter.
+    AllProgrammes { en: "all programmes", fr: "tous les programmes" }
+    /// Filters in words: no period filter.
+    AllYears { en: "all years", fr: "toutes les années" }
+    /// Filters in words: every publisher.
+    AllPublishers { en: "all sources", fr: "toutes les sources" }
+    /// Filters in words: official publishers only.
+    OfficialPublishersOnly { en: "official EU/IOM publications only", fr: "publications officielles UE/OIM seulement" }
+    /// What a download of everything covers.
+    TheWholeDataset { en: "the whole dataset", fr: "le jeu de données complet" }
+    /// Timeline key: a span or a whisker.
+    KeyUncertain { en: "period or uncertain date", fr: "période ou date incertaine" }
+    /// Timeline key: a ringed mark.
+    KeyWarning { en: "see warning", fr: "voir l’avertissement" }
+    /// Timeline note when marks are drawn densely.
+    DenseData {
+        en: "Dense data: qualifiers and dates are in the tooltips and the table",
+        fr: "Données denses : qualificatifs et dates dans les infobulles et le tableau",
+    }
+    /// Map legend title.
+    MapLegendTitle { en: "Latest figure per country", fr: "Dernier chiffre par pays" }
+    /// Map legend: hatched countries.
+    MapNoFigure { en: "No figure", fr: "Aucun chiffre" }
+    /// Map credit line.
+    MapCredit {
+        en: "Country boundaries: Natural Earth (public domain), simplified; Equal Earth projection.",
+        fr: "Frontières : Natural Earth (domaine public), simplifiées ; projection Equal Earth.",
+    }
+    /// Staff page: the release's date.
+    ReleaseDate { en: "Date", fr: "Date" }
+    /// Staff page: the release's unique identifier.
+    ReleaseUniqueId { en: "Unique ID", fr: "Identifiant" }
+    /// Staff page: the release's title.
+    ReleaseTitle { en: "Title", fr: "Titre" }
+    /// Staff page column: the number as written.
+    InTheText { en: "In the text", fr: "Dans le texte" }
 }
 
 /// The filter button's label: `Filters`, `Filters (2 active)`.
 pub fn active_filters(n: usize, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::En, 0) => "Filters".to_string(),
-        (Lang::En, n) => format!("Filters ({n} active)"),
-        (Lang::Fr, 0) => "Filtres".to_string(),
-        (Lang::Fr, 1) => "Filtres (1 actif)".to_string(),
-        (Lang::Fr, n) => format!("Filtres ({n} actifs)"),
-    }
+    tr!(lang,
+        en: if n == 0 { "Filters".to_string() } else { format!("Filters ({n} active)") },
+        fr: match n {
+            0 => "Filtres".to_string(),
+            1 => "Filtres (1 actif)".to_string(),
+            n => format!("Filtres ({n} actifs)"),
+        },
+    )
 }
 
 /// The live count of the filter panel: "12 figures from 9 sources match".
 pub fn match_count(n_figures: usize, n_sources: usize, lang: Lang) -> String {
-    let figures = match (lang, n_figures) {
-        (Lang::En, 1) => "1 figure".to_string(),
-        (Lang::En, n) => format!("{n} figures"),
-        (Lang::Fr, 0 | 1) => format!("{n_figures} chiffre"),
-        (Lang::Fr, n) => format!("{n} chiffres"),
-    };
-    let sources = match (lang, n_sources) {
-        (Lang::En, 1) => "1 source".to_string(),
-        (Lang::En, n) => format!("{n} sources"),
-        (_, n) => format!("{n} source{}", if n > 1 { "s" } else { "" }),
-    };
-    match (lang, n_figures) {
-        (Lang::En, 1) => format!("{figures} from {sources} matches"),
-        (Lang::En, _) => format!("{figures} from {sources} match"),
-        (Lang::Fr, 0 | 1) => format!("{figures} issu de {sources} correspond"),
-        (Lang::Fr, _) => format!("{figures} issus de {sources} correspondent"),
-    }
+    tr!(lang,
+        en: {
+            let figures = if n_figures == 1 { "1 figure".to_string() } else { format!("{n_figures} figures") };
+            let sources = if n_sources == 1 { "1 source".to_string() } else { format!("{n_sources} sources") };
+            let verb = if n_figures == 1 { "matches" } else { "match" };
+            format!("{figures} from {sources} {verb}")
+        },
+        fr: {
+            // French treats 0 and 1 as singular.
+            let sources = format!("{n_sources} source{}", if n_sources > 1 { "s" } else { "" });
+            if n_figures <= 1 {
+                format!("{n_figures} chiffre issu de {sources} correspond")
+            } else {
+                format!("{n_figures} chiffres issus de {sources} correspondent")
+            }
+        },
+    )
+}
+
+/// The button under a long table: "Show more (120 left)".
+pub fn show_more(remaining: usize, lang: Lang) -> String {
+    tr!(lang, en: format!("Show more ({remaining} left)"), fr: format!("Afficher plus ({remaining} restants)"))
 }
 
 #[cfg(test)]
@@ -602,5 +462,12 @@ mod tests {
         assert_eq!(match_count(0, 0, Lang::En), "0 figures from 0 sources match");
         assert_eq!(match_count(12, 9, Lang::Fr), "12 chiffres issus de 9 sources correspondent");
         assert_eq!(match_count(1, 1, Lang::Fr), "1 chiffre issu de 1 source correspond");
+        assert_eq!(match_count(0, 0, Lang::Fr), "0 chiffre issu de 0 source correspond");
+    }
+
+    #[test]
+    fn the_show_more_button_counts_what_is_left() {
+        assert_eq!(show_more(120, Lang::En), "Show more (120 left)");
+        assert_eq!(show_more(120, Lang::Fr), "Afficher plus (120 restants)");
     }
 }

@@ -1,0 +1,70 @@
+//! Descriptive file names for downloads: what, which countries and years, and the date.
+
+use crate::domain::dataset::date::Date;
+use crate::domain::explore::view::ViewState;
+use crate::domain::export::Scope;
+
+/// A file name part made of lower-case ASCII letters, digits and dashes.
+fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        let c = match c {
+            'à' | 'â' | 'ä' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' => 'i',
+            'ô' | 'ö' => 'o',
+            'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            other => other.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').chars().take(60).collect()
+}
+
+/// A descriptive file name: `eu-iom-figures_migrants-returned_2013-2025_2026-11-28.csv`.
+pub fn file_name(state: &ViewState, scope: Scope, what: &str, today: Date, extension: &str) -> String {
+    let filter = &state.filter;
+    let subject = match scope {
+        Scope::Everything => "all-figures".to_string(),
+        Scope::Selection if filter.metrics.len() == 1 => {
+            filter.metrics.iter().next().map(|m| slug(m.id())).unwrap_or_default()
+        }
+        Scope::Selection => "selection".to_string(),
+    };
+    let mut parts = vec!["eu-iom-figures".to_string(), subject];
+    if !what.is_empty() {
+        parts.push(slug(what));
+    }
+    if scope == Scope::Selection {
+        if !filter.countries.is_empty() && filter.countries.len() <= 3 {
+            parts.push(filter.countries.iter().map(|c| c.to_ascii_lowercase()).collect::<Vec<_>>().join("-"));
+        }
+        if let Some((from, to)) = filter.years {
+            parts.push(format!("{from}-{to}"));
+        }
+    }
+    parts.push(today.to_string());
+    format!("{}.{extension}", parts.join("_"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::dataset;
+
+    #[test]
+    fn file_names_describe_the_content() {
+        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let mut state = ViewState::default_for(Some(&d));
+        let today = Date::new(2026, 11, 28).unwrap();
+        assert_eq!(file_name(&state, Scope::Selection, "", today, "csv"), "eu-iom-figures_migrants-returned_2020-2020_2026-11-28.csv");
+        state.toggle_country("LY");
+        assert_eq!(file_name(&state, Scope::Selection, "chart", today, "png"), "eu-iom-figures_migrants-returned_chart_ly_2020-2020_2026-11-28.png");
+        assert_eq!(file_name(&state, Scope::Everything, "", today, "json"), "eu-iom-figures_all-figures_2026-11-28.json");
+    }
+}

@@ -1,0 +1,312 @@
+//! What the dashboard tells the user about its data and links, in every language: why a dataset
+//! or map file was refused, which records were skipped, which settings of a link were ignored,
+//! and the banner naming where the figures come from. The types live with their topic
+//! (`dataset::issue`, `dataset::origin`, `map`, `explore::view`); their words, and `Display`
+//! in English, live here.
+
+use std::fmt;
+
+use crate::domain::dataset::date::DateError;
+use crate::domain::dataset::issue::{Issue, IssueKind, LoadError};
+use crate::domain::dataset::origin::DataOrigin;
+use crate::domain::explore::view::UrlNotice;
+use crate::domain::lang::{tr, Lang};
+use crate::domain::map::{CountryProblem, MapError, PROJECTION};
+
+impl DateError {
+    /// Why a date was refused, in words.
+    pub fn message(&self, lang: Lang) -> &'static str {
+        match self {
+            DateError::Format => tr!(lang, en: "not a date of the form YYYY-MM-DD", fr: "pas une date de la forme AAAA-MM-JJ"),
+            DateError::NoSuchDay => tr!(lang, en: "no such day in the calendar", fr: "ce jour n’existe pas"),
+            DateError::OutOfRange => tr!(lang, en: "year outside 1900–2199", fr: "année hors de 1900–2199"),
+        }
+    }
+}
+
+impl LoadError {
+    /// The message shown to the user, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            LoadError::Empty => tr!(lang,
+                en: "the data file is empty".into(),
+                fr: "le fichier de données est vide".into(),
+            ),
+            LoadError::TooLarge { bytes, limit } => tr!(lang,
+                en: format!(
+                    "the data file is too large ({} MB; the limit is {} MB)",
+                    bytes / 1_000_000,
+                    limit / 1_000_000
+                ),
+                fr: format!(
+                    "le fichier de données est trop volumineux ({} Mo ; la limite est de {} Mo)",
+                    bytes / 1_000_000,
+                    limit / 1_000_000
+                ),
+            ),
+            LoadError::NotJson { line, column, detail } => tr!(lang,
+                en: format!("the data file is not valid JSON (line {line}, column {column}: {detail})"),
+                fr: format!("le fichier de données n’est pas du JSON valide (ligne {line}, colonne {column} : {detail})"),
+            ),
+            LoadError::WrongShape { expected } => tr!(lang,
+                en: format!("the data file does not have the expected structure: expected {expected}"),
+                fr: format!("le fichier de données n’a pas la structure attendue : {expected} attendu"),
+            ),
+            LoadError::WrongSchema { found } if found.is_empty() => tr!(lang,
+                en: "the data file does not declare its schema (field \"schema\")".into(),
+                fr: "le fichier de données ne déclare pas son schéma (champ « schema »)".into(),
+            ),
+            LoadError::WrongSchema { found } => tr!(lang,
+                en: format!("the data file is of another kind (schema \"{found}\")"),
+                fr: format!("le fichier de données est d’un autre type (schéma « {found} »)"),
+            ),
+            LoadError::UnsupportedVersion { found } => tr!(lang,
+                en: format!(
+                    "the data file uses schema version {found}, which this version of the dashboard cannot read"
+                ),
+                fr: format!(
+                    "le fichier de données utilise la version de schéma {found}, que cette version du tableau de bord ne sait pas lire"
+                ),
+            ),
+            LoadError::NoUsableFigures { skipped } => tr!(lang,
+                en: format!("no usable figures in the data file ({skipped} records skipped)"),
+                fr: format!("aucun chiffre utilisable dans le fichier de données ({skipped} enregistrements ignorés)"),
+            ),
+            LoadError::Http { status, url } => tr!(lang,
+                en: format!("the server answered {status} for {url}"),
+                fr: format!("le serveur a répondu {status} pour {url}"),
+            ),
+            LoadError::Network { url, detail } => tr!(lang,
+                en: format!("could not reach {url} ({detail})"),
+                fr: format!("impossible de joindre {url} ({detail})"),
+            ),
+            LoadError::WrongContentType { content_type } => tr!(lang,
+                en: format!("the server sent \"{content_type}\" instead of JSON data"),
+                fr: format!("le serveur a envoyé « {content_type} » au lieu de données JSON"),
+            ),
+            LoadError::RefusedOrigin { url } => tr!(lang,
+                en: format!("data from {url} is not allowed: this dashboard only loads data from its approved addresses"),
+                fr: format!("les données de {url} ne sont pas autorisées : ce tableau de bord ne charge des données que depuis ses adresses approuvées"),
+            ),
+            LoadError::Csv { line, detail } => tr!(lang,
+                en: format!("the CSV file cannot be read (line {line}: {detail})"),
+                fr: format!("le fichier CSV est illisible (ligne {line} : {detail})"),
+            ),
+        }
+    }
+}
+
+impl Issue {
+    /// The message shown to the user, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let field = self.field.unwrap_or("");
+        let what = match &self.kind {
+            IssueKind::Missing => tr!(lang,
+                en: format!("field \"{field}\" is missing"),
+                fr: format!("le champ « {field} » manque"),
+            ),
+            IssueKind::WrongType { expected } => tr!(lang,
+                en: format!("field \"{field}\" should be {expected}"),
+                fr: format!("le champ « {field} » devrait être de type {expected}"),
+            ),
+            IssueKind::UnknownValue { found } => tr!(lang,
+                en: format!("unknown {field} \"{found}\""),
+                fr: format!("valeur inconnue pour {field} : « {found} »"),
+            ),
+            IssueKind::Negative { value } => tr!(lang,
+                en: format!("{field} is negative ({value})"),
+                fr: format!("{field} est négatif ({value})"),
+            ),
+            IssueKind::NotFinite => tr!(lang,
+                en: format!("{field} is not a finite number"),
+                fr: format!("{field} n’est pas un nombre fini"),
+            ),
+            IssueKind::Implausible { value } => tr!(lang,
+                en: format!("{field} is implausibly large ({value:e})"),
+                fr: format!("{field} est invraisemblablement grand ({value:e})"),
+            ),
+            IssueKind::Dangling { target } => tr!(lang,
+                en: format!("{field} refers to \"{target}\", which does not exist"),
+                fr: format!("{field} renvoie à « {target} », qui n’existe pas"),
+            ),
+            IssueKind::DuplicateId { id } => tr!(lang,
+                en: format!("id \"{id}\" is used twice"),
+                fr: format!("l’identifiant « {id} » est utilisé deux fois"),
+            ),
+            IssueKind::BadDate { found, reason } => {
+                let reason = reason.message(lang);
+                tr!(lang, en: format!("{field} \"{found}\": {reason}"), fr: format!("{field} « {found} » : {reason}"))
+            }
+            IssueKind::InvertedPeriod => tr!(lang,
+                en: "the period ends before it starts".into(),
+                fr: "la période se termine avant de commencer".into(),
+            ),
+            IssueKind::BadUrl { found } => tr!(lang,
+                en: format!("{field} \"{found}\" is not an http(s) address"),
+                fr: format!("{field} « {found} » n’est pas une adresse http(s)"),
+            ),
+            IssueKind::BadText => tr!(lang,
+                en: format!("{field} is empty or too long"),
+                fr: format!("{field} est vide ou trop long"),
+            ),
+            IssueKind::Inconsistent { other } => tr!(lang,
+                en: format!("{field} disagrees with {other}"),
+                fr: format!("{field} contredit {other}"),
+            ),
+        };
+        let outcome = if self.kept { tr!(lang, en: "kept", fr: "conservé") } else { tr!(lang, en: "skipped", fr: "ignoré") };
+        format!("{}: {what} ({outcome})", self.record)
+    }
+}
+
+impl MapError {
+    /// The message shown to the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            MapError::Empty => tr!(lang, en: "the map file is empty".into(), fr: "le fichier de carte est vide".into()),
+            MapError::TooLarge { bytes, limit } => tr!(lang,
+                en: format!("the map file is too large ({} MB; the limit is {} MB)", bytes / 1_000_000, limit / 1_000_000),
+                fr: format!(
+                    "le fichier de carte est trop volumineux ({} Mo ; la limite est de {} Mo)",
+                    bytes / 1_000_000,
+                    limit / 1_000_000
+                ),
+            ),
+            MapError::NotJson { line, column, detail } => tr!(lang,
+                en: format!("the map file is not valid JSON (line {line}, column {column}: {detail})"),
+                fr: format!("le fichier de carte n’est pas du JSON valide (ligne {line}, colonne {column} : {detail})"),
+            ),
+            MapError::WrongSchema { found } if found.is_empty() => tr!(lang,
+                en: "the map file does not declare its schema (field \"schema\")".into(),
+                fr: "le fichier de carte ne déclare pas son schéma (champ « schema »)".into(),
+            ),
+            MapError::WrongSchema { found } => tr!(lang,
+                en: format!("the map file is of another kind (schema \"{found}\")"),
+                fr: format!("le fichier de carte est d’un autre type (schéma « {found} »)"),
+            ),
+            MapError::UnsupportedVersion { found } => tr!(lang,
+                en: format!("the map file uses schema version {found}, which this version of the dashboard cannot read"),
+                fr: format!(
+                    "le fichier de carte utilise la version de schéma {found}, que cette version du tableau de bord ne sait pas lire"
+                ),
+            ),
+            MapError::UnsupportedProjection { found } => tr!(lang,
+                en: format!("the map file uses the projection \"{found}\"; only {PROJECTION} is supported"),
+                fr: format!("le fichier de carte utilise la projection « {found} » ; seule la projection {PROJECTION} est prise en charge"),
+            ),
+            MapError::WrongShape { detail } => tr!(lang,
+                en: format!("the map file does not have the expected structure ({detail})"),
+                fr: format!("le fichier de carte n’a pas la structure attendue ({detail})"),
+            ),
+            MapError::BadCountry { index, code, problem } => tr!(lang,
+                en: format!("country {} (\"{code}\") of the map file: {}", index + 1, problem.message(lang)),
+                fr: format!("pays {} (« {code} ») du fichier de carte : {}", index + 1, problem.message(lang)),
+            ),
+            MapError::BadBounds => tr!(lang,
+                en: "the map file's frame (\"bounds\") is empty or invalid".into(),
+                fr: "le cadre du fichier de carte (« bounds ») est vide ou invalide".into(),
+            ),
+            MapError::NoCountries => tr!(lang,
+                en: "the map file has no country".into(),
+                fr: "le fichier de carte ne contient aucun pays".into(),
+            ),
+        }
+    }
+}
+
+impl CountryProblem {
+    /// The problem in words.
+    pub fn message(self, lang: Lang) -> &'static str {
+        match self {
+            CountryProblem::BadCode => tr!(lang,
+                en: "the code is not an ISO 3166-1 alpha-2 code",
+                fr: "le code n’est pas un code ISO 3166-1 alpha-2",
+            ),
+            CountryProblem::DuplicateCode => tr!(lang,
+                en: "the code is used twice",
+                fr: "le code est utilisé deux fois",
+            ),
+            CountryProblem::MissingName => tr!(lang, en: "a name is missing", fr: "un nom manque"),
+            CountryProblem::BadRing => tr!(lang,
+                en: "a ring is not a list of at least three x, y pairs",
+                fr: "un contour n’est pas une liste d’au moins trois paires x, y",
+            ),
+            CountryProblem::NoShape => tr!(lang, en: "it has no shape", fr: "il n’a pas de forme"),
+        }
+    }
+}
+
+impl UrlNotice {
+    /// A short message for the user.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            UrlNotice::UnknownParameter { key } => tr!(lang,
+                en: format!("unknown setting “{key}” ignored"),
+                fr: format!("paramètre inconnu « {key} » ignoré"),
+            ),
+            UrlNotice::BadValue { key, value } => tr!(lang,
+                en: format!("“{value}” is not a valid {key}; the default was used"),
+                fr: format!("« {value} » n’est pas une valeur valide pour {key} ; la valeur par défaut a été utilisée"),
+            ),
+            UrlNotice::NewerVersion { found } => tr!(lang,
+                en: format!("this link comes from a newer version of the dashboard (v{found}); some settings may be ignored"),
+                fr: format!(
+                    "ce lien provient d’une version plus récente du tableau de bord (v{found}) ; certains paramètres peuvent être ignorés"
+                ),
+            ),
+        }
+    }
+}
+
+impl DataOrigin {
+    /// The banner text for data that is not the published dataset.
+    pub fn banner(&self, lang: Lang) -> Option<String> {
+        match self {
+            DataOrigin::Published => None,
+            DataOrigin::Address(url) => tr!(lang,
+                en: Some(format!(
+                    "These figures come from {url}, not from the dataset published with this dashboard."
+                )),
+                fr: Some(format!(
+                    "Ces chiffres proviennent de {url}, et non du jeu de données publié avec ce tableau de bord."
+                )),
+            ),
+            DataOrigin::LocalFile(name) => tr!(lang,
+                en: Some(format!(
+                    "Local data: these figures come from the file “{name}” opened on this computer, not from the published dataset."
+                )),
+                fr: Some(format!(
+                    "Données locales : ces chiffres proviennent du fichier « {name} » ouvert sur cet ordinateur, et non du jeu de données publié."
+                )),
+            ),
+        }
+    }
+}
+
+/// English, for logs and the data tool.
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// English, for logs and the data tool.
+impl fmt::Display for Issue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+/// English, for logs and the data tool.
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.message(Lang::En))
+    }
+}
+
+/// English, for logs and the data tool.
+impl fmt::Display for MapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}

@@ -200,7 +200,6 @@ pub const PAGES: [&str; 2] = ["index.html", "staff.html"];
 ///
 /// # Errors
 /// [`CspError`] when a file cannot be read or written, or the build breaks the policy.
-
 pub fn secure_dist(dist: &Path, connect: &[String], frame_ancestors: &str) -> Result<String, CspError> {
     let io = |e: std::io::Error, what: &Path| CspError::Io(format!("{}: {e}", what.display()));
     let entries = std::fs::read_dir(dist).map_err(|e| io(e, dist))?;

@@ -33,7 +33,9 @@ dist:
 	$(TRUNK_RELEASE) build --release --public-url "$(PUBLIC_URL)" --dist "$(DIST)"
 	@# The staff page is its own page and module, built beside the dashboard (Trunk builds one page at a time).
 	$(TRUNK_RELEASE) build staff.html --release --public-url "$(PUBLIC_URL)" --dist "$(DIST).staff"
-	cp "$(DIST).staff"/staff.html "$(DIST).staff"/eu-iom-staff-*.js "$(DIST).staff"/eu-iom-staff-*_bg.wasm "$(DIST)"/
+	@# Trunk names the page it built index.html.
+	cp "$(DIST).staff"/index.html "$(DIST)"/staff.html
+	cp "$(DIST).staff"/eu-iom-staff-*.js "$(DIST).staff"/eu-iom-staff-*_bg.wasm "$(DIST)"/
 	rm -rf "$(DIST).staff"
 	cargo run --quiet --bin eu-iom-data -- prerender "$(DIST)" "$(DIST)/data/eu-iom-figures.json"
 	cargo run --quiet --bin eu-iom-data -- csp "$(DIST)" --frame-ancestors "$(FRAME_ANCESTORS)" --connect "$(DATA_ORIGINS)"

@@ -39,6 +39,8 @@ dist:
 	rm -rf "$(DIST).staff"
 	cargo run --quiet --bin eu-iom-data -- prerender "$(DIST)" "$(DIST)/data/eu-iom-figures.json"
 	cargo run --quiet --bin eu-iom-data -- csp "$(DIST)" --frame-ancestors "$(FRAME_ANCESTORS)" --connect "$(DATA_ORIGINS)"
+	@# Last: the copies must be of the final files (csp rewrites index.html).
+	cargo run --quiet --bin eu-iom-data -- compress "$(DIST)"
 
 test:
 	@.ci/setup test

@@ -1,6 +1,7 @@
 //! The native data tool (`eu-iom-data`): checks dataset files and builds them from research,
 //! using the same validation as the dashboard. Never compiled into the WebAssembly app.
 
+pub mod compress;
 pub mod csp;
 pub mod import;
 pub mod extract;
@@ -39,6 +40,9 @@ commands:
       after a release build: hash Trunk's inline loader, write the strict Content-Security-Policy
       into dist/index.html (meta) and example headers (dist/_headers, dist/nginx.conf.example),
       and fail if the built JavaScript evaluates strings (eval, new Function)
+  compress <dist>
+      after the csp step: write .gz (gzip -9) and .br (brotli 11) copies of every text and
+      WebAssembly file of dist/ for hosts that serve them (nginx gzip_static, brotli_static)
   synth <n> --out <file.json>
       write a valid synthetic dataset of n figures (deterministic) for benchmarks
   bench-core [sizes...]
@@ -71,6 +75,10 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
         Some("prerender") => match (args.get(1), args.get(2)) {
             (Some(dist), Some(data)) => prerender(Path::new(dist), Path::new(data)),
             _ => Err(USAGE.into()),
+        },
+        Some("compress") => match args.get(1) {
+            Some(dist) => compress::compress_dist(Path::new(dist)).map(|entries| Outcome { output: compress::report(&entries), success: true }),
+            None => Err(USAGE.into()),
         },
         Some("synth") => synthesize(args.get(1..).unwrap_or_default()),
         Some("bench-core") => {

@@ -27,14 +27,38 @@ const TYPES = {
  *   overrides { '/path': { status, body, type, delayMs } } answered instead of files (path
  *             without base); with only delayMs, the real file is served after the delay
  *   host      address to bind (default 127.0.0.1)
- *   gzip      compress responses when the client accepts it (default false)
- * Returns { url, port, requests, close() }.
+ *   gzip      compress responses on the fly (gzip -9) when the client accepts it and no
+ *             pre-compressed copy fits (default false)
+ * A pre-compressed copy written by `eu-iom-data compress` (`file.br`, `file.gz`) is served, as
+ * nginx's brotli_static and gzip_static do, whenever it exists and the request's Accept-Encoding
+ * allows it (brotli first), with Content-Encoding and Vary: Accept-Encoding.
+ * Returns { url, port, requests, close() }; each request is { method, path, bytes, encoding }.
  */
+/** The encodings an Accept-Encoding header allows (those with q=0 excluded), lower-cased. */
+export function acceptedEncodings(header = '') {
+  return new Set(
+    header
+      .split(',')
+      .map((part) => part.trim().toLowerCase().split(/\s*;\s*/))
+      .filter(([name, ...params]) => name && !params.some((p) => /^q=0(\.0*)?$/.test(p)))
+      .map(([name]) => name),
+  );
+}
+
+/** Reads a file if it exists, else returns null. */
+async function readIfExists(file) {
+  try {
+    return await fs.readFile(file);
+  } catch {
+    return null;
+  }
+}
+
 export async function serve({ root, base = '/', headers = {}, overrides = {}, host = '127.0.0.1', port = 0, gzip = false }) {
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
-    const entry = { method: req.method, path: url.pathname, bytes: 0 };
+    const entry = { method: req.method, path: url.pathname, bytes: 0, encoding: 'identity' };
     requests.push(entry);
     let rel = url.pathname;
     if (!rel.startsWith(base)) {
@@ -62,10 +86,22 @@ export async function serve({ root, base = '/', headers = {}, overrides = {}, ho
       let body = await fs.readFile(file);
       const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
       const extra = { 'content-type': type, 'cache-control': 'no-store', ...headers };
-      if (gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const accepted = acceptedEncodings(req.headers['accept-encoding']);
+      const copies = [];
+      for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+        const copy = await readIfExists(file + suffix);
+        if (copy) copies.push({ encoding, copy });
+      }
+      const chosen = copies.find((c) => accepted.has(c.encoding));
+      if (chosen) {
+        body = chosen.copy;
+        extra['content-encoding'] = chosen.encoding;
+      } else if (gzip && accepted.has('gzip')) {
         body = zlib.gzipSync(body, { level: 9 });
         extra['content-encoding'] = 'gzip';
       }
+      if (gzip || copies.length) extra.vary = 'Accept-Encoding';
+      entry.encoding = extra['content-encoding'] ?? 'identity';
       extra['content-length'] = body.length;
       entry.bytes = body.length;
       res.writeHead(200, extra);

@@ -1,9 +1,12 @@
 // Benchmark: prints size and speed figures for the built dashboard (dist/) in headless Chromium,
-// and the native core on synthetic datasets. Figures come from the app's own performance marks:
-// `filter-change` when a control changes the view state, `<chart>-drawn` after a repaint,
-// `data-fetch-start`, `data-fetched`, `data-parsed` around loading.
+// and the native core on synthetic datasets, each target of issue 12 next to its figure.
+// Figures come from the app's own performance marks (`filter-change` when a control changes the
+// view state, `<chart>-drawn` after a repaint, `data-fetch-start`, `data-fetched`, `data-parsed`,
+// `data-ready` around loading), from the DevTools protocol (bytes as transferred) and from a
+// script the page runs first (a pre-rendered chart on screen, layout shifts).
 //
-//   node bench.mjs [--runs 5] [--changes 1000] [--sizes 1000,10000,100000] [--quick]
+//   node bench.mjs [--runs 5] [--changes 1000] [--sizes 1000,10000,100000] [--quick] [--phone-only]
+// --phone-only: sizes and the phone profile alone (about a minute); --quick: fewer runs and sizes.
 // `make bench` builds dist/ first and runs this.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,30 +21,60 @@ const arg = (name, fallback) => {
   return at >= 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const quick = process.argv.includes('--quick');
-const RUNS = arg('--runs', quick ? 3 : 7);
+const phoneOnly = process.argv.includes('--phone-only');
+const RUNS = arg('--runs', quick ? 3 : 5);
 const CHANGES = arg('--changes', quick ? 200 : 1000);
 const SIZES = process.argv.includes('--sizes')
   ? process.argv[process.argv.indexOf('--sizes') + 1].split(',').map(Number)
   : quick ? [1000, 10000] : [1000, 10000, 100000];
 
 const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
-const ms = (n) => `${n.toFixed(1)} ms`;
+const ms = (n) => (Math.abs(n) >= 100 ? `${Math.round(n).toLocaleString('en-US')} ms` : `${n.toFixed(1)} ms`);
+const shift = (n) => n.toFixed(3);
 function stats(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { median: at(0.5), p95: at(0.95) };
+  return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) };
+}
+
+// Issue 12's targets, in its order; `judge` fills in what was measured.
+const TARGETS = [
+  ['phone', 'phone profile: first chart visible (median)', 1000, ms],
+  ['tti', 'phone profile: first filter change repainted, after navigation start (median)', 2500, ms],
+  ['bytes', 'bytes before the first chart is visible, phone (compressed, as transferred)', 50 * 1024, kb],
+  ['wasm-gzip', 'main WebAssembly, gzip -9', 300 * 1024, kb],
+  ['wasm-br', 'main WebAssembly, brotli 11', 250 * 1024, kb],
+  ['desktop', 'desktop: first chart visible (median)', 300, ms],
+  ['cls', 'layout shift when the app takes over (worst visit, phone and desktop)', 0.02, shift],
+  ['parse-100k', '100,000 figures: parse + validate in Chromium', 600, ms],
+  ['repaint-100k', '100,000 figures: filter change → repaint (median)', 50, ms],
+  ['repaint-real', 'real data: filter change → repaint (median)', 16, ms],
+].map(([id, figure, limit, format]) => ({ id, figure, limit, format, value: null }));
+
+/** Records a figure against its target; returns "figure (target ≤ x: met|missed by y)". */
+function judge(id, value) {
+  const target = TARGETS.find((t) => t.id === id);
+  target.value = target.value === null ? value : Math.max(target.value, value);
+  const { format, limit } = target;
+  const verdict = value <= limit ? 'met' : `missed by ${format(value - limit)}`;
+  return `${format(value)} (target ≤ ${format(limit)}: ${verdict})`;
 }
 
 // 1. Sizes.
 const wasmFile = fs.readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
 const wasm = fs.readFileSync(path.join(DIST, wasmFile));
 const gz = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
-console.log(`# EU–IOM dashboard benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`);
+const br = (buffer) =>
+  zlib.brotliCompressSync(buffer, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
+  }).length;
+const chromium = await launch();
+console.log(`# EU–IOM dashboard benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${chromium.version()} headless`);
 console.log('');
 console.log('## Size');
-console.log(`wasm (dist, after wasm-bindgen and wasm-opt -Oz): ${kb(wasm.length)} raw, ${kb(gz(wasm))} gzip`);
+console.log(`wasm (dist, after wasm-bindgen and wasm-opt -Oz): ${kb(wasm.length)} raw, ${judge('wasm-gzip', gz(wasm))} gzip, ${judge('wasm-br', br(wasm))} brotli`);
 const cargoWasm = path.join(ROOT, 'target/web/wasm32-unknown-unknown/release/eu-iom-dashboard.wasm');
-if (fs.existsSync(cargoWasm)) {
+if (!phoneOnly && fs.existsSync(cargoWasm)) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eu-iom-bindgen-'));
   try {
     execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, cargoWasm], { stdio: 'ignore' });
@@ -55,41 +88,148 @@ if (fs.existsSync(cargoWasm)) {
 }
 const mapFile = path.join(DIST, 'data/world-map.json');
 console.log(`map shapes (data/world-map.json, loaded only by the map view): ${kb(fs.statSync(mapFile).size)} raw, ${kb(gz(fs.readFileSync(mapFile)))} gzip`);
+const copies = fs.readdirSync(DIST, { recursive: true }).filter((f) => /\.(br|gz)$/.test(f));
+console.log(`pre-compressed copies in dist/ (eu-iom-data compress): ${copies.length} files; the server sends them when the browser accepts them, else compresses on the fly`);
 
 const server = await serve({ root: DIST, gzip: true });
-const browser = await launch();
+const browser = chromium;
 
-async function freshPage(query = '?lang=en', extra = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...extra });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
-  });
-  await page.goto(server.url + query);
-  await page.waitForFunction(() => performance.getEntriesByName('timeline-drawn').length > 0, null, { timeout: 120000 });
-  return { context, page };
+// The profiles of a first visit. The phone is Lighthouse-like: a slow 4G network
+// (150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up) and a CPU four times slower.
+const PHONE = {
+  name: 'phone',
+  context: { viewport: { width: 375, height: 800 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  network: { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 750_000 / 8 },
+  cpu: 4,
+};
+const DESKTOP = { name: 'desktop', context: { viewport: { width: 1280, height: 900 } }, network: null, cpu: 1 };
+
+/**
+ * Runs first in every page: notes when a pre-rendered chart (an inline SVG the server sent) is
+ * in the document with a size, polling once a frame until the app has drawn, and collects layout
+ * shifts that did not follow an input.
+ */
+function observeFirstView() {
+  const bench = { chartAt: null, shifts: [] };
+  window.__bench = bench;
+  const appDrew = () => performance.getEntriesByType('mark').some((m) => m.name.endsWith('-drawn'));
+  const poll = () => {
+    for (const svg of document.querySelectorAll('figure.chart svg, [data-prerendered] svg')) {
+      const box = svg.getBoundingClientRect();
+      if (box.width > 0 && box.height > 0) {
+        bench.chartAt = performance.now();
+        return;
+      }
+    }
+    if (!appDrew()) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) bench.shifts.push(entry.value);
+  }).observe({ type: 'layout-shift', buffered: true });
+  addEventListener('TrunkApplicationStarted', (event) => { window.__wasm = event.detail.wasm; });
 }
 
-// 2. First visit: bytes over the wire and time to the first chart.
-try {
-  console.log('');
-  console.log('## First visit (gzip on, real dataset)');
-  const firstChart = [];
-  let bytes = 0;
-  for (let run = 0; run < RUNS; run++) {
-    const start = server.requests.length;
-    const { context, page } = await freshPage();
-    firstChart.push(await page.evaluate(() => performance.getEntriesByName('timeline-drawn')[0].startTime));
-    await page.waitForTimeout(200);
-    bytes = server.requests.slice(start).reduce((sum, r) => sum + r.bytes, 0);
-    await context.close();
-  }
-  const first = stats(firstChart);
-  console.log(`bytes transferred: ${kb(bytes)} (the map shapes are not among them)`);
-  console.log(`time to first chart: median ${ms(first.median)}, p95 ${ms(first.p95)} over ${RUNS} fresh visits`);
+/**
+ * One first visit in a fresh browser context (empty profile, cache disabled), emulating
+ * `profile`. Measures, in ms after navigation start: when the first chart is visible (a
+ * pre-rendered SVG on screen, or the app's first `-drawn` mark, whichever comes first), the bytes
+ * (as transferred: Network.loadingFinished's encodedDataLength) of the responses finished by then
+ * (the document always counts), the layout shift until the app has taken over, and when the first
+ * filter change, made as soon as the app is ready (`data-ready` and a first drawing; on a phone
+ * after opening the filters), has repainted.
+ * With `keep`, returns the page open for further measures.
+ */
+async function visit(profile, { query = '?lang=en', keep = false } = {}) {
+  const context = await browser.newContext({ locale: 'en-GB', ...profile.context });
+  const page = await context.newPage();
+  await page.addInitScript(observeFirstView);
+  const cdp = await context.newCDPSession(page);
+  const requests = new Map();
+  const finished = [];
+  cdp.on('Network.requestWillBeSent', (e) => requests.set(e.requestId, e.type));
+  cdp.on('Network.loadingFinished', (e) => finished.push({ type: requests.get(e.requestId), at: e.timestamp, bytes: e.encodedDataLength }));
+  await cdp.send('Network.enable');
+  await cdp.send('Performance.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
+  if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  const served = server.requests.length;
+  await page.goto(server.url + query, { waitUntil: 'commit' });
+  await page.waitForFunction(
+    () => performance.getEntriesByName('data-ready').length > 0 && performance.getEntriesByType('mark').some((m) => m.name.endsWith('-drawn')),
+    null,
+    { timeout: 120000, polling: 20 },
+  );
+  // On a narrow screen the filters are behind a button, as a visitor finds them.
+  const toggle = page.locator('.filters__toggle');
+  if (await toggle.isVisible()) await toggle.click();
+  await page.click('#f-metric-migrants_reintegration');
+  const tti = await (await page.waitForFunction(() => {
+    const change = performance.getEntriesByName('filter-change').at(-1);
+    const drawn = change && performance.getEntriesByType('mark').find((m) => m.name.endsWith('-drawn') && m.startTime >= change.startTime);
+    return drawn ? drawn.startTime : null;
+  }, null, { timeout: 60000, polling: 20 })).jsonValue();
+  const first = await page.evaluate(() => {
+    const app = performance.getEntriesByType('mark').find((m) => m.name.endsWith('-drawn'));
+    const paint = performance.getEntriesByName('first-paint')[0]?.startTime ?? 0;
+    const { chartAt, shifts } = window.__bench;
+    // A chart found in a frame before the first paint shows with that paint.
+    const prerendered = chartAt === null ? Infinity : Math.max(chartAt, paint);
+    return {
+      at: Math.min(prerendered, app.startTime),
+      how: prerendered < app.startTime ? 'pre-rendered SVG' : `app mark ${app.name}`,
+      cls: shifts.reduce((sum, value) => sum + value, 0),
+    };
+  });
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const navigationStart = metrics.find((m) => m.name === 'NavigationStart').value;
+  const bytes = finished
+    .filter((f) => f.type === 'Document' || (f.at - navigationStart) * 1000 <= first.at)
+    .reduce((sum, f) => sum + f.bytes, 0);
+  await page.waitForTimeout(200);
+  const everything = server.requests.slice(served).reduce((sum, r) => sum + r.bytes, 0);
+  const result = { ...first, tti, bytes, everything };
+  if (keep) return { ...result, context, page, cdp };
+  await context.close();
+  return result;
+}
 
+/** RUNS first visits with `profile`; prints and judges the medians. */
+async function firstVisits(profile, ids) {
+  const runs = [];
+  for (let run = 0; run < RUNS; run++) runs.push(await visit(profile));
+  const chart = stats(runs.map((r) => r.at));
+  const tti = stats(runs.map((r) => r.tti));
+  const bytes = stats(runs.map((r) => r.bytes));
+  const cls = stats(runs.map((r) => r.cls));
+  const how = [...new Set(runs.map((r) => r.how))].join(', ');
+  console.log(`first chart visible: median ${ids.chart ? judge(ids.chart, chart.median) : ms(chart.median)}, p95 ${ms(chart.p95)} (${how})`);
+  console.log(`first filter change repainted: median ${ids.tti ? judge(ids.tti, tti.median) : ms(tti.median)} after navigation start, p95 ${ms(tti.p95)}`);
+  console.log(`bytes before the first chart is visible: median ${ids.bytes ? judge(ids.bytes, bytes.median) : kb(bytes.median)}; everything the visit loaded: ${kb(stats(runs.map((r) => r.everything)).median)} (the map shapes are not among them)`);
+  console.log(`layout shift until the app has taken over: worst ${judge('cls', cls.max)}, median ${shift(cls.median)}`);
+  console.log(`(${RUNS} fresh visits, cache disabled)`);
+}
+
+try {
+  // 2. First visits: phone, then desktop.
+  console.log('');
+  console.log('## First visit, phone profile (375×800 at 2×, touch; 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up; CPU 4× slower)');
+  await firstVisits(PHONE, { chart: 'phone', tti: 'tti', bytes: 'bytes' });
+  if (!phoneOnly) {
+    console.log('');
+    console.log('## First visit, desktop (1280×900, no throttling)');
+    await firstVisits(DESKTOP, { chart: 'desktop' });
+  }
+  if (!phoneOnly) await desktopSections();
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+async function desktopSections() {
   // 3. Filter change → repaint, and memory after many changes.
-  const { context, page } = await freshPage();
+  const { context, page, cdp } = await visit(DESKTOP, { keep: true });
   async function repaint(selector, chart) {
     await page.evaluate(() => performance.clearMarks());
     await page.click(selector);
@@ -105,7 +245,7 @@ try {
   const t = stats(timeline);
   console.log('');
   console.log('## Filter change → repaint (real dataset, 40 changes each)');
-  console.log(`timeline: median ${ms(t.median)}, p95 ${ms(t.p95)} (one frame is 16.7 ms)`);
+  console.log(`timeline: median ${judge('repaint-real', t.median)}, p95 ${ms(t.p95)} (one frame is 16.7 ms)`);
   await page.click('[data-testid=tab-map]');
   await page.waitForFunction(() => performance.getEntriesByName('map-drawn').length > 0, null, { timeout: 60000 });
   const map = [];
@@ -114,7 +254,6 @@ try {
   console.log(`map: median ${ms(m.median)}, p95 ${ms(m.p95)}`);
   await page.click('[data-testid=tab-timeline]');
 
-  const cdp = await context.newCDPSession(page);
   const heap = async () => {
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -142,6 +281,7 @@ try {
   console.log('| figures | file | fetch | parse + validate | repaint median | repaint p95 |');
   console.log('|---:|---:|---:|---:|---:|---:|');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'eu-iom-synth-'));
+  const judged = [];
   for (const n of SIZES) {
     const file = path.join(dir, `synth-${n}.json`);
     execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'eu-iom-data', '--', 'synth', String(n), '--out', file], { cwd: ROOT, stdio: 'ignore' });
@@ -168,16 +308,27 @@ try {
     }
     const r = stats(samples);
     console.log(`| ${n} | ${(body.length / 1e6).toFixed(1)} MB | ${ms(load.fetch)} | ${ms(load.parse)} | ${ms(r.median)} | ${ms(r.p95)} |`);
+    if (n === 100000) judged.push(`100,000 figures: parse + validate ${judge('parse-100k', load.parse)}; repaint median ${judge('repaint-100k', r.median)}`);
     await context.close();
     await synthServer.close();
   }
+  for (const line of judged) console.log(line);
   fs.rmSync(dir, { recursive: true, force: true });
-} finally {
-  await browser.close();
-  await server.close();
 }
 
 // 5. The native core, up to a million figures.
+if (!phoneOnly) {
+  console.log('');
+  console.log('## Native core on synthetic datasets (release build, median of runs)');
+  console.log(execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'eu-iom-data', '--', 'bench-core', ...(quick ? ['1000', '10000', '100000'] : [])], { cwd: ROOT }).toString().trim());
+}
+
+// 6. Every target of issue 12 in one table (for the README).
 console.log('');
-console.log('## Native core on synthetic datasets (release build, median of runs)');
-console.log(execFileSync('cargo', ['run', '--quiet', '--release', '--bin', 'eu-iom-data', '--', 'bench-core', ...(quick ? ['1000', '10000', '100000'] : [])], { cwd: ROOT }).toString().trim());
+console.log('## Targets');
+console.log('| figure | measured | target | |');
+console.log('|---|---:|---:|---|');
+for (const { figure, value, limit, format } of TARGETS) {
+  const verdict = value === null ? 'not measured in this run' : value <= limit ? 'met' : `missed by ${format(value - limit)}`;
+  console.log(`| ${figure} | ${value === null ? '–' : format(value)} | ≤ ${format(limit)} | ${verdict} |`);
+}

@@ -110,22 +110,24 @@ const DESKTOP = { name: 'desktop', context: { viewport: { width: 1280, height: 9
 
 /**
  * Runs first in every page: notes when a pre-rendered chart (an inline SVG the server sent) is
- * in the document with a size, polling once a frame until the app has drawn, and collects layout
- * shifts that did not follow an input.
+ * rendered with a size, and whether it is in the viewport, polling once a frame until the app's
+ * chart shows; collects layout shifts that did not follow an input.
  */
 function observeFirstView() {
-  const bench = { chartAt: null, shifts: [] };
+  const bench = { chartAt: null, inViewport: null, shifts: [] };
   window.__bench = bench;
-  const appDrew = () => performance.getEntriesByType('mark').some((m) => m.name.endsWith('-drawn'));
+  const appShown = () => performance.getEntriesByType('mark').some((m) => m.name.endsWith('-drawn')) && !document.getElementById('prerendered');
   const poll = () => {
     for (const svg of document.querySelectorAll('figure.chart svg, [data-prerendered] svg')) {
       const box = svg.getBoundingClientRect();
-      if (box.width > 0 && box.height > 0) {
+      // Rendered (no display: none or visibility: hidden on the way up) and with a size.
+      if (box.width > 0 && box.height > 0 && svg.checkVisibility({ visibilityProperty: true, opacityProperty: true })) {
         bench.chartAt = performance.now();
+        bench.inViewport = box.top < innerHeight && box.bottom > 0;
         return;
       }
     }
-    if (!appDrew()) requestAnimationFrame(poll);
+    if (!appShown()) requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
   new PerformanceObserver((list) => {
@@ -137,11 +139,12 @@ function observeFirstView() {
 /**
  * One first visit in a fresh browser context (empty profile, cache disabled), emulating
  * `profile`. Measures, in ms after navigation start: when the first chart is visible (a
- * pre-rendered SVG on screen, or the app's first `-drawn` mark, whichever comes first), the bytes
+ * pre-rendered SVG rendered, or the app's first `-drawn` mark — after `app-revealed` when the app
+ * started hidden behind a pre-rendered page — whichever comes first), the bytes
  * (as transferred: Network.loadingFinished's encodedDataLength) of the responses finished by then
  * (the document always counts), the layout shift until the app has taken over, and when the first
- * filter change, made as soon as the app is ready (`data-ready` and a first drawing; on a phone
- * after opening the filters), has repainted.
+ * filter change, made as soon as the app is ready (`data-ready`, a first drawing, no pre-rendered
+ * page left; on a phone after opening the filters), has repainted.
  * With `keep`, returns the page open for further measures.
  */
 async function visit(profile, { query = '?lang=en', keep = false } = {}) {
@@ -161,8 +164,12 @@ async function visit(profile, { query = '?lang=en', keep = false } = {}) {
   if (profile.acceptEncoding) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': profile.acceptEncoding } });
   const served = server.requests.length;
   await page.goto(server.url + query, { waitUntil: 'commit' });
+  // Ready: data loaded, a chart drawn, and a pre-rendered page (if any) replaced by the app.
   await page.waitForFunction(
-    () => performance.getEntriesByName('data-ready').length > 0 && performance.getEntriesByType('mark').some((m) => m.name.endsWith('-drawn')),
+    () =>
+      performance.getEntriesByName('data-ready').length > 0 &&
+      performance.getEntriesByType('mark').some((m) => m.name.endsWith('-drawn')) &&
+      !document.getElementById('prerendered'),
     null,
     { timeout: 120000, polling: 20 },
   );
@@ -176,16 +183,16 @@ async function visit(profile, { query = '?lang=en', keep = false } = {}) {
     return drawn ? drawn.startTime : null;
   }, null, { timeout: 60000, polling: 20 })).jsonValue();
   const first = await page.evaluate(() => {
-    const app = performance.getEntriesByType('mark').find((m) => m.name.endsWith('-drawn'));
+    const drawn = performance.getEntriesByType('mark').find((m) => m.name.endsWith('-drawn'));
+    // The app draws while hidden behind a pre-rendered page; its chart shows once revealed.
+    const revealed = performance.getEntriesByName('app-revealed')[0]?.startTime ?? 0;
+    const app = Math.max(drawn.startTime, revealed);
     const paint = performance.getEntriesByName('first-paint')[0]?.startTime ?? 0;
-    const { chartAt, shifts } = window.__bench;
+    const { chartAt, inViewport, shifts } = window.__bench;
     // A chart found in a frame before the first paint shows with that paint.
     const prerendered = chartAt === null ? Infinity : Math.max(chartAt, paint);
-    return {
-      at: Math.min(prerendered, app.startTime),
-      how: prerendered < app.startTime ? 'pre-rendered SVG' : `app mark ${app.name}`,
-      cls: shifts.reduce((sum, value) => sum + value, 0),
-    };
+    const how = prerendered < app ? `pre-rendered SVG${inViewport ? '' : ' below the fold'}` : `app mark ${drawn.name}${revealed ? ' and app-revealed' : ''}`;
+    return { at: Math.min(prerendered, app), how, cls: shifts.reduce((sum, value) => sum + value, 0) };
   });
   const { metrics } = await cdp.send('Performance.getMetrics');
   const navigationStart = metrics.find((m) => m.name === 'NavigationStart').value;

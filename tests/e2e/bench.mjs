@@ -71,7 +71,7 @@ const br = (buffer) =>
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
   }).length;
 const chromium = await launch();
-console.log(`# EU–IOM dashboard benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${chromium.version()} headless`);
+console.log(`# EU–IOM dashboard benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${chromium.version()} headless; load average ${os.loadavg()[0].toFixed(1)} at the start (other work on the machine slows every figure)`);
 console.log('');
 console.log('## Size');
 console.log(`wasm (dist, after wasm-bindgen and wasm-opt -Oz): ${kb(wasm.length)} raw, ${judge('wasm-gzip', gz(wasm))} gzip, ${judge('wasm-br', br(wasm))} brotli`);

@@ -19,21 +19,6 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-/**
- * Starts a server. Options:
- *   root      directory to serve (required)
- *   base      sub-path the site lives under, e.g. '/dash/' (default '/')
- *   headers   extra headers on every response
- *   overrides { '/path': { status, body, type, delayMs } } answered instead of files (path
- *             without base); with only delayMs, the real file is served after the delay
- *   host      address to bind (default 127.0.0.1)
- *   gzip      compress responses on the fly (gzip -9) when the client accepts it and no
- *             pre-compressed copy fits (default false)
- * A pre-compressed copy written by `eu-iom-data compress` (`file.br`, `file.gz`) is served, as
- * nginx's brotli_static and gzip_static do, whenever it exists and the request's Accept-Encoding
- * allows it (brotli first), with Content-Encoding and Vary: Accept-Encoding.
- * Returns { url, port, requests, close() }; each request is { method, path, bytes, encoding }.
- */
 /** The encodings an Accept-Encoding header allows (those with q=0 excluded), lower-cased. */
 export function acceptedEncodings(header = '') {
   return new Set(
@@ -54,6 +39,21 @@ async function readIfExists(file) {
   }
 }
 
+/**
+ * Starts a server. Options:
+ *   root      directory to serve (required)
+ *   base      sub-path the site lives under, e.g. '/dash/' (default '/')
+ *   headers   extra headers on every response
+ *   overrides { '/path': { status, body, type, delayMs } } answered instead of files (path
+ *             without base); with only delayMs, the real file is served after the delay
+ *   host      address to bind (default 127.0.0.1)
+ *   gzip      compress responses on the fly (gzip -9) when the client accepts it and no
+ *             pre-compressed copy fits (default false)
+ * A pre-compressed copy written by `eu-iom-data compress` (`file.br`, `file.gz`) is served, as
+ * nginx's brotli_static and gzip_static do, whenever it exists and the request's Accept-Encoding
+ * allows it (brotli first), with Content-Encoding and Vary: Accept-Encoding.
+ * Returns { url, port, requests, close() }; each request is { method, path, bytes, encoding }.
+ */
 export async function serve({ root, base = '/', headers = {}, overrides = {}, host = '127.0.0.1', port = 0, gzip = false }) {
   const requests = [];
   const server = http.createServer(async (req, res) => {

@@ -1,12 +1,14 @@
 // Static deployment and embedding: a build for a sub-path works when served under that path with
 // the strict Content-Security-Policy (no violation, no request to another origin); a host page on
 // another origin embeds two views whose iframes follow their content's height, and ignores height
-// messages from anywhere else; render flags apply.
+// messages from anywhere else; render flags apply; the build's pre-compressed copies are current
+// and are what a browser that accepts them receives.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { serve } from '../lib/server.mjs';
 import { launch, openPage, ROOT } from '../lib/browser.mjs';
 
@@ -110,6 +112,33 @@ test('the sub-path build loads under its path with the strict policy and no fore
   assert.ok(served.every((p) => p.startsWith(BASE)), `every request stays under ${BASE}: ${served.filter((p) => !p.startsWith(BASE))}`);
   assert.ok(served.some((p) => p === `${BASE}data/eu-iom-figures.json`), 'the data comes from under the sub-path');
   await context.close();
+});
+
+test('the pre-compressed copies decode to the final files and are what the browser receives', async () => {
+  const copies = fs.readdirSync(DIST, { recursive: true }).filter((f) => /\.(br|gz)$/.test(f));
+  const originals = new Set(copies.map((f) => f.replace(/\.(br|gz)$/, '')));
+  for (const kind of [/^index\.html$/, /_bg\.wasm$/, /^eu-iom-dashboard-.*\.js$/, /^main-.*\.css$/]) {
+    const named = [...originals].filter((f) => kind.test(f));
+    assert.equal(named.length, 1, `one ${kind} has copies`);
+    for (const suffix of ['.br', '.gz']) assert.ok(copies.includes(named[0] + suffix), `${named[0]}${suffix} exists`);
+  }
+  assert.deepEqual(copies.filter((f) => f.startsWith('data')), [], 'data files, replaceable without a rebuild, have no copies');
+  for (const copy of copies) {
+    const bytes = fs.readFileSync(path.join(DIST, copy));
+    const decoded = copy.endsWith('.br') ? zlib.brotliDecompressSync(bytes) : zlib.gunzipSync(bytes);
+    // Stale copies (say, of index.html before the policy step rewrote it) would differ.
+    assert.ok(decoded.equals(fs.readFileSync(path.join(DIST, copy.replace(/\.(br|gz)$/, '')))), `${copy} decodes to its file`);
+  }
+
+  const session = await watchedPage(browser, new URL(dashboard.url).origin);
+  const served = dashboard.requests.length;
+  await session.page.goto(dashboard.url + '?lang=en');
+  await session.page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
+  const wasm = dashboard.requests.slice(served).find((r) => r.path.endsWith('_bg.wasm'));
+  assert.equal(wasm.encoding, 'br', 'Chromium accepts brotli and gets the .br copy');
+  assert.equal(wasm.bytes, fs.statSync(path.join(DIST, copies.find((f) => f.endsWith('_bg.wasm.br')))).size);
+  assert.deepEqual(session.problems, []);
+  await session.context.close();
 });
 
 async function heights(page) {

@@ -63,7 +63,7 @@ function judge(id, value) {
 }
 
 // 1. Sizes.
-const wasmFile = fs.readdirSync(DIST).find((f) => f.endsWith('_bg.wasm'));
+const wasmFile = fs.readdirSync(DIST).find((f) => /^eu-iom-dashboard-.*_bg\.wasm$/.test(f));
 const wasm = fs.readFileSync(path.join(DIST, wasmFile));
 const gz = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
 const br = (buffer) =>
@@ -87,6 +87,11 @@ if (!phoneOnly && fs.existsSync(cargoWasm)) {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+const staffFile = fs.readdirSync(DIST).find((f) => /^eu-iom-staff-.*_bg\.wasm$/.test(f));
+if (staffFile) {
+  const staff = fs.readFileSync(path.join(DIST, staffFile));
+  console.log(`staff page module (loaded only by staff.html): ${kb(staff.length)} raw, ${kb(gz(staff))} gzip, ${kb(br(staff))} brotli`);
 }
 const mapFile = path.join(DIST, 'data/world-map.json');
 console.log(`map shapes (data/world-map.json, loaded only by the map view): ${kb(fs.statSync(mapFile).size)} raw, ${kb(gz(fs.readFileSync(mapFile)))} gzip`);

@@ -117,7 +117,7 @@ test('the sub-path build loads under its path with the strict policy and no fore
 test('the pre-compressed copies decode to the final files and are what the browser receives', async () => {
   const copies = fs.readdirSync(DIST, { recursive: true }).filter((f) => /\.(br|gz)$/.test(f));
   const originals = new Set(copies.map((f) => f.replace(/\.(br|gz)$/, '')));
-  for (const kind of [/^index\.html$/, /_bg\.wasm$/, /^eu-iom-dashboard-.*\.js$/, /^main-.*\.css$/]) {
+  for (const kind of [/^index\.html$/, /^eu-iom-dashboard-.*_bg\.wasm$/, /^eu-iom-dashboard-.*\.js$/, /^main-.*\.css$/]) {
     const named = [...originals].filter((f) => kind.test(f));
     assert.equal(named.length, 1, `one ${kind} has copies`);
     for (const suffix of ['.br', '.gz']) assert.ok(copies.includes(named[0] + suffix), `${named[0]}${suffix} exists`);
@@ -134,9 +134,9 @@ test('the pre-compressed copies decode to the final files and are what the brows
   const served = dashboard.requests.length;
   await session.page.goto(dashboard.url + '?lang=en');
   await session.page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
-  const wasm = dashboard.requests.slice(served).find((r) => r.path.endsWith('_bg.wasm'));
+  const wasm = dashboard.requests.slice(served).find((r) => /\/eu-iom-dashboard-.*_bg\.wasm$/.test(r.path));
   assert.equal(wasm.encoding, 'br', 'Chromium accepts brotli and gets the .br copy');
-  assert.equal(wasm.bytes, fs.statSync(path.join(DIST, copies.find((f) => f.endsWith('_bg.wasm.br')))).size);
+  assert.equal(wasm.bytes, fs.statSync(path.join(DIST, copies.find((f) => /^eu-iom-dashboard-.*_bg\.wasm\.br$/.test(f)))).size);
   assert.deepEqual(session.problems, []);
   await session.context.close();
 });

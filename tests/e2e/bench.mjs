@@ -179,9 +179,9 @@ async function visit(profile, { query = '?lang=en', keep = false } = {}) {
     { timeout: 120000, polling: 20 },
   );
   // On a narrow screen the filters are behind a button, as a visitor finds them.
-  const toggle = page.locator('.filters__toggle');
-  if (await toggle.isVisible()) await toggle.click();
-  await page.click('#f-metric-migrants_reintegration');
+  const filter = page.locator('#f-metric-migrants_reintegration');
+  if (!(await filter.isVisible())) await page.locator('[data-testid=filters-open], .filters__toggle').filter({ visible: true }).first().click();
+  await filter.click();
   const tti = await (await page.waitForFunction(() => {
     const change = performance.getEntriesByName('filter-change').at(-1);
     const drawn = change && performance.getEntriesByType('mark').find((m) => m.name.endsWith('-drawn') && m.startTime >= change.startTime);

@@ -3,9 +3,9 @@
 
 mod common;
 
-use eu_iom_dashboard::domain::explore::aggregate::{build_breakdown, build_series, headline_figure, BreakdownBy, Headline, Place, Warning};
+use eu_iom_dashboard::domain::explore::aggregate::{build_breakdown, build_series, headline_figure, BreakdownBy, Headline, Warning};
 use eu_iom_dashboard::domain::lang::Lang;
-use eu_iom_dashboard::domain::dataset::model::{Dataset, Metric};
+use eu_iom_dashboard::domain::dataset::model::{Dataset, Metric, Place};
 use eu_iom_dashboard::domain::explore::select::{count_sources, select, Ignore};
 use eu_iom_dashboard::domain::explore::table::{sort_figures, sources_of, Column, TableSort};
 use eu_iom_dashboard::domain::explore::view::{from_query, to_query, View};

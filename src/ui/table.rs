@@ -5,14 +5,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::explore::aggregate::Place;
 use crate::domain::text::describe::{figure_date, figure_period, figure_value, source_line};
 use crate::domain::text::format::labelled;
 use crate::domain::text::i18n::{disagreement_kind_name, metric_name, precision_note};
 use crate::domain::lang::Lang;
 use crate::domain::text::labels::place_name;
 use crate::domain::text::messages::{match_count, msg, show_more, Msg};
-use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Dataset, Place};
 use crate::domain::explore::select::count_sources;
 use crate::domain::explore::table::{sort_figures, Column};
 use crate::ui::page::Page;

@@ -500,6 +500,33 @@ impl Figure {
     }
 }
 
+/// Where a figure is: the programme as a whole, regions or one country; series and breakdowns
+/// group figures by it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Place {
+    /// The programme as a whole.
+    Whole,
+    /// One or more regions (indices, sorted).
+    Regions(Vec<usize>),
+    /// One country (index).
+    Country(usize),
+}
+
+impl Place {
+    /// The place of a figure.
+    pub fn of(figure: &Figure) -> Place {
+        match figure.country_index() {
+            Some(country) => Place::Country(country),
+            None if figure.region_indices().is_empty() => Place::Whole,
+            None => {
+                let mut regions = figure.region_indices().to_vec();
+                regions.sort_unstable();
+                Place::Regions(regions)
+            }
+        }
+    }
+}
+
 /// Kinds of documented disagreement between figures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum DisagreementKind {

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::domain::dataset::model::{Dataset, Figure, Metric, Unit};
+use crate::domain::dataset::model::{Dataset, Figure, Metric, Place, Unit};
 
 /// The four things the dashboard exists to show, one card each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -85,32 +85,6 @@ pub fn headline_figure(dataset: &Dataset, selected: &[usize], line: HeadlineLine
         dataset,
         candidates.into_iter().filter(|index| dataset.figures().get(*index).is_some_and(|f| f.scope_rank() == widest)),
     )
-}
-
-/// Where a series' figures are.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Place {
-    /// The programme as a whole.
-    Whole,
-    /// One or more regions (indices, sorted).
-    Regions(Vec<usize>),
-    /// One country (index).
-    Country(usize),
-}
-
-impl Place {
-    /// The place of a figure.
-    pub fn of(figure: &Figure) -> Place {
-        match figure.country_index() {
-            Some(country) => Place::Country(country),
-            None if figure.region_indices().is_empty() => Place::Whole,
-            None => {
-                let mut regions = figure.region_indices().to_vec();
-                regions.sort_unstable();
-                Place::Regions(regions)
-            }
-        }
-    }
 }
 
 /// What makes figures one series: same metric, programme and place.

@@ -2,11 +2,10 @@
 
 use std::cmp::Ordering;
 
-use crate::domain::explore::aggregate::Place;
 use crate::domain::text::i18n::metric_name;
 use crate::domain::lang::Lang;
 use crate::domain::text::labels::place_name;
-use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Dataset, Place};
 
 /// Columns the table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -3,8 +3,7 @@
 //! `text::downloads`).
 
 use crate::domain::dataset::date::{Date, DatePrecision};
-use crate::domain::dataset::model::{Dataset, Metric};
-use crate::domain::explore::aggregate::Place;
+use crate::domain::dataset::model::{Dataset, Metric, Place};
 use crate::domain::explore::select::{count_sources, year_bounds, Level, PublisherFilter};
 use crate::domain::explore::view::ViewState;
 use crate::domain::export::{ExportContext, Scope};

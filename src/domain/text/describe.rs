@@ -1,13 +1,13 @@
 //! Sentences about figures and charts: scopes, source lines, tooltips and the text
 //! alternatives that stand in for a chart for screen-reader users.
 
-use crate::domain::explore::aggregate::{Place, Series, Warning};
+use crate::domain::explore::aggregate::{Series, Warning};
 use crate::domain::text::format::{format_as_of, format_date, format_period, format_qualified, format_since, labelled};
 use crate::domain::text::i18n::{metric_name, precision_note};
 use crate::domain::lang::{tr, Lang};
 use crate::domain::text::labels::place_name;
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::{Dataset, Figure};
+use crate::domain::dataset::model::{Dataset, Figure, Place};
 
 /// The value as the release words it: `more than 84,000`.
 pub fn figure_value(figure: &Figure, lang: Lang) -> String {

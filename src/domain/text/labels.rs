@@ -1,10 +1,10 @@
 //! Names for what the views show: places, series, panels, map classes; shared by charts, tables
 //! and the text alternatives so that a series is called the same everywhere.
 
-use crate::domain::explore::aggregate::{Place, Series};
+use crate::domain::explore::aggregate::Series;
 use crate::domain::lang::{tr, Lang};
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::{Dataset, Metric, Unit};
+use crate::domain::dataset::model::{Dataset, Metric, Place, Unit};
 use crate::domain::map::ClassBreaks;
 use crate::domain::text::format::format_value;
 

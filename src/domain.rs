@@ -3,7 +3,7 @@
 //! release reader. No `leptos`, `web_sys`, `js_sys`, `wasm_bindgen` or `gloo` here (a test
 //! checks), so everything below runs and is tested natively.
 //!
-//! Dependency direction (checked by `tests/architecture.rs`): `dataset` ← `text` ← `explore` ←
+//! Dependency direction (checked by `tests/it/architecture.rs`): `dataset` ← `text` ← `explore` ←
 //! `export`, `map`, `release`; nothing imports upward.
 
 pub mod lang;

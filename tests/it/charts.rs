@@ -1,6 +1,6 @@
 //! SVG snapshots of the charts, rendered through the same drawing functions as the canvas.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -1,8 +1,8 @@
 //! Property-based fuzzing of everything that reads outside input: the URL-state parser, the
 //! dataset loaders (JSON and CSV) and the release extractor. A short, bounded run is part of
-//! `cargo test`; for a longer one: `PROPTEST_CASES=20000 cargo test --release --test fuzz`.
+//! `cargo test`; for a longer one: `PROPTEST_CASES=20000 cargo test --release --test it fuzz::`.
 
-mod common;
+use crate::common;
 
 use std::sync::OnceLock;
 

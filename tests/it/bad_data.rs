@@ -1,7 +1,7 @@
 //! The corpus of bad datasets in `tests/fixtures/bad-data/`: each gives a specific, readable
 //! message (in English and French), records that are fine still load, and nothing panics.
 
-mod common;
+use crate::common;
 
 use eu_iom_dashboard::domain::lang::Lang;
 use eu_iom_dashboard::domain::dataset::issue::LoadError;

@@ -2,7 +2,7 @@
 //! default chart as SVG, its description, its table and its sources in both languages, and it
 //! changes only when the view really changes (a snapshot).
 
-mod common;
+use crate::common;
 
 use eu_iom_dashboard::domain::dataset::fingerprint::fingerprint;
 use eu_iom_dashboard::prerender::{insert, render, Snapshot, HEAD_SCRIPT};

@@ -1,7 +1,7 @@
 //! House rules checked as tests: module docs, the pure core's boundaries, and no panicking
 //! calls in shipped code (belt and braces with the clippy lints in `src/lib.rs`).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! The shipped dataset: complete, consistent, and faithful to the research and to the seed release.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

@@ -1,7 +1,7 @@
 //! The real dataset through the whole pure pipeline: URL → view state → selection →
 //! headline cards, series with warnings, breakdown, table and sources.
 
-mod common;
+use crate::common;
 
 use eu_iom_dashboard::domain::explore::aggregate::{build_breakdown, build_series, headline_figure, BreakdownBy, Headline, Warning};
 use eu_iom_dashboard::domain::lang::Lang;

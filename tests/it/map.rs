@@ -1,7 +1,7 @@
 //! The shipped map file and the choropleth drawn from the real dataset: every country with
 //! figures has a shape, class breaks for the real selection, and an SVG snapshot.
 
-mod common;
+use crate::common;
 
 use eu_iom_dashboard::chart::map::{self, MapInput};
 use eu_iom_dashboard::chart::theme::Theme;

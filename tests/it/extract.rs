@@ -2,7 +2,7 @@
 //! `tests/fixtures/releases/` give exactly their figures, the seed's agree with the shipped
 //! dataset, and `eu-iom-data add` merges reviewed records or refuses them without touching the file.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

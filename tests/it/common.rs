@@ -1,7 +1,5 @@
 //! Helpers shared by the integration tests: the real dataset, the research file and snapshots.
 
-#![allow(dead_code)]
-
 use std::path::{Path, PathBuf};
 
 use eu_iom_dashboard::domain::dataset::load::{load_dataset, Loaded};

@@ -1,0 +1,16 @@
+//! The integration tests, one test crate so that the library is linked once: each module is one
+//! topic (the house rules, the bad datasets, chart snapshots, the shipped dataset, the release
+//! reader and `add`, fuzzing, the map, the pipeline on the real data, the pre-rendered first
+//! view); `common` holds the helpers.
+
+mod common;
+
+mod architecture;
+mod bad_data;
+mod charts;
+mod dataset;
+mod extract;
+mod fuzz;
+mod map;
+mod pipeline;
+mod prerender;

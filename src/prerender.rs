@@ -200,7 +200,7 @@ fn chart_svg(dataset: &Dataset, data: &ChartData, width: f64, theme: Theme, lang
 
 fn table(out: &mut String, dataset: &Dataset, selected: &[usize], lang: Lang) {
     let mut rows = selected.to_vec();
-    sort_figures(dataset, &mut rows, TableSort::default(), lang);
+    sort_figures(dataset, &mut rows, TableSort::default(), lang, |m| metric_name(m, lang).to_string(), |p| place_name(dataset, p, lang));
     out.push_str(r#"<details class="prerender__table">"#);
     element(out, "summary", "", msg(Msg::ShowAsTable, lang));
     let _ = write!(out, r#"<div class="table-wrap"><table class="table" data-testid="table"><thead><tr>"#);

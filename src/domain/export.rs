@@ -9,7 +9,7 @@ pub mod citation;
 pub mod file_name;
 
 pub use citation::{chart_footer, citation, describe_filters, source_summary, wrap_text, FOOTER_CHARS};
-pub use csv::{to_csv, CSV_COLUMNS};
+pub use csv::to_csv;
 pub use file_name::file_name;
 pub use json::{to_json, ExportMetadata};
 pub use zip::{crc32, zip_store};

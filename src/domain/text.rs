@@ -2,7 +2,7 @@
 //! number and date formats, labels, the text descriptions of charts, what is said about
 //! errors and notices, and the citation of downloads. Each text's English and French sit side
 //! by side in a `tr!` (see `domain::lang`), so a missing translation does not compile;
-//! `tests/architecture.rs` checks that no other module decides by language.
+//! `tests/it/architecture.rs` checks that no other module decides by language.
 //!
 //! The types described (errors, notices, class breaks) live with their topic; the `impl`s that
 //! put them into words live here.

@@ -39,7 +39,8 @@ pub fn FigureTable(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
     let rows_data = dataset.clone();
     let rows = Memo::new(move |_| {
         let mut rows = selected.get();
-        sort_figures(&rows_data, &mut rows, sort.get(), lang.get());
+        let lang = lang.get();
+        sort_figures(&rows_data, &mut rows, sort.get(), lang, |m| metric_name(m, lang).to_string(), |p| place_name(&rows_data, p, lang));
         rows
     });
     let count_data = dataset.clone();

@@ -1,8 +1,11 @@
-//! House rules checked as tests: module docs, the pure core's boundaries, and no panicking
-//! calls in shipped code (belt and braces with the clippy lints in `src/lib.rs`).
+//! House rules checked as tests: module docs, the pure core's boundaries, no panicking calls in
+//! shipped code (belt and braces with the clippy lints in `src/lib.rs`), and the dependency
+//! graph: which top-level module may import which, and no import cycles between the top-level
+//! modules of `src/` or between the topics of `src/domain/`.
 
 use crate::common;
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -155,4 +158,274 @@ fn the_language_branch_check_sees_every_form() {
     ] {
         assert!(!branches_on_language(line), "{line}");
     }
+}
+
+/// Modules and the modules each one imports, with where the first import of each is
+/// (`src/domain/text/labels.rs:4`).
+type Graph = BTreeMap<String, BTreeMap<String, String>>;
+
+/// The module a file of `src/` defines, as path segments: `src/domain/explore/table.rs` is
+/// `domain::explore::table`, `src/domain.rs` is `domain`. `None` for the crate roots and the
+/// binaries, which are not modules of the library.
+fn module_of(relative: &str) -> Option<Vec<String>> {
+    let path = relative.strip_prefix("src/")?.strip_suffix(".rs")?;
+    if matches!(path, "lib" | "main") || path.starts_with("bin/") {
+        return None;
+    }
+    let mut segments: Vec<String> = path.split('/').map(str::to_string).collect();
+    if segments.last().is_some_and(|s| s == "mod") {
+        segments.pop();
+    }
+    Some(segments)
+}
+
+/// Every path of the crate that `code` names, as absolute segments: `crate::a::b` and
+/// `super::…` (resolved from `module`), with `{…}` groups expanded. Comment lines are skipped.
+fn crate_paths(code: &str, module: &[String]) -> Vec<(Vec<String>, usize)> {
+    let mut out = Vec::new();
+    for (number, line) in code.lines().enumerate() {
+        if line.trim_start().starts_with("//") {
+            continue;
+        }
+        let mut rest = line;
+        while let Some(at) = rest.find(|c: char| c.is_alphabetic() || c == '_' || c == '$') {
+            let word_end = rest[at..].find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$')).map_or(rest.len(), |e| at + e);
+            let word = &rest[at..word_end];
+            let base: Option<Vec<String>> = match word {
+                "crate" => Some(Vec::new()),
+                "super" => Some(module.iter().take(module.len().saturating_sub(1)).cloned().collect()),
+                _ => None,
+            };
+            match base {
+                Some(base) if rest[word_end..].starts_with("::") => {
+                    let (tree, used) = use_tree(&rest[word_end + 2..], base);
+                    out.extend(tree.into_iter().map(|path| (path, number + 1)));
+                    rest = &rest[word_end + 2 + used..];
+                }
+                _ => rest = &rest[word_end..],
+            }
+        }
+    }
+    out
+}
+
+/// Reads a use tree (`a::b`, `a::{b, c::d}`, `super::x`) in front of `text`, appending to
+/// `prefix`; returns the paths and how many bytes it read.
+fn use_tree(text: &str, prefix: Vec<String>) -> (Vec<Vec<String>>, usize) {
+    let trimmed = text.trim_start();
+    let mut read = text.len() - trimmed.len();
+    if let Some(group) = trimmed.strip_prefix('{') {
+        read += 1;
+        let mut paths = Vec::new();
+        let mut rest = group;
+        loop {
+            let (tree, used) = use_tree(rest, prefix.clone());
+            paths.extend(tree);
+            read += used;
+            rest = &rest[used..];
+            let after = rest.trim_start();
+            read += rest.len() - after.len() + 1;
+            match after.chars().next() {
+                Some(',') => rest = &after[1..],
+                _ => return (paths, read.min(text.len())),
+            }
+        }
+    }
+    let end = trimmed.find(|c: char| !(c.is_alphanumeric() || c == '_')).unwrap_or(trimmed.len());
+    if end == 0 {
+        return (vec![prefix], read);
+    }
+    let segment = &trimmed[..end];
+    read += end;
+    let mut path = prefix;
+    match segment {
+        "self" => {}
+        "super" => {
+            path.pop();
+        }
+        _ => path.push(segment.to_string()),
+    }
+    if trimmed[end..].starts_with("::") {
+        let (tree, used) = use_tree(&trimmed[end + 2..], path);
+        (tree, read + 2 + used)
+    } else {
+        (vec![path], read)
+    }
+}
+
+/// The import graph of `files` (path and text) at one level: `depth` 1 is the top-level modules
+/// of `src/`, depth 2 under `within` (such as `domain`) its topics. Only shipped code counts, and
+/// the `testing.rs` fixture modules of unit tests are left out.
+fn import_graph(files: &[(String, String)], within: &[&str], depth: usize) -> Graph {
+    let mut graph = Graph::new();
+    let inside = |path: &[String]| path.len() >= depth && path.iter().zip(within).all(|(a, b)| a == b);
+    for (file, text) in files.iter().filter(|(file, _)| !file.ends_with("/testing.rs")) {
+        let Some(module) = module_of(file) else { continue };
+        if !inside(&module) || module.len() < depth {
+            continue;
+        }
+        let from = module[depth - 1].clone();
+        let edges = graph.entry(from.clone()).or_default();
+        for (path, line) in crate_paths(shipped(text), &module) {
+            if inside(&path) && path[depth - 1] != from {
+                edges.entry(path[depth - 1].clone()).or_insert_with(|| format!("{file}:{line}"));
+            }
+        }
+    }
+    graph
+}
+
+/// An import cycle of `graph`, as the modules along it with the first one repeated at the end
+/// (`["text", "explore", "text"]`), or `None` when the graph has none.
+fn find_cycle(graph: &Graph) -> Option<Vec<String>> {
+    fn visit(node: &str, graph: &Graph, path: &mut Vec<String>, done: &mut BTreeSet<String>) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|n| n == node) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(node.to_string());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_string());
+        for next in graph.get(node).into_iter().flat_map(|edges| edges.keys()) {
+            if let Some(cycle) = visit(next, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph.keys().find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
+/// A cycle in words, each step with the import that makes it: `text → explore
+/// (src/domain/text/labels.rs:4) → text (src/domain/explore/table.rs:5)`.
+fn describe_cycle(graph: &Graph, cycle: &[String]) -> String {
+    let mut out = cycle.first().cloned().unwrap_or_default();
+    for step in cycle.windows(2) {
+        let at = graph.get(&step[0]).and_then(|edges| edges.get(&step[1])).cloned().unwrap_or_default();
+        out.push_str(&format!(" → {} ({at})", step[1]));
+    }
+    out
+}
+
+/// Every import of a module `allowed` names that it does not list for that module, as
+/// `domain → chart (src/domain/x.rs:3)`; modules `allowed` does not name are not checked.
+fn forbidden_imports(graph: &Graph, allowed: &[(&str, &[&str])]) -> Vec<String> {
+    let mut out = Vec::new();
+    for (from, edges) in graph {
+        let Some((_, may)) = allowed.iter().find(|(module, _)| module == from) else { continue };
+        for (to, at) in edges {
+            if !may.contains(&to.as_str()) {
+                out.push(format!("{from} → {to} ({at})"));
+            }
+        }
+    }
+    out
+}
+
+/// Which top-level module of `src/` may import which (the README's dependency direction).
+const TOP_LEVEL: &[(&str, &[&str])] = &[
+    ("domain", &[]),
+    ("chart", &["domain"]),
+    ("html", &["domain"]),
+    ("prerender", &["domain", "chart", "html"]),
+    ("web", &["domain", "chart"]),
+    ("cli", &["domain", "chart", "prerender"]),
+    ("ui", &["domain", "chart", "html", "web"]),
+];
+
+/// Which topic of `src/domain/` may import which: the leaves (the rest is free as long as there
+/// is no cycle; `src/domain.rs` writes the whole direction down).
+const DOMAIN_LEAVES: &[(&str, &[&str])] = &[("lang", &[]), ("dataset", &["lang"])];
+
+#[test]
+fn top_level_modules_import_only_downwards() {
+    let graph = import_graph(&sources(), &[], 1);
+    let mut listed: Vec<&str> = TOP_LEVEL.iter().map(|(module, _)| *module).collect();
+    listed.sort_unstable();
+    assert_eq!(graph.keys().map(String::as_str).collect::<Vec<_>>(), listed, "every top-level module has a line in TOP_LEVEL");
+    let forbidden = forbidden_imports(&graph, TOP_LEVEL);
+    assert!(forbidden.is_empty(), "imports against the dependency direction: {forbidden:#?}");
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("import cycle between top-level modules: {}", describe_cycle(&graph, &cycle));
+    }
+}
+
+#[test]
+fn domain_topics_have_no_cycles_and_the_leaves_import_nothing_above() {
+    let graph = import_graph(&sources(), &["domain"], 2);
+    for topic in ["lang", "dataset", "explore", "text", "export", "map", "release"] {
+        assert!(graph.contains_key(topic), "no domain topic {topic}: {:?}", graph.keys());
+    }
+    let forbidden = forbidden_imports(&graph, DOMAIN_LEAVES);
+    assert!(forbidden.is_empty(), "domain leaves importing above themselves: {forbidden:#?}");
+    if let Some(cycle) = find_cycle(&graph) {
+        panic!("import cycle between domain topics: {}", describe_cycle(&graph, &cycle));
+    }
+}
+
+/// Files of a made-up crate: `domain::a` and `domain::b` import each other (one through a
+/// `{…}` group, one through `super::`), and `domain` imports `ui`.
+fn made_up_crate() -> Vec<(String, String)> {
+    let file = |path: &str, text: &str| (path.to_string(), text.to_string());
+    vec![
+        file("src/lib.rs", "//! Root.\npub mod domain;\npub mod ui;\n"),
+        file("src/main.rs", "//! Binary.\nuse crate::ui::x;\n"),
+        file("src/domain.rs", "//! Core.\npub mod a;\npub mod b;\n"),
+        file("src/domain/a.rs", "//! A.\nuse crate::domain::{lang::Lang, b::thing};\n// use crate::domain::c::Commented;\n"),
+        file("src/domain/a/inner.rs", "//! Inner.\nuse super::super::c::Deep;\n"),
+        file("src/domain/b.rs", "//! B.\nuse super::a::Other;\nuse crate::ui::Page;\n#[cfg(test)]\nmod tests { use crate::domain::d::OnlyInTests; }\n"),
+        file("src/domain/testing.rs", "//! Fixtures.\nuse crate::domain::e::Fixture;\n"),
+        file("src/ui.rs", "//! UI.\nuse crate::domain::a::{self, Thing};\n"),
+    ]
+}
+
+#[test]
+fn the_graph_reads_groups_super_and_shipped_code_only() {
+    let files = made_up_crate();
+    let top = import_graph(&files, &[], 1);
+    assert_eq!(top["domain"].keys().collect::<Vec<_>>(), ["ui"]);
+    assert_eq!(top["ui"].keys().collect::<Vec<_>>(), ["domain"]);
+    assert!(!top.contains_key("main") && !top.contains_key("lib"), "{top:?}");
+    let domain = import_graph(&files, &["domain"], 2);
+    assert_eq!(domain["a"].keys().collect::<Vec<_>>(), ["b", "c", "lang"], "groups and super::super, not comments");
+    assert_eq!(domain["b"].keys().collect::<Vec<_>>(), ["a"], "tests and testing.rs do not count");
+    assert_eq!(domain["a"]["b"], "src/domain/a.rs:2");
+    assert_eq!(domain["a"]["c"], "src/domain/a/inner.rs:2");
+}
+
+#[test]
+fn the_checks_find_a_made_up_cycle_and_a_forbidden_import() {
+    let files = made_up_crate();
+    let top = import_graph(&files, &[], 1);
+    assert_eq!(forbidden_imports(&top, TOP_LEVEL), ["domain → ui (src/domain/b.rs:3)"]);
+    assert_eq!(find_cycle(&top), Some(vec!["domain".to_string(), "ui".to_string(), "domain".to_string()]));
+    let domain = import_graph(&files, &["domain"], 2);
+    let cycle = find_cycle(&domain).expect("a and b import each other");
+    assert_eq!(cycle, ["a", "b", "a"]);
+    assert_eq!(describe_cycle(&domain, &cycle), "a → b (src/domain/a.rs:2) → a (src/domain/b.rs:2)");
+    assert_eq!(forbidden_imports(&domain, &[("a", &["b", "c", "lang"]), ("b", &["a"])]), Vec::<String>::new());
+    assert_eq!(forbidden_imports(&domain, DOMAIN_LEAVES), Vec::<String>::new(), "a and b are not leaves");
+    assert_eq!(forbidden_imports(&domain, &[("a", &["lang"])]), ["a → b (src/domain/a.rs:2)", "a → c (src/domain/a/inner.rs:2)"]);
+}
+
+#[test]
+fn a_longer_cycle_is_found_and_a_diamond_is_not_one() {
+    let graph = |edges: &[(&str, &str)]| -> Graph {
+        let mut graph = Graph::new();
+        for (from, to) in edges {
+            graph.entry(from.to_string()).or_default().insert(to.to_string(), format!("{from}.rs:1"));
+            graph.entry(to.to_string()).or_default();
+        }
+        graph
+    };
+    let diamond = graph(&[("a", "b"), ("a", "c"), ("b", "d"), ("c", "d")]);
+    assert_eq!(find_cycle(&diamond), None);
+    let ring = graph(&[("a", "b"), ("b", "c"), ("c", "d"), ("d", "b")]);
+    assert_eq!(find_cycle(&ring), Some(["b", "c", "d", "b"].map(String::from).to_vec()));
+    assert_eq!(describe_cycle(&ring, &["b", "c", "d", "b"].map(String::from)), "b → c (b.rs:1) → d (c.rs:1) → b (d.rs:1)");
 }

@@ -81,7 +81,7 @@ proptest! {
 
     #[test]
     fn the_csv_loader_survives_mangled_rows(rows in prop::collection::vec(prop::collection::vec("[a-z0-9_,\" .:/-]{0,12}", 0..34), 0..6)) {
-        let header = eu_iom_dashboard::domain::export::CSV_COLUMNS.join(",");
+        let header = eu_iom_dashboard::domain::dataset::csv_import::CSV_COLUMNS.join(",");
         let body: Vec<String> = rows.iter().map(|r| r.join(",")).collect();
         let text = format!("{header}\n{}", body.join("\n"));
         if let Ok(loaded) = load_csv(&text) {

@@ -9,6 +9,8 @@ use eu_iom_dashboard::domain::dataset::model::{Dataset, Metric, Place};
 use eu_iom_dashboard::domain::explore::select::{count_sources, select, Ignore};
 use eu_iom_dashboard::domain::explore::table::{sort_figures, sources_of, Column, TableSort};
 use eu_iom_dashboard::domain::explore::view::{from_query, to_query, View};
+use eu_iom_dashboard::domain::text::i18n::metric_name;
+use eu_iom_dashboard::domain::text::labels::place_name;
 
 fn headline_values(dataset: &Dataset, selected: &[usize]) -> Vec<(String, f64)> {
     Headline::ALL
@@ -109,10 +111,21 @@ fn table_sorting_and_sources() {
     let loaded = common::real_dataset();
     let dataset = &loaded.dataset;
     let mut all: Vec<usize> = (0..dataset.figures().len()).collect();
-    sort_figures(dataset, &mut all, TableSort { column: Column::Value, descending: true }, Lang::En);
+    let sort = |all: &mut Vec<usize>, sort: TableSort, lang: Lang| {
+        sort_figures(dataset, all, sort, lang, |m| metric_name(m, lang).to_string(), |p| place_name(dataset, p, lang));
+    };
+    sort(&mut all, TableSort { column: Column::Value, descending: true }, Lang::En);
     assert_eq!(dataset.figures()[all[0]].value(), 3.39e9, "the largest figure is the EUTF's EUR 3.39 billion");
-    sort_figures(dataset, &mut all, TableSort::default(), Lang::En);
+    sort(&mut all, TableSort::default(), Lang::En);
     assert!(all.windows(2).all(|w| dataset.figures()[w[0]].as_of() >= dataset.figures()[w[1]].as_of()));
+    for lang in [Lang::En, Lang::Fr] {
+        sort(&mut all, TableSort { column: Column::Place, descending: false }, lang);
+        let names: Vec<String> = all.iter().map(|i| place_name(dataset, &Place::of(&dataset.figures()[*i]), lang).to_lowercase()).collect();
+        assert!(names.windows(2).all(|w| w[0] <= w[1]), "places A to Z by their {lang:?} names");
+        sort(&mut all, TableSort { column: Column::Metric, descending: true }, lang);
+        let names: Vec<String> = all.iter().map(|i| metric_name(dataset.figures()[*i].metric(), lang).to_lowercase()).collect();
+        assert!(names.windows(2).all(|w| w[0] >= w[1]), "metrics Z to A by their {lang:?} names");
+    }
     let sources = sources_of(dataset, &all);
     let with_figures = (0..dataset.sources().len()).filter(|s| dataset.figures().iter().any(|f| f.source_index() == *s)).count();
     assert_eq!(sources.len(), with_figures);

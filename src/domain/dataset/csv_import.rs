@@ -6,9 +6,45 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
-use crate::domain::export::CSV_COLUMNS;
 use crate::domain::dataset::issue::LoadError;
 use crate::domain::dataset::load::{check_size, load_value, Loaded, SCHEMA, SCHEMA_VERSION};
+
+/// Column names of the dashboard's CSV format: the CSV download writes them (`export`), and a CSV
+/// file opened in the dashboard must have them.
+pub const CSV_COLUMNS: [&str; 32] = [
+    "figure_id",
+    "metric",
+    "metric_name",
+    "metric_detail",
+    "metric_detail_fr",
+    "value",
+    "unit",
+    "qualifier",
+    "as_of",
+    "as_of_precision",
+    "period_start",
+    "period_end",
+    "cumulative_since",
+    "programme_id",
+    "programme_name",
+    "programme_as_published",
+    "regions",
+    "region_names",
+    "country_code",
+    "country_name",
+    "note",
+    "source_id",
+    "source_title",
+    "source_publisher",
+    "source_publisher_kind",
+    "source_date",
+    "source_date_precision",
+    "source_kind",
+    "source_language",
+    "source_url",
+    "source_official",
+    "source_note",
+];
 
 /// Splits CSV text into records of fields (RFC 4180: commas, double quotes, `""` escapes, CRLF
 /// or LF line ends).

@@ -2,10 +2,8 @@
 
 use std::cmp::Ordering;
 
-use crate::domain::text::i18n::metric_name;
 use crate::domain::lang::Lang;
-use crate::domain::text::labels::place_name;
-use crate::domain::dataset::model::{Dataset, Place};
+use crate::domain::dataset::model::{Dataset, Metric, Place};
 
 /// Columns the table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -91,13 +89,22 @@ impl TableSort {
 }
 
 /// Sorts figure indices for the table. Ties keep a stable order by date, then file order.
-pub fn sort_figures(dataset: &Dataset, figures: &mut [usize], sort: TableSort, lang: Lang) {
+/// The metric and place columns sort by the names the table shows in `lang`, which the caller
+/// gives: they are the interface's words (`text`), and `text` builds on `explore`, not the reverse.
+pub fn sort_figures(
+    dataset: &Dataset,
+    figures: &mut [usize],
+    sort: TableSort,
+    lang: Lang,
+    metric_name: impl Fn(Metric) -> String,
+    place_name: impl Fn(&Place) -> String,
+) {
     let key_text = |index: usize| -> String {
         let Some(figure) = dataset.figures().get(index) else { return String::new() };
         match sort.column {
-            Column::Metric => metric_name(figure.metric(), lang).to_string(),
+            Column::Metric => metric_name(figure.metric()),
             Column::Programme => dataset.programme_of(figure).map(|p| p.name(lang).to_string()).unwrap_or_default(),
-            Column::Place => place_name(dataset, &Place::of(figure), lang),
+            Column::Place => place_name(&Place::of(figure)),
             Column::Source => dataset.source_of(figure).map(|s| s.publisher().to_string()).unwrap_or_default(),
             Column::Date | Column::Value => String::new(),
         }

@@ -1,5 +1,6 @@
 //! The CSV download: one row per figure with its source on the same row (RFC 4180 quoting).
 
+use crate::domain::dataset::csv_import::CSV_COLUMNS;
 use crate::domain::dataset::date::Date;
 use crate::domain::dataset::model::Dataset;
 use crate::domain::lang::Lang;
@@ -13,42 +14,6 @@ fn csv_field(text: &str) -> String {
         text.to_string()
     }
 }
-
-/// Column names of the CSV download (also the columns a CSV file opened in the dashboard has).
-pub const CSV_COLUMNS: [&str; 32] = [
-    "figure_id",
-    "metric",
-    "metric_name",
-    "metric_detail",
-    "metric_detail_fr",
-    "value",
-    "unit",
-    "qualifier",
-    "as_of",
-    "as_of_precision",
-    "period_start",
-    "period_end",
-    "cumulative_since",
-    "programme_id",
-    "programme_name",
-    "programme_as_published",
-    "regions",
-    "region_names",
-    "country_code",
-    "country_name",
-    "note",
-    "source_id",
-    "source_title",
-    "source_publisher",
-    "source_publisher_kind",
-    "source_date",
-    "source_date_precision",
-    "source_kind",
-    "source_language",
-    "source_url",
-    "source_official",
-    "source_note",
-];
 
 /// The figures as CSV (UTF-8, comma-separated, one row per figure, its source on the same row).
 pub fn to_csv(dataset: &Dataset, figures: &[usize], lang: Lang) -> String {

@@ -11,7 +11,10 @@ pub mod import_map;
 pub mod synth;
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use clap::error::ErrorKind;
+use clap::{Parser, Subcommand};
 
 use crate::domain::dataset::date::Date;
 use crate::domain::lang::Lang;
@@ -26,80 +29,181 @@ pub struct Outcome {
     pub success: bool,
 }
 
-/// How to call the tool.
-pub const USAGE: &str = "\
-usage: eu-iom-data <command> [arguments]
+/// The data tool's command line: one parser for every command, which also writes `--help`.
+#[derive(Debug, Parser)]
+#[command(
+    name = "eu-iom-data",
+    about = "The EU–IOM dashboard's data tool: checks dataset files and builds them, with the dashboard's own validation",
+    arg_required_else_help = true
+)]
+struct Tool {
+    #[command(subcommand)]
+    command: Command,
+}
 
-commands:
-  check <dataset.json>
-      validate a dataset file with the dashboard's own rules; lists every problem
-      with its record and field; exit status 1 if any record is skipped or the file fails
-  prerender <dist> <data.json>
-      write the default view of the dataset into <dist>/index.html (before `csp`)
-  csp <dist> [--frame-ancestors \"'self' https://intranet.example\"] [--connect https://data.example]
-      after a release build: hash Trunk's inline loader, write the strict Content-Security-Policy
-      into dist/index.html (meta) and example headers (dist/_headers, dist/nginx.conf.example),
-      and fail if the built JavaScript evaluates strings (eval, new Function)
-  compress <dist>
-      after the csp step: write .gz (gzip -9) and .br (brotli 11) copies of every text and
-      WebAssembly file of dist/ for hosts that serve them (nginx gzip_static, brotli_static)
-  synth <n> --out <file.json>
-      write a valid synthetic dataset of n figures (deterministic) for benchmarks
-  bench-core [sizes...]
-      time parsing, filtering and aggregation natively on synthetic datasets (default 1k to 1M)
-  import-research <eu-iom-sources.json> <i18n-iso-countries/langs> --details-fr <metric-details.fr.json>
-                  --compiled YYYY-MM-DD --out <dataset.json>
-      convert the research file into the dataset format (see src/cli/import.rs)
-  extract <release.txt> [--reviewable] [--source-id ID] [--url URL]
-      read a press release (plain text, French or English) and print the figures it proposes
-      as JSON, with their sentences; --reviewable prints a file to review and pass to add
-  add <dataset.json> <reviewed.json>
-      merge reviewed sources and figures into the dataset file; refuses (exit status 1, file
-      unchanged) duplicates, leftover TODO placeholders and records the dashboard would skip
-  import-map <world-atlas countries-50m.json> <i18n-iso-countries dir> --out <world-map.json>
-      convert Natural Earth country shapes into the dashboard's map file (see src/cli/import_map.rs)
-";
+/// The commands, each with its arguments.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate a dataset file with the dashboard's own rules
+    ///
+    /// Lists every problem with its record and field; exit status 1 if any record is skipped or
+    /// the file fails.
+    Check {
+        /// The dataset file
+        #[arg(value_name = "dataset.json")]
+        dataset: PathBuf,
+    },
+    /// Write the default view of the dataset into <dist>/index.html (before csp)
+    Prerender {
+        /// The release build's directory
+        #[arg(value_name = "dist")]
+        dist: PathBuf,
+        /// The dataset file the build ships
+        #[arg(value_name = "data.json")]
+        data: PathBuf,
+    },
+    /// After a release build: write the strict Content-Security-Policy into it
+    ///
+    /// Hashes Trunk's inline loader, writes the policy into dist/index.html (meta) and example
+    /// headers (dist/_headers, dist/nginx.conf.example), and fails if the built JavaScript
+    /// evaluates strings (eval, new Function).
+    Csp {
+        /// The release build's directory
+        #[arg(value_name = "dist")]
+        dist: PathBuf,
+        /// Who may frame the dashboard (frame-ancestors), e.g. "'self' https://intranet.example"
+        #[arg(long, value_name = "SOURCES", default_value = "'self'")]
+        frame_ancestors: String,
+        /// Other origins datasets may be fetched from (connect-src), space-separated
+        #[arg(long, value_name = "ORIGINS", default_value = "")]
+        connect: String,
+    },
+    /// After the csp step: write .gz and .br copies of dist/'s files for hosts that serve them
+    ///
+    /// Writes .gz (gzip -9) and .br (brotli 11) copies of every text and WebAssembly file of
+    /// dist/ for hosts that serve them (nginx gzip_static, brotli_static).
+    Compress {
+        /// The release build's directory
+        #[arg(value_name = "dist")]
+        dist: PathBuf,
+    },
+    /// Write a valid synthetic dataset of n figures (deterministic) for benchmarks
+    Synth {
+        /// How many figures
+        n: usize,
+        /// The file to write
+        #[arg(long, value_name = "file.json")]
+        out: PathBuf,
+    },
+    /// Time parsing, filtering and aggregation natively on synthetic datasets
+    BenchCore {
+        /// Dataset sizes in figures (default 1000 10000 100000 1000000)
+        sizes: Vec<usize>,
+    },
+    /// Convert the research file into the dataset format (see src/cli/import.rs)
+    ImportResearch {
+        /// The research file
+        #[arg(value_name = "eu-iom-sources.json")]
+        research: PathBuf,
+        /// The `langs` directory of the npm package i18n-iso-countries
+        #[arg(value_name = "i18n-iso-countries/langs")]
+        langs: PathBuf,
+        /// The reviewed French wording of what each figure counts
+        #[arg(long, value_name = "metric-details.fr.json")]
+        details_fr: PathBuf,
+        /// The date the dataset is compiled on
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+        compiled: Date,
+        /// The dataset file to write
+        #[arg(long, value_name = "dataset.json")]
+        out: PathBuf,
+    },
+    /// Read a press release and print the figures it proposes, as JSON with their sentences
+    ///
+    /// The release is plain text, French or English; --reviewable prints a file to review and
+    /// pass to add.
+    Extract {
+        /// The release's text (UTF-8)
+        #[arg(value_name = "release.txt")]
+        release: PathBuf,
+        /// Print the file to review for add instead of the full extraction
+        #[arg(long)]
+        reviewable: bool,
+        /// The new source's id in the reviewable file
+        #[arg(long, value_name = "ID")]
+        source_id: Option<String>,
+        /// The release's address in the reviewable file
+        #[arg(long, value_name = "URL")]
+        url: Option<String>,
+    },
+    /// Merge reviewed sources and figures into the dataset file
+    ///
+    /// Refuses (exit status 1, file unchanged) duplicates, leftover TODO placeholders and records
+    /// the dashboard would skip.
+    Add {
+        /// The dataset file to add to
+        #[arg(value_name = "dataset.json")]
+        dataset: PathBuf,
+        /// The reviewed file (from extract --reviewable)
+        #[arg(value_name = "reviewed.json")]
+        reviewed: PathBuf,
+    },
+    /// Convert Natural Earth country shapes into the dashboard's map file (see src/cli/import_map.rs)
+    ImportMap {
+        /// world-atlas's countries-50m.json
+        #[arg(value_name = "countries-50m.json")]
+        topology: PathBuf,
+        /// The directory of the npm package i18n-iso-countries
+        #[arg(value_name = "i18n-iso-countries dir")]
+        i18n: PathBuf,
+        /// The map file to write
+        #[arg(long, value_name = "world-map.json")]
+        out: PathBuf,
+    },
+}
 
-/// Runs one command.
+fn parse_date(text: &str) -> Result<Date, String> {
+    Date::parse_iso(text).map_err(|e| e.to_string())
+}
+
+/// Runs one command; `--help` (of the tool or of a command) succeeds with the help as output.
 ///
 /// # Errors
-/// A message for the user when the arguments or files are wrong.
+/// A message for the user, with the usage, when the arguments are wrong; a message when a file
+/// cannot be read or written.
 pub fn run(args: &[String]) -> Result<Outcome, String> {
-    match args.first().map(String::as_str) {
-        Some("check") => match args.get(1) {
-            Some(path) => check(Path::new(path)),
-            None => Err(USAGE.into()),
-        },
-        Some("import-research") => import_research(args.get(1..).unwrap_or_default()),
-        Some("csp") => secure_dist(args.get(1..).unwrap_or_default()),
-        Some("prerender") => match (args.get(1), args.get(2)) {
-            (Some(dist), Some(data)) => prerender(Path::new(dist), Path::new(data)),
-            _ => Err(USAGE.into()),
-        },
-        Some("compress") => match args.get(1) {
-            Some(dist) => compress::compress_dist(Path::new(dist)).map(|entries| Outcome { output: compress::report(&entries), success: true }),
-            None => Err(USAGE.into()),
-        },
-        Some("synth") => synthesize(args.get(1..).unwrap_or_default()),
-        Some("bench-core") => {
-            let sizes: Vec<usize> = args.get(1..).unwrap_or_default().iter().filter_map(|a| a.parse().ok()).collect();
+    let tool = match Tool::try_parse_from(std::iter::once("eu-iom-data").chain(args.iter().map(String::as_str))) {
+        Ok(tool) => tool,
+        Err(error) if matches!(error.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            return Ok(Outcome { output: error.to_string(), success: true })
+        }
+        Err(error) => return Err(error.to_string().trim_end().to_string()),
+    };
+    match tool.command {
+        Command::Check { dataset } => check(&dataset),
+        Command::Prerender { dist, data } => prerender(&dist, &data),
+        Command::Csp { dist, frame_ancestors, connect } => secure_dist(&dist, &frame_ancestors, &connect),
+        Command::Compress { dist } => {
+            compress::compress_dist(&dist).map(|entries| Outcome { output: compress::report(&entries), success: true })
+        }
+        Command::Synth { n, out } => synthesize(n, &out),
+        Command::BenchCore { sizes } => {
             let sizes = if sizes.is_empty() { vec![1_000, 10_000, 100_000, 1_000_000] } else { sizes };
             bench::run(&sizes).map(|output| Outcome { output, success: true })
         }
-        Some("import-map") => import_map::run(args.get(1..).unwrap_or_default()),
-        Some("extract") => extract::run(args.get(1..).unwrap_or_default()),
-        Some("add") => add::run(args.get(1..).unwrap_or_default()),
-        Some("help" | "--help" | "-h") => Ok(Outcome { output: USAGE.into(), success: true }),
-        _ => Err(USAGE.into()),
+        Command::ImportResearch { research, langs, details_fr, compiled, out } => {
+            import_research(&research, &langs, &details_fr, compiled, &out)
+        }
+        Command::Extract { release, reviewable, source_id, url } => {
+            extract::run(&release, reviewable, source_id.as_deref(), url.as_deref())
+        }
+        Command::Add { dataset, reviewed } => add::run(&dataset, &reviewed),
+        Command::ImportMap { topology, i18n, out } => import_map::run(&topology, &i18n, &out),
     }
 }
 
 fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
-}
-
-fn option<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
 }
 
 /// `check`: loads a dataset and reports every problem.
@@ -132,17 +236,11 @@ fn check(path: &Path) -> Result<Outcome, String> {
 }
 
 /// `import-research`: writes the dataset built from the research file.
-fn import_research(args: &[String]) -> Result<Outcome, String> {
-    let (Some(research), Some(langs)) = (args.first(), args.get(1)) else { return Err(USAGE.into()) };
-    let compiled = option(args, "--compiled").ok_or_else(|| USAGE.to_string())?;
-    let compiled = Date::parse_iso(compiled).map_err(|e| format!("--compiled: {e}"))?;
-    let out = option(args, "--out").ok_or_else(|| USAGE.to_string())?;
-    let research = import::parse_research(&read(Path::new(research))?).map_err(|e| e.to_string())?;
-    let langs = Path::new(langs);
+fn import_research(research: &Path, langs: &Path, details_fr: &Path, compiled: Date, out: &Path) -> Result<Outcome, String> {
+    let research = import::parse_research(&read(research)?).map_err(|e| e.to_string())?;
     let names = import::parse_country_names(&read(&langs.join("en.json"))?, &read(&langs.join("fr.json"))?)
         .map_err(|e| e.to_string())?;
-    let details_fr = option(args, "--details-fr").ok_or_else(|| USAGE.to_string())?;
-    let details_fr = import::parse_french_details(&read(Path::new(details_fr))?).map_err(|e| e.to_string())?;
+    let details_fr = import::parse_french_details(&read(details_fr)?).map_err(|e| e.to_string())?;
     let raw = import::import_research(&research, &names, &details_fr, compiled).map_err(|e| e.to_string())?;
     let text = raw.to_pretty_json().map_err(|e| e.to_string())?;
     // The result must pass the dashboard's own validation before it is written.
@@ -151,10 +249,11 @@ fn import_research(args: &[String]) -> Result<Outcome, String> {
         let list: Vec<String> = loaded.issues.iter().map(|i| i.to_string()).collect();
         return Err(format!("the converted dataset has problems:\n{}", list.join("\n")));
     }
-    std::fs::write(out, text).map_err(|e| format!("cannot write {out}: {e}"))?;
+    std::fs::write(out, text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(Outcome {
         output: format!(
-            "wrote {out}: {} sources, {} figures, {} disagreements\n",
+            "wrote {}: {} sources, {} figures, {} disagreements\n",
+            out.display(),
             raw.sources.len(),
             raw.figures.len(),
             raw.disagreements.len()
@@ -179,21 +278,58 @@ fn prerender(dist: &Path, data: &Path) -> Result<Outcome, String> {
 }
 
 /// `csp`: secures a release build (see [`csp`]).
-fn secure_dist(args: &[String]) -> Result<Outcome, String> {
-    let Some(dist) = args.first() else { return Err(USAGE.into()) };
-    let ancestors = option(args, "--frame-ancestors").unwrap_or("'self'");
-    let connect: Vec<String> = option(args, "--connect").map(|c| c.split_whitespace().map(str::to_string).collect()).unwrap_or_default();
-    match csp::secure_dist(Path::new(dist), &connect, ancestors) {
+fn secure_dist(dist: &Path, frame_ancestors: &str, connect: &str) -> Result<Outcome, String> {
+    let connect: Vec<String> = connect.split_whitespace().map(str::to_string).collect();
+    match csp::secure_dist(dist, &connect, frame_ancestors) {
         Ok(policy) => Ok(Outcome { output: format!("Content-Security-Policy: {policy}\n"), success: true }),
         Err(error) => Ok(Outcome { output: format!("{error}\n"), success: false }),
     }
 }
 
 /// `synth`: writes a synthetic dataset.
-fn synthesize(args: &[String]) -> Result<Outcome, String> {
-    let n: usize = args.first().and_then(|n| n.parse().ok()).ok_or_else(|| USAGE.to_string())?;
-    let out = option(args, "--out").ok_or_else(|| USAGE.to_string())?;
+fn synthesize(n: usize, out: &Path) -> Result<Outcome, String> {
     let text = serde_json::to_string(&synth::synthetic(n)).map_err(|e| e.to_string())?;
-    std::fs::write(out, &text).map_err(|e| format!("cannot write {out}: {e}"))?;
-    Ok(Outcome { output: format!("wrote {out}: {n} figures, {} bytes\n", text.len()), success: true })
+    std::fs::write(out, &text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(Outcome { output: format!("wrote {}: {n} figures, {} bytes\n", out.display(), text.len()), success: true })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run;
+
+    fn call(args: &[&str]) -> Result<super::Outcome, String> {
+        run(&args.iter().map(|a| a.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn help_succeeds_for_the_tool_and_for_each_command() {
+        for args in [&["--help"][..], &["-h"], &["help"], &["extract", "--help"], &["help", "add"]] {
+            let outcome = call(args).unwrap();
+            assert!(outcome.success && outcome.output.contains("Usage: eu-iom-data"), "{args:?}: {}", outcome.output);
+        }
+        let help = call(&["--help"]).unwrap().output;
+        for command in ["check", "prerender", "csp", "compress", "synth", "bench-core", "import-research", "extract", "add", "import-map"] {
+            assert!(help.contains(&format!("\n  {command} ")), "{command} missing from\n{help}");
+        }
+        let extract = call(&["extract", "--help"]).unwrap().output;
+        for flag in ["--reviewable", "--source-id <ID>", "--url <URL>"] {
+            assert!(extract.contains(flag), "{flag} missing from\n{extract}");
+        }
+    }
+
+    #[test]
+    fn wrong_arguments_say_what_is_wrong_and_how_to_call() {
+        let error = call(&[]).unwrap_err();
+        assert!(error.contains("Usage: eu-iom-data <COMMAND>"), "{error}");
+        let error = call(&["frobnicate"]).unwrap_err();
+        assert!(error.contains("unrecognized subcommand 'frobnicate'"), "{error}");
+        let error = call(&["add", "dataset.json"]).unwrap_err();
+        assert!(error.contains("<reviewed.json>") && error.contains("Usage: eu-iom-data add"), "{error}");
+        let error = call(&["synth", "many", "--out", "x.json"]).unwrap_err();
+        assert!(error.contains("invalid value 'many'"), "{error}");
+        let error = call(&["import-research", "a", "b", "--details-fr", "c", "--compiled", "2026-02-30", "--out", "d"]).unwrap_err();
+        assert!(error.contains("--compiled <YYYY-MM-DD>") && error.contains("no such day"), "{error}");
+        let error = call(&["bench-core", "10k"]).unwrap_err();
+        assert!(error.contains("invalid value '10k'"), "{error}");
+    }
 }

@@ -15,11 +15,11 @@
 //! refused, so that a misspelt optional field cannot be dropped silently.
 
 use std::fmt;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use crate::cli::{read, Outcome, USAGE};
+use crate::cli::{read, Outcome};
 use crate::domain::dataset::load::load_dataset;
 use crate::domain::dataset::raw::{RawCountry, RawDataset, RawFigure};
 use crate::domain::release::review::{Reviewed, PLACEHOLDER};
@@ -150,34 +150,38 @@ fn record(list: &str, index: usize, id: &str) -> String {
 /// `add <dataset.json> <reviewed.json>`.
 ///
 /// # Errors
-/// A message when the arguments are wrong or a file cannot be read or written; refusals are an
-/// unsuccessful [`Outcome`] (exit status 1) with the reason, and the dataset file is untouched.
-pub fn run(args: &[String]) -> Result<Outcome, String> {
-    let (Some(dataset_path), Some(reviewed_path), None) = (args.first(), args.get(1), args.get(2)) else {
-        return Err(USAGE.into());
-    };
-    let dataset_text = read(Path::new(dataset_path))?;
-    let reviewed_text = read(Path::new(reviewed_path))?;
+/// A message when a file cannot be read or written; refusals are an unsuccessful [`Outcome`]
+/// (exit status 1) with the reason, and the dataset file is untouched.
+pub fn run(dataset: &Path, reviewed: &Path) -> Result<Outcome, String> {
+    let dataset_text = read(dataset)?;
+    let reviewed_text = read(reviewed)?;
     let merged = match merge(&dataset_text, &reviewed_text) {
         Ok(merged) => merged,
         Err(error) => {
             return Ok(Outcome {
-                output: format!("{reviewed_path}: refused, {dataset_path} left unchanged: {error}\n"),
+                output: format!("{}: refused, {} left unchanged: {error}\n", reviewed.display(), dataset.display()),
                 success: false,
             })
         }
     };
     // Write beside the file and rename, so that a failed write never leaves half a dataset.
-    let temporary = format!("{dataset_path}.adding");
-    std::fs::write(&temporary, &merged.text).map_err(|e| format!("cannot write {temporary}: {e}"))?;
-    if let Err(error) = std::fs::rename(&temporary, dataset_path) {
+    let mut temporary = dataset.as_os_str().to_owned();
+    temporary.push(".adding");
+    let temporary = PathBuf::from(temporary);
+    std::fs::write(&temporary, &merged.text).map_err(|e| format!("cannot write {}: {e}", temporary.display()))?;
+    if let Err(error) = std::fs::rename(&temporary, dataset) {
         let _ = std::fs::remove_file(&temporary);
-        return Err(format!("cannot replace {dataset_path}: {error}"));
+        return Err(format!("cannot replace {}: {error}", dataset.display()));
     }
     Ok(Outcome {
         output: format!(
-            "added {} sources, {} figures and {} countries to {dataset_path} (now {} sources, {} figures)\n",
-            merged.sources, merged.figures, merged.countries, merged.total_sources, merged.total_figures
+            "added {} sources, {} figures and {} countries to {} (now {} sources, {} figures)\n",
+            merged.sources,
+            merged.figures,
+            merged.countries,
+            dataset.display(),
+            merged.total_sources,
+            merged.total_figures
         ),
         success: true,
     })

@@ -9,33 +9,18 @@
 
 use std::path::Path;
 
-use crate::cli::{option, read, Outcome, USAGE};
+use crate::cli::{read, Outcome};
 use crate::domain::release::extract::extract;
 use crate::domain::release::review::skeleton;
 
 /// `extract <release.txt> [--reviewable] [--source-id ID] [--url URL]`.
 ///
 /// # Errors
-/// A message when the arguments are wrong or the release cannot be read.
-pub fn run(args: &[String]) -> Result<Outcome, String> {
-    let mut path = None;
-    let mut reviewable = false;
-    let mut rest = args.iter();
-    while let Some(arg) = rest.next() {
-        match arg.as_str() {
-            "--reviewable" => reviewable = true,
-            "--source-id" | "--url" => {
-                rest.next().ok_or_else(|| format!("{arg} needs a value\n\n{USAGE}"))?;
-            }
-            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}\n\n{USAGE}")),
-            file if path.is_none() => path = Some(file),
-            _ => return Err(USAGE.into()),
-        }
-    }
-    let path = path.ok_or_else(|| USAGE.to_string())?;
-    let extraction = extract(&read(Path::new(path))?);
+/// A message when the release cannot be read or the JSON cannot be written.
+pub fn run(release: &Path, reviewable: bool, source_id: Option<&str>, url: Option<&str>) -> Result<Outcome, String> {
+    let extraction = extract(&read(release)?);
     let json = if reviewable {
-        let skeleton = skeleton(&extraction, option(args, "--source-id"), option(args, "--url"));
+        let skeleton = skeleton(&extraction, source_id, url);
         serde_json::to_string_pretty(&skeleton)
     } else {
         serde_json::to_string_pretty(&extraction)

@@ -17,18 +17,22 @@
 //!    country disappears; round to whole kilometres (0.1 km for microstates that would
 //!    otherwise vanish);
 //! 6. write one country per line, names in English and French from `i18n-iso-countries`
-//!    (the same rule as the dataset, [`crate::cli::import::parse_country_names`]).
+//!    (the same rule as the dataset, [`crate::cli::import::parse_country_names`]), as the
+//!    dashboard's own [`RawWorldMap`], the type it reads the file with.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
+use std::io;
 use std::path::Path;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize as _};
+use serde_json::ser::Formatter;
 use serde_json::Value;
 
 use crate::cli::import::{parse_country_names, CountryNames};
-use crate::cli::Outcome;
-use crate::domain::map::{load_world_map, ring_area, Bounds, Projection, EARTH_RADIUS_KM, PROJECTION, SCHEMA, SCHEMA_VERSION};
+use crate::cli::{read, Outcome};
+use crate::domain::map::{
+    load_world_map, ring_area, Bounds, Projection, RawMapCountry, RawWorldMap, EARTH_RADIUS_KM, PROJECTION, SCHEMA, SCHEMA_VERSION,
+};
 
 /// The region the map shows, as (west, south, east, north) in degrees.
 pub const WINDOW: (f64, f64, f64, f64) = (-27.0, -36.0, 64.0, 72.0);
@@ -220,25 +224,8 @@ pub fn import_map(
         by_code.entry(code).or_default().extend(rings);
     }
 
-    let mut out = String::new();
-    let _ = write!(
-        out,
-        "{{\"schema\":{},\"schema_version\":{SCHEMA_VERSION},\"source\":{},\"projection\":{},\"central_meridian\":{},\"unit\":\"km\",\"radius\":{},\"window\":[{},{},{},{}],\"bounds\":[{},{},{},{}],\"countries\":[",
-        json_string(SCHEMA),
-        json_string(source),
-        json_string(PROJECTION),
-        CENTRAL_MERIDIAN_DEG,
-        EARTH_RADIUS_KM,
-        WINDOW.0,
-        WINDOW.1,
-        WINDOW.2,
-        WINDOW.3,
-        frame.x0.floor(),
-        frame.y0.floor(),
-        frame.x1.ceil(),
-        frame.y1.ceil()
-    );
     let mut summary = MapSummary { countries: 0, rings: 0, points: 0 };
+    let mut countries = Vec::new();
     for (code, references) in &by_code {
         let mut detailed = Vec::new();
         let mut rings = Vec::new();
@@ -257,40 +244,101 @@ pub fn import_map(
             continue;
         }
         let (name_en, name_fr) = names.get(code).ok_or_else(|| MapImportError::NoName { code: code.clone() })?;
-        let separator = if summary.countries == 0 { "\n" } else { ",\n" };
-        let _ = write!(
-            out,
-            "{separator}{{\"code\":{},\"name_en\":{},\"name_fr\":{},\"rings\":[",
-            json_string(code),
-            json_string(name_en),
-            json_string(name_fr)
-        );
-        for (index, ring) in rings.iter().enumerate() {
-            out.push_str(if index == 0 { "[" } else { ",[" });
-            let numbers: Vec<String> = ring.iter().flat_map(|(x, y)| [number(*x), number(*y)]).collect();
-            out.push_str(&numbers.join(","));
-            out.push(']');
-            summary.points += ring.len();
-        }
-        out.push_str("]}");
         summary.countries += 1;
         summary.rings += rings.len();
+        summary.points += rings.iter().map(Vec::len).sum::<usize>();
+        countries.push(RawMapCountry {
+            code: code.clone(),
+            name_en: name_en.clone(),
+            name_fr: name_fr.clone(),
+            rings: rings.iter().map(|ring| ring.iter().flat_map(|&(x, y)| [x, y]).collect()).collect(),
+        });
     }
-    out.push_str("\n]}\n");
-    Ok((out, summary))
+    let map = RawWorldMap {
+        schema: SCHEMA.to_string(),
+        schema_version: SCHEMA_VERSION,
+        source: source.to_string(),
+        projection: PROJECTION.to_string(),
+        central_meridian: CENTRAL_MERIDIAN_DEG,
+        unit: Some("km".to_string()),
+        radius: Some(EARTH_RADIUS_KM),
+        window: Some([WINDOW.0, WINDOW.1, WINDOW.2, WINDOW.3]),
+        bounds: [frame.x0.floor(), frame.y0.floor(), frame.x1.ceil(), frame.y1.ceil()],
+        countries,
+    };
+    Ok((write_map(&map)?, summary))
+}
+
+/// The map file's text: `map` serialised by the type the dashboard reads it with, one country
+/// per line (`MapLayout`).
+///
+/// # Errors
+/// [`MapImportError::Json`] if serialising fails.
+pub fn write_map(map: &RawWorldMap) -> Result<String, MapImportError> {
+    let mut out = Vec::new();
+    map.serialize(&mut serde_json::Serializer::with_formatter(&mut out, MapLayout::default()))
+        .map_err(|e| MapImportError::Json { file: "map", detail: e.to_string() })?;
+    out.push(b'\n');
+    String::from_utf8(out).map_err(|e| MapImportError::Json { file: "map", detail: e.to_string() })
+}
+
+/// The map file's layout: one country per line, and whole numbers without a decimal point
+/// (`-1528`, not `-1528.0`), so the file stays small and a change shows as changed lines.
+#[derive(Debug, Default)]
+struct MapLayout {
+    /// How many objects and lists the writer is inside.
+    depth: usize,
+    /// The list being closed held countries.
+    in_countries: bool,
+}
+
+impl Formatter for MapLayout {
+    fn write_f64<W: ?Sized + io::Write>(&mut self, writer: &mut W, value: f64) -> io::Result<()> {
+        if value.fract() == 0.0 && value.abs() < 9.0e15 {
+            write!(writer, "{}", value as i64)
+        } else if value.is_finite() {
+            write!(writer, "{value}")
+        } else {
+            writer.write_all(b"null")
+        }
+    }
+
+    fn begin_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        // Depth 3: an object in a list of the file's object, that is a country.
+        if self.depth == 3 {
+            self.in_countries = true;
+            writer.write_all(b"\n")?;
+        }
+        writer.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth = self.depth.saturating_sub(1);
+        writer.write_all(b"}")
+    }
+
+    fn begin_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        self.depth += 1;
+        writer.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + io::Write>(&mut self, writer: &mut W) -> io::Result<()> {
+        if self.depth == 2 && self.in_countries {
+            self.in_countries = false;
+            writer.write_all(b"\n")?;
+        }
+        self.depth = self.depth.saturating_sub(1);
+        writer.write_all(b"]")
+    }
 }
 
 /// `import-map <countries.json> <i18n-iso-countries dir> --out <world-map.json>`: converts,
 /// checks that the result loads with the dashboard's own reader, and writes it.
 ///
 /// # Errors
-/// A message for the user when the arguments or files are wrong.
-pub fn run(args: &[String]) -> Result<Outcome, String> {
-    let usage = || "usage: eu-iom-data import-map <world-atlas countries-50m.json> <i18n-iso-countries dir> --out <world-map.json>".to_string();
-    let (Some(topology_path), Some(i18n)) = (args.first(), args.get(1)) else { return Err(usage()) };
-    let out = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).ok_or_else(usage)?;
-    let (topology_path, i18n) = (Path::new(topology_path), Path::new(i18n));
-    let read = |path: &Path| std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+/// A message for the user when the files are wrong.
+pub fn run(topology_path: &Path, i18n: &Path, out: &Path) -> Result<Outcome, String> {
     let names = parse_country_names(&read(&i18n.join("langs/en.json"))?, &read(&i18n.join("langs/fr.json"))?)
         .map_err(|e| e.to_string())?;
     let version = |package: &Path| {
@@ -310,10 +358,11 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
         import_map(&read(topology_path)?, &read(&i18n.join("codes.json"))?, &names, &source).map_err(|e| e.to_string())?;
     // The result must pass the dashboard's own reader before it is written.
     let map = load_world_map(&text).map_err(|e| format!("the converted map does not load: {e}"))?;
-    std::fs::write(out, &text).map_err(|e| format!("cannot write {out}: {e}"))?;
+    std::fs::write(out, &text).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
     Ok(Outcome {
         output: format!(
-            "wrote {out}: {} countries, {} rings, {} points, {} bytes\n",
+            "wrote {}: {} countries, {} rings, {} points, {} bytes\n",
+            out.display(),
             map.countries().len(),
             summary.rings,
             summary.points,
@@ -321,20 +370,6 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
         ),
         success: true,
     })
-}
-
-/// A JSON string literal.
-fn json_string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
-}
-
-/// A coordinate as written: whole numbers without a decimal point.
-fn number(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value:.1}")
-    }
 }
 
 /// ISO numeric code → alpha-2, from `codes.json`.
@@ -640,6 +675,38 @@ fn finish_rings(simple: Vec<Vec<(f64, f64)>>, detailed: Vec<Vec<(f64, f64)>>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_map_file_is_written_one_country_a_line_and_reads_back() {
+        let country = |code: &str, name: &str, ring: Vec<f64>| RawMapCountry {
+            code: code.to_string(),
+            name_en: name.to_string(),
+            name_fr: name.to_string(),
+            rings: vec![ring],
+        };
+        let map = RawWorldMap {
+            schema: SCHEMA.to_string(),
+            schema_version: SCHEMA_VERSION,
+            source: "test \"shapes\"".to_string(),
+            projection: PROJECTION.to_string(),
+            central_meridian: CENTRAL_MERIDIAN_DEG,
+            unit: Some("km".to_string()),
+            radius: Some(EARTH_RADIUS_KM),
+            window: Some([WINDOW.0, WINDOW.1, WINDOW.2, WINDOW.3]),
+            bounds: [-10.0, -10.0, 10.0, 10.0],
+            countries: vec![country("NE", "Niger", vec![0.0, 0.0, 5.0, 0.0, 5.0, 5.5]), country("ML", "Mali", vec![-0.0, 1.0, -5.0, 1.0, -5.0, 6.0])],
+        };
+        let text = write_map(&map).unwrap();
+        assert_eq!(
+            text,
+            "{\"schema\":\"eu-iom-dashboard/world-map\",\"schema_version\":1,\"source\":\"test \\\"shapes\\\"\",\"projection\":\"Equal Earth\",\
+             \"central_meridian\":20,\"unit\":\"km\",\"radius\":6371,\"window\":[-27,-36,64,72],\"bounds\":[-10,-10,10,10],\"countries\":[\n\
+             {\"code\":\"NE\",\"name_en\":\"Niger\",\"name_fr\":\"Niger\",\"rings\":[[0,0,5,0,5,5.5]]},\n\
+             {\"code\":\"ML\",\"name_en\":\"Mali\",\"name_fr\":\"Mali\",\"rings\":[[0,1,-5,1,-5,6]]}\n]}\n"
+        );
+        let loaded = load_world_map(&text).unwrap();
+        assert_eq!(loaded.countries().len(), 2);
+    }
 
     #[test]
     fn arcs_are_delta_decoded_with_the_transform() {

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::domain::dataset::model::LocalName;
@@ -93,23 +93,46 @@ pub enum CountryProblem {
 
 impl std::error::Error for MapError {}
 
-/// The map file as written: rings are flat lists `x, y, x, y, …` in map coordinates.
-#[derive(Debug, Clone, Deserialize)]
-struct RawWorldMap {
-    source: String,
-    projection: String,
-    central_meridian: f64,
-    bounds: [f64; 4],
-    countries: Vec<RawMapCountry>,
+/// The map file as written (by `eu-iom-data import-map`) and read: rings are flat lists
+/// `x, y, x, y, …` in map coordinates.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RawWorldMap {
+    /// [`SCHEMA`] (checked before the rest is read).
+    pub schema: String,
+    /// [`SCHEMA_VERSION`] (checked before the rest is read).
+    pub schema_version: u64,
+    /// Where the shapes and names come from.
+    pub source: String,
+    /// [`PROJECTION`].
+    pub projection: String,
+    /// The projection's central meridian, in degrees.
+    pub central_meridian: f64,
+    /// Unit of the coordinates (`km`), for people reading the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The Earth's radius in that unit, for people reading the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub radius: Option<f64>,
+    /// Longitudes and latitudes the map was cut to (west, south, east, north), for people reading the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<[f64; 4]>,
+    /// The map's frame in map coordinates: x0, y0, x1, y1.
+    pub bounds: [f64; 4],
+    /// The countries.
+    pub countries: Vec<RawMapCountry>,
 }
 
 /// One country as written.
-#[derive(Debug, Clone, Deserialize)]
-struct RawMapCountry {
-    code: String,
-    name_en: String,
-    name_fr: String,
-    rings: Vec<Vec<f64>>,
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RawMapCountry {
+    /// ISO 3166-1 alpha-2 code.
+    pub code: String,
+    /// English name.
+    pub name_en: String,
+    /// French name.
+    pub name_fr: String,
+    /// Rings, each a flat list `x, y, x, y, …`.
+    pub rings: Vec<Vec<f64>>,
 }
 
 /// Reads a map file (schema `eu-iom-dashboard/world-map`, version 1).

@@ -69,7 +69,7 @@ bench:
 	cd tests/e2e && node bench.mjs
 
 data:
-	@.ci/setup test
+	@.ci/setup data
 	cargo run --quiet --bin eu-iom-data -- import-research tests/fixtures/research/eu-iom-sources.json \
 		tests/e2e/node_modules/i18n-iso-countries/langs --details-fr tests/fixtures/research/metric-details.fr.json \
 		--compiled 2026-11-28 --out public/data/eu-iom-figures.json

@@ -1,7 +1,8 @@
 //! House rules checked as tests: module docs, the pure core's boundaries, no panicking calls in
 //! shipped code (belt and braces with the clippy lints in `src/lib.rs`), and the dependency
 //! graph: which top-level module may import which, and no import cycles between the top-level
-//! modules of `src/` or between the topics of `src/domain/`.
+//! modules of `src/` or between the topics of `src/domain/`; and the build tools' versions, which
+//! `.ci/versions` pins and other files repeat.
 
 use crate::common;
 
@@ -428,4 +429,105 @@ fn a_longer_cycle_is_found_and_a_diamond_is_not_one() {
     let ring = graph(&[("a", "b"), ("b", "c"), ("c", "d"), ("d", "b")]);
     assert_eq!(find_cycle(&ring), Some(["b", "c", "d", "b"].map(String::from).to_vec()));
     assert_eq!(describe_cycle(&ring, &["b", "c", "d", "b"].map(String::from)), "b → c (b.rs:1) → d (c.rs:1) → b (d.rs:1)");
+}
+
+/// `KEY=VALUE` lines of a shell file such as `.ci/versions`.
+fn shell_values(text: &str) -> BTreeMap<String, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| line.split_once('='))
+        .map(|(key, value)| (key.trim().to_string(), value.trim().trim_matches('"').to_string()))
+        .collect()
+}
+
+/// The string value of `key` in the TOML `section` of `text` (`""`: before any section header;
+/// `[[package]]` blocks count as sections named `package` and the first whose `when` key has
+/// the given value is taken, as in `Cargo.lock`).
+fn toml_value(text: &str, section: &str, key: &str, when: Option<(&str, &str)>) -> Option<String> {
+    let mut current = String::new();
+    let mut block: Vec<(String, String)> = Vec::new();
+    let mut found = None;
+    let mut finish = |current: &str, block: &mut Vec<(String, String)>| {
+        let matches = current == section && when.is_none_or(|(k, v)| block.iter().any(|(bk, bv)| bk == k && bv == v));
+        if matches && found.is_none() {
+            found = block.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
+        }
+        block.clear();
+    };
+    for line in text.lines().map(str::trim) {
+        if line.starts_with('[') {
+            finish(&current, &mut block);
+            current = line.trim_matches(|c| c == '[' || c == ']').to_string();
+        } else if let Some((k, v)) = line.split_once('=') {
+            let value = v.split('#').next().unwrap_or_default().trim();
+            block.push((k.trim().to_string(), value.trim_matches('"').to_string()));
+        }
+    }
+    finish(&current, &mut block);
+    found
+}
+
+/// Every place where a tool's version disagrees with `.ci/versions`, given the texts of
+/// `.ci/versions`, `Cargo.toml`, `Cargo.lock`, `Trunk.toml`, `tests/e2e/package.json` and its lock.
+fn version_disagreements(versions: &str, cargo_toml: &str, cargo_lock: &str, trunk_toml: &str, package: &str, package_lock: &str) -> Vec<String> {
+    let pins = shell_values(versions);
+    let pin = |key: &str| pins.get(key).cloned().unwrap_or_else(|| format!("(no {key} in .ci/versions)"));
+    let json = |text: &str, pointer: &str| {
+        serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v.pointer(pointer).and_then(|v| v.as_str()).map(str::to_string))
+    };
+    let binaryen = format!("{}.0.0", pin("BINARYEN"));
+    let checks = [
+        ("Cargo.toml wasm-bindgen", toml_value(cargo_toml, "target.'cfg(target_arch = \"wasm32\")'.dependencies", "wasm-bindgen", None), format!("={}", pin("WASM_BINDGEN"))),
+        ("Cargo.lock wasm-bindgen", toml_value(cargo_lock, "package", "version", Some(("name", "wasm-bindgen"))), pin("WASM_BINDGEN")),
+        ("Trunk.toml trunk-version", toml_value(trunk_toml, "", "trunk-version", None), pin("TRUNK")),
+        ("Trunk.toml [tools] wasm_bindgen", toml_value(trunk_toml, "tools", "wasm_bindgen", None), pin("WASM_BINDGEN")),
+        ("Trunk.toml [tools] wasm_opt", toml_value(trunk_toml, "tools", "wasm_opt", None), format!("version_{}", pin("BINARYEN"))),
+        ("tests/e2e/package.json binaryen", json(package, "/devDependencies/binaryen"), binaryen.clone()),
+        ("tests/e2e/package-lock.json binaryen", json(package_lock, "/packages/node_modules~1binaryen/version"), binaryen),
+    ];
+    checks
+        .into_iter()
+        .filter(|(_, found, wanted)| found.as_deref() != Some(wanted.as_str()))
+        .map(|(place, found, wanted)| format!("{place} is {}, .ci/versions says {wanted}", found.as_deref().unwrap_or("missing")))
+        .collect()
+}
+
+#[test]
+fn tool_versions_agree_with_ci_versions() {
+    let disagreements = version_disagreements(
+        &common::read(".ci/versions"),
+        &common::read("Cargo.toml"),
+        &common::read("Cargo.lock"),
+        &common::read("Trunk.toml"),
+        &common::read("tests/e2e/package.json"),
+        &common::read("tests/e2e/package-lock.json"),
+    );
+    assert!(disagreements.is_empty(), "{disagreements:#?}");
+}
+
+#[test]
+fn a_version_that_disagrees_is_named() {
+    let versions = "# pins\nTRUNK=0.21.14\nWASM_BINDGEN=0.2.130\nBINARYEN=132\n";
+    let cargo_toml = "[package]\nname = \"x\"\n\n[target.'cfg(target_arch = \"wasm32\")'.dependencies]\nwasm-bindgen = \"=0.2.130\"\n";
+    let cargo_lock = "[[package]]\nname = \"wasm-bindgen-shared\"\nversion = \"0.2.99\"\n\n[[package]]\nname = \"wasm-bindgen\"\nversion = \"0.2.130\"\n";
+    let trunk = "trunk-version = \"0.21.14\"\n\n[build]\ntarget = \"index.html\"\n\n[tools]\n# comment\nwasm_bindgen = \"0.2.130\"\nwasm_opt = \"version_132\"\n";
+    let package = r#"{"devDependencies": {"binaryen": "132.0.0"}}"#;
+    let lock = r#"{"packages": {"node_modules/binaryen": {"version": "132.0.0"}}}"#;
+    assert_eq!(version_disagreements(versions, cargo_toml, cargo_lock, trunk, package, lock), Vec::<String>::new());
+    let newer_lock = cargo_lock.replace("0.2.130", "0.2.131");
+    assert_eq!(version_disagreements(versions, cargo_toml, &newer_lock, trunk, package, lock), ["Cargo.lock wasm-bindgen is 0.2.131, .ci/versions says 0.2.130"]);
+    let old_opt = trunk.replace("version_132", "version_116");
+    assert_eq!(version_disagreements(versions, cargo_toml, cargo_lock, &old_opt, package, lock), ["Trunk.toml [tools] wasm_opt is version_116, .ci/versions says version_132"]);
+    let bumped = versions.replace("BINARYEN=132", "BINARYEN=133");
+    assert_eq!(
+        version_disagreements(&bumped, cargo_toml, cargo_lock, trunk, package, lock),
+        [
+            "Trunk.toml [tools] wasm_opt is version_132, .ci/versions says version_133",
+            "tests/e2e/package.json binaryen is 132.0.0, .ci/versions says 133.0.0",
+            "tests/e2e/package-lock.json binaryen is 132.0.0, .ci/versions says 133.0.0",
+        ]
+    );
+    let no_trunk = trunk.replace("trunk-version = \"0.21.14\"\n", "");
+    assert_eq!(version_disagreements(versions, cargo_toml, cargo_lock, &no_trunk, package, lock), ["Trunk.toml trunk-version is missing, .ci/versions says 0.21.14"]);
 }

@@ -15,6 +15,7 @@ pub mod placeholder;
 pub mod map;
 pub mod frame;
 pub mod spec;
+pub mod interact;
 
 use std::fmt;
 use std::sync::Arc;

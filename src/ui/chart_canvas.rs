@@ -11,6 +11,7 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
 use crate::chart::frame::FrameText;
+use crate::chart::interact::{key_move, tooltip_position, KeyMove, TooltipPosition};
 use crate::chart::spec::{draw_chart, render_svg, ChartData};
 use crate::chart::{ChartLayout, HitPoint, Style};
 use crate::domain::export::{chart_footer, describe_filters, file_name, ExportContext, Scope};
@@ -93,33 +94,19 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
 
     let points = move || layout.with_untracked(|l| l.points.iter().map(|p| p.figure).collect::<Vec<_>>());
     let activate = on_activate.clone();
-    let on_key = move |event: KeyboardEvent| {
-        let points = points();
-        if points.is_empty() {
-            return;
+    let on_key = move |event: KeyboardEvent| match key_move(&event.key(), &points(), focus.get_untracked()) {
+        Some(KeyMove::Focus(figure)) => {
+            event.prevent_default();
+            focus.set(Some(figure));
         }
-        let current = focus.get_untracked().and_then(|f| points.iter().position(|p| *p == f));
-        let last = points.len() - 1;
-        let next = match event.key().as_str() {
-            "ArrowRight" | "ArrowDown" => current.map_or(0, |i| (i + 1).min(last)),
-            "ArrowLeft" | "ArrowUp" => current.map_or(last, |i| i.saturating_sub(1)),
-            "Home" => 0,
-            "End" => last,
-            "Escape" => {
-                focus.set(None);
-                return;
+        Some(KeyMove::Clear) => focus.set(None),
+        Some(KeyMove::Activate(figure)) => {
+            if let Some(activate) = activate.as_ref() {
+                event.prevent_default();
+                activate(figure);
             }
-            "Enter" | " " => {
-                if let (Some(figure), Some(activate)) = (focus.get_untracked(), activate.as_ref()) {
-                    event.prevent_default();
-                    activate(figure);
-                }
-                return;
-            }
-            _ => return,
-        };
-        event.prevent_default();
-        focus.set(points.get(next).copied());
+        }
+        None => {}
     };
     // The point under the pointer: the chart's own hit test first (shapes), then the nearest
     // point within reach (small markers).
@@ -147,9 +134,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         let figure = hover.get().or(focus.get())?;
         let point = layout.with(|l| l.points.iter().find(|p| p.figure == figure).cloned())?;
         let lines = tooltip(figure);
-        let frame_width = width.get();
-        let left = if point.x + 300.0 > frame_width { (point.x - 300.0).max(0.0) } else { point.x + 14.0 };
-        let top = (point.y + 14.0).max(0.0);
+        let TooltipPosition { left, top } = tooltip_position(point.x, point.y, width.get());
         Some(view! {
             <div
                 class="chart__tooltip"

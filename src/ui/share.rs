@@ -4,27 +4,10 @@
 use leptos::prelude::*;
 
 use crate::domain::text::messages::{msg, Msg};
+use crate::html::embed::embed_snippet;
 use crate::domain::explore::view::{embed_state, full_page_state, to_query, View};
 use crate::ui::page::Page;
 use crate::web::env;
-
-/// Escapes text for an HTML attribute value.
-fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;")
-}
-
-/// The iframe and script to paste into a host page.
-pub fn embed_snippet(url: &str, title: &str, id: &str, script_url: &str) -> String {
-    format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"480\" loading=\"lazy\" \
-         style=\"border:0;width:100%;min-height:320px;aspect-ratio:16/10\" data-eu-iom-embed=\"{}\"></iframe>\n\
-         <script src=\"{}\" async></script>",
-        attribute(url),
-        attribute(title),
-        attribute(id),
-        attribute(script_url)
-    )
-}
 
 /// The button and its dialog.
 #[component]

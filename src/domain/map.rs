@@ -1,6 +1,8 @@
 //! Map geometry for the choropleth, pure: the Equal Earth projection, the country shapes,
 //! point-in-polygon hit testing, class breaks (their words are in `text::labels`), and the map
 //! file (`public/data/world-map.json`) loaded with typed errors.
+//! What the map shows for a selection (the shaded metric, the outlined countries) is in
+//! [`choropleth`].
 //!
 //! Map coordinates are Equal Earth x (east) and y (north) in kilometres on a sphere of radius
 //! [`EARTH_RADIUS_KM`], so areas are true areas in km². Screen placement (flipping y, fitting
@@ -11,6 +13,7 @@ pub mod shapes;
 pub mod hit;
 pub mod breaks;
 pub mod file;
+pub mod choropleth;
 
 pub use breaks::{class_breaks, roundest_between, ClassBreaks, MAX_CLASSES};
 pub use file::{load_world_map, CountryProblem, MapError, RawMapCountry, RawWorldMap, MAX_BYTES, PROJECTION, SCHEMA, SCHEMA_VERSION};

@@ -12,10 +12,11 @@ use crate::chart::spec::{ChartData, MapChart};
 use crate::domain::explore::aggregate::latest_by_country;
 use crate::domain::text::describe::{describe_map, tooltip_lines};
 use crate::domain::map::{load_world_map, MapError, WorldMap};
+use crate::domain::map::choropleth::{outline_countries, pick_metric};
 use crate::domain::text::i18n::metric_name;
 use crate::domain::dataset::issue::LoadError;
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::{Dataset, Metric};
+use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::select::{select, Ignore};
 use crate::ui::page::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
@@ -59,11 +60,6 @@ fn start_loading(state: RwSignal<MapLoad>) {
     });
 }
 
-/// The metric the map shows: the first selected one, or returns.
-pub fn map_metric(metrics: &std::collections::BTreeSet<Metric>) -> Metric {
-    Metric::ALL.into_iter().find(|m| metrics.contains(m) && *m != Metric::Other).unwrap_or(Metric::MigrantsReturned)
-}
-
 /// The map view.
 #[component]
 pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
@@ -71,7 +67,7 @@ pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
     let load = RwSignal::new(MapLoad::Loading);
     start_loading(load);
     let partners = RwSignal::new(false);
-    let metric = Memo::new(move |_| page.state.with(|s| map_metric(&s.filter.metrics)));
+    let metric = Memo::new(move |_| page.state.with(|s| pick_metric(&s.filter.metrics)));
     let values_data = dataset.clone();
     // Shading ignores the country filter, so choosing a country outlines it instead of
     // hiding every other one; levels are ignored as in the breakdown.
@@ -83,20 +79,8 @@ pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
     });
     let partner_data = dataset.clone();
     let highlight = Memo::new(move |_| {
-        let mut codes: Vec<String> = page.state.with(|s| s.filter.countries.iter().cloned().collect());
-        if partners.get() {
-            let programmes = page.state.with(|s| s.filter.programmes.clone());
-            for figure in partner_data.figures() {
-                let in_programme = programmes.is_empty()
-                    || partner_data.programme_of(figure).is_some_and(|p| programmes.contains(p.id()));
-                if let (true, Some(country)) = (in_programme, partner_data.country_of(figure)) {
-                    codes.push(country.code().to_string());
-                }
-            }
-        }
-        codes.sort();
-        codes.dedup();
-        codes
+        let partners = partners.get();
+        page.state.with(|s| outline_countries(&partner_data, &s.filter.countries, &s.filter.programmes, partners))
     });
     let data: Signal<Arc<ChartData>> = Memo::new(move |_| {
         let MapLoad::Ready(map) = load.get() else { return Arc::new(ChartData::Breakdown(Vec::new())) };

@@ -1,5 +1,6 @@
 //! The dataset: its typed model, dates, the raw file format, loading and validation with
-//! per-record issues, CSV import, and where a dataset came from (its origin).
+//! per-record issues, CSV import, telling JSON from CSV (file format), and where a dataset came
+//! from (its origin).
 
 pub mod date;
 pub mod model;
@@ -8,4 +9,5 @@ pub mod load;
 pub mod raw;
 pub mod origin;
 pub mod csv_import;
+pub mod file_format;
 pub mod fingerprint;

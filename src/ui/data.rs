@@ -7,10 +7,10 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::dataset::csv_import::load_csv;
 use crate::domain::dataset::fingerprint::fingerprint;
 use crate::domain::dataset::issue::LoadError;
-use crate::domain::dataset::load::{load_dataset, Loaded};
+use crate::domain::dataset::file_format::load_file;
+use crate::domain::dataset::load::Loaded;
 use crate::domain::dataset::origin::{check_data_address, DataOrigin};
 use crate::domain::explore::view::ViewState;
 use crate::web::env;
@@ -43,16 +43,6 @@ pub struct DataSource {
     /// Whether the published file differs from the one the pre-rendered page was built from
     /// (the page then says that the figures on screen replaced the snapshot's).
     pub snapshot_replaced: RwSignal<bool>,
-}
-
-/// Reads a dataset from text: CSV when the name says so or the text is not JSON-like.
-pub fn parse_dataset(name: &str, text: &str) -> Result<Loaded, LoadError> {
-    let looks_like_json = text.trim_start_matches('\u{feff}').trim_start().starts_with(['{', '[']);
-    if name.to_ascii_lowercase().ends_with(".csv") || (!looks_like_json && text.contains(',')) {
-        load_csv(text)
-    } else {
-        load_dataset(text)
-    }
 }
 
 impl DataSource {
@@ -101,7 +91,7 @@ impl DataSource {
                         let built_from = env::snapshot_fingerprint();
                         self.snapshot_replaced.set(built_from.is_some_and(|f| f != fingerprint(text.as_bytes())));
                     }
-                    let parsed = parse_dataset(&url, &text);
+                    let parsed = load_file(&url, &text);
                     env::mark("data-parsed");
                     parsed
                 }
@@ -132,7 +122,7 @@ impl DataSource {
         };
         spawn_local(async move {
             let outcome = match fetch_json_text(&url).await {
-                Ok(text) => parse_dataset(&url, &text),
+                Ok(text) => load_file(&url, &text),
                 Err(error) => Err(error),
             };
             match outcome {
@@ -152,7 +142,7 @@ impl DataSource {
         spawn_local(async move {
             let name = file.name();
             let outcome = match read_text(&file).await {
-                Ok(text) => parse_dataset(&name, &text),
+                Ok(text) => load_file(&name, &text),
                 Err(error) => Err(error),
             };
             match outcome {

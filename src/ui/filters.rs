@@ -13,7 +13,7 @@ use crate::domain::text::format::format_value;
 use crate::domain::text::i18n::{level_name, metric_name};
 use crate::domain::text::messages::{active_filters, match_count, msg, Msg};
 use crate::domain::dataset::model::{Dataset, LocalName, Metric};
-use crate::domain::explore::select::{count_sources, select, year_bounds, Filter, Ignore, Level, PublisherFilter};
+use crate::domain::explore::select::{count_sources, select, Filter, Ignore, Level, PublisherFilter, YearBounds, YearEnd};
 use crate::domain::explore::view::{CountryOrder, View, ViewState};
 use crate::ui::page::Page;
 use crate::web::env;
@@ -139,18 +139,7 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
         })
         .collect_view();
 
-    let bounds = year_bounds(&dataset).unwrap_or((2013, 2025));
-    let years = Memo::new(move |_| state.with(|s| s.filter.years).unwrap_or(bounds));
-    let set_year = move |first: bool, text: String| {
-        let Ok(year) = text.parse::<i32>() else { return };
-        page.update(|s| {
-            let (from, to) = s.filter.years.unwrap_or(bounds);
-            s.filter.years = Some(if first { (year.min(to), to) } else { (from, year.max(from)) });
-        });
-    };
-    let span = f64::from((bounds.1 - bounds.0).max(1));
-    let fill_left = move || format!("{:.2}%", f64::from(years.get().0 - bounds.0) / span * 100.0);
-    let fill_right = move || format!("{:.2}%", f64::from(bounds.1 - years.get().1) / span * 100.0);
+    let period = YearBounds::of(&dataset).map(|bounds| period_range(page, bounds));
 
     let publisher_option = move |option: PublisherFilter, label: Msg| {
         let id = format!("f-publisher-{}", option.id());
@@ -193,33 +182,7 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
                     <legend>{move || msg(Msg::FilterMetric, lang.get())}</legend>
                     {metrics}
                 </fieldset>
-                <fieldset>
-                    <legend>{move || msg(Msg::FilterPeriod, lang.get())}</legend>
-                    <p class="range__value" data-testid="period-value">{move || { let (a, b) = years.get(); format!("{a} – {b}") }}</p>
-                    <div class="range">
-                        <div class="range__track"><div class="range__fill" style:left=fill_left style:right=fill_right></div></div>
-                        <input
-                            type="range"
-                            id="f-year-from"
-                            min=bounds.0
-                            max=bounds.1
-                            step="1"
-                            prop:value=move || years.get().0.to_string()
-                            aria-label=move || msg(Msg::FromYear, lang.get())
-                            on:change=move |ev| set_year(true, event_target_value(&ev))
-                        />
-                        <input
-                            type="range"
-                            id="f-year-to"
-                            min=bounds.0
-                            max=bounds.1
-                            step="1"
-                            prop:value=move || years.get().1.to_string()
-                            aria-label=move || msg(Msg::ToYear, lang.get())
-                            on:change=move |ev| set_year(false, event_target_value(&ev))
-                        />
-                    </div>
-                </fieldset>
+                {period}
                 <fieldset prop:disabled=move || state.with(|s| matches!(s.view, View::Breakdown | View::Map))>
                     <legend>{move || msg(Msg::FilterLevel, lang.get())}</legend>
                     {levels}
@@ -251,6 +214,49 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
                 </button>
             </div>
         </aside>
+    }
+}
+
+/// The period filter: two range inputs over the years of the data, a filled track between
+/// them and the period in words.
+fn period_range(page: Page, bounds: YearBounds) -> impl IntoView {
+    let (lang, state) = (page.lang, page.state);
+    let years = Memo::new(move |_| state.with(|s| bounds.selected(s.filter.years)));
+    let set_year = move |end: YearEnd, text: String| {
+        if let Some(years) = state.with_untracked(|s| bounds.set_end(s.filter.years, end, &text)) {
+            page.update(|s| s.filter.years = Some(years));
+        }
+    };
+    let fill_left = move || format!("{:.2}%", bounds.track_gaps(years.get()).0);
+    let fill_right = move || format!("{:.2}%", bounds.track_gaps(years.get()).1);
+    view! {
+        <fieldset>
+            <legend>{move || msg(Msg::FilterPeriod, lang.get())}</legend>
+            <p class="range__value" data-testid="period-value">{move || { let (a, b) = years.get(); format!("{a} – {b}") }}</p>
+            <div class="range">
+                <div class="range__track"><div class="range__fill" style:left=fill_left style:right=fill_right></div></div>
+                <input
+                    type="range"
+                    id="f-year-from"
+                    min=bounds.first
+                    max=bounds.last
+                    step="1"
+                    prop:value=move || years.get().0.to_string()
+                    aria-label=move || msg(Msg::FromYear, lang.get())
+                    on:change=move |ev| set_year(YearEnd::From, event_target_value(&ev))
+                />
+                <input
+                    type="range"
+                    id="f-year-to"
+                    min=bounds.first
+                    max=bounds.last
+                    step="1"
+                    prop:value=move || years.get().1.to_string()
+                    aria-label=move || msg(Msg::ToYear, lang.get())
+                    on:change=move |ev| set_year(YearEnd::To, event_target_value(&ev))
+                />
+            </div>
+        </fieldset>
     }
 }
 

@@ -238,6 +238,56 @@ pub fn year_bounds(dataset: &Dataset) -> Option<(i32, i32)> {
     Some((min, max))
 }
 
+/// One end of the period filter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearEnd {
+    /// The first year.
+    From,
+    /// The last year.
+    To,
+}
+
+/// The years the data covers, its first and last as-of year: the ends of the period control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct YearBounds {
+    /// The first as-of year.
+    pub first: i32,
+    /// The last as-of year.
+    pub last: i32,
+}
+
+impl YearBounds {
+    /// The bounds of the dataset's figures ([`year_bounds`]); `None` when it has none.
+    pub fn of(dataset: &Dataset) -> Option<YearBounds> {
+        year_bounds(dataset).map(|(first, last)| YearBounds { first, last })
+    }
+
+    /// The years a filter's period covers: its own range, or every year of the data.
+    pub fn selected(self, years: Option<(i32, i32)>) -> (i32, i32) {
+        years.unwrap_or((self.first, self.last))
+    }
+
+    /// The period after `text` is typed into its `end` (`years` is the filter's period): the
+    /// year read from the text, clamped into the bounds, and at most the other end (for
+    /// [`YearEnd::From`]) or at least it (for [`YearEnd::To`]), so the range never turns
+    /// round. `None` when the text is not a year, which leaves the period as it was.
+    pub fn set_end(self, years: Option<(i32, i32)>, end: YearEnd, text: &str) -> Option<(i32, i32)> {
+        let year = text.trim().parse::<i32>().ok()?.clamp(self.first, self.last);
+        let (from, to) = self.selected(years);
+        Some(match end {
+            YearEnd::From => (year.min(to), to),
+            YearEnd::To => (from, year.max(from)),
+        })
+    }
+
+    /// Where a period sits on a track running from the first to the last year: how far its
+    /// ends are from the track's left and right ends, in percent of the track's length.
+    pub fn track_gaps(self, (from, to): (i32, i32)) -> (f64, f64) {
+        let span = f64::from((self.last - self.first).max(1));
+        (f64::from(from - self.first) / span * 100.0, f64::from(self.last - to) / span * 100.0)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,6 +300,63 @@ mod tests {
             ("ne", "2021-01-01", "projects", 3.0, "exact", Some("NE"), None),
             ("media", "2022-01-01", "migrants_returned", 30.0, "about", None, None),
         ])
+    }
+
+    const BOUNDS: YearBounds = YearBounds { first: 2013, last: 2025 };
+
+    #[test]
+    fn the_bounds_are_the_first_and_last_year_of_the_data() {
+        assert_eq!(YearBounds::of(&sample()), Some(YearBounds { first: 2017, last: 2022 }));
+        assert_eq!(YearBounds::of(&Dataset::default()), None, "no figures, no years");
+        let one = dataset(&[("whole", "2019-05-01", "projects", 1.0, "exact", None, None)]);
+        assert_eq!(YearBounds::of(&one), Some(YearBounds { first: 2019, last: 2019 }));
+    }
+
+    #[test]
+    fn without_a_period_the_filter_covers_every_year_of_the_data() {
+        assert_eq!(BOUNDS.selected(None), (2013, 2025));
+        assert_eq!(BOUNDS.selected(Some((2016, 2019))), (2016, 2019));
+        assert_eq!(BOUNDS.selected(Some((2000, 2199))), (2000, 2199), "a period from a link stays as it is");
+    }
+
+    #[test]
+    fn a_typed_year_moves_its_end_of_the_period() {
+        assert_eq!(BOUNDS.set_end(None, YearEnd::From, "2017"), Some((2017, 2025)));
+        assert_eq!(BOUNDS.set_end(None, YearEnd::To, "2020"), Some((2013, 2020)));
+        assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::From, "2018"), Some((2018, 2019)));
+        assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::To, " 2022 "), Some((2016, 2022)));
+    }
+
+    #[test]
+    fn a_typed_year_is_clamped_into_the_data_s_years() {
+        assert_eq!(BOUNDS.set_end(None, YearEnd::From, "1999"), Some((2013, 2025)));
+        assert_eq!(BOUNDS.set_end(None, YearEnd::To, "2199"), Some((2013, 2025)));
+        assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::To, "-5"), Some((2016, 2016)), "clamped, then kept after the start");
+        assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::From, "3000"), Some((2019, 2019)), "clamped, then kept before the end");
+    }
+
+    #[test]
+    fn an_end_never_passes_the_other_one() {
+        assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::From, "2021"), Some((2019, 2019)));
+        assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::To, "2014"), Some((2016, 2016)));
+        assert_eq!(BOUNDS.set_end(Some((2019, 2019)), YearEnd::To, "2019"), Some((2019, 2019)));
+    }
+
+    #[test]
+    fn text_that_is_not_a_year_changes_nothing() {
+        for text in ["", " ", "twenty", "2017.5", "2017-2018", "99999999999"] {
+            assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::From, text), None, "{text:?}");
+            assert_eq!(BOUNDS.set_end(None, YearEnd::To, text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_track_shows_the_period_between_its_gaps() {
+        assert_eq!(BOUNDS.track_gaps((2013, 2025)), (0.0, 0.0));
+        assert_eq!(BOUNDS.track_gaps((2016, 2022)), (25.0, 25.0));
+        assert_eq!(BOUNDS.track_gaps((2025, 2025)), (100.0, 0.0));
+        let single = YearBounds { first: 2019, last: 2019 };
+        assert_eq!(single.track_gaps((2019, 2019)), (0.0, 0.0), "one year of data: a full track, no division by zero");
     }
 
     #[test]

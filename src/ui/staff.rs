@@ -7,7 +7,8 @@
 use leptos::prelude::*;
 
 use crate::domain::release::extract::extract;
-use crate::domain::text::format::{format_as_of, format_date, format_qualified};
+use crate::domain::text::describe::proposal_period;
+use crate::domain::text::format::{format_date, format_qualified};
 use crate::domain::dataset::date::DatePrecision;
 use crate::domain::text::i18n::{confidence_name, context_kind_name, metric_name};
 use crate::domain::text::messages::{msg, Msg};
@@ -68,12 +69,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, p)| {
-                    let period = match (p.period_start, p.period_end, p.cumulative_since) {
-                        (_, _, Some(since)) => format!("{} {}", msg(Msg::Since, lang), format_date(since, DatePrecision::Year, lang)),
-                        (Some(a), Some(b), None) => crate::domain::text::format::format_period(a, b, lang),
-                        (None, Some(b), None) => format_as_of(b, DatePrecision::Day, lang),
-                        _ => "–".into(),
-                    };
+                    let period = proposal_period(p, lang);
                     view! {
                         <tr data-testid="staff-proposal" class:staff__row--selected=move || selected.get() == Some(i)>
                             <td>{i + 1}</td>

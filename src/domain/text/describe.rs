@@ -7,7 +7,9 @@ use crate::domain::text::i18n::{metric_name, precision_note};
 use crate::domain::lang::{tr, Lang};
 use crate::domain::text::labels::place_name;
 use crate::domain::text::messages::{msg, Msg};
+use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::dataset::model::{Dataset, Figure, Place};
+use crate::domain::release::extract::Proposal;
 
 /// The value as the release words it: `more than 84,000`.
 pub fn figure_value(figure: &Figure, lang: Lang) -> String {
@@ -16,13 +18,27 @@ pub fn figure_value(figure: &Figure, lang: Lang) -> String {
 
 /// What period a figure covers: `2015–2019`, `since 1 Jan 2017`, or nothing for a level.
 pub fn figure_period(figure: &Figure, lang: Lang) -> Option<String> {
-    if let Some(since) = figure.cumulative_since() {
-        return Some(format!("{} {}", msg(Msg::Since, lang), format_since(since, lang)));
-    }
-    match (figure.period_start(), figure.period_end()) {
-        (Some(start), Some(end)) => Some(format_period(start, end, lang)),
-        (Some(start), None) => Some(format!("{} {}", msg(Msg::Since, lang), format_since(start, lang))),
-        _ => None,
+    describe_period(figure.period_start(), figure.period_end(), figure.cumulative_since(), lang)
+}
+
+/// What period a proposal of the release reader covers, for the staff page: its period in the
+/// words of [`describe_period`], else the date it is as of (`as of 13 Oct 2020`), else `–`.
+pub fn proposal_period(proposal: &Proposal, lang: Lang) -> String {
+    describe_period(proposal.period_start, proposal.period_end, proposal.cumulative_since, lang)
+        .or_else(|| proposal.period_end.map(|end| format_as_of(end, DatePrecision::Day, lang)))
+        .unwrap_or_else(|| "–".into())
+}
+
+/// The period between `start` and `end`, or of a running total `since` a date, in words:
+/// `2015–2019`, `1 Jan 2015 – 30 Jun 2021`, `since May 2017`. A start without an end reads as
+/// a running total too. `None` without a start (a level as of a date).
+pub fn describe_period(start: Option<Date>, end: Option<Date>, since: Option<Date>, lang: Lang) -> Option<String> {
+    let running = |date| format!("{} {}", msg(Msg::Since, lang), format_since(date, lang));
+    match (since, start, end) {
+        (Some(since), _, _) => Some(running(since)),
+        (None, Some(start), Some(end)) => Some(format_period(start, end, lang)),
+        (None, Some(start), None) => Some(running(start)),
+        (None, None, _) => None,
     }
 }
 
@@ -183,4 +199,62 @@ pub fn describe_map(dataset: &Dataset, values: &[(usize, usize)], metric: crate:
         en: format!("Map of {metric}: {n} countries have a figure, from {first} down to {last}; the others are hatched."),
         fr: format!("Carte : {metric}. {n} pays ont un chiffre, de {first} à {last} ; les autres sont hachurés."),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::release::extract::extract;
+
+    /// The date of `YYYY-MM-DD`, none for an empty text.
+    fn date(text: &str) -> Option<Date> {
+        (!text.is_empty()).then(|| Date::parse_iso(text).unwrap())
+    }
+
+    #[test]
+    fn a_period_reads_as_its_years_or_its_days() {
+        assert_eq!(describe_period(date("2015-01-01"), date("2019-12-31"), None, Lang::En).as_deref(), Some("2015–2019"));
+        assert_eq!(describe_period(date("2019-01-01"), date("2019-12-31"), None, Lang::En).as_deref(), Some("2019"));
+        assert_eq!(
+            describe_period(date("2015-01-01"), date("2021-06-30"), None, Lang::En).as_deref(),
+            Some("1\u{a0}Jan\u{a0}2015 – 30\u{a0}Jun\u{a0}2021")
+        );
+    }
+
+    #[test]
+    fn a_running_total_reads_from_its_start_as_precisely_as_it_was_stated() {
+        assert_eq!(describe_period(date("2017-01-01"), date("2021-10-12"), date("2017-01-01"), Lang::En).as_deref(), Some("since 2017"));
+        assert_eq!(describe_period(None, None, date("2017-04-01"), Lang::Fr).as_deref(), Some("depuis avr.\u{a0}2017"));
+        assert_eq!(
+            describe_period(date("2016-12-15"), None, None, Lang::En).as_deref(),
+            Some("since 15\u{a0}Dec\u{a0}2016"),
+            "a start without an end"
+        );
+    }
+
+    #[test]
+    fn a_level_as_of_a_date_has_no_period() {
+        assert_eq!(describe_period(None, date("2020-10-13"), None, Lang::En), None);
+        assert_eq!(describe_period(None, None, None, Lang::Fr), None);
+    }
+
+    #[test]
+    fn the_staff_page_gives_a_proposal_s_period_else_its_date_else_a_dash() {
+        let seed = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt"
+        ))
+        .unwrap();
+        let mut proposal = extract(&seed).proposals.into_iter().next().unwrap();
+        let mut period = |start: &str, end: &str, since: &str, lang: Lang| {
+            (proposal.period_start, proposal.period_end, proposal.cumulative_since) = (date(start), date(end), date(since));
+            proposal_period(&proposal, lang)
+        };
+        assert_eq!(period("2015-01-01", "2019-12-31", "", Lang::Fr), "2015–2019");
+        assert_eq!(period("2017-01-01", "2020-10-13", "2017-01-01", Lang::Fr), "depuis 2017");
+        assert_eq!(period("2017-05-01", "2020-10-13", "2017-05-01", Lang::En), "since May\u{a0}2017");
+        assert_eq!(period("", "2020-10-13", "", Lang::Fr), "au 13\u{a0}oct.\u{a0}2020");
+        assert_eq!(period("", "2020-10-13", "", Lang::En), "as of 13\u{a0}Oct\u{a0}2020");
+        assert_eq!(period("", "", "", Lang::En), "–");
+    }
 }

@@ -1,5 +1,6 @@
 // Launching Debian's Chromium through playwright-core, with the flags this sandbox needs,
-// and helpers the specs share: console capture, canvas pixel counts, dist location.
+// and helpers the specs share: console capture, canvas pixel counts, waiting for the app's
+// performance marks, dist location.
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
@@ -64,6 +65,32 @@ export async function canvasFingerprint(page, selector) {
     }
     return `${canvas.width}x${canvas.height}:${h}`;
   });
+}
+
+/**
+ * The page's clock (`performance.now()`, in milliseconds), read before an action so that
+ * `afterMark` waits for what the action causes and not for an earlier mark of the same name.
+ * Works on a page or a frame.
+ */
+export async function pageNow(page) {
+  return page.evaluate(() => performance.now());
+}
+
+/**
+ * Waits until the app has set the `performance.mark` `name` (or every one of a list of names)
+ * later than `since` (a `pageNow` reading; 0, the default, counts every mark since the page
+ * loaded), and returns the time of the latest one. The marks the app sets: `data-ready` (a
+ * dataset is loaded and its selections built), `<chart>-drawn` (a chart canvas was painted:
+ * `timeline`, `map`, `breakdown-<metric>`), `filter-change` (a control changed the view state)
+ * and `app-revealed` (the app took over from the pre-rendered page).
+ */
+export async function afterMark(page, name, since = 0, { timeout = 30000 } = {}) {
+  const names = Array.isArray(name) ? name : [name];
+  const handle = await page.waitForFunction(([names, since]) => {
+    const times = names.map((n) => Math.max(-1, ...performance.getEntriesByName(n, 'mark').map((m) => m.startTime)));
+    return times.every((t) => t > since) && Math.max(...times);
+  }, [names, since], { timeout });
+  return handle.jsonValue();
 }
 
 /**

@@ -6,17 +6,23 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useBrowserAndServer, openPage, ROOT } from '../lib/browser.mjs';
+import { useBrowserAndServer, openPage, afterMark, ROOT } from '../lib/browser.mjs';
 
 const AXE = path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js');
 const SEED = fs.readFileSync(path.join(ROOT, 'tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt'), 'utf8');
 const shared = useBrowserAndServer();
 
+/** Opens a page and waits until the dashboard has taken over from the pre-rendered page. */
 async function open(query, options = {}) {
   const session = await openPage(shared.browser, options);
   await session.page.goto(shared.server.url + query);
   await session.page.waitForSelector('.tab-panel [data-testid], [data-testid=staff-text]', { timeout: 60000 });
-  await session.page.waitForTimeout(300);
+  if (/view=extract/.test(query)) {
+    // The staff page has no pre-rendered page and sets no mark to wait for.
+    await session.page.waitForTimeout(300);
+  } else {
+    await afterMark(session.page, 'app-revealed');
+  }
   return session;
 }
 

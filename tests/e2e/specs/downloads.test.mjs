@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
-import { useBrowserAndServer, openPage } from '../lib/browser.mjs';
+import { useBrowserAndServer, openPage, afterMark } from '../lib/browser.mjs';
 
 const shared = useBrowserAndServer();
 
@@ -13,7 +13,7 @@ async function open(query = '?lang=en') {
   const session = await openPage(shared.browser, { acceptDownloads: true });
   await session.page.goto(shared.server.url + query);
   await session.page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
-  await session.page.waitForTimeout(200);
+  await afterMark(session.page, ['app-revealed', 'timeline-drawn']);
   return session;
 }
 

@@ -10,7 +10,7 @@ import http from 'node:http';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve } from '../lib/server.mjs';
-import { launch, openPage, ROOT } from '../lib/browser.mjs';
+import { launch, openPage, afterMark, pageNow, ROOT } from '../lib/browser.mjs';
 
 const BASE = '/sub/dash/';
 const DIST = process.env.SUBPATH_DIST ?? path.join(ROOT, 'target/dist-subpath');
@@ -94,11 +94,15 @@ test('the sub-path build loads under its path with the strict policy and no fore
   const { page, problems, context } = session;
   await page.goto(dashboard.url + '?lang=en');
   await page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
-  await page.waitForTimeout(300);
+  await afterMark(page, ['app-revealed', 'timeline-drawn']);
   assert.match(await page.textContent('[data-testid=card-projects]'), /535/);
   for (const tab of ['breakdown', 'table', 'sources']) {
+    const since = await pageNow(page);
     await page.click(`[data-testid=tab-${tab}]`);
-    await page.waitForTimeout(150);
+    if (tab === 'breakdown') await afterMark(page, 'breakdown-migrants_returned-drawn', since);
+    // The table and the sources draw no chart and set no mark: give the page a moment to
+    // report a policy violation or a request their markup might cause.
+    else await page.waitForTimeout(150);
   }
   await page.click('[data-testid=share-open]');
   assert.match(await page.inputValue('[data-testid=share-code]'), /src="http:\/\/127\.0\.0\.1:\d+\/sub\/dash\/embed\.js"/);

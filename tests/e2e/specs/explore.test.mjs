@@ -2,17 +2,18 @@
 // whole view (reload, back, forward); the keyboard alone can do everything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowserAndServer, openPage, canvasFingerprint } from '../lib/browser.mjs';
+import { useBrowserAndServer, openPage, canvasFingerprint, afterMark, pageNow } from '../lib/browser.mjs';
 
 const shared = useBrowserAndServer();
 
 const TIMELINE = '[data-testid=timeline-canvas]';
 
-async function open(query = '?lang=en') {
+/** Opens the dashboard and waits until the app has taken over with `ready` marked (by default the timeline drawn). */
+async function open(query = '?lang=en', ready = 'timeline-drawn') {
   const session = await openPage(shared.browser);
   await session.page.goto(shared.server.url + query);
   await session.page.waitForSelector('[data-testid=match-count]', { timeout: 60000 });
-  await session.page.waitForTimeout(150);
+  await afterMark(session.page, ['app-revealed', ready]);
   return session;
 }
 
@@ -21,13 +22,13 @@ async function matchCount(page) {
   return Number(text.match(/(\d+) figure/)[1]);
 }
 
-/** Waits until the count differs from `before`, then for the chart to settle. */
-async function countChanged(page, before) {
+/** Waits until the count differs from `before`, then for the timeline to be drawn again since `since` (a `pageNow` reading taken before the change). */
+async function countChanged(page, before, since) {
   await page.waitForFunction((n) => {
     const m = document.querySelector('[data-testid=match-count]')?.textContent.match(/(\d+) figure/);
     return m && Number(m[1]) !== n;
   }, before, { timeout: 5000 });
-  await page.waitForTimeout(150);
+  await afterMark(page, 'timeline-drawn', since, { timeout: 5000 });
   return matchCount(page);
 }
 
@@ -56,8 +57,9 @@ for (const [name, apply] of Object.entries(filters)) {
     const before = await matchCount(page);
     assert.equal(before, 10, 'the first view shows the ten programme-wide Joint Initiative reports');
     const picture = await canvasFingerprint(page, TIMELINE);
+    const since = await pageNow(page);
     await apply(page);
-    const after = await countChanged(page, before);
+    const after = await countChanged(page, before, since);
     assert.notEqual(await canvasFingerprint(page, TIMELINE), picture, 'the chart is repainted differently');
     assert.equal(await tableRows(page), after, 'the table lists exactly the figures counted');
     assert.match(page.url(), /[?&]v=1&/, 'the URL carries the versioned state');
@@ -68,17 +70,19 @@ for (const [name, apply] of Object.entries(filters)) {
 
 test('reset brings back the first view', async () => {
   const { page, context } = await open();
+  let since = await pageNow(page);
   await page.check('#f-country-NE');
-  const narrowed = await countChanged(page, 10);
+  const narrowed = await countChanged(page, 10, since);
+  since = await pageNow(page);
   await page.click('[data-testid=reset]');
-  assert.equal(await countChanged(page, narrowed), 10);
+  assert.equal(await countChanged(page, narrowed, since), 10);
   assert.match(page.url(), /country=all/);
   await context.close();
 });
 
 test('a link with filters reproduces the view, also after a reload', async () => {
   const query = '?v=1&view=table&metric=migrants_returned&country=LY&level=country&lang=en';
-  const { page, problems, context } = await open(query);
+  const { page, problems, context } = await open(query, 'data-ready');
   await page.waitForSelector('[data-testid=table-row]');
   const rows = await page.$$eval('[data-testid=table-row]', (r) => r.map((row) => row.dataset.figure));
   assert.equal(rows.length, await matchCount(page));
@@ -97,20 +101,23 @@ test('a link with filters reproduces the view, also after a reload', async () =>
 
 test('back and forward restore earlier views', async () => {
   const { page, context } = await open();
+  let since = await pageNow(page);
   await page.check('#f-metric-migrants_reintegration');
-  const withReintegration = await countChanged(page, 10);
+  const withReintegration = await countChanged(page, 10, since);
   await page.click('[data-testid=tab-sources]');
   await page.waitForSelector('[data-testid=source-item]');
   await page.goBack();
   await page.waitForFunction(() => document.querySelector('[data-testid=tab-timeline]')?.getAttribute('aria-selected') === 'true');
   assert.equal(await matchCount(page), withReintegration);
   assert.ok(await page.isChecked('#f-metric-migrants_reintegration'));
+  since = await pageNow(page);
   await page.goBack();
-  await countChanged(page, withReintegration);
+  await countChanged(page, withReintegration, since);
   assert.equal(await matchCount(page), 10);
   assert.ok(!(await page.isChecked('#f-metric-migrants_reintegration')));
+  since = await pageNow(page);
   await page.goForward();
-  assert.equal(await countChanged(page, 10), withReintegration);
+  assert.equal(await countChanged(page, 10, since), withReintegration);
   await context.close();
 });
 
@@ -166,9 +173,11 @@ test('the whole flow works with the keyboard alone', async () => {
     assert.fail(`could not reach ${selector} with Tab`);
   }
   await tabTo('#f-metric-migrants_reintegration');
+  let since = await pageNow(page);
   await page.keyboard.press('Space');
-  const count = await countChanged(page, 10);
+  const count = await countChanged(page, 10, since);
   await tabTo('#f-year-from');
+  since = await pageNow(page);
   await page.keyboard.press('End');
   await page.keyboard.press('Home');
   await page.keyboard.press('ArrowRight');
@@ -176,15 +185,16 @@ test('the whole flow works with the keyboard alone', async () => {
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
-  const narrowed = await countChanged(page, count);
+  const narrowed = await countChanged(page, count, since);
   assert.ok(narrowed < count, 'moving the first year forward drops earlier reports');
   assert.match(page.url(), /from=2018/);
   await tabTo('#f-country-search');
   await page.keyboard.type('niger');
   await tabTo('[data-testid=country-order-value]');
   await tabTo('#f-country-NE');
+  since = await pageNow(page);
   await page.keyboard.press('Space');
-  await countChanged(page, narrowed);
+  await countChanged(page, narrowed, since);
   await tabTo('[data-testid=reset]');
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => /10 figures/.test(document.querySelector('[data-testid=match-count]').textContent));

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openPage, paintedPixels, withServer, ROOT } from '../lib/browser.mjs';
+import { launch, openPage, paintedPixels, withServer, afterMark, ROOT } from '../lib/browser.mjs';
 
 const DATA = '/data/eu-iom-figures.json';
 const dataset = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/eu-iom-figures.json'), 'utf8'));
@@ -54,7 +54,7 @@ test('the timeline canvas is drawn, crisp on HiDPI screens, and follows its cont
     await page.goto(server.url);
     const canvas = '[data-testid=timeline-canvas]';
     await page.waitForFunction((sel) => document.querySelector(sel)?.width > 0, canvas, { timeout: 60000 });
-    await page.waitForTimeout(200);
+    await afterMark(page, ['app-revealed', 'timeline-drawn']);
     const painted = await paintedPixels(page, canvas);
     assert.ok(painted > 5000, `the chart paints (${painted} pixels differ from the background)`);
     const size = await page.$eval(canvas, (c) => ({ backing: c.width, css: c.clientWidth }));

@@ -2,7 +2,7 @@
 // the disclaimer is there, and the shapes are only fetched when the map is shown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowserAndServer, openPage, paintedPixels } from '../lib/browser.mjs';
+import { useBrowserAndServer, openPage, paintedPixels, afterMark, pageNow } from '../lib/browser.mjs';
 
 const shared = useBrowserAndServer();
 
@@ -11,9 +11,10 @@ test('the map paints, with its disclaimer, and only the map view fetches the sha
   await page.goto(shared.server.url + '?lang=en');
   await page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
   assert.ok(!shared.server.requests.some((r) => r.path.endsWith('world-map.json')), 'a first visit does not load the map');
+  const since = await pageNow(page);
   await page.click('[data-testid=tab-map]');
   await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0, null, { timeout: 30000 });
-  await page.waitForTimeout(300);
+  await afterMark(page, 'map-drawn', since);
   assert.ok(shared.server.requests.some((r) => r.path.endsWith('world-map.json')));
   assert.ok((await paintedPixels(page, '[data-testid=map-canvas]')) > 50000, 'the map paints');
   assert.match(await page.textContent('[data-testid=map-disclaimer]'), /do not imply official endorsement or acceptance by the International Organization for Migration/);
@@ -26,6 +27,8 @@ test('choosing a country on the map with the keyboard filters the other views an
   const { page, context } = await openPage(shared.browser);
   await page.goto(shared.server.url + '?lang=fr&view=map');
   await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0, null, { timeout: 60000 });
+  // Focus only reaches the map once the app has replaced the pre-rendered page.
+  await afterMark(page, ['app-revealed', 'map-drawn']);
   const before = await page.textContent('[data-testid=match-count]');
   await page.focus('[data-testid=map]');
   await page.keyboard.press('Home');
@@ -46,6 +49,8 @@ test('hovering a country shape shows its figure', async () => {
   const { page, context } = await openPage(shared.browser);
   await page.goto(shared.server.url + '?lang=en&view=map');
   await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0, null, { timeout: 60000 });
+  // Focus only reaches the map once the app has replaced the pre-rendered page.
+  await afterMark(page, ['app-revealed', 'map-drawn']);
   await page.focus('[data-testid=map]');
   await page.keyboard.press('Home');
   const tip = await page.waitForSelector('[data-testid=chart-tooltip]');

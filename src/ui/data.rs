@@ -1,6 +1,7 @@
 //! Where the figures come from and how they are (re)loaded: the published dataset, another
 //! allowed address (`?data=`), or a local JSON or CSV file; a reload that fails keeps the last
-//! good data on screen with the error beside it.
+//! good data on screen with the error beside it; only the last load started may change what is
+//! shown.
 
 use std::sync::Arc;
 
@@ -11,7 +12,7 @@ use crate::domain::dataset::fingerprint::fingerprint;
 use crate::domain::dataset::issue::LoadError;
 use crate::domain::dataset::file_format::load_file;
 use crate::domain::dataset::load::Loaded;
-use crate::domain::dataset::origin::{check_data_address, DataOrigin};
+use crate::domain::dataset::origin::{check_data_address, DataOrigin, LoadGenerations, LoadTicket};
 use crate::domain::explore::view::ViewState;
 use crate::web::env;
 use crate::web::fetch::fetch_json_text;
@@ -43,6 +44,8 @@ pub struct DataSource {
     /// Whether the published file differs from the one the pre-rendered page was built from
     /// (the page then says that the figures on screen replaced the snapshot's).
     pub snapshot_replaced: RwSignal<bool>,
+    /// The loads started, so a slow earlier answer cannot replace a newer one.
+    generations: StoredValue<LoadGenerations>,
 }
 
 impl DataSource {
@@ -53,24 +56,37 @@ impl DataSource {
             origin: RwSignal::new(DataOrigin::Published),
             reload_error: RwSignal::new(None),
             snapshot_replaced: RwSignal::new(false),
+            generations: StoredValue::new(LoadGenerations::default()),
         }
     }
 
-    /// The address to fetch for the view state: `?data=` when allowed, else the published file.
+    /// Starts a load: every load started before it will be ignored when it answers.
+    fn begin(self) -> Option<LoadTicket> {
+        self.generations.try_update_value(LoadGenerations::start)
+    }
+
+    /// Whether the load holding `ticket` is still the last one started.
+    fn is_latest(self, ticket: Option<LoadTicket>) -> bool {
+        ticket.is_some_and(|t| self.generations.try_with_value(|g| g.is_latest(t)).unwrap_or(false))
+    }
+
+    /// The address to fetch for the view state: `?data=` resolved by the browser's URL parser
+    /// when its origin is allowed, else the published file.
     fn address(state: &ViewState) -> Result<(String, DataOrigin), LoadError> {
         match &state.data {
             None => Ok((DATA_URL.to_string(), DataOrigin::Published)),
             Some(url) => {
                 let allowed = env::allowed_data_origins();
                 let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
-                check_data_address(url, &env::page_origin(), &allowed)?;
-                Ok((url.clone(), DataOrigin::Address(env::absolute_url(url))))
+                let resolved = check_data_address(url, env::resolve_address, &env::page_origin(), &allowed)?;
+                Ok((resolved.clone(), DataOrigin::Address(resolved)))
             }
         }
     }
 
     /// Loads the data the view state asks for, replacing what is shown.
     pub fn start(self, state: &ViewState) {
+        let ticket = self.begin();
         self.reload_error.set(None);
         let (url, origin) = match DataSource::address(state) {
             Ok(found) => found,
@@ -84,7 +100,11 @@ impl DataSource {
         spawn_local(async move {
             // Marks for the benchmark: fetching and parsing, separately.
             env::mark("data-fetch-start");
-            let outcome = match fetch_json_text(&url).await {
+            let fetched = fetch_json_text(&url).await;
+            if !self.is_latest(ticket) {
+                return;
+            }
+            let outcome = match fetched {
                 Ok(text) => {
                     env::mark("data-fetched");
                     if origin == DataOrigin::Published {
@@ -120,11 +140,15 @@ impl DataSource {
             self.start(state);
             return;
         };
+        let ticket = self.begin();
         spawn_local(async move {
             let outcome = match fetch_json_text(&url).await {
                 Ok(text) => load_file(&url, &text),
                 Err(error) => Err(error),
             };
+            if !self.is_latest(ticket) {
+                return;
+            }
             match outcome {
                 Ok(loaded) => {
                     self.reload_error.set(None);
@@ -139,12 +163,16 @@ impl DataSource {
     /// Shows a local file instead of the published data, with the same validation. A file
     /// that cannot be used leaves the data on screen and says why.
     pub fn open_file(self, file: PickedFile) {
+        let ticket = self.begin();
         spawn_local(async move {
             let name = file.name();
             let outcome = match read_text(&file).await {
                 Ok(text) => load_file(&name, &text),
                 Err(error) => Err(error),
             };
+            if !self.is_latest(ticket) {
+                return;
+            }
             match outcome {
                 Ok(loaded) => {
                     self.reload_error.set(None);

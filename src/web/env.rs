@@ -37,6 +37,19 @@ pub fn absolute_url(relative: &str) -> String {
     }
 }
 
+/// Resolves an address the way the browser will fetch it: against the document's base URL, with
+/// the browser's own (WHATWG) URL parser. `None` when it cannot be parsed.
+pub fn resolve_address(given: &str) -> Option<crate::domain::dataset::origin::ResolvedAddress> {
+    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten())?;
+    let url = web_sys::Url::new_with_base(given, &base).ok()?;
+    Some(crate::domain::dataset::origin::ResolvedAddress {
+        href: url.href(),
+        scheme: url.protocol().trim_end_matches(':').to_ascii_lowercase(),
+        origin: url.origin(),
+        has_credentials: !url.username().is_empty() || !url.password().is_empty(),
+    })
+}
+
 /// The query string without its leading `?`.
 pub fn query_string() -> String {
     web_sys::window()

@@ -35,30 +35,77 @@ pub fn origin_of(url: &str) -> Option<String> {
     Some(format!("{scheme}://{authority}"))
 }
 
-/// Decides whether the dashboard may load data from `url` (as given in `?data=`): relative paths
-/// stay on the page's own origin and are allowed; absolute http(s) addresses must be on the page's
-/// origin or in `allowed` (origins fixed at build time); anything else is refused.
+/// An address as a WHATWG URL parser read it, resolved against the page's base URL: the
+/// browser's `URL` in the app, the `url` crate in native tests. Deciding on the parsed address,
+/// never on the text, means the decision is about the request the browser would really make
+/// (`/\host/x.json`, `\\host`, tabs or newlines inside the scheme all resolve to another host).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolvedAddress {
+    /// The whole resolved address, as the parser serialises it: what is fetched.
+    pub href: String,
+    /// The scheme, lower case, without the colon.
+    pub scheme: String,
+    /// The serialised origin (`https://host:port`, default ports dropped; `null` when opaque).
+    pub origin: String,
+    /// Whether the address carries a user name or password.
+    pub has_credentials: bool,
+}
+
+/// Decides whether the dashboard may load data from `given` (the `?data=` text), once a WHATWG
+/// parser has resolved it (`resolve`, against the page's base URL): only http(s) addresses
+/// without credentials whose origin is the page's own or one of `allowed` (origins fixed at
+/// build time, read by the same parser). Returns the resolved address, which is what must be
+/// fetched, so what was checked is what is requested.
 ///
 /// # Errors
-/// [`LoadError::RefusedOrigin`] naming the address.
-pub fn check_data_address(url: &str, page_origin: &str, allowed: &[&str]) -> Result<(), LoadError> {
-    let refused = || LoadError::RefusedOrigin { url: url.chars().take(200).collect() };
-    let trimmed = url.trim();
-    if trimmed.is_empty() || trimmed.chars().any(|c| c.is_control()) {
+/// [`LoadError::RefusedOrigin`] naming the address as given.
+pub fn check_data_address(
+    given: &str,
+    resolve: impl Fn(&str) -> Option<ResolvedAddress>,
+    page_origin: &str,
+    allowed: &[&str],
+) -> Result<String, LoadError> {
+    let refused = || LoadError::RefusedOrigin { url: given.chars().take(200).collect() };
+    if given.trim().is_empty() {
         return Err(refused());
     }
-    if trimmed.contains("://") || trimmed.starts_with("//") {
-        let origin = origin_of(trimmed).ok_or_else(refused)?;
-        let page = origin_of(page_origin).unwrap_or_default();
-        let permitted = origin == page || allowed.iter().filter_map(|a| origin_of(a)).any(|a| a == origin);
-        return if permitted { Ok(()) } else { Err(refused()) };
-    }
-    // Schemes without "//" (javascript:, data:, blob:, file:) are never data addresses.
-    let scheme_like = trimmed.split(['/', '?', '#']).next().unwrap_or("").contains(':');
-    if scheme_like {
+    let address = resolve(given).ok_or_else(refused)?;
+    if !matches!(address.scheme.as_str(), "http" | "https") || address.has_credentials || address.origin == "null" {
         return Err(refused());
     }
-    Ok(())
+    let listed = |origin: &str| {
+        resolve(origin).is_some_and(|a| matches!(a.scheme.as_str(), "http" | "https") && a.origin == address.origin)
+    };
+    if address.origin == page_origin || allowed.iter().any(|a| listed(a)) {
+        Ok(address.href)
+    } else {
+        Err(refused())
+    }
+}
+
+/// Counts the loads started, so that only the last one started may change what is shown: a
+/// slow earlier load (a reload, another `?data=`, a local file) that finishes after a newer one
+/// is dropped, whatever order the answers arrive in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LoadGenerations {
+    started: u64,
+}
+
+/// The mark of one load: its place in the order loads were started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LoadTicket(u64);
+
+impl LoadGenerations {
+    /// Starts a load; every earlier ticket is outdated from now on.
+    pub fn start(&mut self) -> LoadTicket {
+        self.started = self.started.wrapping_add(1);
+        LoadTicket(self.started)
+    }
+
+    /// Whether `ticket` belongs to the last load started.
+    pub fn is_latest(&self, ticket: LoadTicket) -> bool {
+        ticket.0 == self.started
+    }
 }
 
 /// Reads a build-time list of allowed origins ("https://a.example https://b.example", spaces or
@@ -83,28 +130,80 @@ mod tests {
         assert_eq!(origin_of("https://"), None);
     }
 
+    /// Resolves as a browser does, with the WHATWG-conformant `url` crate.
+    fn whatwg(base: &str) -> impl Fn(&str) -> Option<ResolvedAddress> + '_ {
+        move |given| {
+            let url = url::Url::parse(base).ok()?.join(given).ok()?;
+            Some(ResolvedAddress {
+                href: url.as_str().to_string(),
+                scheme: url.scheme().to_string(),
+                origin: url.origin().ascii_serialization(),
+                has_credentials: !url.username().is_empty() || url.password().is_some(),
+            })
+        }
+    }
+
     #[test]
-    fn same_origin_and_relative_addresses_are_allowed() {
-        assert!(check_data_address("data/other.json", PAGE, &[]).is_ok());
-        assert!(check_data_address("/archive/2024.json", PAGE, &[]).is_ok());
-        assert!(check_data_address("https://stats.example.eu/data/x.json", PAGE, &[]).is_ok());
+    fn tricky_addresses_are_decided_on_where_they_resolve() {
+        let table: serde_json::Value = serde_json::from_str(include_str!("../../../tests/fixtures/data-addresses.json")).unwrap();
+        let page = "http://127.0.0.1:8080";
+        let fill = |text: &str| text.replace("{origin}", page).replace("{port}", "8080");
+        let rows = table["addresses"].as_array().unwrap();
+        assert!(rows.len() >= 20, "{} addresses", rows.len());
+        for row in rows {
+            let address = fill(row["address"].as_str().unwrap());
+            let expected_origin = row["origin"].as_str().map(fill);
+            let resolved = whatwg("http://127.0.0.1:8080/")(&address);
+            let origin = resolved.filter(|r| matches!(r.scheme.as_str(), "http" | "https")).map(|r| r.origin);
+            assert_eq!(origin, expected_origin, "{address:?} resolves elsewhere");
+            let decision = check_data_address(&address, whatwg("http://127.0.0.1:8080/"), page, &[]);
+            assert_eq!(decision.is_ok(), row["allowed"].as_bool().unwrap(), "{address:?}: {decision:?}");
+            if let Ok(href) = decision {
+                assert!(href.starts_with("http://127.0.0.1:8080/"), "the resolved address is what is fetched: {href}");
+            }
+        }
+    }
+
+    #[test]
+    fn same_origin_and_relative_addresses_are_allowed_under_a_sub_path() {
+        let base = "https://stats.example.eu/eu-iom/";
+        let check = |url: &str| check_data_address(url, whatwg(base), PAGE, &[]);
+        assert_eq!(check("data/other.json").unwrap(), "https://stats.example.eu/eu-iom/data/other.json");
+        assert_eq!(check("/archive/2024.json").unwrap(), "https://stats.example.eu/archive/2024.json");
+        assert!(check("https://stats.example.eu/data/x.json").is_ok());
+        assert!(check("https://Stats.Example.EU:443/data/x.json").is_ok(), "default port, upper case");
     }
 
     #[test]
     fn other_origins_need_the_allow_list() {
-        assert!(check_data_address("https://evil.example/fake.json", PAGE, &[]).is_err());
-        assert!(check_data_address("https://data.iom.int/x.json", PAGE, &["https://data.iom.int"]).is_ok());
-        assert!(check_data_address("https://data.iom.int.evil.example/x.json", PAGE, &["https://data.iom.int"]).is_err());
-        assert!(check_data_address("http://data.iom.int/x.json", PAGE, &["https://data.iom.int"]).is_err(), "scheme matters");
-        assert!(check_data_address("//evil.example/x.json", PAGE, &[]).is_err());
+        let base = "https://stats.example.eu/eu-iom/";
+        let check = |url: &str, allowed: &[&str]| check_data_address(url, whatwg(base), PAGE, allowed);
+        assert!(check("https://evil.example/fake.json", &[]).is_err());
+        assert!(check("https://data.iom.int/x.json", &["https://data.iom.int"]).is_ok());
+        assert!(check("https://DATA.iom.int:443/x.json", &["https://data.iom.int/"]).is_ok());
+        assert!(check("https://data.iom.int.evil.example/x.json", &["https://data.iom.int"]).is_err());
+        assert!(check("http://data.iom.int/x.json", &["https://data.iom.int"]).is_err(), "scheme matters");
+        assert!(check("//evil.example/x.json", &[]).is_err());
+        assert!(check("/\\evil.example/x.json", &[]).is_err());
+        assert!(check("https://evil.example/x.json", &["javascript:alert(1)", "not an origin", ""]).is_err());
     }
 
     #[test]
     fn script_and_inline_addresses_are_refused() {
-        for url in ["javascript:alert(1)", "data:application/json,{}", "blob:https://stats.example.eu/1", "file:///etc/passwd", "", "a\nb"] {
-            let error = check_data_address(url, PAGE, &["https://data.iom.int"]).unwrap_err();
+        for url in ["javascript:alert(1)", "data:application/json,{}", "blob:https://stats.example.eu/1", "file:///etc/passwd", "", "  "] {
+            let error = check_data_address(url, whatwg("https://stats.example.eu/"), PAGE, &["https://data.iom.int"]).unwrap_err();
             assert!(matches!(error, LoadError::RefusedOrigin { .. }), "{url}");
         }
+    }
+
+    #[test]
+    fn only_the_last_load_started_counts() {
+        let mut loads = LoadGenerations::default();
+        let slow = loads.start();
+        assert!(loads.is_latest(slow));
+        let fast = loads.start();
+        assert!(loads.is_latest(fast));
+        assert!(!loads.is_latest(slow), "the first load, answered last, must not replace the second");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use serde_json::{json, Value};
 
 use crate::domain::dataset::load::{load_value, SCHEMA};
-use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Dataset, Metric};
 
 /// One test figure: (id, source date, metric, value, qualifier, country, period start).
 pub type Spec<'a> = (&'a str, &'a str, &'a str, f64, &'a str, Option<&'a str>, Option<&'a str>);
@@ -13,14 +13,15 @@ pub fn dataset(figures: &[Spec<'_>]) -> Dataset {
     let sources: Vec<Value> = figures
         .iter()
         .map(|(id, date, ..)| {
-            json!({"id": format!("s-{id}"), "date": date, "publisher": "IOM", "publisher_kind": if id.starts_with('m') { "media" } else { "iom" },
+            json!({"id": format!("s-{id}"), "date": date, "date_precision": "day", "publisher": "IOM", "publisher_kind": if id.starts_with('m') { "media" } else { "iom" },
                    "title": "t", "url": "https://example.org", "language": "en", "kind": "news"})
         })
         .collect();
     let figures: Vec<Value> = figures
         .iter()
         .map(|(id, _, metric, value, qualifier, country, start)| {
-            json!({"id": id, "source": format!("s-{id}"), "metric": metric, "metric_detail": "d", "value": value,
+            let unit = Metric::from_id(metric).map(|m| m.default_unit().id());
+            json!({"id": id, "source": format!("s-{id}"), "metric": metric, "metric_detail": "d", "value": value, "unit": unit,
                    "qualifier": qualifier, "programme": "P", "programme_id": "p", "country": country,
                    "regions": if country.is_some() { json!(["r"]) } else { json!([]) }, "period_start": start})
         })

@@ -46,17 +46,63 @@ pub const CSV_COLUMNS: [&str; 32] = [
     "source_note",
 ];
 
+/// Characters that make a spreadsheet read a cell as a formula when they start it (OWASP, CSV
+/// injection).
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a text, once any leading apostrophes are set aside, would start a formula.
+fn starts_formula(text: &str) -> bool {
+    text.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// A text cell that is safe to open in a spreadsheet (OWASP's advice for CSV injection): always
+/// quoted (RFC 4180), so no separator inside it, `,` or `;`, can start a new cell; and a cell that
+/// would start a formula gets a leading apostrophe, which spreadsheets read as "text". A cell that
+/// already starts with apostrophes before such a character gets one more, so that
+/// [`csv_text_value`] gives every text back exactly.
+pub fn csv_text(text: &str) -> String {
+    let guard = if starts_formula(text) { "'" } else { "" };
+    format!("\"{guard}{}\"", text.replace('"', "\"\""))
+}
+
+/// The text a [`csv_text`] cell stands for: its guarding apostrophe removed.
+pub fn csv_text_value(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if starts_formula(rest) => rest,
+        _ => cell,
+    }
+}
+
 /// Splits CSV text into records of fields (RFC 4180: commas, double quotes, `""` escapes, CRLF
 /// or LF line ends).
 ///
 /// # Errors
 /// [`LoadError::Csv`] for a quote left open.
 pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, LoadError> {
+    Ok(parse_csv_records(text)?.into_iter().map(|record| record.fields).collect())
+}
+
+/// One record of a CSV file, with the line it starts on (a quoted field may hold line breaks,
+/// so records and lines are not the same count).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvRecord {
+    /// 1-based line of the file where the record starts.
+    pub line: usize,
+    /// Its fields.
+    pub fields: Vec<String>,
+}
+
+/// As [`parse_csv`], keeping the line each record starts on.
+///
+/// # Errors
+/// [`LoadError::Csv`] for a quote left open.
+pub fn parse_csv_records(text: &str) -> Result<Vec<CsvRecord>, LoadError> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
     let mut line = 1;
+    let mut record_line = 1;
     let mut quote_line = 0;
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -80,8 +126,9 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, LoadError> {
             (false, '\r') if chars.peek() == Some(&'\n') => {}
             (false, '\n') => {
                 record.push(std::mem::take(&mut field));
-                records.push(std::mem::take(&mut record));
+                records.push(CsvRecord { line: record_line, fields: std::mem::take(&mut record) });
                 line += 1;
+                record_line = line;
             }
             (false, other) => field.push(other),
         }
@@ -91,11 +138,13 @@ pub fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, LoadError> {
     }
     if !field.is_empty() || !record.is_empty() {
         record.push(field);
-        records.push(record);
+        records.push(CsvRecord { line: record_line, fields: record });
     }
     Ok(records)
 }
 
+/// An empty cell is a missing value (`null`), never a default: the dataset's own validation then
+/// refuses the record and says which field is missing, or says what it assumed.
 fn optional(text: &str) -> Value {
     if text.trim().is_empty() {
         Value::Null
@@ -104,44 +153,88 @@ fn optional(text: &str) -> Value {
     }
 }
 
-/// Reads a CSV file of figures into a dataset.
+/// The columns that describe a figure's source, which every row of that source must repeat alike.
+const SOURCE_COLUMNS: [&str; 10] = [
+    "source_title",
+    "source_publisher",
+    "source_publisher_kind",
+    "source_date",
+    "source_date_precision",
+    "source_kind",
+    "source_language",
+    "source_url",
+    "source_official",
+    "source_note",
+];
+
+/// Reads a CSV file of figures into a dataset. Nothing is assumed: an empty cell is a missing
+/// value, which the dataset's validation refuses (publisher kind, language, kind of source,
+/// programme) or loads with a listed warning naming what it took (unit, date precision).
 ///
 /// # Errors
-/// [`LoadError`] when the file is empty, too large, badly quoted, lacks required columns, or
-/// has no usable figure.
+/// [`LoadError`] when the file is empty, too large, badly quoted, lacks required columns, has a
+/// column twice or one the download does not have, describes one source differently on two
+/// lines, or has no usable figure. Line numbers count the file's lines, including those inside
+/// quoted fields.
 pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
     check_size(text.len())?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::Empty);
     }
-    let records = parse_csv(text)?;
+    let records = parse_csv_records(text)?;
     let mut rows = records.into_iter();
-    let header: Vec<String> = rows.next().unwrap_or_default().into_iter().map(|h| h.trim().to_string()).collect();
-    let required = ["figure_id", "metric", "metric_detail", "value", "qualifier", "source_id", "source_date", "source_url", "source_title", "source_publisher"];
+    let header: Vec<String> = rows.next().map(|r| r.fields).unwrap_or_default().into_iter().map(|h| h.trim().to_string()).collect();
+    let required = [
+        "figure_id",
+        "metric",
+        "metric_detail",
+        "value",
+        "qualifier",
+        "programme_id",
+        "programme_as_published",
+        "source_id",
+        "source_date",
+        "source_url",
+        "source_title",
+        "source_publisher",
+        "source_publisher_kind",
+        "source_kind",
+        "source_language",
+    ];
+    let expected = || CSV_COLUMNS.join(", ");
     if let Some(missing) = required.iter().find(|name| !header.iter().any(|h| h == *name)) {
-        return Err(LoadError::Csv { line: 1, detail: format!("column \"{missing}\" is missing; expected the columns of the dashboard's CSV download ({})", CSV_COLUMNS.join(", ")) });
+        return Err(LoadError::Csv { line: 1, detail: format!("column \"{missing}\" is missing; expected the columns of the dashboard's CSV download ({})", expected()) });
+    }
+    for (at, name) in header.iter().enumerate() {
+        if !CSV_COLUMNS.contains(&name.as_str()) {
+            return Err(LoadError::Csv { line: 1, detail: format!("column \"{name}\" is not one of the dashboard's CSV download ({})", expected()) });
+        }
+        if header.iter().skip(at + 1).any(|other| other == name) {
+            return Err(LoadError::Csv { line: 1, detail: format!("column \"{name}\" appears twice") });
+        }
     }
     let column = |name: &str| header.iter().position(|h| h == name);
     let mut figures = Vec::new();
     let mut sources: BTreeMap<String, Value> = BTreeMap::new();
+    // Where each source was first described, and how, to refuse a file that disagrees with itself.
+    let mut described: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
     let mut programmes: BTreeMap<String, Value> = BTreeMap::new();
     let mut regions: BTreeMap<String, Value> = BTreeMap::new();
     let mut countries: BTreeMap<String, Value> = BTreeMap::new();
-    for (index, row) in rows.enumerate() {
+    for CsvRecord { line, fields: row } in rows {
         if row.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         if row.len() != header.len() {
-            return Err(LoadError::Csv {
-                line: index + 2,
-                detail: format!("{} fields where the header has {}", row.len(), header.len()),
-            });
+            return Err(LoadError::Csv { line, detail: format!("{} fields where the header has {}", row.len(), header.len()) });
         }
-        let get = |name: &str| column(name).and_then(|i| row.get(i)).map(|s| s.trim()).unwrap_or("");
-        let programme_id = if get("programme_id").is_empty() { "unspecified" } else { get("programme_id") };
-        let programme_name = [get("programme_name"), get("programme_as_published"), programme_id].into_iter().find(|n| !n.is_empty()).unwrap_or(programme_id);
-        programmes.entry(programme_id.to_string()).or_insert_with(|| json!({"id": programme_id, "name_en": programme_name, "name_fr": programme_name}));
+        let get = |name: &str| column(name).and_then(|i| row.get(i)).map(|s| csv_text_value(s.trim()).trim()).unwrap_or("");
+        let programme_id = get("programme_id");
+        if !programme_id.is_empty() {
+            let name = [get("programme_name"), get("programme_as_published"), programme_id].into_iter().find(|n| !n.is_empty()).unwrap_or(programme_id);
+            programmes.entry(programme_id.to_string()).or_insert_with(|| json!({"id": programme_id, "name_en": name, "name_fr": name}));
+        }
         let region_ids: Vec<&str> = get("regions").split(';').map(str::trim).filter(|r| !r.is_empty()).collect();
         let region_names: Vec<&str> = get("region_names").split(';').map(str::trim).collect();
         for (i, id) in region_ids.iter().enumerate() {
@@ -154,26 +247,39 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
             countries.entry(code.to_string()).or_insert_with(|| json!({"code": code, "name_en": name, "name_fr": name}));
         }
         let source_id = get("source_id");
-        if !source_id.is_empty() && !sources.contains_key(source_id) {
-            let kind = get("source_publisher_kind");
-            let official = get("source_official") == "true";
-            let publisher_kind = if kind.is_empty() { if official { "iom" } else { "media" } } else { kind };
-            let mut source = Map::new();
-            for (key, value) in [
-                ("id", json!(source_id)),
-                ("date", json!(get("source_date"))),
-                ("date_precision", optional(get("source_date_precision"))),
-                ("publisher", json!(get("source_publisher"))),
-                ("publisher_kind", json!(publisher_kind)),
-                ("title", json!(get("source_title"))),
-                ("url", json!(get("source_url"))),
-                ("language", json!(if get("source_language").is_empty() { "und" } else { get("source_language") })),
-                ("kind", json!(if get("source_kind").is_empty() { "web-page" } else { get("source_kind") })),
-                ("note", optional(get("source_note"))),
-            ] {
-                source.insert(key.to_string(), value);
+        let description: Vec<String> = SOURCE_COLUMNS.iter().map(|name| get(name).to_string()).collect();
+        match described.get(source_id) {
+            Some((first, earlier)) if *earlier != description => {
+                let differs = SOURCE_COLUMNS.iter().zip(earlier.iter().zip(&description)).find(|(_, (a, b))| a != b).map(|(name, _)| *name).unwrap_or("description");
+                return Err(LoadError::Csv { line, detail: format!("source \"{source_id}\" has another {differs} than on line {first}") });
             }
-            sources.insert(source_id.to_string(), Value::Object(source));
+            Some(_) => {}
+            None if source_id.is_empty() => {}
+            None => {
+                described.insert(source_id.to_string(), (line, description));
+                let official = match get("source_official") {
+                    "true" => json!(true),
+                    "false" => json!(false),
+                    other => optional(other),
+                };
+                let mut source = Map::new();
+                for (key, value) in [
+                    ("id", json!(source_id)),
+                    ("date", json!(get("source_date"))),
+                    ("date_precision", optional(get("source_date_precision"))),
+                    ("publisher", json!(get("source_publisher"))),
+                    ("publisher_kind", optional(get("source_publisher_kind"))),
+                    ("official", official),
+                    ("title", json!(get("source_title"))),
+                    ("url", json!(get("source_url"))),
+                    ("language", optional(get("source_language"))),
+                    ("kind", optional(get("source_kind"))),
+                    ("note", optional(get("source_note"))),
+                ] {
+                    source.insert(key.to_string(), value);
+                }
+                sources.insert(source_id.to_string(), Value::Object(source));
+            }
         }
         let value = match get("value").replace(' ', "").parse::<f64>() {
             Ok(number) if number.is_finite() => json!(number),
@@ -191,8 +297,8 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
             "period_start": optional(get("period_start")),
             "period_end": optional(get("period_end")),
             "cumulative_since": optional(get("cumulative_since")),
-            "programme": if get("programme_as_published").is_empty() { programme_name } else { get("programme_as_published") },
-            "programme_id": programme_id,
+            "programme": optional(get("programme_as_published")),
+            "programme_id": optional(programme_id),
             "regions": region_ids,
             "country": optional(code),
             "note": get("note"),
@@ -248,9 +354,96 @@ mod tests {
         let csv = to_csv(&d, &[0], Lang::En);
         let short = format!("{csv}only,three,fields\n");
         assert_eq!(load_csv(&short).unwrap_err(), LoadError::Csv { line: 3, detail: format!("3 fields where the header has {}", CSV_COLUMNS.len()) });
-        let bad_row = csv.replacen(",84000,", ",-5,", 1).replace(",1,count,", ",-5,count,");
-        let loaded = load_csv(&format!("{bad_row}{}", csv.lines().nth(1).unwrap().replacen("a,", "b,", 1))).unwrap();
+        let row = csv.lines().nth(1).unwrap();
+        let bad_row = csv.replacen(",1,\"count\",", ",-5,\"count\",", 1);
+        assert_ne!(bad_row, csv);
+        let loaded = load_csv(&format!("{bad_row}{}\r\n", row.replacen("\"a\",", "\"b\",", 1))).unwrap();
         assert_eq!(loaded.dataset.figures().len(), 1);
-        assert!(loaded.issues.iter().any(|i| i.to_string().contains("negative")));
+        assert!(loaded.issues.iter().any(|i| i.to_string().contains("negative")), "{:?}", loaded.issues);
+    }
+
+    /// A download of `d` with the cells of `column` replaced by `cell` in every row.
+    fn with_cell(csv: &str, column: &str, cell: &str) -> String {
+        let at = CSV_COLUMNS.iter().position(|c| *c == column).unwrap();
+        let records = parse_csv(csv).unwrap();
+        let mut out = String::new();
+        for (i, record) in records.iter().enumerate() {
+            let cells: Vec<String> = record
+                .iter()
+                .enumerate()
+                .map(|(j, f)| if i > 0 && j == at { cell } else { f.as_str() })
+                .map(|f| format!("\"{}\"", f.replace('"', "\"\"")))
+                .collect();
+            out.push_str(&cells.join(","));
+            out.push_str("\r\n");
+        }
+        out
+    }
+
+    #[test]
+    fn nothing_is_assumed_for_a_missing_publisher_kind_language_kind_or_programme() {
+        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let csv = to_csv(&d, &[0], Lang::En);
+        for column in ["source_publisher_kind", "source_language", "source_kind", "programme_id", "programme_as_published"] {
+            let field = column.trim_start_matches("source_").replace("programme_as_published", "programme");
+            let error = load_csv(&with_cell(&csv, column, "")).unwrap_err();
+            assert_eq!(error, LoadError::NoUsableFigures { skipped: 1 + usize::from(column.starts_with("source_")) }, "{column}");
+            let official = with_cell(&with_cell(&csv, "source_official", "true"), column, "");
+            let Err(LoadError::NoUsableFigures { .. }) = load_csv(&format!("{official}")) else { panic!("{column}: an official source without {field} is not made IOM's") };
+        }
+        // The dataset's validation names what is missing.
+        let kindless = format!("{}{}", with_cell(&csv, "source_publisher_kind", ""), to_csv(&dataset(&[("b", "2021-10-13", "projects", 5.0, "exact", None, None)]), &[0], Lang::En).lines().nth(1).unwrap());
+        let loaded = load_csv(&kindless).unwrap();
+        let messages: Vec<String> = loaded.issues.iter().map(ToString::to_string).collect();
+        assert!(messages.iter().any(|m| m.contains("field \"publisher_kind\" is missing (skipped)")), "{messages:?}");
+        assert!(loaded.dataset.sources().iter().all(|s| s.id() != "s-a"), "the source without a kind is not shown at all");
+    }
+
+    #[test]
+    fn a_missing_unit_or_date_precision_is_loaded_with_a_warning_naming_what_was_taken() {
+        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let csv = with_cell(&with_cell(&to_csv(&d, &[0], Lang::En), "unit", ""), "source_date_precision", "");
+        let loaded = load_csv(&csv).unwrap();
+        let messages: Vec<String> = loaded.issues.iter().map(ToString::to_string).collect();
+        assert_eq!(messages.len(), 2, "{messages:?}");
+        assert!(messages[0].ends_with("field \"date_precision\" is missing; taken as \"day\" (kept)"), "{messages:?}");
+        assert!(messages[1].ends_with("field \"unit\" is missing; taken as \"count\" (kept)"), "{messages:?}");
+    }
+
+    #[test]
+    fn line_numbers_count_lines_inside_quoted_fields() {
+        let d = dataset(&[
+            ("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None),
+            ("b", "2021-10-13", "projects", 5.0, "exact", None, None),
+        ]);
+        // The first figure's note spans three lines, so the second record starts on line 5.
+        let csv = with_cell(&to_csv(&d, &[0, 1], Lang::En), "note", "one\ntwo\nthree");
+        let records = parse_csv_records(&csv).unwrap();
+        assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), [1, 2, 5]);
+        let broken = format!("{csv}\"x\",\"y\"\r\n");
+        assert_eq!(load_csv(&broken).unwrap_err(), LoadError::Csv { line: 8, detail: format!("2 fields where the header has {}", CSV_COLUMNS.len()) });
+        assert_eq!(parse_csv("a\n\"b\nc\"\n\"open").unwrap_err(), LoadError::Csv { line: 4, detail: "a quoted field is never closed".into() });
+    }
+
+    #[test]
+    fn a_file_that_describes_a_source_two_ways_is_refused() {
+        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let csv = to_csv(&d, &[0], Lang::En);
+        let row = csv.lines().nth(1).unwrap();
+        let other = row.replacen("\"a\",", "\"a2\",", 1).replace("\"iom\"", "\"eu\"");
+        assert_eq!(
+            load_csv(&format!("{csv}{other}\r\n")).unwrap_err(),
+            LoadError::Csv { line: 3, detail: "source \"s-a\" has another source_publisher_kind than on line 2".into() }
+        );
+    }
+
+    #[test]
+    fn unknown_and_repeated_columns_are_refused() {
+        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let csv = to_csv(&d, &[0], Lang::En);
+        let typo = csv.replacen("source_note", "sorce_note", 1);
+        assert!(matches!(load_csv(&typo), Err(LoadError::Csv { line: 1, detail }) if detail.starts_with("column \"sorce_note\" is not one of")));
+        let twice = csv.replacen("source_note", "note", 1);
+        assert_eq!(load_csv(&twice).unwrap_err(), LoadError::Csv { line: 1, detail: "column \"note\" appears twice".into() });
     }
 }

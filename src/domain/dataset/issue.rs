@@ -162,6 +162,12 @@ pub enum IssueKind {
         /// The other field.
         other: &'static str,
     },
+    /// A field is missing and the record was kept with a value taken in its place, named here
+    /// so that nothing is assumed silently.
+    Assumed {
+        /// The value taken.
+        value: &'static str,
+    },
 }
 
 /// One problem with one record. A record with an issue is skipped unless `kept` is true.

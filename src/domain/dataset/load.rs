@@ -432,7 +432,10 @@ impl Validator {
             let id = record.id("id", &mut seen);
             let date = record.date("date");
             let date_precision = match record.raw("date_precision") {
-                None => Some(DatePrecision::Day),
+                None => {
+                    record.warn("date_precision", IssueKind::Assumed { value: DatePrecision::Day.as_str() });
+                    Some(DatePrecision::Day)
+                }
                 Some(_) => record.choice("date_precision", DatePrecision::parse),
             };
             let publisher = record.text("publisher");
@@ -495,9 +498,13 @@ impl Validator {
             let detail = record.text("metric_detail");
             let detail_fr = record.optional_text("metric_detail_fr");
             let value = record.value("value");
-            let unit = match record.raw("unit") {
-                None => metric.map(Metric::default_unit),
-                Some(_) => record.choice("unit", Unit::from_id),
+            let unit = match (record.raw("unit"), metric.map(Metric::default_unit)) {
+                (None, Some(unit)) => {
+                    record.warn("unit", IssueKind::Assumed { value: unit.id() });
+                    Some(unit)
+                }
+                (None, None) => None,
+                (Some(_), _) => record.choice("unit", Unit::from_id),
             };
             let qualifier = record.choice("qualifier", Qualifier::from_id);
             let period_start = record.optional_date("period_start");
@@ -622,7 +629,7 @@ mod tests {
             "regions": [{"id": "north-africa", "name_en": "North Africa", "name_fr": "Afrique du Nord"}],
             "countries": [{"code": "LY", "name_en": "Libya", "name_fr": "Libye"}],
             "sources": [{
-                "id": "s1", "date": "2020-10-13", "publisher": "EEAS", "publisher_kind": "eu", "official": true,
+                "id": "s1", "date": "2020-10-13", "date_precision": "day", "publisher": "EEAS", "publisher_kind": "eu", "official": true,
                 "title": "Release", "url": "https://example.org/r", "language": "fr", "kind": "press-release"
             }],
             "figures": [figure("f1", 84000.0)]
@@ -632,7 +639,7 @@ mod tests {
     fn figure(id: &str, value: f64) -> Value {
         json!({
             "id": id, "source": "s1", "metric": "migrants_returned", "metric_detail": "returned",
-            "value": value, "qualifier": "more_than", "programme": "JI", "programme_id": "ji",
+            "value": value, "unit": "count", "qualifier": "more_than", "programme": "JI", "programme_id": "ji",
             "regions": ["north-africa"], "country": "LY", "period_end": "2020-10-13"
         })
     }
@@ -668,6 +675,25 @@ mod tests {
         assert_eq!(dataset.country_of(figure).unwrap().code(), "LY");
         assert_eq!(figure.as_of().to_string(), "2020-10-13");
         assert!(dataset.sources()[0].is_official());
+    }
+
+    #[test]
+    fn a_missing_unit_or_date_precision_is_reported_with_what_was_taken() {
+        let mut doc = with_figure(|f| {
+            f.remove("unit");
+        });
+        doc["sources"][0].as_object_mut().unwrap().remove("date_precision");
+        let loaded = load_value(&doc).unwrap();
+        assert_eq!(loaded.dataset.figures().len(), 2, "kept");
+        let messages: Vec<String> = loaded.issues.iter().map(|i| i.message(Lang::En)).collect();
+        assert_eq!(
+            messages,
+            [
+                "sources[0] \"s1\": field \"date_precision\" is missing; taken as \"day\" (kept)",
+                "figures[1] \"f2\": field \"unit\" is missing; taken as \"count\" (kept)",
+            ]
+        );
+        assert_eq!(loaded.issues[1].message(Lang::Fr), "figures[1] \"f2\": le champ « unit » manque ; pris comme « count » (conservé)");
     }
 
     #[test]

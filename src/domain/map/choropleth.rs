@@ -45,7 +45,7 @@ mod tests {
     /// programme), `b` with a figure in Mali.
     fn two_programmes() -> Dataset {
         let figure = |id: &str, programme: &str, country: Option<&str>| {
-            json!({"id": id, "source": "s", "metric": "migrants_returned", "metric_detail": "d", "value": 1.0,
+            json!({"id": id, "source": "s", "metric": "migrants_returned", "metric_detail": "d", "value": 1.0, "unit": "count",
                    "qualifier": "exact", "programme": programme, "programme_id": programme, "country": country,
                    "regions": if country.is_some() { json!(["r"]) } else { json!([]) }})
         };
@@ -55,7 +55,7 @@ mod tests {
             "regions": [{"id": "r", "name_en": "Region", "name_fr": "Région"}],
             "countries": [{"code": "LY", "name_en": "Libya", "name_fr": "Libye"}, {"code": "ML", "name_en": "Mali", "name_fr": "Mali"},
                           {"code": "NE", "name_en": "Niger", "name_fr": "Niger"}, {"code": "SN", "name_en": "Senegal", "name_fr": "Sénégal"}],
-            "sources": [{"id": "s", "date": "2020-01-01", "publisher": "IOM", "publisher_kind": "iom", "title": "t",
+            "sources": [{"id": "s", "date": "2020-01-01", "date_precision": "day", "publisher": "IOM", "publisher_kind": "iom", "title": "t",
                          "url": "https://example.org", "language": "en", "kind": "news"}],
             "figures": [figure("ne", "a", Some("NE")), figure("ly", "a", Some("LY")), figure("ly2", "a", Some("LY")),
                         figure("whole", "a", None), figure("ml", "b", Some("ML"))]

@@ -153,6 +153,10 @@ impl Issue {
                 en: format!("{field} disagrees with {other}"),
                 fr: format!("{field} contredit {other}"),
             ),
+            IssueKind::Assumed { value } => tr!(lang,
+                en: format!("field \"{field}\" is missing; taken as \"{value}\""),
+                fr: format!("le champ « {field} » manque ; pris comme « {value} »"),
+            ),
         };
         let outcome = if self.kept { tr!(lang, en: "kept", fr: "conservé") } else { tr!(lang, en: "skipped", fr: "ignoré") };
         format!("{}: {what} ({outcome})", self.record)

@@ -48,6 +48,15 @@ impl fmt::Display for ChartError {
 
 impl std::error::Error for ChartError {}
 
+impl From<ChartError> for crate::domain::export::DownloadError {
+    fn from(error: ChartError) -> Self {
+        match error {
+            ChartError::NoSize => crate::domain::export::DownloadError::NoRoom,
+            ChartError::Backend(detail) => crate::domain::export::DownloadError::Failed(detail),
+        }
+    }
+}
+
 impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
     fn from(error: DrawingAreaErrorKind<E>) -> Self {
         ChartError::Backend(error.to_string())

@@ -37,6 +37,17 @@ pub struct ExportContext {
     pub lang: Lang,
 }
 
+/// Why a download could not be made (its words are in `text::notices`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DownloadError {
+    /// The computer's clock gives no valid date, and every download states its retrieval date.
+    Clock,
+    /// The chart has no size to be drawn at.
+    NoRoom,
+    /// The browser, the encoder or the drawing refused; their own words follow the message.
+    Failed(String),
+}
+
 /// The context of the tests' downloads: English, 28 Nov 2026, an example address.
 #[cfg(test)]
 fn context() -> ExportContext {

@@ -200,7 +200,7 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSigna
             <p>{move || {
                 let lang = lang.get();
                 let as_of = as_of.map(|d| format_date(d, DatePrecision::Day, lang)).unwrap_or_default();
-                format!("{} {as_of} · {} {} · {}", msg(Msg::DataAsOf, lang), msg(Msg::PrintedOn, lang), format_date(env::today(), DatePrecision::Day, lang), env::page_url())
+                format!("{} {as_of} · {} {} · {}", msg(Msg::DataAsOf, lang), msg(Msg::PrintedOn, lang), env::today().map_or_else(|| msg(Msg::ClockUnknown, lang).to_string(), |d| format_date(d, DatePrecision::Day, lang)), env::page_url())
             }}</p>
         </div>
     }

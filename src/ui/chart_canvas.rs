@@ -14,7 +14,8 @@ use crate::chart::frame::FrameText;
 use crate::chart::interact::{key_move, tooltip_position, KeyMove, TooltipPosition};
 use crate::chart::spec::{draw_chart, render_svg, ChartData};
 use crate::chart::{ChartLayout, HitPoint, Style};
-use crate::domain::export::{chart_footer, describe_filters, file_name, ExportContext, Scope};
+use crate::domain::export::{chart_footer, describe_filters, file_name, DownloadError, Scope};
+use crate::ui::downloads::export_context;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::view::View;
@@ -154,28 +155,27 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
     };
 
     // Downloads: the same drawing functions, framed with title, filters, sources and dates.
-    let download_error = RwSignal::new(None::<String>);
+    let download_error = RwSignal::new(None::<DownloadError>);
     let export = Rc::new(move |format: &'static str| {
         let lang = lang.get_untracked();
-        let context = ExportContext { today: env::today(), page_url: env::page_url(), lang };
         let state = page.state.get_untracked();
-        let frame = FrameText {
-            title: title.get_untracked(),
-            filters: describe_filters(&dataset, &state, lang),
-            footer: figures.with_untracked(|f| chart_footer(&dataset, f, &context)),
-        };
-        let style = chart_style(page);
-        let data = data.get_untracked();
-        let name = file_name(&state, Scope::Selection, &format!("{test_id}-chart"), context.today, format);
-        let result = match format {
-            "svg" => {
-                let svg_style = Style { text_factor: crate::chart::SVG_TEXT_FACTOR, opaque: true, ..style };
-                render_svg(&dataset, &data, &frame, &svg_style)
-                    .map_err(|e| e.to_string())
-                    .and_then(|svg| save_text(&name, "image/svg+xml", &svg).map_err(|e| e.to_string()))
+        let result = export_context(lang).and_then(|context| {
+            let frame = FrameText {
+                title: title.get_untracked(),
+                filters: describe_filters(&dataset, &state, lang),
+                footer: figures.with_untracked(|f| chart_footer(&dataset, f, &context)),
+            };
+            let style = chart_style(page);
+            let data = data.get_untracked();
+            let name = file_name(&state, Scope::Selection, &format!("{test_id}-chart"), context.today, format);
+            match format {
+                "svg" => {
+                    let svg_style = Style { text_factor: crate::chart::SVG_TEXT_FACTOR, opaque: true, ..style };
+                    render_svg(&dataset, &data, &frame, &svg_style).map_err(DownloadError::from).and_then(|svg| save_text(&name, "image/svg+xml", &svg))
+                }
+                _ => save_png(&name, &dataset, &data, &frame, &style),
             }
-            _ => save_png(&name, &dataset, &data, &frame, &style).map_err(|e| e.to_string()),
-        };
+        });
         download_error.set(result.err());
     });
     let (export_png, export_svg) = (export.clone(), export);
@@ -224,7 +224,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                 <button type="button" class="button button--small" data-testid=format!("{test_id}-as-table") on:click=move |_| page.update(|s| s.view = View::Table)>
                     {move || msg(Msg::ShowAsTable, lang.get())}
                 </button>
-                {move || download_error.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}
+                {move || download_error.get().map(|e| view! { <p class="chart__error" role="alert" data-testid="download-error">{e.message(lang.get())}</p> })}
             </div>
         </figure>
     }

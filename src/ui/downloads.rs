@@ -6,31 +6,41 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::export::{citation, file_name, to_csv, to_json, zip_store, ExportContext, Scope};
+use crate::domain::export::{citation, file_name, to_csv, to_json, zip_store, DownloadError, ExportContext, Scope};
+use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::Dataset;
 use crate::ui::page::Page;
 use crate::web::download::{save_bytes, save_text};
 use crate::web::env;
 
+/// What a download made now needs to know: today's date (a clock that gives none stops the
+/// download with a message; no date is made up), the page's address and language.
+///
+/// # Errors
+/// [`DownloadError::Clock`] when the computer's clock gives no valid date.
+pub fn export_context(lang: Lang) -> Result<ExportContext, DownloadError> {
+    let today = env::today().ok_or(DownloadError::Clock)?;
+    Ok(ExportContext { today, page_url: env::page_url(), lang })
+}
+
 /// The download buttons and the citation.
 #[component]
 pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page) -> impl IntoView {
     let lang = page.lang;
-    let error = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<DownloadError>);
     let save_data = dataset.clone();
     let save = Rc::new(move |scope: Scope, format: &'static str| {
         let lang = lang.get_untracked();
-        let context = ExportContext { today: env::today(), page_url: env::page_url(), lang };
         let state = page.state.get_untracked();
         let figures: Vec<usize> = match scope {
             Scope::Selection => selected.get_untracked(),
             Scope::Everything => (0..save_data.figures().len()).collect(),
         };
-        let result = match format {
+        let result = export_context(lang).and_then(|context| match format {
             "json" => to_json(&save_data, &state, &figures, scope, &context)
-                .map_err(|e| e.to_string())
-                .and_then(|text| save_text(&file_name(&state, scope, "", context.today, "json"), "application/json", &text).map_err(|e| e.to_string())),
+                .map_err(|e| DownloadError::Failed(e.to_string()))
+                .and_then(|text| save_text(&file_name(&state, scope, "", context.today, "json"), "application/json", &text)),
             _ => {
                 let csv_name = file_name(&state, scope, "", context.today, "csv");
                 let files = vec![
@@ -38,9 +48,9 @@ pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pa
                     ("README.txt".to_string(), citation(&save_data, &state, &figures, scope, &context).into_bytes()),
                 ];
                 let zip = zip_store(&files, context.today);
-                save_bytes(&file_name(&state, scope, "csv", context.today, "zip"), "application/zip", &zip).map_err(|e| e.to_string())
+                save_bytes(&file_name(&state, scope, "csv", context.today, "zip"), "application/zip", &zip)
             }
-        };
+        });
         error.set(result.err());
     });
     let button = move |scope: Scope, format: &'static str, label: &'static str, test_id: &'static str| {
@@ -54,8 +64,10 @@ pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pa
     let cite_data = dataset.clone();
     let cite = move || {
         let lang = lang.get();
-        let context = ExportContext { today: env::today(), page_url: env::page_url(), lang };
-        page.state.with(|state| selected.with(|figures| citation(&cite_data, state, figures, Scope::Selection, &context)))
+        match export_context(lang) {
+            Ok(context) => page.state.with(|state| selected.with(|figures| citation(&cite_data, state, figures, Scope::Selection, &context))),
+            Err(error) => error.message(lang),
+        }
     };
     view! {
         <section class="downloads" aria-labelledby="downloads-heading">
@@ -75,7 +87,7 @@ pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pa
                 <summary>{move || msg(Msg::HowToCite, lang.get())}</summary>
                 <pre data-testid="citation">{cite}</pre>
             </details>
-            {move || error.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}
+            {move || error.get().map(|e| view! { <p class="chart__error" role="alert" data-testid="download-error">{e.message(lang.get())}</p> })}
         </section>
     }
 }

@@ -15,6 +15,7 @@ use crate::domain::text::messages::{msg, Msg};
 use crate::domain::release::review::{highlight_segments, skeleton};
 use crate::domain::explore::view::{to_query, View, ViewState};
 use crate::ui::masthead::Masthead;
+use crate::domain::export::DownloadError;
 use crate::ui::page::Page;
 use crate::web::download::save_text;
 use crate::web::env;
@@ -42,7 +43,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
     let url = RwSignal::new(String::new());
     let selected = RwSignal::new(None::<usize>);
     let extraction = Memo::new(move |_| text.with(|t| extract(t)));
-    let download_error = RwSignal::new(None::<String>);
+    let download_error = RwSignal::new(None::<DownloadError>);
 
     let release = move || {
         let lang = lang.get();
@@ -136,9 +137,11 @@ pub fn StaffPage(page: Page) -> impl IntoView {
             let address = url.get_untracked();
             skeleton(e, (!id.trim().is_empty()).then_some(id.trim()), (!address.trim().is_empty()).then_some(address.trim()))
         });
-        let result = serde_json::to_string_pretty(&file)
-            .map_err(|e| e.to_string())
-            .and_then(|json| save_text(&format!("reviewed-{}.json", env::today()), "application/json", &json).map_err(|e| e.to_string()));
+        let result = env::today().ok_or(DownloadError::Clock).and_then(|today| {
+            serde_json::to_string_pretty(&file)
+                .map_err(|e| DownloadError::Failed(e.to_string()))
+                .and_then(|json| save_text(&format!("reviewed-{today}.json"), "application/json", &json))
+        });
         download_error.set(result.err());
     };
     view! {
@@ -170,7 +173,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
                         <label class="dialog__label" for="staff-url">{move || msg(Msg::ReleaseAddress, lang.get())}</label>
                         <input id="staff-url" class="input" type="url" prop:value=move || url.get() on:input=move |ev| url.set(event_target_value(&ev))/>
                         <p><button type="button" class="button" data-testid="staff-download" on:click=download>{move || msg(Msg::DownloadReviewable, lang.get())}</button></p>
-                        {move || download_error.get().map(|e| view! { <p class="chart__error" role="alert">{e}</p> })}
+                        {move || download_error.get().map(|e| view! { <p class="chart__error" role="alert" data-testid="download-error">{e.message(lang.get())}</p> })}
                     </div>
                 </div>
                 <div

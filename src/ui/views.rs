@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::view::View;
+use crate::domain::text::messages::{msg, Msg};
 use crate::ui::breakdown::BreakdownView;
 use crate::ui::cards::HeadlineCards;
 use crate::ui::map::MapView;
@@ -26,7 +27,8 @@ pub fn view_body(view: View, dataset: Arc<Dataset>, selections: Selections, page
         View::Table => view! { <FigureTable dataset=dataset selected=selected page=page/> }.into_any(),
         View::Sources => view! { <SourcesPanel dataset=dataset selected=selected lang=lang/> }.into_any(),
         View::Cards => view! { <HeadlineCards dataset=dataset figures=cards lang=lang/> }.into_any(),
-        // The staff page replaces the dashboard before a view is shown, and is not embeddable.
-        View::Extract => view! { <TimelineView dataset=dataset selected=selected page=page/> }.into_any(),
+        // The staff page replaces the dashboard before a view is shown and is not embeddable;
+        // should it be asked for here all the same, the page says so instead of showing another.
+        View::Extract => view! { <p class="section__intro" role="status" data-testid="view-unavailable">{move || msg(Msg::ViewUnavailable, lang.get())}</p> }.into_any(),
     }
 }

@@ -7,32 +7,23 @@ use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlCanvasElement, Url};
 
 use crate::chart::frame::FrameText;
 use crate::chart::spec::{draw_export, export_size, ChartData};
-use crate::chart::{ChartError, Style};
+use crate::chart::Style;
 use crate::domain::dataset::model::Dataset;
+use crate::domain::export::DownloadError;
 use crate::web::canvas::prepare;
 
-/// Why a download could not be made.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DownloadError(pub String);
-
-impl std::fmt::Display for DownloadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the download could not be prepared ({})", self.0)
-    }
-}
-
 fn js_error(error: JsValue) -> DownloadError {
-    DownloadError(error.as_string().unwrap_or_else(|| format!("{error:?}")))
+    DownloadError::Failed(error.as_string().unwrap_or_else(|| format!("{error:?}")))
 }
 
 /// Offers `url` to the user as a file named `name`.
 fn save_url(name: &str, url: &str) -> Result<(), DownloadError> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| DownloadError("no document".into()))?;
-    let anchor: HtmlAnchorElement = document.create_element("a").map_err(js_error)?.dyn_into().map_err(|_| DownloadError("no anchor".into()))?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| DownloadError::Failed("no document".into()))?;
+    let anchor: HtmlAnchorElement = document.create_element("a").map_err(js_error)?.dyn_into().map_err(|_| DownloadError::Failed("no anchor".into()))?;
     anchor.set_href(url);
     anchor.set_download(name);
     anchor.set_attribute("data-testid", "download-link").map_err(js_error)?;
-    let body = document.body().ok_or_else(|| DownloadError("no body".into()))?;
+    let body = document.body().ok_or_else(|| DownloadError::Failed("no body".into()))?;
     body.append_child(&anchor).map_err(js_error)?;
     anchor.click();
     anchor.remove();
@@ -74,14 +65,13 @@ pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), DownloadError
 /// # Errors
 /// [`DownloadError`] when the canvas cannot be made or drawn.
 pub fn save_png(name: &str, dataset: &Dataset, data: &ChartData, frame: &FrameText, style: &Style) -> Result<(), DownloadError> {
-    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| DownloadError("no document".into()))?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| DownloadError::Failed("no document".into()))?;
     let canvas: HtmlCanvasElement =
-        document.create_element("canvas").map_err(js_error)?.dyn_into().map_err(|_| DownloadError("no canvas".into()))?;
+        document.create_element("canvas").map_err(js_error)?.dyn_into().map_err(|_| DownloadError::Failed("no canvas".into()))?;
     let (width, height) = export_size(data, frame);
     let style = Style { scale: 2.0, opaque: true, ..style.clone() };
-    let chart = |error: ChartError| DownloadError(error.to_string());
-    let area = prepare(&canvas, width, height, 2.0).map_err(chart)?;
-    draw_export(&area, dataset, data, frame, &style).map_err(chart)?;
+    let area = prepare(&canvas, width, height, 2.0)?;
+    draw_export(&area, dataset, data, frame, &style)?;
     drop(area);
     let url = canvas.to_data_url_with_type("image/png").map_err(js_error)?;
     save_url(name, &url)

@@ -171,11 +171,16 @@ pub fn focus_element(id: &str) {
     }
 }
 
-/// Today's date in the browser's time zone.
-pub fn today() -> crate::domain::dataset::date::Date {
+/// Today's date in the browser's time zone; `None` when the clock gives no valid date (never a
+/// made-up one).
+pub fn today() -> Option<crate::domain::dataset::date::Date> {
     let now = js_sys::Date::new_0();
-    let (year, month, day) = (now.get_full_year() as i32, (now.get_month() + 1) as u8, now.get_date() as u8);
-    crate::domain::dataset::date::Date::new(year, month, day).unwrap_or_else(|_| crate::domain::dataset::date::Date::start_of_year(2026))
+    if now.get_time().is_nan() {
+        return None;
+    }
+    let year = i32::try_from(now.get_full_year()).ok()?;
+    let (month, day) = (u8::try_from(now.get_month() + 1).ok()?, u8::try_from(now.get_date()).ok()?);
+    crate::domain::dataset::date::Date::new(year, month, day).ok()
 }
 
 /// The page's full address.

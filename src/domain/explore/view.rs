@@ -507,6 +507,17 @@ pub fn from_query(query: &str, dataset: Option<&Dataset>) -> (ViewState, Vec<Url
             Some((from.min(to), from.max(to)))
         }
     };
+    // Views that exist only in one mode: the headline cards alone only in embeds, the staff
+    // page only on the full page. Anywhere else the default view is shown, with a notice.
+    let misplaced = match state.view {
+        View::Cards => !state.presentation.embed,
+        View::Extract => state.presentation.embed,
+        _ => false,
+    };
+    if misplaced {
+        notices.push(UrlNotice::BadValue { key: "view".into(), value: state.view.id().into() });
+        state.view = ViewState::default_for(dataset).view;
+    }
     if let Some(dataset) = dataset {
         drop_unknown_ids(&mut state, dataset, &mut notices);
     }
@@ -647,6 +658,18 @@ mod tests {
         let (state, notices) = from_query("zoom=3&&=&view=table", None);
         assert_eq!(state.view, View::Table);
         assert_eq!(notices.len(), 2, "{notices:?}");
+    }
+
+    #[test]
+    fn a_view_of_the_other_mode_is_not_shown_in_its_place_silently() {
+        let (state, notices) = from_query("view=cards", None);
+        assert_eq!(state.view, View::Timeline, "the cards alone are for embeds");
+        assert_eq!(notices, [UrlNotice::BadValue { key: "view".into(), value: "cards".into() }]);
+        let (state, notices) = from_query("view=extract&embed=1", None);
+        assert_eq!(state.view, View::Timeline, "the staff page cannot be embedded");
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert_eq!(from_query("view=cards&embed=1", None).0.view, View::Cards);
+        assert_eq!(from_query("view=extract", None), (ViewState { view: View::Extract, ..ViewState::default_for(None) }, vec![]));
     }
 
     #[test]

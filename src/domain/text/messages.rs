@@ -367,6 +367,22 @@ messages! {
     ReleaseAddress { en: "Address of the release", fr: "Adresse du communiqué" }
     /// Link to the staff page.
     StaffLink { en: "Staff: read figures from a release", fr: "Personnel : lire les chiffres d’un communiqué" }
+    /// A view that exists, asked for where it cannot be shown (the staff page inside an embed).
+    ViewUnavailable { en: "This view cannot be shown here.", fr: "Cette vue ne peut pas être affichée ici." }
+    /// The computer's clock gives no valid date, which a download's citation needs.
+    ClockInvalid {
+        en: "This computer’s clock does not give a valid date, which a download needs for its retrieval date. Set the clock and try again.",
+        fr: "L’horloge de cet ordinateur ne donne pas de date valide, alors qu’un téléchargement en a besoin pour sa date d’extraction. Réglez l’horloge et réessayez.",
+    }
+    /// In place of today's date when the computer's clock gives none.
+    ClockUnknown {
+        en: "an unknown date (this computer’s clock gives no valid date)",
+        fr: "une date inconnue (l’horloge de cet ordinateur ne donne pas de date valide)",
+    }
+    /// A download could not be made (the browser's reason follows).
+    DownloadFailed { en: "The download could not be prepared. Reason:", fr: "Le téléchargement n’a pas pu être préparé. Motif :" }
+    /// A chart has no size to be drawn at.
+    ChartNoRoom { en: "the chart has no room to be drawn.", fr: "le graphique n’a pas la place d’être dessiné." }
     /// Back to the dashboard.
     BackToDashboard { en: "Back to the dashboard", fr: "Retour au tableau de bord" }
     /// Confidence column.

@@ -116,6 +116,27 @@ fn the_seed_release_figures_are_present_exactly() {
     }
 }
 
+/// The seed release counts its three Joint Initiative totals "Depuis le lancement de l'initiative
+/// conjointe": they run from the launch, 15 December 2016 (research revision of 2026-12-01).
+#[test]
+fn the_seed_releases_joint_initiative_totals_count_from_the_launch() {
+    let loaded = common::real_dataset();
+    let dataset = &loaded.dataset;
+    let seed = common::read("tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt");
+    assert!(seed.contains("Depuis le lancement de l'initiative conjointe") || seed.contains("Depuis le lancement de l’initiative conjointe"));
+    let totals: Vec<_> = dataset
+        .figures()
+        .iter()
+        .filter(|f| dataset.source_of(f).unwrap().id() == "eeas-2020-10-13-eu-iom-7th-strategic-meeting")
+        .filter(|f| matches!(f.metric(), Metric::MigrantsReturned | Metric::MigrantsReintegration | Metric::MigrantsRescued))
+        .collect();
+    assert_eq!(totals.len(), 3);
+    for figure in totals {
+        assert_eq!(dataset.programme_of(figure).unwrap().id(), "joint-initiative", "{}", figure.id());
+        assert_eq!(figure.cumulative_since().map(|d| d.to_string()).as_deref(), Some("2016-12-15"), "{}", figure.id());
+    }
+}
+
 #[test]
 fn official_publications_are_eu_or_iom() {
     let loaded = common::real_dataset();

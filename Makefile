@@ -26,7 +26,7 @@ help:
 
 serve:
 	@.ci/setup wasm
-	$(TRUNK) serve
+	$(TRUNK) serve --filehash false
 
 dist:
 	@.ci/setup release

@@ -165,3 +165,16 @@ test('a clock that gives no valid date stops downloads with a message in the pag
     await context.close();
   });
 });
+
+test('the development server policy in Trunk.toml allows exactly the loader Trunk writes', async () => {
+  const crypto = await import('node:crypto');
+  const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const loader = html.match(/<script type="module">([\s\S]*?)<\/script>/)[1];
+  // `make serve` builds with --filehash false at /: the same loader without the file hashes.
+  const unhashed = loader.replace(/eu-iom-dashboard-[0-9a-f]{16}/g, 'eu-iom-dashboard');
+  assert.notEqual(unhashed, loader);
+  const hash = crypto.createHash('sha256').update(unhashed).digest('base64');
+  const trunk = fs.readFileSync(path.join(ROOT, 'Trunk.toml'), 'utf8');
+  const serve = trunk.split('\n[').find((s) => s.startsWith('serve]'));
+  assert.match(serve, new RegExp(`"Content-Security-Policy" = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'; style-src 'self';`));
+});

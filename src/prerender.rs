@@ -23,7 +23,7 @@ use crate::domain::explore::select::{count_sources, select, Filter, Ignore};
 use crate::domain::explore::table::{sort_figures, TableSort};
 use crate::domain::explore::view::{from_query, View, ViewState};
 use crate::domain::lang::Lang;
-use crate::domain::text::describe::{describe_timeline, figure_date, figure_period, figure_value, source_line};
+use crate::domain::text::describe::{describe_timeline, figure_date, figure_period, figure_value_stated, source_line};
 use crate::domain::text::format::format_date;
 use crate::domain::text::i18n::metric_name;
 use crate::domain::text::labels::place_name;
@@ -105,6 +105,7 @@ fn page(out: &mut String, dataset: &Dataset, state: &ViewState, lang: Lang) {
     let _ = write!(out, r#"<section class="prerender__sources" aria-labelledby="sources-heading-{tag}">"#);
     element(out, "h2", &format!(r#"class="view__heading" id="sources-heading-{tag}""#), msg(Msg::SourcesHeading, lang));
     element(out, "p", r#"class="section__intro""#, msg(Msg::SourcesIntro, lang));
+    element(out, "p", r#"class="section__intro""#, msg(Msg::NoSums, lang));
     out.push_str(&sources_list(dataset, &selected, lang));
     out.push_str("</section></div></section></div></main>");
     footer(out, lang);
@@ -212,7 +213,7 @@ fn table(out: &mut String, dataset: &Dataset, selected: &[usize], lang: Lang) {
         let _ = write!(out, r#"<tr data-figure="{}"><td>"#, escape(figure.id()));
         element(out, "span", r#"class="table__metric""#, metric_name(figure.metric(), lang));
         out.push_str("</td>");
-        element(out, "td", r#"class="table__value""#, &figure_value(figure, lang));
+        element(out, "td", r#"class="table__value""#, &figure_value_stated(figure, lang));
         out.push_str("<td>");
         out.push_str(&escape(&figure_date(figure, lang)));
         if let Some(period) = figure_period(figure, lang) {

@@ -8,7 +8,8 @@ use super::scale::LinearScale;
 use super::theme::size;
 use super::{Anchor, ChartError, ChartLayout, HitPoint, Painter, Style};
 use crate::domain::explore::aggregate::BreakdownBar;
-use crate::domain::text::format::{format_date, format_qualified};
+use crate::domain::text::describe::figure_value_stated;
+use crate::domain::text::format::format_date;
 use crate::domain::text::labels::place_name;
 use crate::domain::dataset::model::{Dataset, Qualifier};
 
@@ -49,7 +50,7 @@ pub fn draw_breakdown<DB: DrawingBackend>(
         .filter_map(|bar| {
             let figure = input.dataset.figures().get(bar.figure)?;
             let when = format_date(figure.as_of(), figure.as_of_precision(), lang);
-            let value = format_qualified(figure.value(), figure.unit(), figure.qualifier(), lang);
+            let value = figure_value_stated(figure, lang);
             Some((place_name(input.dataset, &bar.place, lang), format!("{value} · {when}"), bar.value, bar.figure, figure.qualifier()))
         })
         .collect();

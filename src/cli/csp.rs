@@ -97,7 +97,7 @@ pub const OTHER_HEADERS: [(&str, &str); 2] = [("X-Content-Type-Options", "nosnif
 /// development loader, no other data origins and framing by the page's own origin only (the
 /// release default).
 pub fn serve_policy() -> String {
-    policy(&[base64(&sha256(DEV_LOADER.as_bytes()))], &[], Some("'self'"))
+    policy(&[script_hash(DEV_LOADER)], &[], Some("'self'"))
 }
 
 /// The `headers` line of `Trunk.toml`'s `[serve]` section: the development server's policy and

@@ -16,6 +16,7 @@ pub use zip::{crc32, zip_store};
 
 use crate::domain::dataset::date::Date;
 use crate::domain::lang::Lang;
+use crate::domain::text::messages::{msg, Msg};
 
 /// What a download covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +38,7 @@ pub struct ExportContext {
     pub lang: Lang,
 }
 
-/// Why a download could not be made (its words are in `text::notices`).
+/// Why a download could not be made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DownloadError {
     /// The computer's clock gives no valid date, and every download states its retrieval date.
@@ -48,8 +49,38 @@ pub enum DownloadError {
     Failed(String),
 }
 
+impl DownloadError {
+    /// The message shown to the user, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            DownloadError::Clock => msg(Msg::ClockInvalid, lang).to_string(),
+            DownloadError::NoRoom => format!("{} {}", msg(Msg::DownloadFailed, lang), msg(Msg::ChartNoRoom, lang)),
+            DownloadError::Failed(detail) => format!("{} {detail}", msg(Msg::DownloadFailed, lang)),
+        }
+    }
+}
+
+impl std::fmt::Display for DownloadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
 /// The context of the tests' downloads: English, 28 Nov 2026, an example address.
 #[cfg(test)]
 fn context() -> ExportContext {
     ExportContext { today: Date::new(2026, 11, 28).unwrap(), page_url: "https://example.org/?v=1".into(), lang: Lang::En }
+}
+
+#[cfg(test)]
+mod download_error_tests {
+    use super::*;
+
+    #[test]
+    fn download_errors_speak_the_page_language() {
+        assert_eq!(DownloadError::Failed("QuotaExceededError".into()).message(Lang::Fr), "Le téléchargement n’a pas pu être préparé. Motif : QuotaExceededError");
+        assert_eq!(DownloadError::Failed("x".into()).message(Lang::En), "The download could not be prepared. Reason: x");
+        assert!(DownloadError::Clock.message(Lang::Fr).starts_with("L’horloge de cet ordinateur"));
+        assert!(DownloadError::NoRoom.message(Lang::Fr).contains("pas la place"));
+    }
 }

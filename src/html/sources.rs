@@ -8,7 +8,7 @@ use super::{element, escape};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::table::sources_of;
 use crate::domain::lang::Lang;
-use crate::domain::text::describe::figure_value;
+use crate::domain::text::describe::figure_value_stated;
 use crate::domain::text::format::format_date;
 use crate::domain::text::i18n::{metric_name, publisher_kind_name, source_kind_name};
 use crate::domain::text::messages::{msg, Msg};
@@ -50,7 +50,7 @@ pub fn sources_list(dataset: &Dataset, selected: &[usize], lang: Lang) -> String
         for figure in figures.iter().filter_map(|i| dataset.figures().get(*i)) {
             let (detail, detail_lang) = figure.detail_in(lang);
             out.push_str("<li>");
-            element(&mut out, "strong", "", &figure_value(figure, lang));
+            element(&mut out, "strong", "", &figure_value_stated(figure, lang));
             let _ = write!(out, " — {}: ", escape(metric_name(figure.metric(), lang)));
             element(&mut out, "span", &format!(r#"lang="{}""#, detail_lang.tag()), detail);
             out.push_str("</li>");

@@ -16,6 +16,7 @@ pub fn SourcesPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, lang: Sig
     view! {
         <h2 class="view__heading">{move || msg(Msg::SourcesHeading, lang.get())}</h2>
         <p class="section__intro">{move || msg(Msg::SourcesIntro, lang.get())}</p>
+        <p class="section__intro" data-testid="no-sums">{move || msg(Msg::NoSums, lang.get())}</p>
         <div inner_html=move || selected.with(|s| sources_list(&dataset, s, lang.get()))></div>
     }
 }

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::text::describe::{figure_date, figure_period, figure_value, source_line};
+use crate::domain::text::describe::{figure_date, figure_period, figure_value_stated, source_line};
 use crate::domain::text::format::labelled;
 use crate::domain::text::i18n::{disagreement_kind_name, metric_name, precision_note};
 use crate::domain::lang::Lang;
@@ -127,7 +127,7 @@ fn table_row(dataset: &Dataset, index: usize, lang: Lang) -> AnyView {
                 <span class="table__metric">{metric_name(figure.metric(), lang)}</span>
                 <span class="table__detail" lang=detail_lang.tag()>{detail.to_string()}</span>
             </td>
-            <td class="table__value">{figure_value(figure, lang)}</td>
+            <td class="table__value">{figure_value_stated(figure, lang)}</td>
             <td>{date}{period.map(|p| view! { <span class="table__detail">{p}</span> })}</td>
             <td>{dataset.programme_of(figure).map(|p| p.name(lang).to_string())}</td>
             <td>{place_name(dataset, &Place::of(figure), lang)}</td>

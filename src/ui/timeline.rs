@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::chart::spec::ChartData;
 use crate::domain::explore::aggregate::build_series;
-use crate::domain::text::describe::{describe_timeline, tooltip_lines};
+use crate::domain::text::describe::{describe_timeline, series_tooltip_lines};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::Dataset;
 use crate::ui::page::Page;
@@ -27,12 +27,7 @@ pub fn TimelineView(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pag
         dataset: dataset.clone(),
         data: Memo::new(move |_| Arc::new(ChartData::Timeline(series.get()))).into(),
         figures: selected.into(),
-        tooltip: Arc::new(move |figure| {
-            let warnings = series.with_untracked(|all| {
-                all.iter().flat_map(|s| s.points.iter()).find(|p| p.figure == figure).map(|p| p.warnings.clone()).unwrap_or_default()
-            });
-            tooltip_lines(&tip_data, figure, &warnings, lang.get_untracked())
-        }),
+        tooltip: Arc::new(move |figure| series.with_untracked(|all| series_tooltip_lines(&tip_data, all, figure, lang.get_untracked()))),
         page,
         on_activate: None,
         hit: None,

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::domain::dataset::date::Date;
 use crate::domain::dataset::model::{Dataset, Figure, Metric, Place, Unit};
 
 /// The four things the dashboard exists to show, one card each.
@@ -107,6 +108,9 @@ pub enum Warning {
     Conflict,
     /// The figure is part of a documented disagreement.
     Documented,
+    /// A running total that counts from another start than another running total of the same
+    /// series: the two are not comparable, and the line between them is no trend.
+    StartDiffers,
 }
 
 /// One report in a series.
@@ -136,6 +140,11 @@ pub struct Series {
 }
 
 impl Series {
+    /// The starts the running totals of the series count from, earliest first, each once.
+    pub fn starts(&self, dataset: &Dataset) -> Vec<Date> {
+        distinct_starts(dataset, &self.points)
+    }
+
     /// Number of points carrying a warning.
     pub fn n_warnings(&self) -> usize {
         self.points.iter().filter(|point| !point.warnings.is_empty()).count()
@@ -196,11 +205,41 @@ fn series_from(dataset: &Dataset, key: SeriesKey, mut members: Vec<usize>) -> Op
         .collect();
     mark_decreases(&mut points);
     mark_conflicts(&mut points);
+    mark_start_differences(dataset, &mut points);
     for point in &mut points {
         point.warnings.sort_unstable();
         point.warnings.dedup();
     }
     Some(Series { key, unit, points })
+}
+
+/// Flags the running totals that say what they count from when another running total of the
+/// series counts from another start.
+fn mark_start_differences(dataset: &Dataset, points: &mut [SeriesPoint]) {
+    if distinct_starts(dataset, points).len() < 2 {
+        return;
+    }
+    for point in points.iter_mut() {
+        if running_start(dataset, point).is_some() {
+            point.warnings.push(Warning::StartDiffers);
+        }
+    }
+}
+
+/// What a running total counts from, when its source says.
+fn running_start(dataset: &Dataset, point: &SeriesPoint) -> Option<Date> {
+    if point.period_start_day.is_some() {
+        return None;
+    }
+    dataset.figures().get(point.figure).and_then(Figure::cumulative_since)
+}
+
+/// The starts of the running totals among `points`, earliest first, each once.
+fn distinct_starts(dataset: &Dataset, points: &[SeriesPoint]) -> Vec<Date> {
+    let mut starts: Vec<Date> = points.iter().filter_map(|p| running_start(dataset, p)).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    starts
 }
 
 /// Flags running totals that fall below the highest earlier running total.
@@ -398,6 +437,37 @@ mod tests {
         assert_eq!(series.len(), 2);
         assert_eq!(series[0].points.len(), 2, "the longer series comes first");
         assert_eq!(series[1].key.place, Place::Country(0));
+    }
+
+    /// Running totals of one series with the starts given (`None`: the source names none), and
+    /// one total for a period.
+    fn totals_since(starts: &[Option<&str>]) -> Dataset {
+        let figure = |i: usize, since: &Option<&str>| {
+            serde_json::json!({"id": format!("f{i}"), "source": "s", "metric": "migrants_returned", "metric_detail": "d", "value": 1000.0 * (i as f64 + 1.0),
+                "unit": "count", "qualifier": "exact", "programme": "P", "programme_id": "p", "period_end": format!("20{}-06-30", 18 + i), "cumulative_since": since})
+        };
+        let mut figures: Vec<_> = starts.iter().enumerate().map(|(i, since)| figure(i, since)).collect();
+        figures.push(serde_json::json!({"id": "period", "source": "s", "metric": "migrants_returned", "metric_detail": "d", "value": 10.0, "unit": "count",
+            "qualifier": "exact", "programme": "P", "programme_id": "p", "period_start": "2019-01-01", "period_end": "2019-12-31"}));
+        let doc = serde_json::json!({"schema": crate::domain::dataset::load::SCHEMA, "schema_version": 1,
+            "programmes": [{"id": "p", "name_en": "P", "name_fr": "P"}],
+            "sources": [{"id": "s", "date": "2025-01-01", "date_precision": "day", "publisher": "IOM", "publisher_kind": "iom", "title": "t", "url": "https://example.org", "language": "en", "kind": "news"}],
+            "figures": figures});
+        crate::domain::dataset::load::load_value(&doc).unwrap().dataset
+    }
+
+    #[test]
+    fn running_totals_from_different_starts_are_flagged_in_one_series() {
+        let d = totals_since(&[Some("2016-12-15"), Some("2017-05-01"), None]);
+        let series = build_series(&d, &all(&d));
+        assert_eq!(series.len(), 1);
+        let flagged: Vec<(&str, bool)> =
+            series[0].points.iter().map(|p| (d.figures()[p.figure].id(), p.warnings.contains(&Warning::StartDiffers))).collect();
+        assert_eq!(flagged, [("f0", true), ("f1", true), ("period", false), ("f2", false)], "a total without a stated start and a period total are not flagged");
+        assert_eq!(series[0].starts(&d).iter().map(ToString::to_string).collect::<Vec<_>>(), ["2016-12-15", "2017-05-01"]);
+        let same = totals_since(&[Some("2016-12-15"), Some("2016-12-15"), None]);
+        let series = build_series(&same, &all(&same));
+        assert!(series[0].points.iter().all(|p| !p.warnings.contains(&Warning::StartDiffers)), "one start: nothing to name");
     }
 
     #[test]

@@ -201,6 +201,10 @@ mod tests {
         assert!(text.contains("Data as of: 13\u{a0}Oct\u{a0}2020"));
         assert!(text.contains("Retrieved: 28\u{a0}Nov\u{a0}2026"));
         assert!(text.contains("https://example.org/?v=1"));
+        assert!(text.contains("\"as stated\" (qualifier `exact` in the data) means the source gave the number without a qualifier, even when the number is round"));
+        assert!(text.contains("Figures are never added together"));
+        let fr = citation(&d, &state, &[0], Scope::Selection, &ExportContext { lang: Lang::Fr, ..context() });
+        assert!(fr.contains("« tel quel » (qualificatif `exact` dans les données)"));
     }
 
     #[test]

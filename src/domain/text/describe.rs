@@ -3,7 +3,8 @@
 
 use crate::domain::explore::aggregate::{Series, Warning};
 use crate::domain::text::format::{format_as_of, format_date, format_period, format_qualified, format_since, labelled};
-use crate::domain::text::i18n::{metric_name, precision_note};
+use crate::domain::dataset::model::Qualifier;
+use crate::domain::text::i18n::{metric_name, precision_note, qualifier_name};
 use crate::domain::lang::{tr, Lang};
 use crate::domain::text::labels::place_name;
 use crate::domain::text::messages::{msg, Msg};
@@ -14,6 +15,47 @@ use crate::domain::release::extract::Proposal;
 /// The value as the release words it: `more than 84,000`.
 pub fn figure_value(figure: &Figure, lang: Lang) -> String {
     format_qualified(figure.value(), figure.unit(), figure.qualifier(), lang)
+}
+
+/// The value with its qualifier always named, where qualifiers are listed (table, tooltips): a
+/// number the source gave without one is `535 (as stated)`, even when it is round.
+pub fn figure_value_stated(figure: &Figure, lang: Lang) -> String {
+    match figure.qualifier() {
+        Qualifier::Exact => format!("{} ({})", figure_value(figure, lang), qualifier_name(Qualifier::Exact, lang)),
+        _ => figure_value(figure, lang),
+    }
+}
+
+/// The date of a report and, for a running total, what it counts from: `13 Oct 2020, since
+/// 15 Dec 2016`.
+pub fn figure_date_counted(figure: &Figure, lang: Lang) -> String {
+    let date = figure_date(figure, lang);
+    match figure.cumulative_since() {
+        Some(since) => format!("{date}, {} {}", msg(Msg::Since, lang), format_since(since, lang)),
+        None => date,
+    }
+}
+
+/// A value with its date in brackets, for chart descriptions: `more than 84,000 (13 Oct 2020)`,
+/// `81,000 (as stated, c. Jun 2020)`.
+fn value_dated(figure: &Figure, date: &str, lang: Lang) -> String {
+    match figure.qualifier() {
+        Qualifier::Exact => format!("{} ({}, {date})", figure_value(figure, lang), qualifier_name(Qualifier::Exact, lang)),
+        _ => format!("{} ({date})", figure_value(figure, lang)),
+    }
+}
+
+/// Names the starts of the running totals of one series when they differ: `its running totals
+/// count from different starts (15 Dec 2016, May 2017) and cannot be compared as a trend`.
+fn different_starts(starts: &[Date], lang: Lang) -> Option<String> {
+    if starts.len() < 2 {
+        return None;
+    }
+    let list = starts.iter().map(|d| format_since(*d, lang)).collect::<Vec<_>>().join(", ");
+    Some(tr!(lang,
+        en: format!("its running totals count from different starts ({list}) and cannot be compared as a trend"),
+        fr: format!("ses totaux cumulés comptent depuis des dates différentes ({list}) et ne se comparent pas comme une tendance"),
+    ))
 }
 
 /// What period a figure covers: `2015–2019`, `since 1 Jan 2017`, or nothing for a level.
@@ -77,9 +119,23 @@ pub fn source_line(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
 /// Lines of the tooltip shown for a chart point: value, what it counts, where and when, source,
 /// and any warning.
 pub fn tooltip_lines(dataset: &Dataset, figure_index: usize, warnings: &[Warning], lang: Lang) -> Vec<String> {
+    tooltip_lines_with_starts(dataset, figure_index, warnings, &[], lang)
+}
+
+/// The tooltip of a point of the timeline: [`tooltip_lines`] with the point's warnings in its
+/// series, naming the starts of the series' running totals when they differ.
+pub fn series_tooltip_lines(dataset: &Dataset, series: &[Series], figure_index: usize, lang: Lang) -> Vec<String> {
+    let found = series.iter().find_map(|s| s.points.iter().find(|p| p.figure == figure_index).map(|p| (s, p)));
+    match found {
+        Some((s, point)) => tooltip_lines_with_starts(dataset, figure_index, &point.warnings, &s.starts(dataset), lang),
+        None => tooltip_lines(dataset, figure_index, &[], lang),
+    }
+}
+
+fn tooltip_lines_with_starts(dataset: &Dataset, figure_index: usize, warnings: &[Warning], starts: &[Date], lang: Lang) -> Vec<String> {
     let Some(figure) = dataset.figures().get(figure_index) else { return Vec::new() };
     let mut lines = vec![
-        format!("{} — {}", figure_value(figure, lang), figure.detail_in(lang).0),
+        format!("{} — {}", figure_value_stated(figure, lang), figure.detail_in(lang).0),
         figure_scope(dataset, figure, lang),
     ];
     let mut when = figure_as_of(figure, lang);
@@ -97,6 +153,13 @@ pub fn tooltip_lines(dataset: &Dataset, figure_index: usize, warnings: &[Warning
                 for disagreement in dataset.disagreements_of(figure_index) {
                     lines.push(format!("⚠ {}", disagreement.note(lang)));
                 }
+            }
+            Warning::StartDiffers => {
+                let sentence = match different_starts(starts, lang) {
+                    Some(named) => tr!(lang, en: format!("In this series, {named}."), fr: format!("Dans cette série, {named}.")),
+                    None => msg(Msg::WarningStartDiffers, lang).to_string(),
+                };
+                lines.push(format!("⚠ {sentence}"));
             }
         }
     }
@@ -128,25 +191,29 @@ pub fn describe_timeline(dataset: &Dataset, series: &[Series], lang: Lang) -> St
             parts.push(place_name(dataset, &s.key.place, lang));
             parts.join(", ")
         };
-        let (first_value, first_date) = (figure_value(first_figure, lang), figure_date(first_figure, lang));
+        let first = value_dated(first_figure, &figure_date_counted(first_figure, lang), lang);
         let sentence = if s.points.len() == 1 {
             tr!(lang,
-                en: format!("{name}: one report, {first_value} ({first_date})."),
-                fr: format!("{name} : un seul chiffre, {first_value} ({first_date})."),
+                en: format!("{name}: one report, {first}."),
+                fr: format!("{name} : un seul chiffre, {first}."),
             )
         } else {
-            let (last_value, last_date) = (figure_value(last_figure, lang), figure_date(last_figure, lang));
+            let last = value_dated(last_figure, &figure_date_counted(last_figure, lang), lang);
             let n = s.points.len();
             let warnings = match s.n_warnings() {
                 0 => String::new(),
                 n => tr!(lang,
-                    en: format!(" {n} of them carry a warning (a fall or a disagreement between sources)."),
-                    fr: format!(" {n} d’entre eux portent un avertissement (baisse ou désaccord entre sources)."),
+                    en: format!(" {n} of them carry a warning (a fall, a disagreement between sources or another start)."),
+                    fr: format!(" {n} d’entre eux portent un avertissement (baisse, désaccord entre sources ou autre date de départ)."),
                 ),
             };
+            let starts = match different_starts(&s.starts(dataset), lang) {
+                Some(named) => tr!(lang, en: format!(" Careful: {named}."), fr: format!(" Attention : {named}.")),
+                None => String::new(),
+            };
             tr!(lang,
-                en: format!("{name}: {n} reports, from {first_value} ({first_date}) to {last_value} ({last_date}).{warnings}"),
-                fr: format!("{name} : {n} chiffres, de {first_value} ({first_date}) à {last_value} ({last_date}).{warnings}"),
+                en: format!("{name}: {n} reports, from {first} to {last}.{warnings}{starts}"),
+                fr: format!("{name} : {n} chiffres, de {first} à {last}.{warnings}{starts}"),
             )
         };
         sentences.push(sentence);
@@ -164,7 +231,7 @@ pub fn describe_breakdown(dataset: &Dataset, bars: &[crate::domain::explore::agg
     };
     let describe = |bar: &crate::domain::explore::aggregate::BreakdownBar| -> String {
         let Some(figure) = dataset.figures().get(bar.figure) else { return String::new() };
-        format!("{} {} ({})", place_name(dataset, &bar.place, lang), figure_value(figure, lang), figure_date(figure, lang))
+        format!("{} {}", place_name(dataset, &bar.place, lang), value_dated(figure, &figure_date(figure, lang), lang))
     };
     let (first, n) = (describe(first), bars.len());
     match n {
@@ -193,7 +260,7 @@ pub fn describe_map(dataset: &Dataset, values: &[(usize, usize)], metric: crate:
         return msg(Msg::EmptyTitle, lang).to_string();
     };
     let metric = metric_name(metric, lang);
-    let describe = |(name, figure): &(&str, &Figure)| format!("{name} {} ({})", figure_value(figure, lang), figure_date(figure, lang));
+    let describe = |(name, figure): &(&str, &Figure)| format!("{name} {}", value_dated(figure, &figure_date(figure, lang), lang));
     let (n, first, last) = (shown.len(), describe(first), describe(last));
     tr!(lang,
         en: format!("Map of {metric}: {n} countries have a figure, from {first} down to {last}; the others are hatched."),
@@ -204,6 +271,9 @@ pub fn describe_map(dataset: &Dataset, values: &[(usize, usize)], metric: crate:
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::explore::aggregate::{build_breakdown, build_series, BreakdownBy};
+    use crate::domain::dataset::model::Metric;
+    use crate::domain::testing::dataset;
     use crate::domain::release::extract::extract;
 
     /// The date of `YYYY-MM-DD`, none for an empty text.
@@ -256,5 +326,22 @@ mod tests {
         assert_eq!(period("", "2020-10-13", "", Lang::Fr), "au 13\u{a0}oct.\u{a0}2020");
         assert_eq!(period("", "2020-10-13", "", Lang::En), "as of 13\u{a0}Oct\u{a0}2020");
         assert_eq!(period("", "", "", Lang::En), "–");
+    }
+
+    #[test]
+    fn a_number_without_qualifier_reads_as_stated_in_descriptions() {
+        let d = dataset(&[
+            ("a", "2020-10-13", "migrants_returned", 97000.0, "exact", Some("LY"), None),
+            ("b", "2021-10-13", "migrants_returned", 84000.0, "more_than", Some("NE"), None),
+        ]);
+        let bars = build_breakdown(&d, &[0, 1], Metric::MigrantsReturned, BreakdownBy::Country);
+        assert_eq!(
+            describe_breakdown(&d, &bars, Lang::En),
+            "Bar chart of 2 places, from Libya 97,000 (as stated, 13\u{a0}Oct\u{a0}2020) down to Niger more than 84,000 (13\u{a0}Oct\u{a0}2021)."
+        );
+        let series = build_series(&d, &[0]);
+        assert!(describe_timeline(&d, &series, Lang::Fr).contains("un seul chiffre, 97\u{202f}000 (tel quel, 13\u{a0}oct.\u{a0}2020)"), "{}", describe_timeline(&d, &series, Lang::Fr));
+        assert_eq!(figure_value_stated(&d.figures()[0], Lang::En), "97,000 (as stated)");
+        assert_eq!(figure_value_stated(&d.figures()[1], Lang::En), "more than 84,000");
     }
 }

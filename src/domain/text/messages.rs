@@ -133,6 +133,11 @@ messages! {
         en: "Another report about the same date gives a clearly different value.",
         fr: "Un autre chiffre publié pour la même date donne une valeur nettement différente.",
     }
+    /// Warning: running totals of one series count from different starts.
+    WarningStartDiffers {
+        en: "Other running totals of this series count from another start: they cannot be compared as a trend.",
+        fr: "D’autres totaux cumulés de cette série comptent depuis une autre date : ils ne se comparent pas comme une tendance.",
+    }
     /// Chart: series hidden.
     HiddenSeries {
         en: "more series are not drawn; the table lists every figure",
@@ -219,6 +224,11 @@ messages! {
     SourcesIntro {
         en: "Every release behind the current selection, latest first, with the figures it reports.",
         fr: "Chaque communiqué derrière la sélection actuelle, du plus récent au plus ancien, avec les chiffres qu’il publie.",
+    }
+    /// Why the dashboard never adds figures together.
+    NoSums {
+        en: "Figures are never added together: programmes and sources overlap (the Libya voluntary return totals and the Joint Initiative totals, for instance), so a sum would count the same people or money twice.",
+        fr: "Les chiffres ne sont jamais additionnés : programmes et sources se recoupent (les totaux des retours volontaires depuis la Libye et ceux de l’Initiative conjointe, par exemple), et une somme compterait deux fois les mêmes personnes ou les mêmes fonds.",
     }
     /// Heading of the link notices.
     LinkNotices {
@@ -383,6 +393,8 @@ messages! {
     DownloadFailed { en: "The download could not be prepared. Reason:", fr: "Le téléchargement n’a pas pu être préparé. Motif :" }
     /// A chart has no size to be drawn at.
     ChartNoRoom { en: "the chart has no room to be drawn.", fr: "le graphique n’a pas la place d’être dessiné." }
+    /// A chart could not be drawn (the reason follows).
+    ChartNotDrawn { en: "The chart could not be drawn. Reason:", fr: "Le graphique n’a pas pu être dessiné. Motif :" }
     /// Back to the dashboard.
     BackToDashboard { en: "Back to the dashboard", fr: "Retour au tableau de bord" }
     /// Confidence column.

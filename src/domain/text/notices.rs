@@ -10,7 +10,6 @@ use crate::domain::dataset::date::DateError;
 use crate::domain::dataset::issue::{Issue, IssueKind, LoadError};
 use crate::domain::dataset::origin::DataOrigin;
 use crate::domain::explore::view::UrlNotice;
-use crate::domain::export::DownloadError;
 use crate::domain::lang::{tr, Lang};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::map::{CountryProblem, MapError, PROJECTION};
@@ -165,23 +164,6 @@ impl Issue {
     }
 }
 
-impl DownloadError {
-    /// The message shown to the user, in `lang`.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            DownloadError::Clock => msg(Msg::ClockInvalid, lang).to_string(),
-            DownloadError::NoRoom => format!("{} {}", msg(Msg::DownloadFailed, lang), msg(Msg::ChartNoRoom, lang)),
-            DownloadError::Failed(detail) => format!("{} {detail}", msg(Msg::DownloadFailed, lang)),
-        }
-    }
-}
-
-impl fmt::Display for DownloadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message(Lang::En))
-    }
-}
-
 impl MapError {
     /// The message shown to the user.
     pub fn message(&self, lang: Lang) -> String {
@@ -331,18 +313,5 @@ impl fmt::Display for DateError {
 impl fmt::Display for MapError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn download_errors_speak_the_page_language() {
-        assert_eq!(DownloadError::Failed("QuotaExceededError".into()).message(Lang::Fr), "Le téléchargement n’a pas pu être préparé. Motif : QuotaExceededError");
-        assert_eq!(DownloadError::Failed("x".into()).message(Lang::En), "The download could not be prepared. Reason: x");
-        assert!(DownloadError::Clock.message(Lang::Fr).starts_with("L’horloge de cet ordinateur"));
-        assert!(DownloadError::NoRoom.message(Lang::Fr).contains("pas la place"));
     }
 }

@@ -15,7 +15,10 @@ FRAME_ANCESTORS ?= 'self'
 # Other origins ?data= may load datasets from (space-separated); none by default.
 DATA_ORIGINS ?=
 
-.PHONY: help serve test dist test-native lint test-e2e bench data check-data
+# Cases of `make fuzz`, shared out between the properties of tests/it/fuzz.rs.
+FUZZ_CASES ?= 2000000
+
+.PHONY: help serve test dist test-native lint test-e2e bench data check-data fuzz
 
 help:
 	@echo "make serve   serve the dashboard on http://127.0.0.1:8080 (embedded default data)"
@@ -23,6 +26,7 @@ help:
 	@echo "make dist    release build into dist/ (PUBLIC_URL=/sub/path/ for a sub-path)"
 	@echo "make data    rebuild public/data/eu-iom-figures.json from the research file"
 	@echo "make bench   print size and speed figures"
+	@echo "make fuzz    property tests at depth: $(FUZZ_CASES) cases, about ten minutes"
 
 serve:
 	@.ci/setup wasm
@@ -67,6 +71,10 @@ bench:
 	@.ci/setup test
 	$(MAKE) --no-print-directory dist
 	cd tests/e2e && node bench.mjs
+
+fuzz:
+	cargo test --quiet --profile fuzz --test it --no-run
+	time FUZZ_CASES=$(FUZZ_CASES) cargo test --profile fuzz --test it fuzz::
 
 data:
 	@.ci/setup data

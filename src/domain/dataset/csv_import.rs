@@ -389,7 +389,7 @@ mod tests {
             let error = load_csv(&with_cell(&csv, column, "")).unwrap_err();
             assert_eq!(error, LoadError::NoUsableFigures { skipped: 1 + usize::from(column.starts_with("source_")) }, "{column}");
             let official = with_cell(&with_cell(&csv, "source_official", "true"), column, "");
-            let Err(LoadError::NoUsableFigures { .. }) = load_csv(&format!("{official}")) else { panic!("{column}: an official source without {field} is not made IOM's") };
+            let Err(LoadError::NoUsableFigures { .. }) = load_csv(&official) else { panic!("{column}: an official source without {field} is not made IOM's") };
         }
         // The dataset's validation names what is missing.
         let kindless = format!("{}{}", with_cell(&csv, "source_publisher_kind", ""), to_csv(&dataset(&[("b", "2021-10-13", "projects", 5.0, "exact", None, None)]), &[0], Lang::En).lines().nth(1).unwrap());

@@ -279,7 +279,8 @@ fn prerender(dist: &Path, data: &Path) -> Result<Outcome, String> {
 
 /// `csp`: secures a release build (see [`csp`]).
 fn secure_dist(dist: &Path, frame_ancestors: &str, connect: &str) -> Result<Outcome, String> {
-    let connect: Vec<String> = connect.split_whitespace().map(str::to_string).collect();
+    // The same list, read the same way, as the app's allow-list (EU_IOM_DATA_ORIGINS).
+    let connect = crate::domain::dataset::origin::check_allowed(connect).map_err(|e| format!("--connect: {e}"))?;
     match csp::secure_dist(dist, &connect, frame_ancestors) {
         Ok(policy) => Ok(Outcome { output: format!("Content-Security-Policy: {policy}\n"), success: true }),
         Err(error) => Ok(Outcome { output: format!("{error}\n"), success: false }),

@@ -109,9 +109,29 @@ impl LoadGenerations {
 }
 
 /// Reads a build-time list of allowed origins ("https://a.example https://b.example", spaces or
-/// commas), keeping only valid http(s) origins.
+/// commas), keeping only valid http(s) origins. The build checks the list first with
+/// [`check_allowed`], so nothing is dropped here that the policy lets through.
 pub fn parse_allowed(list: &str) -> Vec<String> {
     list.split([' ', ',']).filter_map(origin_of).collect()
+}
+
+/// Checks a build-time list of allowed origins as [`parse_allowed`] reads it: every entry must be
+/// an http(s) origin (no path, no user name), so the app's allow-list and the policy's
+/// `connect-src` are the same list.
+///
+/// # Errors
+/// The first entry that is not an origin.
+pub fn check_allowed(list: &str) -> Result<Vec<String>, String> {
+    list.split([' ', ','])
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| {
+            let authority_only = entry.strip_suffix('/').unwrap_or(entry).split_once("://").is_some_and(|(_, rest)| !rest.contains(['/', '?', '#']));
+            match origin_of(entry) {
+                Some(origin) if authority_only => Ok(origin),
+                _ => Err(format!("\"{entry}\" is not an http(s) origin such as https://data.example.org")),
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -212,5 +232,15 @@ mod tests {
         assert!(DataOrigin::Address("https://x.example/d.json".into()).banner(Lang::Fr).unwrap().contains("https://x.example/d.json"));
         assert!(DataOrigin::LocalFile("mine.csv".into()).banner(Lang::En).unwrap().starts_with("Local data"));
         assert_eq!(parse_allowed("https://a.example, http://b.example:8080 junk"), vec!["https://a.example", "http://b.example:8080"]);
+    }
+
+    #[test]
+    fn the_build_refuses_an_allow_list_entry_that_is_not_an_origin() {
+        assert_eq!(check_allowed("https://a.example,https://B.example:8443 ").unwrap(), ["https://a.example", "https://b.example:8443"]);
+        assert_eq!(check_allowed("").unwrap(), Vec::<String>::new());
+        assert_eq!(check_allowed("https://a.example/").unwrap(), ["https://a.example"]);
+        for bad in ["junk", "https://a.example/data", "ftp://a.example", "https://user@a.example", "https://a.example?x"] {
+            assert!(check_allowed(&format!("https://ok.example {bad}")).unwrap_err().contains(bad), "{bad}");
+        }
     }
 }

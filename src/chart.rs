@@ -48,6 +48,17 @@ impl fmt::Display for ChartError {
 
 impl std::error::Error for ChartError {}
 
+impl ChartError {
+    /// The message shown to the user, in `lang`.
+    pub fn message(&self, lang: crate::domain::lang::Lang) -> String {
+        use crate::domain::text::messages::{msg, Msg};
+        match self {
+            ChartError::Backend(detail) => format!("{} {detail}", msg(Msg::ChartNotDrawn, lang)),
+            ChartError::NoSize => format!("{} {}", msg(Msg::ChartNotDrawn, lang), msg(Msg::ChartNoRoom, lang)),
+        }
+    }
+}
+
 impl From<ChartError> for crate::domain::export::DownloadError {
     fn from(error: ChartError) -> Self {
         match error {
@@ -467,6 +478,13 @@ pub fn dash_segments(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drawing_errors_speak_the_page_language() {
+        use crate::domain::lang::Lang;
+        assert_eq!(ChartError::Backend("context lost".into()).message(Lang::Fr), "Le graphique n’a pas pu être dessiné. Motif : context lost");
+        assert_eq!(ChartError::NoSize.message(Lang::En), "The chart could not be drawn. Reason: the chart has no room to be drawn.");
+    }
 
     #[test]
     fn dashes_alternate_along_the_path() {

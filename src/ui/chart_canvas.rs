@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::chart::frame::FrameText;
 use crate::chart::interact::{key_move, tooltip_position, KeyMove, TooltipPosition};
 use crate::chart::spec::{draw_chart, render_svg, ChartData};
-use crate::chart::{ChartLayout, HitPoint, Style};
+use crate::chart::{ChartError, ChartLayout, HitPoint, Style};
 use crate::domain::export::{chart_footer, describe_filters, file_name, DownloadError, Scope};
 use crate::ui::downloads::export_context;
 use crate::domain::text::messages::{msg, Msg};
@@ -74,6 +74,8 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
     });
 
     let draw_data = dataset.clone();
+    // A drawing that fails is said on screen, not only in the console.
+    let draw_error = RwSignal::new(None::<ChartError>);
     Effect::new(move |_| {
         let css_width = width.get();
         let highlighted = hover.get().or(focus.get());
@@ -87,8 +89,16 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         let outcome = prepare(&canvas, css_width, data.height(css_width), style.scale)
             .and_then(|area| draw_chart(&area, &draw_data, &data, highlighted, &style));
         match outcome {
-            Ok(drawn) => layout.set(drawn),
-            Err(error) => env::warn(&error.to_string()),
+            Ok(drawn) => {
+                layout.set(drawn);
+                if draw_error.with_untracked(Option::is_some) {
+                    draw_error.set(None);
+                }
+            }
+            Err(error) => {
+                env::warn(&error.to_string());
+                draw_error.set(Some(error));
+            }
         }
         env::mark(&format!("{test_id}-drawn"));
     });
@@ -225,6 +235,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                     {move || msg(Msg::ShowAsTable, lang.get())}
                 </button>
                 {move || download_error.get().map(|e| view! { <p class="chart__error" role="alert" data-testid="download-error">{e.message(lang.get())}</p> })}
+                {move || draw_error.get().map(|e| view! { <p class="chart__error" role="alert" data-testid="chart-error">{e.message(lang.get())}</p> })}
             </div>
         </figure>
     }

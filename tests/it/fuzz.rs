@@ -9,7 +9,7 @@ use crate::common;
 use std::sync::OnceLock;
 
 use eu_iom_dashboard::domain::dataset::csv_import::{csv_text, csv_text_value, load_csv, parse_csv};
-use eu_iom_dashboard::domain::dataset::origin::{check_data_address, ResolvedAddress};
+use eu_iom_dashboard::domain::dataset::origin::{check_data_address, resolve_natively, ResolvedAddress};
 use eu_iom_dashboard::domain::release::extract::extract;
 use eu_iom_dashboard::domain::dataset::load::load_dataset;
 use eu_iom_dashboard::domain::dataset::model::Dataset;
@@ -23,17 +23,9 @@ fn cases(share: f64, bounded: u32) -> u32 {
     ((total * share) as u32).max(bounded)
 }
 
-/// Resolves an address against `base` as a browser does, with the WHATWG-conformant `url` crate.
+/// Resolves an address against `base` as a browser does.
 fn whatwg(base: &str) -> impl Fn(&str) -> Option<ResolvedAddress> + '_ {
-    move |given| {
-        let url = url::Url::parse(base).ok()?.join(given).ok()?;
-        Some(ResolvedAddress {
-            href: url.as_str().to_string(),
-            scheme: url.scheme().to_string(),
-            origin: url.origin().ascii_serialization(),
-            has_credentials: !url.username().is_empty() || url.password().is_some(),
-        })
-    }
+    move |given| resolve_natively(base, given)
 }
 
 /// Addresses made of the pieces that fool string checks (slashes and backslashes, controls,

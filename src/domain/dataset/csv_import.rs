@@ -153,19 +153,11 @@ fn optional(text: &str) -> Value {
     }
 }
 
-/// The columns that describe a figure's source, which every row of that source must repeat alike.
-const SOURCE_COLUMNS: [&str; 10] = [
-    "source_title",
-    "source_publisher",
-    "source_publisher_kind",
-    "source_date",
-    "source_date_precision",
-    "source_kind",
-    "source_language",
-    "source_url",
-    "source_official",
-    "source_note",
-];
+/// Whether a column describes a figure's source, which every row of that source must repeat
+/// alike (`source_title`, `source_url`, …; not the id itself).
+fn describes_source(column: &str) -> bool {
+    column.starts_with("source_") && column != "source_id"
+}
 
 /// Reads a CSV file of figures into a dataset. Nothing is assumed: an empty cell is a missing
 /// value, which the dataset's validation refuses (publisher kind, language, kind of source,
@@ -247,10 +239,11 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
             countries.entry(code.to_string()).or_insert_with(|| json!({"code": code, "name_en": name, "name_fr": name}));
         }
         let source_id = get("source_id");
-        let description: Vec<String> = SOURCE_COLUMNS.iter().map(|name| get(name).to_string()).collect();
+        let source_columns = CSV_COLUMNS.iter().filter(|c| describes_source(c));
+        let description: Vec<String> = source_columns.clone().map(|name| get(name).to_string()).collect();
         match described.get(source_id) {
             Some((first, earlier)) if *earlier != description => {
-                let differs = SOURCE_COLUMNS.iter().zip(earlier.iter().zip(&description)).find(|(_, (a, b))| a != b).map(|(name, _)| *name).unwrap_or("description");
+                let differs = source_columns.zip(earlier.iter().zip(&description)).find(|(_, (a, b))| a != b).map(|(name, _)| *name).unwrap_or("description");
                 return Err(LoadError::Csv { line, detail: format!("source \"{source_id}\" has another {differs} than on line {first}") });
             }
             Some(_) => {}

@@ -51,6 +51,19 @@ pub struct ResolvedAddress {
     pub has_credentials: bool,
 }
 
+/// Resolves `given` against `base` with the `url` crate, which follows the same WHATWG URL
+/// standard as browsers: the native counterpart of the browser's `URL` the app uses.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn resolve_natively(base: &str, given: &str) -> Option<ResolvedAddress> {
+    let url = url::Url::parse(base).ok()?.join(given).ok()?;
+    Some(ResolvedAddress {
+        href: url.as_str().to_string(),
+        scheme: url.scheme().to_string(),
+        origin: url.origin().ascii_serialization(),
+        has_credentials: !url.username().is_empty() || url.password().is_some(),
+    })
+}
+
 /// Decides whether the dashboard may load data from `given` (the `?data=` text), once a WHATWG
 /// parser has resolved it (`resolve`, against the page's base URL): only http(s) addresses
 /// without credentials whose origin is the page's own or one of `allowed` (origins fixed at
@@ -150,17 +163,9 @@ mod tests {
         assert_eq!(origin_of("https://"), None);
     }
 
-    /// Resolves as a browser does, with the WHATWG-conformant `url` crate.
+    /// Resolves as a browser does, against `base`.
     fn whatwg(base: &str) -> impl Fn(&str) -> Option<ResolvedAddress> + '_ {
-        move |given| {
-            let url = url::Url::parse(base).ok()?.join(given).ok()?;
-            Some(ResolvedAddress {
-                href: url.as_str().to_string(),
-                scheme: url.scheme().to_string(),
-                origin: url.origin().ascii_serialization(),
-                has_credentials: !url.username().is_empty() || url.password().is_some(),
-            })
-        }
+        move |given| resolve_natively(base, given)
     }
 
     #[test]

@@ -252,7 +252,7 @@ mod tests {
 
     #[test]
     fn the_development_server_sends_the_release_policy() {
-        let trunk = include_str!("../../Trunk.toml");
+        let trunk = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/Trunk.toml")).unwrap();
         let serve = trunk.split("\n[").find(|section| section.starts_with("serve]")).expect("a [serve] section");
         let expected = serve_headers();
         assert!(

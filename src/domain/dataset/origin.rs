@@ -170,7 +170,7 @@ mod tests {
 
     #[test]
     fn tricky_addresses_are_decided_on_where_they_resolve() {
-        let table: serde_json::Value = serde_json::from_str(include_str!("../../../tests/fixtures/data-addresses.json")).unwrap();
+        let table: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/data-addresses.json")).unwrap()).unwrap();
         let page = "http://127.0.0.1:8080";
         let fill = |text: &str| text.replace("{origin}", page).replace("{port}", "8080");
         let rows = table["addresses"].as_array().unwrap();

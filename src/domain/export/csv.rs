@@ -105,7 +105,7 @@ mod tests {
 
     #[test]
     fn a_dataset_of_formulas_downloads_as_text_with_numbers_as_numbers() {
-        let loaded = crate::domain::dataset::load::load_dataset(include_str!("../../../tests/fixtures/formulas.json")).unwrap();
+        let loaded = crate::domain::dataset::load::load_dataset(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/formulas.json")).unwrap()).unwrap();
         assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
         let d = loaded.dataset;
         let all: Vec<usize> = (0..d.figures().len()).collect();

@@ -11,7 +11,6 @@ use crate::domain::dataset::issue::{Issue, IssueKind, LoadError};
 use crate::domain::dataset::origin::DataOrigin;
 use crate::domain::explore::view::UrlNotice;
 use crate::domain::lang::{tr, Lang};
-use crate::domain::text::messages::{msg, Msg};
 use crate::domain::map::{CountryProblem, MapError, PROJECTION};
 
 impl DateError {

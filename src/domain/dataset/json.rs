@@ -1,12 +1,16 @@
-//! JSON read leniently, in one pass: every field of a record is kept as what the file gave
-//! ([`Raw`]: absent, null, a number, text, a list of texts, something else), so that validation,
-//! not the parser, decides what is wrong, and one record with a wrong type costs that record
-//! only. Strings borrow from the text where they can; values nobody reads are skipped.
+//! The dashboard's JSON files (the dataset, the map), read in one pass.
 //!
-//! Nothing here ever fails on content: the only errors are the JSON reader's own (syntax,
-//! nesting deeper than 128, numbers out of range), exactly as when reading a
-//! `serde_json::Value`, because every value, skipped ones too, is read through
-//! `deserialize_any`.
+//! - One envelope for every file ([`FileSpec::read`], errors [`FileError`]): a size limit, no
+//!   byte-order mark, JSON syntax with line and column, a root object, its `schema` and
+//!   `schema_version`. The errors' words, naming the file, are in `text::notices`.
+//! - Lenient records inside: every field is kept as what the file gave ([`Raw`]: absent, null,
+//!   a number, text, a list of texts, something else), so that validation, not the parser,
+//!   decides what is wrong, and one record with a wrong type costs that record only. Strings
+//!   borrow from the text where they can; values nobody reads are skipped.
+//!
+//! Nothing here fails on content: the only JSON errors are the reader's own (syntax, nesting
+//! deeper than 128, numbers out of range), exactly as when reading a `serde_json::Value`,
+//! because every value, skipped ones too, is read through `deserialize_any`.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -304,13 +308,13 @@ impl<'de, R: Fields<'de>> Deserialize<'de> for List<R> {
 /// The root object of a dashboard file: its `schema` and `schema_version`, and the rest read by
 /// `B`.
 #[derive(Debug, Default)]
-pub struct Envelope<'de, B> {
+struct Envelope<'de, B> {
     /// The `schema` field.
-    pub schema: Raw<'de>,
+    schema: Raw<'de>,
     /// The `schema_version` field, kept whole so that a wrong one can be quoted as written.
-    pub schema_version: Option<Value>,
+    schema_version: Option<Value>,
     /// Every other field.
-    pub body: B,
+    body: B,
 }
 
 impl<'de, B: Fields<'de>> Fields<'de> for Envelope<'de, B> {
@@ -321,5 +325,136 @@ impl<'de, B: Fields<'de>> Fields<'de> for Envelope<'de, B> {
             _ => return self.body.read(key, map),
         }
         Ok(true)
+    }
+}
+
+/// A file kept whole apart from its envelope, for files read by a strict serde type after it.
+impl<'de> Fields<'de> for serde_json::Map<String, Value> {
+    fn read<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        self.insert(key.to_string(), map.next_value()?);
+        Ok(true)
+    }
+}
+
+/// The dashboard's files, as messages name them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// The dataset file.
+    Dataset,
+    /// The map file.
+    Map,
+}
+
+/// What a kind of file must be, beyond JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileSpec {
+    /// The `schema` value the file declares.
+    pub schema: &'static str,
+    /// The `schema_version` this build reads.
+    pub version: u64,
+    /// Largest file accepted, in bytes.
+    pub max_bytes: u64,
+}
+
+/// Why a file fails the envelope every dashboard file shares.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileError {
+    /// The file is empty (or holds only white space).
+    Empty,
+    /// The file is larger than the dashboard accepts.
+    TooLarge {
+        /// Size of the file in bytes.
+        bytes: u64,
+        /// Largest accepted size in bytes.
+        limit: u64,
+    },
+    /// The text is not valid JSON.
+    NotJson {
+        /// 1-based line of the first error.
+        line: usize,
+        /// 1-based column of the first error.
+        column: usize,
+        /// What the JSON reader reported.
+        detail: String,
+    },
+    /// The JSON is not an object.
+    NotAnObject,
+    /// The `schema` field names another kind of file.
+    WrongSchema {
+        /// The schema the file declares (empty when missing).
+        found: String,
+    },
+    /// The file's `schema_version` is one this build cannot read.
+    UnsupportedVersion {
+        /// The version found, as written (`(none)` when missing).
+        found: String,
+    },
+}
+
+impl FileSpec {
+    /// Refuses empty and oversized files before any reading.
+    ///
+    /// # Errors
+    /// [`FileError::Empty`] or [`FileError::TooLarge`].
+    pub fn check_size(&self, bytes: u64) -> Result<(), FileError> {
+        if bytes == 0 {
+            return Err(FileError::Empty);
+        }
+        if bytes > self.max_bytes {
+            return Err(FileError::TooLarge { bytes, limit: self.max_bytes });
+        }
+        Ok(())
+    }
+
+    /// The text of a file, size checked, without the byte-order mark some editors save.
+    ///
+    /// # Errors
+    /// [`FileError::Empty`] (white space only included) or [`FileError::TooLarge`].
+    pub fn text<'t>(&self, text: &'t str) -> Result<&'t str, FileError> {
+        self.check_size(text.len() as u64)?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.trim().is_empty() {
+            return Err(FileError::Empty);
+        }
+        Ok(text)
+    }
+
+    /// Reads a file of this kind in one pass: the envelope's checks, and every field but
+    /// `schema` and `schema_version` read into `B`.
+    ///
+    /// # Errors
+    /// A [`FileError`] when the text fails the envelope.
+    pub fn read<'de, B: Fields<'de>>(&self, text: &'de str) -> Result<B, FileError> {
+        let root: Item<Envelope<'de, B>> = serde_json::from_str(self.text(text)?).map_err(not_json)?;
+        self.open(root)
+    }
+
+    /// [`FileSpec::read`] for a document already parsed (the checks after the JSON syntax).
+    ///
+    /// # Errors
+    /// As [`FileSpec::read`].
+    pub fn read_value<'de, B: Fields<'de>>(&self, value: &'de Value) -> Result<B, FileError> {
+        self.open(Item::deserialize(value).map_err(not_json)?)
+    }
+
+    fn open<'de, B>(&self, root: Item<Envelope<'de, B>>) -> Result<B, FileError> {
+        let Item::Object(Envelope { schema, schema_version, body }) = root else { return Err(FileError::NotAnObject) };
+        let schema = schema.as_text().unwrap_or_default();
+        if schema != self.schema {
+            return Err(FileError::WrongSchema { found: schema.to_string() });
+        }
+        match schema_version {
+            Some(Value::Number(number)) if number.as_u64() == Some(self.version) => Ok(body),
+            Some(other) => Err(FileError::UnsupportedVersion { found: other.to_string() }),
+            None => Err(FileError::UnsupportedVersion { found: "(none)".into() }),
+        }
+    }
+}
+
+fn not_json(error: serde_json::Error) -> FileError {
+    FileError::NotJson {
+        line: error.line(),
+        column: error.column(),
+        detail: error.to_string().split(" at line").next().unwrap_or_default().to_string(),
     }
 }

@@ -1,16 +1,16 @@
 //! Raw → validated loading: turns the text of a dataset file into a [`Dataset`] plus the list of
 //! records that were skipped or repaired, or a [`LoadError`] when nothing sensible can be shown.
 //!
-//! The file is read in one pass into lenient records ([`crate::domain::dataset::raw`], built on
-//! [`crate::domain::dataset::json`]) that keep each field as the file gives it, so that one record with
-//! a wrong type costs that record only, never the whole file. Records are checked in dependency
+//! The file is read in one pass, through the envelope every dashboard file shares
+//! ([`FileSpec::read`]), into lenient records ([`crate::domain::dataset::raw`]) that keep each
+//! field as the file gives it, so that one record with a wrong type costs that record only,
+//! never the whole file. Records are checked in dependency
 //! order (vocabularies, sources, figures, disagreements), so a figure whose source was skipped is
 //! skipped too, with an issue saying why.
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use serde::Deserialize;
 use serde_json::Value;
 
 use crate::domain::dataset::date::{Date, DatePrecision};
@@ -22,7 +22,7 @@ use crate::domain::dataset::model::{
 use crate::domain::dataset::raw::{
     CountryRecord, DatasetLists, DisagreementRecord, FigureRecord, InfoRecord, NameRecord, SourceRecord,
 };
-use crate::domain::dataset::json::{Envelope, Item, List, Raw};
+use crate::domain::dataset::json::{FileSpec, Item, List, Raw};
 
 /// The `schema` value every dataset file declares.
 pub const SCHEMA: &str = "eu-iom-dashboard/figures";
@@ -51,8 +51,9 @@ impl Loaded {
     }
 }
 
-/// A dataset file as read: the root object with its schema fields and lists, or something else.
-type Document<'de> = Item<Envelope<'de, DatasetLists<'de>>>;
+/// What a dataset file must be: its schema, version and size limit (the checks every file of
+/// the dashboard shares).
+pub const DATASET_FILE: FileSpec = FileSpec { schema: SCHEMA, version: SCHEMA_VERSION, max_bytes: MAX_BYTES };
 
 /// Validates the text of a dataset file.
 ///
@@ -60,45 +61,15 @@ type Document<'de> = Item<Envelope<'de, DatasetLists<'de>>>;
 /// A [`LoadError`] when the text is empty, too large, not JSON, not a dataset of this schema
 /// and version, or when no figure survives validation.
 pub fn load_dataset(text: &str) -> Result<Loaded, LoadError> {
-    check_size(text.len())?;
-    load_unlimited(text)
+    validate(&DATASET_FILE.read(text)?)
 }
 
 /// [`load_dataset`] without the size limit, for measuring the core on files the app refuses.
 ///
 /// # Errors
-/// As [`load_dataset`], except [`LoadError::TooLarge`].
+/// As [`load_dataset`], except [`crate::domain::dataset::json::FileError::TooLarge`].
 pub fn load_unlimited(text: &str) -> Result<Loaded, LoadError> {
-    // Editors on some systems save a byte-order mark; it is not part of the JSON.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(LoadError::Empty);
-    }
-    let document: Document<'_> = serde_json::from_str(text).map_err(not_json)?;
-    validate(&document)
-}
-
-fn not_json(error: serde_json::Error) -> LoadError {
-    LoadError::NotJson {
-        line: error.line(),
-        column: error.column(),
-        detail: error.to_string().split(" at line").next().unwrap_or_default().to_string(),
-    }
-}
-
-/// Refuses empty and oversized files before any parsing.
-///
-/// # Errors
-/// [`LoadError::Empty`] or [`LoadError::TooLarge`].
-pub fn check_size(bytes: usize) -> Result<(), LoadError> {
-    let bytes = bytes as u64;
-    if bytes == 0 {
-        return Err(LoadError::Empty);
-    }
-    if bytes > MAX_BYTES {
-        return Err(LoadError::TooLarge { bytes, limit: MAX_BYTES });
-    }
-    Ok(())
+    validate(&FileSpec { max_bytes: u64::MAX, ..DATASET_FILE }.read(text)?)
 }
 
 /// Validates an already-parsed dataset document.
@@ -106,15 +77,10 @@ pub fn check_size(bytes: usize) -> Result<(), LoadError> {
 /// # Errors
 /// As [`load_dataset`], except for the text-level errors.
 pub fn load_value(value: &Value) -> Result<Loaded, LoadError> {
-    let document = Document::deserialize(value).map_err(not_json)?;
-    validate(&document)
+    validate(&DATASET_FILE.read_value(value)?)
 }
 
-fn validate(document: &Document<'_>) -> Result<Loaded, LoadError> {
-    let Item::Object(Envelope { schema, schema_version, body: lists }) = document else {
-        return Err(LoadError::WrongShape { expected: "a JSON object" });
-    };
-    check_schema(schema, schema_version.as_ref())?;
+fn validate(lists: &DatasetLists<'_>) -> Result<Loaded, LoadError> {
     let mut validator = Validator::default();
     let info = validator.info(lists.info.as_ref());
     let programmes = validator.vocabulary("programmes", &lists.programmes, |id, name, short| Programme { id, name, short });
@@ -129,18 +95,6 @@ fn validate(document: &Document<'_>) -> Result<Loaded, LoadError> {
         return Err(LoadError::NoUsableFigures { skipped: validator.issues.iter().filter(|i| !i.kept).count() });
     }
     Ok(Loaded { dataset, issues: validator.issues })
-}
-
-fn check_schema(schema: &Raw<'_>, version: Option<&Value>) -> Result<(), LoadError> {
-    let schema = schema.as_text().unwrap_or_default();
-    if schema != SCHEMA {
-        return Err(LoadError::WrongSchema { found: schema.to_string() });
-    }
-    match version {
-        Some(Value::Number(number)) if number.as_u64() == Some(SCHEMA_VERSION) => Ok(()),
-        Some(other) => Err(LoadError::UnsupportedVersion { found: other.to_string() }),
-        None => Err(LoadError::UnsupportedVersion { found: "(none)".into() }),
-    }
 }
 
 /// Lookup tables from ids in the file to indices in the validated lists.
@@ -668,6 +622,7 @@ impl Validator {
 mod tests {
     use super::*;
     use serde_json::{json, Map};
+    use crate::domain::dataset::json::FileError;
     use crate::domain::lang::Lang;
 
     fn minimal() -> Value {
@@ -784,7 +739,7 @@ mod tests {
     #[test]
     fn non_finite_literals_are_not_json() {
         let text = serde_json::to_string(&minimal()).unwrap().replace("84000.0", "NaN");
-        assert!(matches!(load_dataset(&text), Err(LoadError::NotJson { .. })));
+        assert!(matches!(load_dataset(&text), Err(LoadError::File(FileError::NotJson { .. }))));
     }
 
     #[test]
@@ -850,13 +805,13 @@ mod tests {
 
     #[test]
     fn whole_file_errors_are_fatal() {
-        assert_eq!(load_dataset(""), Err(LoadError::Empty));
-        assert!(matches!(load_dataset("{\"schema\": "), Err(LoadError::NotJson { line: 1, .. })));
-        assert_eq!(load_dataset("[]"), Err(LoadError::WrongShape { expected: "a JSON object" }));
-        assert_eq!(load_dataset("{}"), Err(LoadError::WrongSchema { found: String::new() }));
+        assert_eq!(load_dataset(""), Err(LoadError::File(FileError::Empty)));
+        assert!(matches!(load_dataset("{\"schema\": "), Err(LoadError::File(FileError::NotJson { line: 1, .. }))));
+        assert_eq!(load_dataset("[]"), Err(LoadError::File(FileError::NotAnObject)));
+        assert_eq!(load_dataset("{}"), Err(LoadError::File(FileError::WrongSchema { found: String::new() })));
         let mut doc = minimal();
         doc["schema_version"] = json!(2);
-        assert_eq!(load_value(&doc), Err(LoadError::UnsupportedVersion { found: "2".into() }));
+        assert_eq!(load_value(&doc), Err(LoadError::File(FileError::UnsupportedVersion { found: "2".into() })));
         let mut doc = minimal();
         doc["figures"] = json!({});
         assert_eq!(load_value(&doc), Err(LoadError::WrongShape { expected: "a \"figures\" list" }));
@@ -868,6 +823,6 @@ mod tests {
             f.insert("metric".into(), json!("bonheur"));
         });
         assert_eq!(issue.message(crate::domain::lang::Lang::Fr), "figures[1] \"f2\": valeur inconnue pour metric : « bonheur » (ignoré)");
-        assert_eq!(LoadError::Empty.message(crate::domain::lang::Lang::Fr), "le fichier de données est vide");
+        assert_eq!(LoadError::File(FileError::Empty).message(crate::domain::lang::Lang::Fr), "le fichier de données est vide");
     }
 }

@@ -29,7 +29,7 @@ use crate::domain::text::i18n::metric_name;
 use crate::domain::text::labels::place_name;
 use crate::domain::text::messages::{active_filters, match_count, msg, Msg};
 use crate::html::cards::cards_inner;
-use crate::html::sources::sources_list;
+use crate::html::sources::{sources_list, PAGE_SOURCES};
 use crate::html::{element, escape};
 
 /// Chart sizes drawn for the page, in CSS pixels: (class suffix, width, height); the
@@ -106,7 +106,7 @@ fn page(out: &mut String, dataset: &Dataset, state: &ViewState, lang: Lang) {
     element(out, "h2", &format!(r#"class="view__heading" id="sources-heading-{tag}""#), msg(Msg::SourcesHeading, lang));
     element(out, "p", r#"class="section__intro""#, msg(Msg::SourcesIntro, lang));
     element(out, "p", r#"class="section__intro""#, msg(Msg::NoSums, lang));
-    out.push_str(&sources_list(dataset, &selected, lang));
+    out.push_str(&sources_list(dataset, &selected, lang, PAGE_SOURCES).0);
     out.push_str("</section></div></section></div></main>");
     footer(out, lang);
     out.push_str("</div>");

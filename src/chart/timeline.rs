@@ -265,9 +265,8 @@ fn draw_panel<DB: DrawingBackend>(
 }
 
 /// Thousands of reports cannot each carry a whisker and a caret: a dense panel draws a thin
-/// line and one small square per occupied 6-pixel cell, all in one fill (every report stays in
-/// the layout, so the keyboard and tooltips still reach each one, with its qualifier and date
-/// in words).
+/// line and one small square per occupied 6-pixel cell (every report stays in the layout, so the
+/// keyboard and tooltips still reach each one, with its qualifier and date in words).
 fn draw_dense_points<DB: DrawingBackend>(
     painter: &Painter<'_, DB>,
     series: &Series,

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use super::{element, escape};
 use crate::domain::dataset::model::{Dataset, Metric};
-use crate::domain::explore::aggregate::{headline_figure, Headline};
+use crate::domain::explore::aggregate::{headline_figures, Headline, HeadlineLine};
 use crate::domain::lang::Lang;
 use crate::domain::text::describe::{figure_as_of, figure_scope, figure_value, source_line};
 use crate::domain::text::format::{format_value, labelled};
@@ -34,12 +34,14 @@ fn line_label(metrics: &[Metric]) -> Option<Msg> {
 /// The cards' contents (the children of the `.cards` element) for the figures `selected`
 /// (the current selection, every metric).
 pub fn cards_inner(dataset: &Dataset, selected: &[usize], lang: Lang) -> String {
+    let lines: Vec<HeadlineLine> = Headline::ALL.iter().flat_map(|headline| headline.lines().iter().copied()).collect();
+    let mut figures = headline_figures(dataset, selected, &lines).into_iter();
     let mut out = String::new();
     for headline in Headline::ALL {
         let _ = write!(out, r#"<article class="card card--{0}" data-testid="card-{0}">"#, headline.id());
         element(&mut out, "h3", r#"class="card__title""#, msg(card_title(headline), lang));
         for line in headline.lines() {
-            card_line(&mut out, dataset, headline_figure(dataset, selected, *line), line_label(line.metrics), lang);
+            card_line(&mut out, dataset, figures.next().flatten(), line_label(line.metrics), lang);
         }
         out.push_str("</article>");
     }

@@ -13,17 +13,22 @@ use crate::domain::text::format::format_date;
 use crate::domain::text::i18n::{metric_name, publisher_kind_name, source_kind_name};
 use crate::domain::text::messages::{msg, Msg};
 
-/// The list of the sources of `selected`, or the empty-selection message.
-pub fn sources_list(dataset: &Dataset, selected: &[usize], lang: Lang) -> String {
+/// Sources listed at once; more appear on request, so a large selection stays responsive.
+pub const PAGE_SOURCES: usize = 100;
+
+/// The list of the first `limit` sources of `selected`, or the empty-selection message; with
+/// the number of sources left out.
+pub fn sources_list(dataset: &Dataset, selected: &[usize], lang: Lang, limit: usize) -> (String, usize) {
     let groups = sources_of(dataset, selected);
     let mut out = String::new();
     if groups.is_empty() {
         let text = format!("{} {}", msg(Msg::EmptyTitle, lang), msg(Msg::EmptyHint, lang));
         element(&mut out, "p", r#"class="empty" data-testid="sources-empty""#, &text);
-        return out;
+        return (out, 0);
     }
+    let left_out = groups.len().saturating_sub(limit);
     out.push_str(r#"<ol class="sources">"#);
-    for (source_index, figures) in groups {
+    for (source_index, figures) in groups.into_iter().take(limit) {
         let Some(source) = dataset.sources().get(source_index) else { continue };
         let official = source.is_official();
         let badge = if official { msg(Msg::OfficialSource, lang) } else { msg(Msg::OtherSource, lang) };
@@ -58,5 +63,5 @@ pub fn sources_list(dataset: &Dataset, selected: &[usize], lang: Lang) -> String
         out.push_str("</ul></li>");
     }
     out.push_str("</ol>");
-    out
+    (out, left_out)
 }

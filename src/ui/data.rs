@@ -11,7 +11,7 @@ use leptos::task::spawn_local;
 use crate::domain::dataset::fingerprint::fingerprint;
 use crate::domain::dataset::issue::LoadError;
 use crate::domain::dataset::file_format::load_file;
-use crate::domain::dataset::load::Loaded;
+use crate::domain::dataset::load::{Loaded, DATASET_FILE};
 use crate::domain::dataset::origin::{check_data_address, DataOrigin, LoadGenerations, LoadTicket};
 use crate::domain::explore::view::ViewState;
 use crate::web::env;
@@ -100,7 +100,7 @@ impl DataSource {
         spawn_local(async move {
             // Marks for the benchmark: fetching and parsing, separately.
             env::mark("data-fetch-start");
-            let fetched = fetch_json_text(&url).await;
+            let fetched = fetch_json_text(&url, &DATASET_FILE).await;
             if !self.is_latest(ticket) {
                 return;
             }
@@ -142,7 +142,7 @@ impl DataSource {
         };
         let ticket = self.begin();
         spawn_local(async move {
-            let outcome = match fetch_json_text(&url).await {
+            let outcome = match fetch_json_text(&url, &DATASET_FILE).await {
                 Ok(text) => load_file(&url, &text),
                 Err(error) => Err(error),
             };

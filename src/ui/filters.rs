@@ -274,7 +274,7 @@ fn CountryList(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
     // country would add.
     // Keyed on the filter without the dimensions the list does not use (countries, levels, and
     // metrics, since only the first one matters and is applied below), so that most filter
-    // changes skip this pass over every figure.
+    // changes skip this pass over every figure, and the pass keeps only that metric's figures.
     let others = Memo::new(move |_| {
         let mut filter = state.with(|s| s.filter.clone());
         filter.countries.clear();
@@ -283,8 +283,11 @@ fn CountryList(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
         filter
     });
     let values = Memo::new(move |_| {
-        let selected = others.with(|filter| select(&values_data, filter, Ignore::default()));
-        latest_by_country(&values_data, &selected, metric.get())
+        let metric = metric.get();
+        let selected = others.with(|filter| {
+            select(&values_data, &Filter { metrics: BTreeSet::from([metric]), ..filter.clone() }, Ignore::default())
+        });
+        latest_by_country(&values_data, &selected, metric)
             .into_iter()
             .filter_map(|(country, figure)| Some((country, values_data.figures().get(figure)?.value())))
             .collect::<Vec<(usize, f64)>>()

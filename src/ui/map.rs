@@ -11,7 +11,7 @@ use crate::chart::map::hit_at;
 use crate::chart::spec::{ChartData, MapChart};
 use crate::domain::explore::aggregate::latest_by_country;
 use crate::domain::text::describe::{describe_map, tooltip_lines};
-use crate::domain::map::{load_world_map, MapError, WorldMap};
+use crate::domain::map::{load_world_map, MapError, WorldMap, MAP_FILE};
 use crate::domain::map::choropleth::{outline_countries, pick_metric};
 use crate::domain::text::i18n::metric_name;
 use crate::domain::dataset::issue::LoadError;
@@ -45,7 +45,9 @@ fn start_loading(state: RwSignal<MapLoad>) {
         return;
     }
     spawn_local(async move {
-        let outcome = match fetch_json_text(MAP_URL).await {
+        let outcome = match fetch_json_text(MAP_URL, &MAP_FILE).await {
+            // A body announced too large is the map file's own problem, named as such.
+            Err(LoadError::File(error)) => MapLoad::Invalid(MapError::File(error)),
             Err(error) => MapLoad::FetchFailed(error),
             Ok(text) => match load_world_map(&text) {
                 Ok(map) => {

@@ -96,14 +96,20 @@ pub fn FigureTable(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
                 <tbody>{body}</tbody>
             </table>
         </div>
-        {move || {
-            let remaining = rows.with(|r| r.len()).saturating_sub(shown.get());
-            (remaining > 0).then(|| view! {
-                <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE_ROWS)>
-                    {move || show_more(remaining, lang.get())}
-                </button>
-            })
-        }}
+        {show_more_button(Signal::derive(move || rows.with(|r| r.len()).saturating_sub(shown.get())), shown, PAGE_ROWS, lang)}
+    }
+}
+
+/// "Show more (120 left)" under a long list, while `remaining` items are not shown; a click
+/// shows `step` more.
+pub fn show_more_button(remaining: Signal<usize>, shown: RwSignal<usize>, step: usize, lang: Signal<Lang>) -> impl IntoView {
+    move || {
+        let remaining = remaining.get();
+        (remaining > 0).then(|| view! {
+            <button type="button" class="button" on:click=move |_| shown.update(|n| *n += step)>
+                {move || show_more(remaining, lang.get())}
+            </button>
+        })
     }
 }
 

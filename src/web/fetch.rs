@@ -3,14 +3,16 @@
 use gloo::net::http::Request;
 
 use crate::domain::dataset::issue::LoadError;
-use crate::domain::dataset::load::{check_size, MAX_BYTES};
+use crate::domain::dataset::json::{FileError, FileSpec};
 
-/// Fetches a text file, refusing HTTP errors, non-JSON content types and oversized bodies.
+/// Fetches the text of a file of kind `file`, refusing HTTP errors, non-JSON content types and
+/// bodies announced larger than the file may be (the text itself then goes through the file's
+/// envelope when it is read).
 ///
 /// # Errors
-/// [`LoadError::Network`], [`LoadError::Http`], [`LoadError::WrongContentType`],
-/// [`LoadError::TooLarge`] or [`LoadError::Empty`].
-pub async fn fetch_json_text(url: &str) -> Result<String, LoadError> {
+/// [`LoadError::Network`], [`LoadError::Http`], [`LoadError::WrongContentType`], or
+/// [`LoadError::File`] with [`FileError::TooLarge`].
+pub async fn fetch_json_text(url: &str, file: &FileSpec) -> Result<String, LoadError> {
     let shown = crate::web::env::absolute_url(url);
     let response = Request::get(url)
         .send()
@@ -26,14 +28,9 @@ pub async fn fetch_json_text(url: &str) -> Result<String, LoadError> {
         return Err(LoadError::WrongContentType { content_type });
     }
     if let Some(length) = response.headers().get("content-length").and_then(|l| l.trim().parse::<u64>().ok()) {
-        if length > MAX_BYTES {
-            return Err(LoadError::TooLarge { bytes: length, limit: MAX_BYTES });
+        if length > file.max_bytes {
+            return Err(FileError::TooLarge { bytes: length, limit: file.max_bytes }.into());
         }
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|error| LoadError::Network { url: shown, detail: error.to_string() })?;
-    check_size(text.len())?;
-    Ok(text)
+    response.text().await.map_err(|error| LoadError::Network { url: shown, detail: error.to_string() })
 }

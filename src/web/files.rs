@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, Event, HtmlInputElement};
 
 use crate::domain::dataset::issue::LoadError;
-use crate::domain::dataset::load::MAX_BYTES;
+use crate::domain::dataset::load::DATASET_FILE;
 
 /// A file chosen by the user.
 pub struct PickedFile {
@@ -43,12 +43,10 @@ pub fn drag_has_files(event: &DragEvent) -> bool {
 /// Reads a picked file as UTF-8 text, refusing files larger than the dashboard accepts.
 ///
 /// # Errors
-/// [`LoadError::TooLarge`], or [`LoadError::Network`] when the browser cannot read the file.
+/// [`LoadError::File`] for an empty or oversized file, or [`LoadError::Network`] when the
+/// browser cannot read it.
 pub async fn read_text(file: &PickedFile) -> Result<String, LoadError> {
-    let size = file.file.size();
-    if size > MAX_BYTES {
-        return Err(LoadError::TooLarge { bytes: size, limit: MAX_BYTES });
-    }
+    DATASET_FILE.check_size(file.file.size())?;
     gloo::file::futures::read_as_text(&file.file)
         .await
         .map_err(|error| LoadError::Network { url: file.name(), detail: error.to_string() })

@@ -5,6 +5,7 @@ use crate::common;
 
 use eu_iom_dashboard::domain::lang::Lang;
 use eu_iom_dashboard::domain::dataset::issue::LoadError;
+use eu_iom_dashboard::domain::dataset::json::FileError;
 use eu_iom_dashboard::domain::dataset::load::{load_dataset, MAX_BYTES};
 
 /// What a file must give.
@@ -100,7 +101,7 @@ fn every_bad_dataset_gives_a_specific_readable_message() {
 fn a_fifty_megabyte_file_is_refused_before_parsing() {
     let text = format!("{{\"padding\": \"{}\"}}", "x".repeat(50_000_000));
     let error = load_dataset(&text).unwrap_err();
-    assert!(matches!(error, LoadError::TooLarge { limit: MAX_BYTES, .. }));
+    assert!(matches!(error, LoadError::File(FileError::TooLarge { limit: MAX_BYTES, .. })));
     assert_eq!(error.message(Lang::En), "the data file is too large (50 MB; the limit is 48 MB)");
 }
 

@@ -303,7 +303,7 @@ fn no_view_or_download_shows_a_sum_of_figures() {
             let mut texts = vec![
                 describe_timeline(dataset, &series, lang),
                 describe_breakdown(dataset, &bars, lang),
-                sources_list(dataset, &selected, lang),
+                sources_list(dataset, &selected, lang, usize::MAX).0,
                 source_summary(dataset, &selected, lang),
                 citation(dataset, &state, &selected, Scope::Selection, &context),
             ];

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Map, Value};
 
 use crate::domain::dataset::issue::LoadError;
-use crate::domain::dataset::load::{check_size, load_value, Loaded, SCHEMA, SCHEMA_VERSION};
+use crate::domain::dataset::load::{load_value, Loaded, DATASET_FILE, SCHEMA, SCHEMA_VERSION};
 
 /// Column names of the dashboard's CSV format: the CSV download writes them (`export`), and a CSV
 /// file opened in the dashboard must have them.
@@ -169,11 +169,8 @@ fn describes_source(column: &str) -> bool {
 /// lines, or has no usable figure. Line numbers count the file's lines, including those inside
 /// quoted fields.
 pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
-    check_size(text.len())?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(LoadError::Empty);
-    }
+    // The same size limit, byte-order mark and emptiness checks as a JSON dataset file.
+    let text = DATASET_FILE.text(text)?;
     let records = parse_csv_records(text)?;
     let mut rows = records.into_iter();
     let header: Vec<String> = rows.next().map(|r| r.fields).unwrap_or_default().into_iter().map(|h| h.trim().to_string()).collect();

@@ -7,42 +7,18 @@
 use std::fmt;
 
 use crate::domain::dataset::date::DateError;
+use crate::domain::dataset::json::FileError;
 
 /// A problem that stops a dataset from loading at all.
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoadError {
-    /// The file is empty.
-    Empty,
-    /// The file is larger than the dashboard accepts.
-    TooLarge {
-        /// Size of the file in bytes.
-        bytes: u64,
-        /// Largest accepted size in bytes.
-        limit: u64,
-    },
-    /// The text is not valid JSON.
-    NotJson {
-        /// 1-based line of the first error.
-        line: usize,
-        /// 1-based column of the first error.
-        column: usize,
-        /// What the JSON reader reported.
-        detail: String,
-    },
-    /// The JSON is valid but is not an object with the expected lists.
+    /// The file fails the checks every dashboard file shares: empty, too large, not JSON, not
+    /// an object, another schema or version.
+    File(FileError),
+    /// The file is an object, but without the expected lists.
     WrongShape {
         /// What was expected, in a few words.
         expected: &'static str,
-    },
-    /// The `schema` field names another kind of file.
-    WrongSchema {
-        /// The schema the file declares (empty when missing).
-        found: String,
-    },
-    /// The file's `schema_version` is one this build cannot read.
-    UnsupportedVersion {
-        /// The version found, as text.
-        found: String,
     },
     /// After skipping bad records, nothing is left to show.
     NoUsableFigures {
@@ -83,6 +59,12 @@ pub enum LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+impl From<FileError> for LoadError {
+    fn from(error: FileError) -> Self {
+        LoadError::File(error)
+    }
+}
 
 /// Which record an issue is about.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,14 +1,17 @@
 //! Raw → validated loading: turns the text of a dataset file into a [`Dataset`] plus the list of
 //! records that were skipped or repaired, or a [`LoadError`] when nothing sensible can be shown.
 //!
-//! The file is read as loosely typed JSON first, so that one record with a wrong type costs that
-//! record only, never the whole file. Records are checked in dependency order (vocabularies,
-//! sources, figures, disagreements), so a figure whose source was skipped is skipped too, with
-//! an issue saying why.
+//! The file is read in one pass, through the envelope every dashboard file shares
+//! ([`FileSpec::read`]), into lenient records ([`crate::domain::dataset::raw`]) that keep each
+//! field as the file gives it, so that one record with a wrong type costs that record only,
+//! never the whole file. Records are checked in dependency
+//! order (vocabularies, sources, figures, disagreements), so a figure whose source was skipped is
+//! skipped too, with an issue saying why.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::dataset::issue::{Issue, IssueKind, LoadError, RecordRef};
@@ -16,6 +19,10 @@ use crate::domain::dataset::model::{
     Country, Dataset, DatasetInfo, Disagreement, DisagreementKind, Figure, LocalName, Metric, Programme,
     PublisherKind, Qualifier, Region, Source, SourceKind, Unit,
 };
+use crate::domain::dataset::raw::{
+    CountryRecord, DatasetLists, DisagreementRecord, FigureRecord, InfoRecord, NameRecord, SourceRecord,
+};
+use crate::domain::dataset::json::{FileSpec, Item, List, Raw};
 
 /// The `schema` value every dataset file declares.
 pub const SCHEMA: &str = "eu-iom-dashboard/figures";
@@ -44,39 +51,25 @@ impl Loaded {
     }
 }
 
+/// What a dataset file must be: its schema, version and size limit (the checks every file of
+/// the dashboard shares).
+pub const DATASET_FILE: FileSpec = FileSpec { schema: SCHEMA, version: SCHEMA_VERSION, max_bytes: MAX_BYTES };
+
 /// Validates the text of a dataset file.
 ///
 /// # Errors
 /// A [`LoadError`] when the text is empty, too large, not JSON, not a dataset of this schema
 /// and version, or when no figure survives validation.
 pub fn load_dataset(text: &str) -> Result<Loaded, LoadError> {
-    check_size(text.len())?;
-    // Editors on some systems save a byte-order mark; it is not part of the JSON.
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
-        return Err(LoadError::Empty);
-    }
-    let value: Value = serde_json::from_str(text).map_err(|error| LoadError::NotJson {
-        line: error.line(),
-        column: error.column(),
-        detail: error.to_string().split(" at line").next().unwrap_or_default().to_string(),
-    })?;
-    load_value(&value)
+    validate(&DATASET_FILE.read(text)?)
 }
 
-/// Refuses empty and oversized files before any parsing.
+/// [`load_dataset`] without the size limit, for measuring the core on files the app refuses.
 ///
 /// # Errors
-/// [`LoadError::Empty`] or [`LoadError::TooLarge`].
-pub fn check_size(bytes: usize) -> Result<(), LoadError> {
-    let bytes = bytes as u64;
-    if bytes == 0 {
-        return Err(LoadError::Empty);
-    }
-    if bytes > MAX_BYTES {
-        return Err(LoadError::TooLarge { bytes, limit: MAX_BYTES });
-    }
-    Ok(())
+/// As [`load_dataset`], except [`crate::domain::dataset::json::FileError::TooLarge`].
+pub fn load_unlimited(text: &str) -> Result<Loaded, LoadError> {
+    validate(&FileSpec { max_bytes: u64::MAX, ..DATASET_FILE }.read(text)?)
 }
 
 /// Validates an already-parsed dataset document.
@@ -84,17 +77,19 @@ pub fn check_size(bytes: usize) -> Result<(), LoadError> {
 /// # Errors
 /// As [`load_dataset`], except for the text-level errors.
 pub fn load_value(value: &Value) -> Result<Loaded, LoadError> {
-    let root = value.as_object().ok_or(LoadError::WrongShape { expected: "a JSON object" })?;
-    check_schema(root)?;
+    validate(&DATASET_FILE.read_value(value)?)
+}
+
+fn validate(lists: &DatasetLists<'_>) -> Result<Loaded, LoadError> {
     let mut validator = Validator::default();
-    let info = validator.info(root.get("info"));
-    let programmes = validator.vocabulary(root, "programmes", |id, name, short| Programme { id, name, short });
-    let regions = validator.vocabulary(root, "regions", |id, name, _| Region { id, name });
-    let countries = validator.countries(root);
-    let sources = validator.sources(root)?;
+    let info = validator.info(lists.info.as_ref());
+    let programmes = validator.vocabulary("programmes", &lists.programmes, |id, name, short| Programme { id, name, short });
+    let regions = validator.vocabulary("regions", &lists.regions, |id, name, _| Region { id, name });
+    let countries = validator.countries(&lists.countries);
+    let sources = validator.sources(&lists.sources)?;
     let vocabularies = Vocabularies::new(&programmes, &regions, &countries, &sources);
-    let figures = validator.figures(root, &vocabularies, &sources)?;
-    let disagreements = validator.disagreements(root, &figures);
+    let figures = validator.figures(&lists.figures, &vocabularies, &sources)?;
+    let disagreements = validator.disagreements(&lists.disagreements, &figures);
     let dataset = Dataset { info, programmes, regions, countries, sources, figures, disagreements };
     if dataset.figures.is_empty() {
         return Err(LoadError::NoUsableFigures { skipped: validator.issues.iter().filter(|i| !i.kept).count() });
@@ -102,30 +97,18 @@ pub fn load_value(value: &Value) -> Result<Loaded, LoadError> {
     Ok(Loaded { dataset, issues: validator.issues })
 }
 
-fn check_schema(root: &Map<String, Value>) -> Result<(), LoadError> {
-    let schema = root.get("schema").and_then(Value::as_str).unwrap_or_default();
-    if schema != SCHEMA {
-        return Err(LoadError::WrongSchema { found: schema.to_string() });
-    }
-    match root.get("schema_version") {
-        Some(Value::Number(number)) if number.as_u64() == Some(SCHEMA_VERSION) => Ok(()),
-        Some(other) => Err(LoadError::UnsupportedVersion { found: other.to_string() }),
-        None => Err(LoadError::UnsupportedVersion { found: "(none)".into() }),
-    }
-}
-
 /// Lookup tables from ids in the file to indices in the validated lists.
-struct Vocabularies {
-    programmes: HashMap<String, usize>,
-    regions: HashMap<String, usize>,
-    countries: HashMap<String, usize>,
-    sources: HashMap<String, usize>,
+struct Vocabularies<'a> {
+    programmes: HashMap<&'a str, usize>,
+    regions: HashMap<&'a str, usize>,
+    countries: HashMap<&'a str, usize>,
+    sources: HashMap<&'a str, usize>,
 }
 
-impl Vocabularies {
-    fn new(programmes: &[Programme], regions: &[Region], countries: &[Country], sources: &[Source]) -> Self {
-        fn index<T>(items: &[T], key: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-            items.iter().enumerate().map(|(index, item)| (key(item).to_string(), index)).collect()
+impl<'a> Vocabularies<'a> {
+    fn new(programmes: &'a [Programme], regions: &'a [Region], countries: &'a [Country], sources: &'a [Source]) -> Self {
+        fn index<T>(items: &[T], key: impl Fn(&T) -> &str) -> HashMap<&str, usize> {
+            items.iter().enumerate().map(|(index, item)| (key(item), index)).collect()
         }
         Vocabularies {
             programmes: index(programmes, |p| &p.id),
@@ -141,73 +124,91 @@ struct Validator {
     issues: Vec<Issue>,
 }
 
-/// Reads the fields of one record, collecting issues; `failed` is set by any fatal field.
-struct Record<'a> {
-    map: Option<&'a Map<String, Value>>,
-    at: RecordRef,
+/// Checks the fields of one record, collecting issues; `failed` is set by any fatal field.
+struct Record<'r> {
+    list: &'static str,
+    index: usize,
+    /// The record's `id` (else its `code`) as written, to name it in issues.
+    id: Option<&'r str>,
     failed: bool,
     issues: Vec<Issue>,
 }
 
-impl<'a> Record<'a> {
-    fn new(list: &'static str, index: usize, value: &'a Value) -> Self {
-        let map = value.as_object();
-        let id = map
-            .and_then(|m| m.get("id").or_else(|| m.get("code")))
-            .and_then(Value::as_str)
-            .map(|id| id.chars().take(80).collect());
-        let mut record = Record { map, at: RecordRef { list, index, id }, failed: false, issues: Vec::new() };
-        if map.is_none() {
-            record.fail(None, IssueKind::WrongType { expected: "an object" });
-        }
+impl<'r> Record<'r> {
+    /// A record read from an object, named by its `id` field, else its `code` field.
+    fn new(list: &'static str, index: usize, id: &'r Raw<'_>, code: &'r Raw<'_>) -> Self {
+        let id = match id {
+            Raw::Absent => code.as_text(),
+            given => given.as_text(),
+        };
+        Record { list, index, id, failed: false, issues: Vec::new() }
+    }
+
+    /// A list item that is not an object: it fails, and its fields read as absent.
+    fn not_object(list: &'static str, index: usize) -> Self {
+        let mut record = Record { list, index, id: None, failed: false, issues: Vec::new() };
+        record.fail(None, IssueKind::WrongType { expected: "an object" });
         record
+    }
+
+    /// An object item with its record checker, or a non-object one checked as an empty record.
+    fn of<'i, R>(list: &'static str, index: usize, item: &'i Item<R>, empty: &'i R, name: impl Fn(&'i R) -> (&'i Raw<'i>, &'i Raw<'i>)) -> (&'i R, Record<'i>) {
+        match item {
+            Item::Object(fields) => {
+                let (id, code) = name(fields);
+                (fields, Record::new(list, index, id, code))
+            }
+            Item::NotObject => (empty, Record::not_object(list, index)),
+        }
+    }
+
+    fn at(&self) -> RecordRef {
+        RecordRef { list: self.list, index: self.index, id: self.id.map(|id| id.chars().take(80).collect()) }
     }
 
     fn fail(&mut self, field: Option<&'static str>, kind: IssueKind) {
         self.failed = true;
-        self.issues.push(Issue { record: self.at.clone(), field, kind, kept: false });
+        let record = self.at();
+        self.issues.push(Issue { record, field, kind, kept: false });
     }
 
     fn warn(&mut self, field: &'static str, kind: IssueKind) {
-        self.issues.push(Issue { record: self.at.clone(), field: Some(field), kind, kept: true });
+        let record = self.at();
+        self.issues.push(Issue { record, field: Some(field), kind, kept: true });
     }
 
-    fn raw(&self, field: &str) -> Option<&'a Value> {
-        self.map.and_then(|m| m.get(field)).filter(|v| !v.is_null())
-    }
-
-    /// A required, non-empty string.
-    fn text(&mut self, field: &'static str) -> String {
-        match self.raw(field) {
-            None => {
+    /// A required, non-empty string, trimmed.
+    fn text<'v>(&mut self, field: &'static str, raw: &'v Raw<'_>) -> &'v str {
+        match raw {
+            Raw::Absent | Raw::Null => {
                 self.fail(Some(field), IssueKind::Missing);
-                String::new()
+                ""
             }
-            Some(Value::String(text)) => {
+            Raw::Text(text) => {
                 let trimmed = text.trim();
-                if trimmed.is_empty() || trimmed.chars().count() > MAX_TEXT_CHARS {
+                if trimmed.is_empty() || too_long(trimmed) {
                     self.fail(Some(field), IssueKind::BadText);
                 }
-                trimmed.to_string()
+                trimmed
             }
-            Some(_) => {
+            _ => {
                 self.fail(Some(field), IssueKind::WrongType { expected: "text" });
-                String::new()
+                ""
             }
         }
     }
 
     /// An optional string; a wrong type is reported and the field dropped.
-    fn optional_text(&mut self, field: &'static str) -> Option<String> {
-        match self.raw(field) {
-            None => None,
-            Some(Value::String(text)) if text.trim().is_empty() => None,
-            Some(Value::String(text)) if text.chars().count() > MAX_TEXT_CHARS => {
+    fn optional_text<'v>(&mut self, field: &'static str, raw: &'v Raw<'_>) -> Option<&'v str> {
+        match raw {
+            Raw::Absent | Raw::Null => None,
+            Raw::Text(text) if text.trim().is_empty() => None,
+            Raw::Text(text) if too_long(text) => {
                 self.warn(field, IssueKind::BadText);
                 None
             }
-            Some(Value::String(text)) => Some(text.trim().to_string()),
-            Some(_) => {
+            Raw::Text(text) => Some(text.trim()),
+            _ => {
                 self.warn(field, IssueKind::WrongType { expected: "text" });
                 None
             }
@@ -215,31 +216,31 @@ impl<'a> Record<'a> {
     }
 
     /// A required value from a closed vocabulary.
-    fn choice<T>(&mut self, field: &'static str, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
-        let text = self.text(field);
+    fn choice<T>(&mut self, field: &'static str, raw: &Raw<'_>, parse: impl Fn(&str) -> Option<T>) -> Option<T> {
+        let text = self.text(field, raw);
         if text.is_empty() {
             return None;
         }
-        let parsed = parse(&text);
+        let parsed = parse(text);
         if parsed.is_none() {
             self.fail(Some(field), IssueKind::UnknownValue { found: text.chars().take(80).collect() });
         }
         parsed
     }
 
-    fn date(&mut self, field: &'static str) -> Option<Date> {
-        let text = self.text(field);
+    fn date(&mut self, field: &'static str, raw: &Raw<'_>) -> Option<Date> {
+        let text = self.text(field, raw);
         if text.is_empty() {
             return None;
         }
-        self.parse_date(field, &text)
+        self.parse_date(field, text)
     }
 
-    fn optional_date(&mut self, field: &'static str) -> Option<Date> {
-        match self.raw(field) {
-            None => None,
-            Some(Value::String(text)) => self.parse_date(field, text),
-            Some(_) => {
+    fn optional_date(&mut self, field: &'static str, raw: &Raw<'_>) -> Option<Date> {
+        match raw {
+            Raw::Absent | Raw::Null => None,
+            Raw::Text(text) => self.parse_date(field, text),
+            _ => {
                 self.fail(Some(field), IssueKind::WrongType { expected: "a date (YYYY-MM-DD)" });
                 None
             }
@@ -257,70 +258,76 @@ impl<'a> Record<'a> {
     }
 
     /// A required figure value: finite, not negative, plausible.
-    fn value(&mut self, field: &'static str) -> f64 {
-        let value = match self.raw(field) {
-            None => {
+    fn value(&mut self, field: &'static str, raw: &Raw<'_>) -> f64 {
+        let value = match raw {
+            Raw::Absent | Raw::Null => {
                 self.fail(Some(field), IssueKind::Missing);
                 return 0.0;
             }
-            Some(Value::Number(number)) => number.as_f64(),
-            Some(Value::String(text)) if matches!(text.as_str(), "NaN" | "Infinity" | "-Infinity") => {
+            Raw::Number(number) => *number,
+            Raw::Text(text) if matches!(text.as_ref(), "NaN" | "Infinity" | "-Infinity") => {
                 self.fail(Some(field), IssueKind::NotFinite);
                 return 0.0;
             }
-            Some(_) => {
+            _ => {
                 self.fail(Some(field), IssueKind::WrongType { expected: "a number" });
                 return 0.0;
             }
         };
         match value {
-            Some(value) if !value.is_finite() => self.fail(Some(field), IssueKind::NotFinite),
-            Some(value) if value < 0.0 => self.fail(Some(field), IssueKind::Negative { value }),
-            Some(value) if value > MAX_VALUE => self.fail(Some(field), IssueKind::Implausible { value }),
-            Some(value) => return value,
-            None => self.fail(Some(field), IssueKind::NotFinite),
+            value if !value.is_finite() => self.fail(Some(field), IssueKind::NotFinite),
+            value if value < 0.0 => self.fail(Some(field), IssueKind::Negative { value }),
+            value if value > MAX_VALUE => self.fail(Some(field), IssueKind::Implausible { value }),
+            value => return value,
         }
         0.0
     }
 
-    fn string_list(&mut self, field: &'static str) -> Vec<String> {
-        match self.raw(field) {
-            None => Vec::new(),
-            Some(Value::Array(items)) => {
-                let mut out = Vec::with_capacity(items.len());
-                for item in items {
-                    match item.as_str() {
-                        Some(text) => out.push(text.to_string()),
-                        None => {
-                            self.fail(Some(field), IssueKind::WrongType { expected: "a list of ids" });
-                            return Vec::new();
-                        }
-                    }
-                }
-                out
-            }
-            Some(_) => {
+    /// An optional list of ids (empty when absent).
+    fn string_list<'v>(&mut self, field: &'static str, raw: &'v Raw<'_>) -> &'v [Cow<'v, str>] {
+        match raw {
+            Raw::Absent | Raw::Null => &[],
+            Raw::Texts(items) => items,
+            _ => {
                 self.fail(Some(field), IssueKind::WrongType { expected: "a list of ids" });
-                Vec::new()
+                &[]
             }
         }
     }
 
-    fn url(&mut self, field: &'static str) -> String {
-        let url = self.text(field);
-        if !url.is_empty() && !is_web_address(&url) {
+    fn url<'v>(&mut self, field: &'static str, raw: &'v Raw<'_>) -> &'v str {
+        let url = self.text(field, raw);
+        if !url.is_empty() && !is_web_address(url) {
             self.fail(Some(field), IssueKind::BadUrl { found: url.chars().take(80).collect() });
         }
         url
     }
 
-    fn id(&mut self, field: &'static str, seen: &mut HashSet<String>) -> String {
-        let id = self.text(field);
-        if !id.is_empty() && !seen.insert(id.clone()) {
-            self.fail(Some(field), IssueKind::DuplicateId { id: id.clone() });
+    fn id<'v>(&mut self, field: &'static str, raw: &'v Raw<'_>, seen: &mut HashSet<&'v str>) -> &'v str {
+        let id = self.text(field, raw);
+        if !id.is_empty() && !seen.insert(id) {
+            self.fail(Some(field), IssueKind::DuplicateId { id: id.to_string() });
         }
         id
     }
+
+    /// Resolves a reference field to an index, failing the record when it dangles.
+    fn reference(&mut self, field: &'static str, raw: &Raw<'_>, table: &HashMap<&str, usize>) -> Option<usize> {
+        let id = self.text(field, raw);
+        if id.is_empty() {
+            return None;
+        }
+        let found = table.get(id).copied();
+        if found.is_none() {
+            self.fail(Some(field), IssueKind::Dangling { target: id.chars().take(80).collect() });
+        }
+        found
+    }
+}
+
+/// More than [`MAX_TEXT_CHARS`] characters (counted only when the bytes could be that many).
+fn too_long(text: &str) -> bool {
+    text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS
 }
 
 /// True for `http://` and `https://` addresses with a host; anything else (`javascript:`,
@@ -344,11 +351,18 @@ impl Validator {
         (!failed).then_some(item)
     }
 
-    fn list<'v>(&mut self, root: &'v Map<String, Value>, name: &'static str) -> &'v [Value] {
-        match root.get(name) {
-            Some(Value::Array(items)) => items,
-            None | Some(Value::Null) => &[],
-            Some(_) => {
+    /// Drops a record whose required fields were not all usable.
+    fn drop_record(&mut self, mut record: Record<'_>) {
+        record.failed = true;
+        self.issues.extend(record.issues);
+    }
+
+    /// The items of a list; one that is not a list is reported and read as empty.
+    fn list<'l, R>(&mut self, name: &'static str, list: &'l List<R>) -> &'l [Item<R>] {
+        match list {
+            List::Items(items) => items,
+            List::Absent | List::Null => &[],
+            List::Other => {
                 self.issues.push(Issue {
                     record: RecordRef { list: name, index: 0, id: None },
                     field: None,
@@ -360,17 +374,15 @@ impl Validator {
         }
     }
 
-    fn info(&mut self, value: Option<&Value>) -> DatasetInfo {
-        let Some(value) = value else { return DatasetInfo::default() };
-        let mut record = Record::new("info", 0, value);
+    fn info(&mut self, item: Option<&Item<InfoRecord<'_>>>) -> DatasetInfo {
+        let Some(item) = item else { return DatasetInfo::default() };
+        let empty = InfoRecord::default();
+        let (fields, mut record) = Record::of("info", 0, item, &empty, |r| (&r.id, &r.code));
         let info = DatasetInfo {
-            title: record.optional_text("title").unwrap_or_default(),
-            compiled: match record.raw("compiled") {
-                Some(Value::String(text)) => Date::parse_iso(text).ok(),
-                _ => None,
-            },
-            description: record.optional_text("description").unwrap_or_default(),
-            licence: record.optional_text("licence").unwrap_or_default(),
+            title: record.optional_text("title", &fields.title).unwrap_or_default().to_string(),
+            compiled: fields.compiled.as_text().and_then(|text| Date::parse_iso(text).ok()),
+            description: record.optional_text("description", &fields.description).unwrap_or_default().to_string(),
+            licence: record.optional_text("licence", &fields.licence).unwrap_or_default().to_string(),
         };
         // The info block is descriptive; its problems never cost data.
         record.failed = false;
@@ -382,19 +394,20 @@ impl Validator {
 
     fn vocabulary<T>(
         &mut self,
-        root: &Map<String, Value>,
         name: &'static str,
+        list: &List<NameRecord<'_>>,
         build: impl Fn(String, LocalName, LocalName) -> T,
     ) -> Vec<T> {
+        let empty = NameRecord::default();
         let mut seen = HashSet::new();
         let mut out = Vec::new();
-        for (index, value) in self.list(root, name).iter().enumerate() {
-            let mut record = Record::new(name, index, value);
-            let id = record.id("id", &mut seen);
-            let name = LocalName { en: record.text("name_en"), fr: record.text("name_fr") };
+        for (index, item) in self.list(name, list).iter().enumerate() {
+            let (fields, mut record) = Record::of(name, index, item, &empty, |r| (&r.id, &r.code));
+            let id = record.id("id", &fields.id, &mut seen).to_string();
+            let name = LocalName { en: record.text("name_en", &fields.name_en).into(), fr: record.text("name_fr", &fields.name_fr).into() };
             let short = LocalName {
-                en: record.optional_text("short_en").unwrap_or_else(|| name.en.clone()),
-                fr: record.optional_text("short_fr").unwrap_or_else(|| name.fr.clone()),
+                en: record.optional_text("short_en", &fields.short_en).map_or_else(|| name.en.clone(), str::to_string),
+                fr: record.optional_text("short_fr", &fields.short_fr).map_or_else(|| name.fr.clone(), str::to_string),
             };
             if let Some(item) = self.finish(record, build(id, name, short)) {
                 out.push(item);
@@ -403,17 +416,19 @@ impl Validator {
         out
     }
 
-    fn countries(&mut self, root: &Map<String, Value>) -> Vec<Country> {
+    fn countries(&mut self, list: &List<CountryRecord<'_>>) -> Vec<Country> {
+        let empty = CountryRecord::default();
         let mut seen = HashSet::new();
         let mut out = Vec::new();
-        for (index, value) in self.list(root, "countries").iter().enumerate() {
-            let mut record = Record::new("countries", index, value);
-            let code = record.id("code", &mut seen);
+        for (index, item) in self.list("countries", list).iter().enumerate() {
+            let (fields, mut record) = Record::of("countries", index, item, &empty, |r| (&r.id, &r.code));
+            let code = record.id("code", &fields.code, &mut seen);
             let is_alpha2 = code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase());
             if !code.is_empty() && !is_alpha2 {
                 record.fail(Some("code"), IssueKind::UnknownValue { found: code.chars().take(20).collect() });
             }
-            let name = LocalName { en: record.text("name_en"), fr: record.text("name_fr") };
+            let code = code.to_string();
+            let name = LocalName { en: record.text("name_en", &fields.name_en).into(), fr: record.text("name_fr", &fields.name_fr).into() };
             if let Some(country) = self.finish(record, Country { code, name }) {
                 out.push(country);
             }
@@ -421,55 +436,56 @@ impl Validator {
         out
     }
 
-    fn sources(&mut self, root: &Map<String, Value>) -> Result<Vec<Source>, LoadError> {
-        if !matches!(root.get("sources"), Some(Value::Array(_))) {
+    fn sources(&mut self, list: &List<SourceRecord<'_>>) -> Result<Vec<Source>, LoadError> {
+        if !matches!(list, List::Items(_)) {
             return Err(LoadError::WrongShape { expected: "a \"sources\" list" });
         }
+        let empty = SourceRecord::default();
         let mut seen = HashSet::new();
-        let mut out = Vec::new();
-        for (index, value) in self.list(root, "sources").iter().enumerate() {
-            let mut record = Record::new("sources", index, value);
-            let id = record.id("id", &mut seen);
-            let date = record.date("date");
-            let date_precision = match record.raw("date_precision") {
-                None => {
+        let items = self.list("sources", list);
+        let mut out = Vec::with_capacity(items.len());
+        for (index, item) in items.iter().enumerate() {
+            let (fields, mut record) = Record::of("sources", index, item, &empty, |r| (&r.id, &r.code));
+            let id = record.id("id", &fields.id, &mut seen);
+            let date = record.date("date", &fields.date);
+            let date_precision = match fields.date_precision.is_given() {
+                false => {
                     record.warn("date_precision", IssueKind::Assumed { value: DatePrecision::Day.as_str() });
                     Some(DatePrecision::Day)
                 }
-                Some(_) => record.choice("date_precision", DatePrecision::parse),
+                true => record.choice("date_precision", &fields.date_precision, DatePrecision::parse),
             };
-            let publisher = record.text("publisher");
-            let publisher_kind = record.choice("publisher_kind", PublisherKind::from_id);
-            if let (Some(kind), Some(official)) = (publisher_kind, record.raw("official")) {
-                if official.as_bool() != Some(kind.is_official()) {
+            let publisher = record.text("publisher", &fields.publisher);
+            let publisher_kind = record.choice("publisher_kind", &fields.publisher_kind, PublisherKind::from_id);
+            if let Some(kind) = publisher_kind {
+                if fields.official.is_given() && !matches!(fields.official, Raw::Bool(official) if official == kind.is_official()) {
                     record.warn("official", IssueKind::Inconsistent { other: "publisher_kind" });
                 }
             }
-            let title = record.text("title");
-            let title_note = record.optional_text("title_note");
-            let url = record.url("url");
-            let language = record.text("language");
-            let kind = record.choice("kind", SourceKind::from_id);
-            let note = record.optional_text("note");
+            let title = record.text("title", &fields.title);
+            let title_note = record.optional_text("title_note", &fields.title_note);
+            let url = record.url("url", &fields.url);
+            let language = record.text("language", &fields.language);
+            let kind = record.choice("kind", &fields.kind, SourceKind::from_id);
+            let note = record.optional_text("note", &fields.note);
             let (Some(date), Some(date_precision), Some(publisher_kind), Some(kind)) =
                 (date, date_precision, publisher_kind, kind)
             else {
-                record.failed = true;
-                self.issues.extend(record.issues);
+                self.drop_record(record);
                 continue;
             };
             let source = Source {
-                id,
+                id: id.to_string(),
                 date,
                 date_precision,
-                publisher,
+                publisher: publisher.to_string(),
                 publisher_kind,
-                title,
-                title_note,
-                url,
-                language,
+                title: title.to_string(),
+                title_note: title_note.map(str::to_string),
+                url: url.to_string(),
+                language: language.to_string(),
                 kind,
-                note,
+                note: note.map(str::to_string),
             };
             if let Some(source) = self.finish(record, source) {
                 out.push(source);
@@ -480,60 +496,61 @@ impl Validator {
 
     fn figures(
         &mut self,
-        root: &Map<String, Value>,
-        vocabularies: &Vocabularies,
+        list: &List<FigureRecord<'_>>,
+        vocabularies: &Vocabularies<'_>,
         sources: &[Source],
     ) -> Result<Vec<Figure>, LoadError> {
-        if !matches!(root.get("figures"), Some(Value::Array(_))) {
+        if !matches!(list, List::Items(_)) {
             return Err(LoadError::WrongShape { expected: "a \"figures\" list" });
         }
+        let empty = FigureRecord::default();
         let mut seen = HashSet::new();
-        let items = self.list(root, "figures");
+        let items = self.list("figures", list);
+        seen.reserve(items.len());
         let mut out = Vec::with_capacity(items.len());
-        for (index, value) in items.iter().enumerate() {
-            let mut record = Record::new("figures", index, value);
-            let id = record.id("id", &mut seen);
-            let source = reference(&mut record, "source", &vocabularies.sources);
-            let metric = record.choice("metric", Metric::from_id);
-            let detail = record.text("metric_detail");
-            let detail_fr = record.optional_text("metric_detail_fr");
-            let value = record.value("value");
-            let unit = match (record.raw("unit"), metric.map(Metric::default_unit)) {
-                (None, Some(unit)) => {
+        for (index, item) in items.iter().enumerate() {
+            let (fields, mut record) = Record::of("figures", index, item, &empty, |r| (&r.id, &r.code));
+            let id = record.id("id", &fields.id, &mut seen);
+            let source = record.reference("source", &fields.source, &vocabularies.sources);
+            let metric = record.choice("metric", &fields.metric, Metric::from_id);
+            let detail = record.text("metric_detail", &fields.metric_detail);
+            let detail_fr = record.optional_text("metric_detail_fr", &fields.metric_detail_fr);
+            let value = record.value("value", &fields.value);
+            let unit = match (fields.unit.is_given(), metric.map(Metric::default_unit)) {
+                (false, Some(unit)) => {
                     record.warn("unit", IssueKind::Assumed { value: unit.id() });
                     Some(unit)
                 }
-                (None, None) => None,
-                (Some(_), _) => record.choice("unit", Unit::from_id),
+                (false, None) => None,
+                (true, _) => record.choice("unit", &fields.unit, Unit::from_id),
             };
-            let qualifier = record.choice("qualifier", Qualifier::from_id);
-            let period_start = record.optional_date("period_start");
-            let period_end = record.optional_date("period_end");
-            let cumulative_since = record.optional_date("cumulative_since");
+            let qualifier = record.choice("qualifier", &fields.qualifier, Qualifier::from_id);
+            let period_start = record.optional_date("period_start", &fields.period_start);
+            let period_end = record.optional_date("period_end", &fields.period_end);
+            let cumulative_since = record.optional_date("cumulative_since", &fields.cumulative_since);
             if let (Some(start), Some(end)) = (period_start, period_end) {
                 if end < start {
                     record.fail(Some("period_end"), IssueKind::InvertedPeriod);
                 }
             }
-            let programme_label = record.text("programme");
-            let programme = reference(&mut record, "programme_id", &vocabularies.programmes);
+            let programme_label = record.text("programme", &fields.programme);
+            let programme = record.reference("programme_id", &fields.programme_id, &vocabularies.programmes);
             let mut regions = Vec::new();
-            for region in record.string_list("regions") {
-                match vocabularies.regions.get(&region) {
+            for region in record.string_list("regions", &fields.regions) {
+                match vocabularies.regions.get(region.as_ref()) {
                     Some(index) => regions.push(*index),
-                    None => record.fail(Some("regions"), IssueKind::Dangling { target: region }),
+                    None => record.fail(Some("regions"), IssueKind::Dangling { target: region.to_string() }),
                 }
             }
-            let country = match record.raw("country") {
-                None => None,
-                Some(_) => reference(&mut record, "country", &vocabularies.countries),
+            let country = match fields.country.is_given() {
+                false => None,
+                true => record.reference("country", &fields.country, &vocabularies.countries),
             };
-            let note = record.optional_text("note").unwrap_or_default();
+            let note = record.optional_text("note", &fields.note).unwrap_or_default();
             let (Some(source), Some(metric), Some(unit), Some(qualifier), Some(programme)) =
                 (source, metric, unit, qualifier, programme)
             else {
-                record.failed = true;
-                self.issues.extend(record.issues);
+                self.drop_record(record);
                 continue;
             };
             let Some(source_record) = sources.get(source) else {
@@ -541,57 +558,63 @@ impl Validator {
                 self.issues.extend(record.issues);
                 continue;
             };
+            if record.failed {
+                self.issues.extend(record.issues);
+                continue;
+            }
             let (as_of, as_of_precision) = match period_end {
                 Some(end) if end != source_record.date => (end, DatePrecision::Day),
                 _ => (source_record.date, source_record.date_precision),
             };
-            let figure = Figure {
-                id,
+            out.push(Figure {
+                id: id.to_string(),
                 source,
                 metric,
-                detail,
-                detail_fr,
+                detail: detail.to_string(),
+                detail_fr: detail_fr.map(str::to_string),
                 value,
                 unit,
                 qualifier,
                 period_start,
                 period_end,
                 cumulative_since,
-                programme_label,
+                programme_label: programme_label.to_string(),
                 programme,
                 regions,
                 country,
-                note,
+                note: note.to_string(),
                 as_of,
                 as_of_precision,
-            };
-            if let Some(figure) = self.finish(record, figure) {
-                out.push(figure);
-            }
+            });
+            self.issues.extend(record.issues);
         }
         Ok(out)
     }
 
-    fn disagreements(&mut self, root: &Map<String, Value>, figures: &[Figure]) -> Vec<Disagreement> {
+    fn disagreements(&mut self, list: &List<DisagreementRecord<'_>>, figures: &[Figure]) -> Vec<Disagreement> {
+        let items = self.list("disagreements", list);
+        if items.is_empty() {
+            return Vec::new();
+        }
         let by_id: HashMap<&str, usize> =
             figures.iter().enumerate().map(|(index, figure)| (figure.id.as_str(), index)).collect();
+        let empty = DisagreementRecord::default();
         let mut seen = HashSet::new();
         let mut out = Vec::new();
-        for (index, value) in self.list(root, "disagreements").iter().enumerate() {
-            let mut record = Record::new("disagreements", index, value);
-            let id = record.id("id", &mut seen);
-            let kind = record.choice("kind", DisagreementKind::from_id);
+        for (index, item) in items.iter().enumerate() {
+            let (fields, mut record) = Record::of("disagreements", index, item, &empty, |r| (&r.id, &r.code));
+            let id = record.id("id", &fields.id, &mut seen).to_string();
+            let kind = record.choice("kind", &fields.kind, DisagreementKind::from_id);
             let mut members = Vec::new();
-            for figure in record.string_list("figures") {
-                match by_id.get(figure.as_str()) {
+            for figure in record.string_list("figures", &fields.figures) {
+                match by_id.get(figure.as_ref()) {
                     Some(index) => members.push(*index),
-                    None => record.fail(Some("figures"), IssueKind::Dangling { target: figure }),
+                    None => record.fail(Some("figures"), IssueKind::Dangling { target: figure.to_string() }),
                 }
             }
-            let note = LocalName { en: record.text("note_en"), fr: record.text("note_fr") };
+            let note = LocalName { en: record.text("note_en", &fields.note_en).into(), fr: record.text("note_fr", &fields.note_fr).into() };
             let Some(kind) = kind else {
-                record.failed = true;
-                self.issues.extend(record.issues);
+                self.drop_record(record);
                 continue;
             };
             if let Some(disagreement) = self.finish(record, Disagreement { id, kind, figures: members, note }) {
@@ -602,23 +625,11 @@ impl Validator {
     }
 }
 
-/// Resolves a reference field to an index, failing the record when it dangles.
-fn reference(record: &mut Record<'_>, field: &'static str, table: &HashMap<String, usize>) -> Option<usize> {
-    let id = record.text(field);
-    if id.is_empty() {
-        return None;
-    }
-    let found = table.get(&id).copied();
-    if found.is_none() {
-        record.fail(Some(field), IssueKind::Dangling { target: id.chars().take(80).collect() });
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Map};
+    use crate::domain::dataset::json::FileError;
     use crate::domain::lang::Lang;
 
     fn minimal() -> Value {
@@ -754,7 +765,7 @@ mod tests {
     #[test]
     fn non_finite_literals_are_not_json() {
         let text = serde_json::to_string(&minimal()).unwrap().replace("84000.0", "NaN");
-        assert!(matches!(load_dataset(&text), Err(LoadError::NotJson { .. })));
+        assert!(matches!(load_dataset(&text), Err(LoadError::File(FileError::NotJson { .. }))));
     }
 
     #[test]
@@ -820,13 +831,13 @@ mod tests {
 
     #[test]
     fn whole_file_errors_are_fatal() {
-        assert_eq!(load_dataset(""), Err(LoadError::Empty));
-        assert!(matches!(load_dataset("{\"schema\": "), Err(LoadError::NotJson { line: 1, .. })));
-        assert_eq!(load_dataset("[]"), Err(LoadError::WrongShape { expected: "a JSON object" }));
-        assert_eq!(load_dataset("{}"), Err(LoadError::WrongSchema { found: String::new() }));
+        assert_eq!(load_dataset(""), Err(LoadError::File(FileError::Empty)));
+        assert!(matches!(load_dataset("{\"schema\": "), Err(LoadError::File(FileError::NotJson { line: 1, .. }))));
+        assert_eq!(load_dataset("[]"), Err(LoadError::File(FileError::NotAnObject)));
+        assert_eq!(load_dataset("{}"), Err(LoadError::File(FileError::WrongSchema { found: String::new() })));
         let mut doc = minimal();
         doc["schema_version"] = json!(2);
-        assert_eq!(load_value(&doc), Err(LoadError::UnsupportedVersion { found: "2".into() }));
+        assert_eq!(load_value(&doc), Err(LoadError::File(FileError::UnsupportedVersion { found: "2".into() })));
         let mut doc = minimal();
         doc["figures"] = json!({});
         assert_eq!(load_value(&doc), Err(LoadError::WrongShape { expected: "a \"figures\" list" }));
@@ -838,6 +849,6 @@ mod tests {
             f.insert("metric".into(), json!("bonheur"));
         });
         assert_eq!(issue.message(crate::domain::lang::Lang::Fr), "figures[1] \"f2\": valeur inconnue pour metric : « bonheur » (ignoré)");
-        assert_eq!(LoadError::Empty.message(crate::domain::lang::Lang::Fr), "le fichier de données est vide");
+        assert_eq!(LoadError::File(FileError::Empty).message(crate::domain::lang::Lang::Fr), "le fichier de données est vide");
     }
 }

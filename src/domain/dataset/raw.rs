@@ -1,13 +1,89 @@
-//! The dataset file format, as serde types: what tools write and what downloads contain.
+//! The dataset file format, as serde types: strict ones for what tools write and downloads
+//! contain, lenient ones ([`DatasetLists`] and its records) for what the dashboard reads.
 //!
-//! Reading goes through [`crate::domain::dataset::load`], which checks every record; these types are for
-//! writing files (the data tool, JSON downloads) and for converting a validated [`Dataset`] back
-//! into its file form.
+//! Reading goes through [`crate::domain::dataset::load`], which checks every field of the
+//! lenient records; the strict types are for writing files (the data tool, JSON downloads) and
+//! for converting a validated [`Dataset`] back into its file form.
 
+use serde::de::MapAccess;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::dataset::load::{SCHEMA, SCHEMA_VERSION};
 use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::json::{record, Fields, Item, List};
+
+// Fields in the order the tools write them; every record also reads `id` and `code`, because an
+// issue names its record by the one or the other.
+
+record! {
+    /// The `info` block as read.
+    pub struct InfoRecord { title, compiled, description, licence, id, code }
+}
+
+record! {
+    /// A programme or region as read.
+    pub struct NameRecord { id, name_en, name_fr, short_en, short_fr, code }
+}
+
+record! {
+    /// A country as read.
+    pub struct CountryRecord { code, name_en, name_fr, id }
+}
+
+record! {
+    /// A source as read.
+    pub struct SourceRecord {
+        id, date, date_precision, publisher, publisher_kind, official, title, title_note, url, language, kind, note, code,
+    }
+}
+
+record! {
+    /// A figure as read.
+    pub struct FigureRecord {
+        id, source, metric, metric_detail, metric_detail_fr, value, unit, qualifier, period_start, period_end,
+        cumulative_since, programme, programme_id, regions, country, note, code,
+    }
+}
+
+record! {
+    /// A disagreement as read.
+    pub struct DisagreementRecord { id, kind, figures, note_en, note_fr, code }
+}
+
+/// The lists of a dataset file as read, each record kept as the file gives it.
+#[derive(Debug, Default)]
+pub struct DatasetLists<'de> {
+    /// The `info` block, when the key is there (`null` included).
+    pub info: Option<Item<InfoRecord<'de>>>,
+    /// Programmes.
+    pub programmes: List<NameRecord<'de>>,
+    /// Regions.
+    pub regions: List<NameRecord<'de>>,
+    /// Countries.
+    pub countries: List<CountryRecord<'de>>,
+    /// Sources.
+    pub sources: List<SourceRecord<'de>>,
+    /// Figures.
+    pub figures: List<FigureRecord<'de>>,
+    /// Disagreements.
+    pub disagreements: List<DisagreementRecord<'de>>,
+}
+
+impl<'de> Fields<'de> for DatasetLists<'de> {
+    fn read<A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "info" => self.info = Some(map.next_value()?),
+            "programmes" => self.programmes = map.next_value()?,
+            "regions" => self.regions = map.next_value()?,
+            "countries" => self.countries = map.next_value()?,
+            "sources" => self.sources = map.next_value()?,
+            "figures" => self.figures = map.next_value()?,
+            "disagreements" => self.disagreements = map.next_value()?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+}
 
 /// A whole dataset file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -63,7 +63,7 @@ pub struct HeadlineLine {
 }
 
 /// Ordering key for "latest report": source date, then as-of date, then file order.
-fn report_key(dataset: &Dataset, index: usize) -> Option<(crate::domain::dataset::date::Date, crate::domain::dataset::date::Date, usize)> {
+fn report_key(dataset: &Dataset, index: usize) -> Option<(Date, Date, usize)> {
     let figure = dataset.figures().get(index)?;
     let source = dataset.source_of(figure)?;
     Some((source.date(), figure.as_of(), index))
@@ -76,16 +76,29 @@ pub fn latest(dataset: &Dataset, candidates: impl IntoIterator<Item = usize>) ->
 
 /// The figure a headline line shows: widest geography first, then the latest report.
 pub fn headline_figure(dataset: &Dataset, selected: &[usize], line: HeadlineLine) -> Option<usize> {
-    let candidates: Vec<usize> = selected
-        .iter()
-        .copied()
-        .filter(|index| dataset.figures().get(*index).is_some_and(|f| line.metrics.contains(&f.metric())))
-        .collect();
-    let widest = candidates.iter().filter_map(|index| dataset.figures().get(*index)).map(Figure::scope_rank).min()?;
-    latest(
-        dataset,
-        candidates.into_iter().filter(|index| dataset.figures().get(*index).is_some_and(|f| f.scope_rank() == widest)),
-    )
+    headline_figures(dataset, selected, &[line]).pop().flatten()
+}
+
+/// The figure of each line of `lines`, as [`headline_figure`] chooses it, in one pass over the
+/// selection (the cards ask for six lines at once, and a selection can hold every figure).
+pub fn headline_figures(dataset: &Dataset, selected: &[usize], lines: &[HeadlineLine]) -> Vec<Option<usize>> {
+    // Widest geography (lowest scope rank) first, then the latest report.
+    type Best = (std::cmp::Reverse<u8>, (Date, Date, usize));
+    let mut best: Vec<Option<Best>> = vec![None; lines.len()];
+    for &index in selected {
+        let Some(figure) = dataset.figures().get(index) else { continue };
+        for (line, slot) in lines.iter().zip(best.iter_mut()) {
+            if !line.metrics.contains(&figure.metric()) {
+                continue;
+            }
+            let Some(key) = report_key(dataset, index) else { continue };
+            let candidate = (std::cmp::Reverse(figure.scope_rank()), key);
+            if slot.as_ref().is_none_or(|current| candidate > *current) {
+                *slot = Some(candidate);
+            }
+        }
+    }
+    best.into_iter().map(|best| best.map(|(_, (_, _, index))| index)).collect()
 }
 
 /// What makes figures one series: same metric, programme and place.

@@ -1,13 +1,14 @@
-//! The map file (`public/data/world-map.json`, schema `eu-iom-dashboard/world-map`): its
-//! checks, typed errors and reading into a [`WorldMap`] (the errors' words are in
-//! `text::notices`).
+//! The map file (`public/data/world-map.json`, schema `eu-iom-dashboard/world-map`): the
+//! envelope every dashboard file shares ([`crate::domain::dataset::json`]), then its own checks, typed
+//! errors and reading into a [`WorldMap`] (the errors' words are in `text::notices`).
 
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::domain::dataset::model::LocalName;
+use crate::domain::dataset::json::{FileError, FileSpec};
 use crate::domain::map::projection::{Projection, EARTH_RADIUS_KM};
 use crate::domain::map::shapes::{Bounds, MapCountry, WorldMap};
 
@@ -18,39 +19,16 @@ pub const SCHEMA_VERSION: u64 = 1;
 /// The only projection this build draws.
 pub const PROJECTION: &str = "Equal Earth";
 /// Largest map file accepted, in bytes.
-pub const MAX_BYTES: usize = 8_000_000;
+pub const MAX_BYTES: u64 = 8_000_000;
+/// What a map file must be: its schema, version and size limit.
+pub const MAP_FILE: FileSpec = FileSpec { schema: SCHEMA, version: SCHEMA_VERSION, max_bytes: MAX_BYTES };
 
 /// Why a map file could not be used.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MapError {
-    /// The file is empty.
-    Empty,
-    /// The file is larger than the dashboard accepts.
-    TooLarge {
-        /// Size in bytes.
-        bytes: usize,
-        /// Largest accepted size in bytes.
-        limit: usize,
-    },
-    /// The text is not valid JSON.
-    NotJson {
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
-        /// What the JSON reader reported.
-        detail: String,
-    },
-    /// The `schema` field names another kind of file (empty when missing).
-    WrongSchema {
-        /// The schema found.
-        found: String,
-    },
-    /// The file's `schema_version` is one this build cannot read.
-    UnsupportedVersion {
-        /// The version found, as text.
-        found: String,
-    },
+    /// The file fails the checks every dashboard file shares: empty, too large, not JSON, not
+    /// an object, another schema or version.
+    File(FileError),
     /// The file uses another projection.
     UnsupportedProjection {
         /// The projection found.
@@ -138,30 +116,15 @@ pub struct RawMapCountry {
 /// Reads a map file (schema `eu-iom-dashboard/world-map`, version 1).
 ///
 /// # Errors
-/// A [`MapError`] when the text is empty, too large, not JSON, not a map of this schema,
-/// version and projection, or when a country record is unusable.
+/// A [`MapError`] when the text fails the envelope (empty, too large, not JSON, not a map of
+/// this schema and version), has another projection, or when a country record is unusable.
 pub fn load_world_map(text: &str) -> Result<WorldMap, MapError> {
-    if text.trim().is_empty() {
-        return Err(MapError::Empty);
-    }
-    if text.len() > MAX_BYTES {
-        return Err(MapError::TooLarge { bytes: text.len(), limit: MAX_BYTES });
-    }
-    let value: Value = serde_json::from_str(text).map_err(|error| MapError::NotJson {
-        line: error.line(),
-        column: error.column(),
-        detail: error.to_string().split(" at line").next().unwrap_or_default().to_string(),
-    })?;
-    let schema = value.get("schema").and_then(Value::as_str).unwrap_or_default();
-    if schema != SCHEMA {
-        return Err(MapError::WrongSchema { found: schema.to_string() });
-    }
-    match value.get("schema_version") {
-        Some(Value::Number(n)) if n.as_u64() == Some(SCHEMA_VERSION) => {}
-        Some(other) => return Err(MapError::UnsupportedVersion { found: other.to_string() }),
-        None => return Err(MapError::UnsupportedVersion { found: "(none)".into() }),
-    }
-    let raw: RawWorldMap = serde_json::from_value(value).map_err(|error| MapError::WrongShape { detail: error.to_string() })?;
+    let mut file: Map<String, Value> = MAP_FILE.read(text).map_err(MapError::File)?;
+    // The envelope has checked the schema and its version; the type the file is written from
+    // reads them back with the rest.
+    file.insert("schema".into(), SCHEMA.into());
+    file.insert("schema_version".into(), SCHEMA_VERSION.into());
+    let raw: RawWorldMap = serde_json::from_value(Value::Object(file)).map_err(|error| MapError::WrongShape { detail: error.to_string() })?;
     if raw.projection != PROJECTION {
         return Err(MapError::UnsupportedProjection { found: raw.projection });
     }
@@ -209,12 +172,12 @@ mod tests {
 
     #[test]
     fn loading_reports_typed_errors() {
-        assert_eq!(load_world_map("  "), Err(MapError::Empty));
-        assert!(matches!(load_world_map("{"), Err(MapError::NotJson { line: 1, .. })));
-        assert_eq!(load_world_map(r#"{"schema":"other"}"#), Err(MapError::WrongSchema { found: "other".into() }));
+        assert_eq!(load_world_map("  "), Err(MapError::File(FileError::Empty)));
+        assert!(matches!(load_world_map("{"), Err(MapError::File(FileError::NotJson { line: 1, .. }))));
+        assert_eq!(load_world_map(r#"{"schema":"other"}"#), Err(MapError::File(FileError::WrongSchema { found: "other".into() })));
         assert_eq!(
             load_world_map(r#"{"schema":"eu-iom-dashboard/world-map","schema_version":2}"#),
-            Err(MapError::UnsupportedVersion { found: "2".into() })
+            Err(MapError::File(FileError::UnsupportedVersion { found: "2".into() }))
         );
         let head = r#""schema":"eu-iom-dashboard/world-map","schema_version":1,"source":"s","central_meridian":20,"bounds":[0,0,10,10]"#;
         let doc = |projection: &str, countries: &str| format!(r#"{{{head},"projection":"{projection}","countries":[{countries}]}}"#);
@@ -240,5 +203,17 @@ mod tests {
         let error = load_world_map(&doc("Equal Earth", text)).unwrap_err();
         assert!(matches!(error, MapError::WrongShape { .. }));
         assert!(error.message(Lang::Fr).starts_with("le fichier de carte n’a pas la structure attendue"));
+    }
+
+    #[test]
+    fn the_envelope_is_the_dataset_files_one() {
+        let head = r#""schema":"eu-iom-dashboard/world-map","schema_version":1,"source":"s","central_meridian":20,"bounds":[0,0,10,10]"#;
+        let ok = format!(r#"{{{head},"projection":"Equal Earth","countries":[{{"code":"LY","name_en":"Libya","name_fr":"Libye","rings":[[0,0,4,0,4,4]]}}]}}"#);
+        assert!(load_world_map(&format!("\u{feff}{ok}")).is_ok(), "a byte-order mark is dropped, as for the dataset");
+        let error = load_world_map("[1, 2]").unwrap_err();
+        assert_eq!(error, MapError::File(FileError::NotAnObject));
+        assert_eq!(error.message(Lang::En), "the map file does not have the expected structure: expected a JSON object");
+        let big = format!("{{\"padding\": \"{}\"}}", "x".repeat(9_000_000));
+        assert_eq!(load_world_map(&big).unwrap_err().to_string(), "the map file is too large (9 MB; the limit is 8 MB)");
     }
 }

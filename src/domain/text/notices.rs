@@ -10,6 +10,7 @@ use crate::domain::dataset::date::DateError;
 use crate::domain::dataset::issue::{Issue, IssueKind, LoadError};
 use crate::domain::dataset::origin::DataOrigin;
 use crate::domain::explore::view::UrlNotice;
+use crate::domain::dataset::json::{FileError, FileKind};
 use crate::domain::lang::{tr, Lang};
 use crate::domain::map::{CountryProblem, MapError, PROJECTION};
 
@@ -24,50 +25,61 @@ impl DateError {
     }
 }
 
+impl FileKind {
+    /// The file, as a sentence names it: "the data file".
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            FileKind::Dataset => tr!(lang, en: "the data file", fr: "le fichier de données"),
+            FileKind::Map => tr!(lang, en: "the map file", fr: "le fichier de carte"),
+        }
+    }
+}
+
+impl FileError {
+    /// The message shown to the user, in `lang`, about a file of that kind.
+    pub fn message(&self, file: FileKind, lang: Lang) -> String {
+        let file = file.name(lang);
+        match self {
+            FileError::Empty => tr!(lang, en: format!("{file} is empty"), fr: format!("{file} est vide")),
+            FileError::TooLarge { bytes, limit } => tr!(lang,
+                en: format!("{file} is too large ({} MB; the limit is {} MB)", bytes / 1_000_000, limit / 1_000_000),
+                fr: format!("{file} est trop volumineux ({} Mo ; la limite est de {} Mo)", bytes / 1_000_000, limit / 1_000_000),
+            ),
+            FileError::NotJson { line, column, detail } => tr!(lang,
+                en: format!("{file} is not valid JSON (line {line}, column {column}: {detail})"),
+                fr: format!("{file} n’est pas du JSON valide (ligne {line}, colonne {column} : {detail})"),
+            ),
+            FileError::NotAnObject => unexpected_structure(file, "a JSON object", lang),
+            FileError::WrongSchema { found } if found.is_empty() => tr!(lang,
+                en: format!("{file} does not declare its schema (field \"schema\")"),
+                fr: format!("{file} ne déclare pas son schéma (champ « schema »)"),
+            ),
+            FileError::WrongSchema { found } => tr!(lang,
+                en: format!("{file} is of another kind (schema \"{found}\")"),
+                fr: format!("{file} est d’un autre type (schéma « {found} »)"),
+            ),
+            FileError::UnsupportedVersion { found } => tr!(lang,
+                en: format!("{file} uses schema version {found}, which this version of the dashboard cannot read"),
+                fr: format!("{file} utilise la version de schéma {found}, que cette version du tableau de bord ne sait pas lire"),
+            ),
+        }
+    }
+}
+
+/// "the data file does not have the expected structure: expected a JSON object".
+fn unexpected_structure(file: &str, expected: &str, lang: Lang) -> String {
+    tr!(lang,
+        en: format!("{file} does not have the expected structure: expected {expected}"),
+        fr: format!("{file} n’a pas la structure attendue : {expected} attendu"),
+    )
+}
+
 impl LoadError {
     /// The message shown to the user, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            LoadError::Empty => tr!(lang,
-                en: "the data file is empty".into(),
-                fr: "le fichier de données est vide".into(),
-            ),
-            LoadError::TooLarge { bytes, limit } => tr!(lang,
-                en: format!(
-                    "the data file is too large ({} MB; the limit is {} MB)",
-                    bytes / 1_000_000,
-                    limit / 1_000_000
-                ),
-                fr: format!(
-                    "le fichier de données est trop volumineux ({} Mo ; la limite est de {} Mo)",
-                    bytes / 1_000_000,
-                    limit / 1_000_000
-                ),
-            ),
-            LoadError::NotJson { line, column, detail } => tr!(lang,
-                en: format!("the data file is not valid JSON (line {line}, column {column}: {detail})"),
-                fr: format!("le fichier de données n’est pas du JSON valide (ligne {line}, colonne {column} : {detail})"),
-            ),
-            LoadError::WrongShape { expected } => tr!(lang,
-                en: format!("the data file does not have the expected structure: expected {expected}"),
-                fr: format!("le fichier de données n’a pas la structure attendue : {expected} attendu"),
-            ),
-            LoadError::WrongSchema { found } if found.is_empty() => tr!(lang,
-                en: "the data file does not declare its schema (field \"schema\")".into(),
-                fr: "le fichier de données ne déclare pas son schéma (champ « schema »)".into(),
-            ),
-            LoadError::WrongSchema { found } => tr!(lang,
-                en: format!("the data file is of another kind (schema \"{found}\")"),
-                fr: format!("le fichier de données est d’un autre type (schéma « {found} »)"),
-            ),
-            LoadError::UnsupportedVersion { found } => tr!(lang,
-                en: format!(
-                    "the data file uses schema version {found}, which this version of the dashboard cannot read"
-                ),
-                fr: format!(
-                    "le fichier de données utilise la version de schéma {found}, que cette version du tableau de bord ne sait pas lire"
-                ),
-            ),
+            LoadError::File(error) => error.message(FileKind::Dataset, lang),
+            LoadError::WrongShape { expected } => unexpected_structure(FileKind::Dataset.name(lang), expected, lang),
             LoadError::NoUsableFigures { skipped } => tr!(lang,
                 en: format!("no usable figures in the data file ({skipped} records skipped)"),
                 fr: format!("aucun chiffre utilisable dans le fichier de données ({skipped} enregistrements ignorés)"),
@@ -167,33 +179,7 @@ impl MapError {
     /// The message shown to the user.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            MapError::Empty => tr!(lang, en: "the map file is empty".into(), fr: "le fichier de carte est vide".into()),
-            MapError::TooLarge { bytes, limit } => tr!(lang,
-                en: format!("the map file is too large ({} MB; the limit is {} MB)", bytes / 1_000_000, limit / 1_000_000),
-                fr: format!(
-                    "le fichier de carte est trop volumineux ({} Mo ; la limite est de {} Mo)",
-                    bytes / 1_000_000,
-                    limit / 1_000_000
-                ),
-            ),
-            MapError::NotJson { line, column, detail } => tr!(lang,
-                en: format!("the map file is not valid JSON (line {line}, column {column}: {detail})"),
-                fr: format!("le fichier de carte n’est pas du JSON valide (ligne {line}, colonne {column} : {detail})"),
-            ),
-            MapError::WrongSchema { found } if found.is_empty() => tr!(lang,
-                en: "the map file does not declare its schema (field \"schema\")".into(),
-                fr: "le fichier de carte ne déclare pas son schéma (champ « schema »)".into(),
-            ),
-            MapError::WrongSchema { found } => tr!(lang,
-                en: format!("the map file is of another kind (schema \"{found}\")"),
-                fr: format!("le fichier de carte est d’un autre type (schéma « {found} »)"),
-            ),
-            MapError::UnsupportedVersion { found } => tr!(lang,
-                en: format!("the map file uses schema version {found}, which this version of the dashboard cannot read"),
-                fr: format!(
-                    "le fichier de carte utilise la version de schéma {found}, que cette version du tableau de bord ne sait pas lire"
-                ),
-            ),
+            MapError::File(error) => error.message(FileKind::Map, lang),
             MapError::UnsupportedProjection { found } => tr!(lang,
                 en: format!("the map file uses the projection \"{found}\"; only {PROJECTION} is supported"),
                 fr: format!("le fichier de carte utilise la projection « {found} » ; seule la projection {PROJECTION} est prise en charge"),

@@ -34,7 +34,7 @@ pub fn dataset(figures: &[Spec<'_>]) -> Dataset {
         "sources": sources, "figures": figures
     });
     match load_value(&doc) {
-        Ok(loaded) if loaded.issues.is_empty() => loaded.dataset,
+        Ok(loaded) if loaded.issues.is_empty() => std::sync::Arc::unwrap_or_clone(loaded.dataset),
         other => panic!("test dataset does not load cleanly: {other:?}"),
     }
 }

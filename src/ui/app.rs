@@ -127,7 +127,7 @@ fn sync_with_address_bar(page: Page, data: DataSource, notices: RwSignal<Vec<Url
             LoadState::Ready(loaded) => Some(loaded),
             _ => None,
         };
-        let (restored, found) = from_query(&env::query_string(), dataset.as_ref().map(|l| &l.dataset));
+        let (restored, found) = from_query(&env::query_string(), dataset.as_ref().map(|l| &*l.dataset));
         from_history.set_value(true);
         notices.set(found);
         state.set(restored);
@@ -138,7 +138,7 @@ fn sync_with_address_bar(page: Page, data: DataSource, notices: RwSignal<Vec<Url
 /// Everything shown once the data is loaded.
 #[component]
 fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSignal<Vec<UrlNotice>>) -> impl IntoView {
-    let dataset = Arc::new(loaded.dataset.clone());
+    let dataset = loaded.dataset.clone();
     let (Selections { view, cards: card_figures, view_figures: selected }, found) = use_selections(&dataset, page);
     if !found.is_empty() {
         notices.set(found);

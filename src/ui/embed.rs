@@ -38,7 +38,7 @@ pub fn EmbedShell(page: Page, children: Children) -> impl IntoView {
 /// The embedded view with its title, filters in words, source line and link to the dashboard.
 #[component]
 pub fn Embedded(loaded: Arc<Loaded>, page: Page) -> impl IntoView {
-    let dataset = Arc::new(loaded.dataset.clone());
+    let dataset = loaded.dataset.clone();
     let (Selections { view, cards, view_figures }, _) = use_selections(&dataset, page);
     let lang = page.lang;
     let plain = page.state.with_untracked(|s| s.presentation.plain);

@@ -204,3 +204,35 @@ fn the_csv_download_keeps_both_wordings() {
         assert_eq!(after.detail(), before.detail(), "{}", before.id());
     }
 }
+
+/// The maps built at load time answer what a scan of the lists would.
+#[test]
+fn lookups_by_id_agree_with_the_lists() {
+    let dataset = common::real_dataset().dataset;
+    for (index, programme) in dataset.programmes().iter().enumerate() {
+        assert_eq!(dataset.programme_index(programme.id()), Some(index));
+    }
+    for (index, region) in dataset.regions().iter().enumerate() {
+        assert_eq!(dataset.region_index(region.id()), Some(index));
+    }
+    for (index, country) in dataset.countries().iter().enumerate() {
+        assert_eq!(dataset.country_index(country.code()), Some(index));
+    }
+    for (index, source) in dataset.sources().iter().enumerate() {
+        assert_eq!(dataset.source_by_id(source.id()).map(|(i, s)| (i, s.id())), Some((index, source.id())));
+    }
+    assert_eq!(dataset.programme_index("nowhere"), None);
+    assert_eq!(dataset.country_index("ly"), None, "codes are matched exactly");
+    let mut with_disagreements = 0;
+    for index in 0..dataset.figures().len() {
+        let scanned: Vec<&str> =
+            dataset.disagreements().iter().filter(|d| d.figure_indices().contains(&index)).map(|d| d.id()).collect();
+        let looked_up: Vec<&str> = dataset.disagreements_of(index).map(|d| d.id()).collect();
+        assert_eq!(looked_up, scanned, "figure {index}");
+        with_disagreements += usize::from(!scanned.is_empty());
+    }
+    assert!(with_disagreements >= 9, "the documented disagreements are found: {with_disagreements} figures");
+    let years = dataset.figures().iter().map(|f| f.as_of().year());
+    assert_eq!(dataset.year_bounds(), years.clone().min().zip(years.max()));
+    assert_eq!(dataset.latest_source_date(), dataset.sources().iter().map(|s| s.date()).max());
+}

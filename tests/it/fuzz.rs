@@ -47,7 +47,7 @@ fn real_text() -> &'static str {
 }
 
 fn real_dataset() -> &'static Dataset {
-    static DATASET: OnceLock<Dataset> = OnceLock::new();
+    static DATASET: OnceLock<std::sync::Arc<Dataset>> = OnceLock::new();
     DATASET.get_or_init(|| common::real_dataset().dataset)
 }
 

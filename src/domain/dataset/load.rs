@@ -10,13 +10,14 @@
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use serde_json::Value;
 
 use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::dataset::issue::{Issue, IssueKind, LoadError, RecordRef};
 use crate::domain::dataset::model::{
-    Country, Dataset, DatasetInfo, Disagreement, DisagreementKind, Figure, LocalName, Metric, Programme,
+    Country, Dataset, DatasetInfo, Disagreement, DisagreementKind, Figure, Ids, LocalName, Metric, Parts, Programme,
     PublisherKind, Qualifier, Region, Source, SourceKind, Unit,
 };
 use crate::domain::dataset::raw::{
@@ -38,8 +39,8 @@ pub const MAX_TEXT_CHARS: usize = 4_000;
 /// A dataset that loaded, with the problems met on the way.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Loaded {
-    /// The usable records.
-    pub dataset: Dataset,
+    /// The usable records, shared as they are by every view that shows them.
+    pub dataset: Arc<Dataset>,
     /// Records skipped or repaired, in file order.
     pub issues: Vec<Issue>,
 }
@@ -87,36 +88,14 @@ fn validate(lists: &DatasetLists<'_>) -> Result<Loaded, LoadError> {
     let regions = validator.vocabulary("regions", &lists.regions, |id, name, _| Region { id, name });
     let countries = validator.countries(&lists.countries);
     let sources = validator.sources(&lists.sources)?;
-    let vocabularies = Vocabularies::new(&programmes, &regions, &countries, &sources);
-    let figures = validator.figures(&lists.figures, &vocabularies, &sources)?;
+    let ids = Ids::new(&programmes, &regions, &countries, &sources);
+    let figures = validator.figures(&lists.figures, &ids, &sources)?;
     let disagreements = validator.disagreements(&lists.disagreements, &figures);
-    let dataset = Dataset { info, programmes, regions, countries, sources, figures, disagreements };
+    let dataset = Dataset::new(Parts { info, programmes, regions, countries, sources, figures, disagreements, ids });
     if dataset.figures.is_empty() {
         return Err(LoadError::NoUsableFigures { skipped: validator.issues.iter().filter(|i| !i.kept).count() });
     }
-    Ok(Loaded { dataset, issues: validator.issues })
-}
-
-/// Lookup tables from ids in the file to indices in the validated lists.
-struct Vocabularies<'a> {
-    programmes: HashMap<&'a str, usize>,
-    regions: HashMap<&'a str, usize>,
-    countries: HashMap<&'a str, usize>,
-    sources: HashMap<&'a str, usize>,
-}
-
-impl<'a> Vocabularies<'a> {
-    fn new(programmes: &'a [Programme], regions: &'a [Region], countries: &'a [Country], sources: &'a [Source]) -> Self {
-        fn index<T>(items: &[T], key: impl Fn(&T) -> &str) -> HashMap<&str, usize> {
-            items.iter().enumerate().map(|(index, item)| (key(item), index)).collect()
-        }
-        Vocabularies {
-            programmes: index(programmes, |p| &p.id),
-            regions: index(regions, |r| &r.id),
-            countries: index(countries, |c| &c.code),
-            sources: index(sources, |s| &s.id),
-        }
-    }
+    Ok(Loaded { dataset: Arc::new(dataset), issues: validator.issues })
 }
 
 #[derive(Default)]
@@ -312,7 +291,7 @@ impl<'r> Record<'r> {
     }
 
     /// Resolves a reference field to an index, failing the record when it dangles.
-    fn reference(&mut self, field: &'static str, raw: &Raw<'_>, table: &HashMap<&str, usize>) -> Option<usize> {
+    fn reference(&mut self, field: &'static str, raw: &Raw<'_>, table: &HashMap<String, usize>) -> Option<usize> {
         let id = self.text(field, raw);
         if id.is_empty() {
             return None;
@@ -497,7 +476,7 @@ impl Validator {
     fn figures(
         &mut self,
         list: &List<FigureRecord<'_>>,
-        vocabularies: &Vocabularies<'_>,
+        ids: &Ids,
         sources: &[Source],
     ) -> Result<Vec<Figure>, LoadError> {
         if !matches!(list, List::Items(_)) {
@@ -511,7 +490,7 @@ impl Validator {
         for (index, item) in items.iter().enumerate() {
             let (fields, mut record) = Record::of("figures", index, item, &empty, |r| (&r.id, &r.code));
             let id = record.id("id", &fields.id, &mut seen);
-            let source = record.reference("source", &fields.source, &vocabularies.sources);
+            let source = record.reference("source", &fields.source, &ids.sources);
             let metric = record.choice("metric", &fields.metric, Metric::from_id);
             let detail = record.text("metric_detail", &fields.metric_detail);
             let detail_fr = record.optional_text("metric_detail_fr", &fields.metric_detail_fr);
@@ -534,17 +513,17 @@ impl Validator {
                 }
             }
             let programme_label = record.text("programme", &fields.programme);
-            let programme = record.reference("programme_id", &fields.programme_id, &vocabularies.programmes);
+            let programme = record.reference("programme_id", &fields.programme_id, &ids.programmes);
             let mut regions = Vec::new();
             for region in record.string_list("regions", &fields.regions) {
-                match vocabularies.regions.get(region.as_ref()) {
+                match ids.regions.get(region.as_ref()) {
                     Some(index) => regions.push(*index),
                     None => record.fail(Some("regions"), IssueKind::Dangling { target: region.to_string() }),
                 }
             }
             let country = match fields.country.is_given() {
                 false => None,
-                true => record.reference("country", &fields.country, &vocabularies.countries),
+                true => record.reference("country", &fields.country, &ids.countries),
             };
             let note = record.optional_text("note", &fields.note).unwrap_or_default();
             let (Some(source), Some(metric), Some(unit), Some(qualifier), Some(programme)) =

@@ -3,7 +3,11 @@
 //! Invariants, established by [`crate::domain::dataset::load`] and relied on everywhere else:
 //! every figure points at an existing source, programme, region and country (by index);
 //! ids are unique; values are finite and not negative; dates exist in the calendar.
-//! Fields are private so that no code outside `load` can break these promises.
+//! Fields are visible inside `dataset` alone, where `load` builds the records; every other
+//! module reads them through accessors, so no code outside `dataset` can break these promises.
+//! Lookups by id go through maps built once, when the dataset is made ([`Dataset::new`]).
+
+use std::collections::HashMap;
 
 use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::lang::{tr, Lang};
@@ -249,9 +253,9 @@ impl LocalName {
 /// A programme figures are grouped under (the Joint Initiative, Libya VHR, ...).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Programme {
-    pub(crate) id: String,
-    pub(crate) name: LocalName,
-    pub(crate) short: LocalName,
+    pub(super) id: String,
+    pub(super) name: LocalName,
+    pub(super) short: LocalName,
 }
 
 impl Programme {
@@ -276,8 +280,8 @@ impl Programme {
 /// A geographic region named by the releases (EUTF windows, routes).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Region {
-    pub(crate) id: String,
-    pub(crate) name: LocalName,
+    pub(super) id: String,
+    pub(super) name: LocalName,
 }
 
 impl Region {
@@ -298,8 +302,8 @@ impl Region {
 /// A country, by ISO 3166-1 alpha-2 code, with its names.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Country {
-    pub(crate) code: String,
-    pub(crate) name: LocalName,
+    pub(super) code: String,
+    pub(super) name: LocalName,
 }
 
 impl Country {
@@ -316,17 +320,17 @@ impl Country {
 /// One public document (press release, fact sheet, article) that reports figures.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
-    pub(crate) id: String,
-    pub(crate) date: Date,
-    pub(crate) date_precision: DatePrecision,
-    pub(crate) publisher: String,
-    pub(crate) publisher_kind: PublisherKind,
-    pub(crate) title: String,
-    pub(crate) title_note: Option<String>,
-    pub(crate) url: String,
-    pub(crate) language: String,
-    pub(crate) kind: SourceKind,
-    pub(crate) note: Option<String>,
+    pub(super) id: String,
+    pub(super) date: Date,
+    pub(super) date_precision: DatePrecision,
+    pub(super) publisher: String,
+    pub(super) publisher_kind: PublisherKind,
+    pub(super) title: String,
+    pub(super) title_note: Option<String>,
+    pub(super) url: String,
+    pub(super) language: String,
+    pub(super) kind: SourceKind,
+    pub(super) note: Option<String>,
 }
 
 impl Source {
@@ -383,24 +387,24 @@ impl Source {
 /// One number reported by one source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
-    pub(crate) id: String,
-    pub(crate) source: usize,
-    pub(crate) metric: Metric,
-    pub(crate) detail: String,
-    pub(crate) detail_fr: Option<String>,
-    pub(crate) value: f64,
-    pub(crate) unit: Unit,
-    pub(crate) qualifier: Qualifier,
-    pub(crate) period_start: Option<Date>,
-    pub(crate) period_end: Option<Date>,
-    pub(crate) cumulative_since: Option<Date>,
-    pub(crate) programme_label: String,
-    pub(crate) programme: usize,
-    pub(crate) regions: Vec<usize>,
-    pub(crate) country: Option<usize>,
-    pub(crate) note: String,
-    pub(crate) as_of: Date,
-    pub(crate) as_of_precision: DatePrecision,
+    pub(super) id: String,
+    pub(super) source: usize,
+    pub(super) metric: Metric,
+    pub(super) detail: String,
+    pub(super) detail_fr: Option<String>,
+    pub(super) value: f64,
+    pub(super) unit: Unit,
+    pub(super) qualifier: Qualifier,
+    pub(super) period_start: Option<Date>,
+    pub(super) period_end: Option<Date>,
+    pub(super) cumulative_since: Option<Date>,
+    pub(super) programme_label: String,
+    pub(super) programme: usize,
+    pub(super) regions: Vec<usize>,
+    pub(super) country: Option<usize>,
+    pub(super) note: String,
+    pub(super) as_of: Date,
+    pub(super) as_of_precision: DatePrecision,
 }
 
 impl Figure {
@@ -567,10 +571,10 @@ impl DisagreementKind {
 /// A documented disagreement between figures, kept visible instead of smoothed away.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Disagreement {
-    pub(crate) id: String,
-    pub(crate) kind: DisagreementKind,
-    pub(crate) figures: Vec<usize>,
-    pub(crate) note: LocalName,
+    pub(super) id: String,
+    pub(super) kind: DisagreementKind,
+    pub(super) figures: Vec<usize>,
+    pub(super) note: LocalName,
 }
 
 impl Disagreement {
@@ -595,10 +599,10 @@ impl Disagreement {
 /// Facts about the dataset file itself.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DatasetInfo {
-    pub(crate) title: String,
-    pub(crate) compiled: Option<Date>,
-    pub(crate) description: String,
-    pub(crate) licence: String,
+    pub(super) title: String,
+    pub(super) compiled: Option<Date>,
+    pub(super) description: String,
+    pub(super) licence: String,
 }
 
 impl DatasetInfo {
@@ -623,16 +627,85 @@ impl DatasetInfo {
 /// The validated dataset. Build it with [`crate::domain::dataset::load::load_dataset`].
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Dataset {
-    pub(crate) info: DatasetInfo,
-    pub(crate) programmes: Vec<Programme>,
-    pub(crate) regions: Vec<Region>,
-    pub(crate) countries: Vec<Country>,
-    pub(crate) sources: Vec<Source>,
-    pub(crate) figures: Vec<Figure>,
-    pub(crate) disagreements: Vec<Disagreement>,
+    pub(super) info: DatasetInfo,
+    pub(super) programmes: Vec<Programme>,
+    pub(super) regions: Vec<Region>,
+    pub(super) countries: Vec<Country>,
+    pub(super) sources: Vec<Source>,
+    pub(super) figures: Vec<Figure>,
+    pub(super) disagreements: Vec<Disagreement>,
+    pub(super) index: Index,
+}
+
+/// Positions by id, and facts over every figure, worked out once when the dataset is made.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct Index {
+    pub(super) ids: Ids,
+    /// The disagreements each figure takes part in (figures in none are not keys).
+    disagreements_of: HashMap<usize, Vec<usize>>,
+    /// First and last year of the figures' as-of dates.
+    years: Option<(i32, i32)>,
+    /// The most recent source date.
+    latest_source_date: Option<Date>,
+}
+
+/// Positions of the ids that figures refer to, in their lists.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(super) struct Ids {
+    pub(super) programmes: HashMap<String, usize>,
+    pub(super) regions: HashMap<String, usize>,
+    pub(super) countries: HashMap<String, usize>,
+    pub(super) sources: HashMap<String, usize>,
+}
+
+impl Ids {
+    /// The ids of validated records (unique by then).
+    pub(super) fn new(programmes: &[Programme], regions: &[Region], countries: &[Country], sources: &[Source]) -> Ids {
+        fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
+            items.iter().enumerate().map(|(index, item)| (id(item).to_string(), index)).collect()
+        }
+        Ids {
+            programmes: positions(programmes, |p| &p.id),
+            regions: positions(regions, |r| &r.id),
+            countries: positions(countries, |c| &c.code),
+            sources: positions(sources, |s| &s.id),
+        }
+    }
+}
+
+/// A dataset's validated parts, before its index is worked out.
+pub(super) struct Parts {
+    pub(super) info: DatasetInfo,
+    pub(super) programmes: Vec<Programme>,
+    pub(super) regions: Vec<Region>,
+    pub(super) countries: Vec<Country>,
+    pub(super) sources: Vec<Source>,
+    pub(super) figures: Vec<Figure>,
+    pub(super) disagreements: Vec<Disagreement>,
+    /// The ids, as validation already looked them up.
+    pub(super) ids: Ids,
 }
 
 impl Dataset {
+    /// The dataset of validated parts, with its index.
+    pub(super) fn new(parts: Parts) -> Dataset {
+        let Parts { info, programmes, regions, countries, sources, figures, disagreements, ids } = parts;
+        let mut disagreements_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (index, disagreement) in disagreements.iter().enumerate() {
+            for figure in &disagreement.figures {
+                let list = disagreements_of.entry(*figure).or_default();
+                if !list.contains(&index) {
+                    list.push(index);
+                }
+            }
+        }
+        let years = figures.iter().map(|figure| figure.as_of.year());
+        let years = years.clone().min().zip(years.max());
+        let latest_source_date = sources.iter().map(|source| source.date).max();
+        let index = Index { ids, disagreements_of, years, latest_source_date };
+        Dataset { info, programmes, regions, countries, sources, figures, disagreements, index }
+    }
+
     /// Facts about the file.
     pub fn info(&self) -> &DatasetInfo {
         &self.info
@@ -677,32 +750,39 @@ impl Dataset {
     pub fn regions_of<'a>(&'a self, figure: &'a Figure) -> impl Iterator<Item = &'a Region> + 'a {
         figure.regions.iter().filter_map(|index| self.regions.get(*index))
     }
-    /// Looks a figure up by id.
+    /// Looks a figure up by id (a scan: the tools and tests that ask do it rarely, and a map
+    /// would hold every figure's id twice).
     pub fn figure_by_id(&self, id: &str) -> Option<(usize, &Figure)> {
         self.figures.iter().enumerate().find(|(_, figure)| figure.id == id)
     }
     /// Looks a source up by id.
     pub fn source_by_id(&self, id: &str) -> Option<(usize, &Source)> {
-        self.sources.iter().enumerate().find(|(_, source)| source.id == id)
+        let index = *self.index.ids.sources.get(id)?;
+        Some((index, self.sources.get(index)?))
     }
     /// Index of a programme by id.
     pub fn programme_index(&self, id: &str) -> Option<usize> {
-        self.programmes.iter().position(|programme| programme.id == id)
+        self.index.ids.programmes.get(id).copied()
     }
     /// Index of a region by id.
     pub fn region_index(&self, id: &str) -> Option<usize> {
-        self.regions.iter().position(|region| region.id == id)
+        self.index.ids.regions.get(id).copied()
     }
     /// Index of a country by code.
     pub fn country_index(&self, code: &str) -> Option<usize> {
-        self.countries.iter().position(|country| country.code == code)
+        self.index.ids.countries.get(code).copied()
     }
     /// Disagreements a figure takes part in.
     pub fn disagreements_of(&self, figure_index: usize) -> impl Iterator<Item = &Disagreement> + '_ {
-        self.disagreements.iter().filter(move |d| d.figures.contains(&figure_index))
+        let indices = self.index.disagreements_of.get(&figure_index).map_or(&[][..], Vec::as_slice);
+        indices.iter().filter_map(|index| self.disagreements.get(*index))
+    }
+    /// First and last year of the figures' as-of dates.
+    pub fn year_bounds(&self) -> Option<(i32, i32)> {
+        self.index.years
     }
     /// The most recent source date, the "data as of" of the whole dataset.
     pub fn latest_source_date(&self) -> Option<Date> {
-        self.sources.iter().map(|source| source.date).max()
+        self.index.latest_source_date
     }
 }

@@ -466,7 +466,7 @@ mod tests {
             "programmes": [{"id": "p", "name_en": "P", "name_fr": "P"}],
             "sources": [{"id": "s", "date": "2025-01-01", "date_precision": "day", "publisher": "IOM", "publisher_kind": "iom", "title": "t", "url": "https://example.org", "language": "en", "kind": "news"}],
             "figures": figures});
-        crate::domain::dataset::load::load_value(&doc).unwrap().dataset
+        std::sync::Arc::unwrap_or_clone(crate::domain::dataset::load::load_value(&doc).unwrap().dataset)
     }
 
     #[test]

@@ -230,14 +230,6 @@ pub fn count_sources(dataset: &Dataset, figures: &[usize]) -> usize {
     count
 }
 
-/// First and last as-of year in the dataset (for the year range control).
-pub fn year_bounds(dataset: &Dataset) -> Option<(i32, i32)> {
-    let years = dataset.figures().iter().map(|figure| figure.as_of().year());
-    let min = years.clone().min()?;
-    let max = years.max()?;
-    Some((min, max))
-}
-
 /// One end of the period filter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum YearEnd {
@@ -259,7 +251,7 @@ pub struct YearBounds {
 impl YearBounds {
     /// The bounds of the dataset's figures ([`year_bounds`]); `None` when it has none.
     pub fn of(dataset: &Dataset) -> Option<YearBounds> {
-        year_bounds(dataset).map(|(first, last)| YearBounds { first, last })
+        dataset.year_bounds().map(|(first, last)| YearBounds { first, last })
     }
 
     /// The years a filter's period covers: its own range, or every year of the data.
@@ -415,7 +407,7 @@ mod tests {
     fn sources_and_bounds() {
         let d = sample();
         assert_eq!(count_sources(&d, &[0, 1, 1]), 2);
-        assert_eq!(year_bounds(&d), Some((2017, 2022)));
+        assert_eq!(d.year_bounds(), Some((2017, 2022)));
         assert_eq!(Level::from_id("country"), Some(Level::National));
     }
 }

@@ -12,7 +12,7 @@ use crate::domain::explore::aggregate::BreakdownBy;
 use crate::domain::dataset::date::{MAX_YEAR, MIN_YEAR};
 use crate::domain::lang::Lang;
 use crate::domain::dataset::model::{Dataset, Metric};
-use crate::domain::explore::select::{year_bounds, Filter, Level, PublisherFilter};
+use crate::domain::explore::select::{Filter, Level, PublisherFilter};
 use crate::domain::explore::table::TableSort;
 
 /// The version of the query-string format written by this build.
@@ -183,7 +183,7 @@ impl ViewState {
             filter: Filter {
                 metrics: BTreeSet::from([Metric::MigrantsReturned]),
                 levels: BTreeSet::from([Level::ProgrammeWide]),
-                years: dataset.and_then(year_bounds),
+                years: dataset.and_then(Dataset::year_bounds),
                 ..Filter::default()
             },
             sort: TableSort::default(),
@@ -497,7 +497,7 @@ pub fn from_query(query: &str, dataset: Option<&Dataset>) -> (ViewState, Vec<Url
             _ => notices.push(UrlNotice::UnknownParameter { key: key.chars().take(40).collect() }),
         }
     }
-    let bounds = dataset.and_then(year_bounds);
+    let bounds = dataset.and_then(Dataset::year_bounds);
     state.filter.years = match (from, to) {
         (None, None) => state.filter.years,
         (Some(None), Some(None)) => None,

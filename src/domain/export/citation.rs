@@ -4,7 +4,7 @@
 
 use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::dataset::model::{Dataset, Metric, Place};
-use crate::domain::explore::select::{count_sources, year_bounds, Level, PublisherFilter};
+use crate::domain::explore::select::{count_sources, Level, PublisherFilter};
 use crate::domain::explore::view::ViewState;
 use crate::domain::export::{ExportContext, Scope};
 use crate::domain::lang::Lang;
@@ -164,7 +164,8 @@ pub fn citation(dataset: &Dataset, state: &ViewState, figures: &[usize], scope: 
         Scope::Everything => msg(Msg::TheWholeDataset, lang).to_string(),
         Scope::Selection => describe_filters(dataset, state, lang),
     };
-    let period = year_bounds(dataset)
+    let period = dataset
+        .year_bounds()
         .map(|(a, b)| format_period(Date::start_of_year(a), Date::end_of_year(b), lang))
         .unwrap_or_default();
     let facts = CitationFacts {

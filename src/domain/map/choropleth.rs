@@ -61,7 +61,7 @@ mod tests {
                         figure("whole", "a", None), figure("ml", "b", Some("ML"))]
         });
         match load_value(&doc) {
-            Ok(loaded) if loaded.issues.is_empty() => loaded.dataset,
+            Ok(loaded) if loaded.issues.is_empty() => std::sync::Arc::unwrap_or_clone(loaded.dataset),
             other => panic!("test dataset does not load cleanly: {other:?}"),
         }
     }

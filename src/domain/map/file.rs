@@ -160,9 +160,8 @@ pub fn load_world_map(text: &str) -> Result<WorldMap, MapError> {
     if countries.is_empty() {
         return Err(MapError::NoCountries);
     }
-    countries.sort_by(|a, b| a.code.cmp(&b.code));
     let projection = Projection { central_meridian: raw.central_meridian, radius: EARTH_RADIUS_KM };
-    Ok(WorldMap { source: raw.source, projection, bounds: frame, countries })
+    Ok(WorldMap::new(&raw.source, projection, frame, countries))
 }
 
 #[cfg(test)]

@@ -137,8 +137,9 @@ pub struct WorldMap {
 }
 
 impl WorldMap {
-    /// A map from its parts.
-    pub fn new(source: &str, projection: Projection, bounds: Bounds, countries: Vec<MapCountry>) -> WorldMap {
+    /// A map from its parts (the countries in any order: the map keeps them sorted by code).
+    pub fn new(source: &str, projection: Projection, bounds: Bounds, mut countries: Vec<MapCountry>) -> WorldMap {
+        countries.sort_by(|a, b| a.code.cmp(&b.code));
         WorldMap { source: source.to_string(), projection, bounds, countries }
     }
 
@@ -162,9 +163,12 @@ impl WorldMap {
         &self.countries
     }
 
-    /// The country with an ISO code, and its index.
+    /// The country with an ISO code (in any case), and its index: a binary search, the
+    /// countries being sorted by their (upper-case) codes.
     pub fn country(&self, code: &str) -> Option<(usize, &MapCountry)> {
-        self.countries.iter().enumerate().find(|(_, country)| country.code.eq_ignore_ascii_case(code))
+        let code = code.to_ascii_uppercase();
+        let index = self.countries.binary_search_by(|country| country.code.as_str().cmp(&code)).ok()?;
+        Some((index, self.countries.get(index)?))
     }
 
     /// Index of the country under a point in map coordinates; where shapes overlap (an

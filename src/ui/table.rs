@@ -17,7 +17,7 @@ use crate::domain::explore::table::{sort_figures, Column};
 use crate::ui::page::Page;
 
 /// Rows shown at once; more appear on request, so a large dataset stays responsive.
-pub const PAGE_ROWS: usize = 250;
+pub const PAGE_ROWS: usize = 100;
 
 fn column_label(column: Column) -> Msg {
     match column {

@@ -8,3 +8,4 @@ pub mod env;
 pub mod fetch;
 pub mod files;
 pub mod observe;
+pub mod offline;

@@ -47,7 +47,16 @@ pub fn script_hash(script: &str) -> String {
     BASE64.encode(Sha256::digest(script.as_bytes()))
 }
 
-/// The text of every inline `<script>` (one without `src`) in an HTML document.
+/// Whether a `<script>` tag holds code the browser runs: no `type`, or a JavaScript or module
+/// type. Data blocks (`application/ld+json`) are never executed, so the policy needs no hash.
+fn is_executable(tag: &str) -> bool {
+    let Some(at) = tag.find(" type=\"") else { return true };
+    let kind = tag.get(at + " type=\"".len()..).and_then(|rest| rest.split('"').next()).unwrap_or_default().to_ascii_lowercase();
+    matches!(kind.as_str(), "" | "module" | "text/javascript" | "application/javascript")
+}
+
+/// The text of every inline `<script>` the browser runs (one without `src` that is not a data
+/// block) in an HTML document.
 pub fn inline_scripts(html: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = html;
@@ -55,7 +64,7 @@ pub fn inline_scripts(html: &str) -> Vec<String> {
         let Some(tag_end) = rest.get(start..).and_then(|r| r.find('>')).map(|i| start + i) else { break };
         let tag = rest.get(start..=tag_end).unwrap_or_default();
         let Some(close) = rest.get(tag_end + 1..).and_then(|r| r.find("</script>")).map(|i| tag_end + 1 + i) else { break };
-        if !tag.contains(" src=") {
+        if !tag.contains(" src=") && is_executable(tag) {
             out.push(rest.get(tag_end + 1..close).unwrap_or_default().to_string());
         }
         rest = rest.get(close + "</script>".len()..).unwrap_or_default();
@@ -64,7 +73,8 @@ pub fn inline_scripts(html: &str) -> Vec<String> {
 }
 
 /// The policy: everything from this origin only, WebAssembly compilation allowed, the inline
-/// loader allowed by its hash, no inline styles, no plug-ins, framing only by `frame_ancestors`.
+/// loader allowed by its hash, no inline styles, no plug-ins, the service worker from this
+/// origin only, framing only by `frame_ancestors`.
 pub fn policy(script_hashes: &[String], connect: &[String], frame_ancestors: Option<&str>) -> String {
     let mut script = String::from("'self' 'wasm-unsafe-eval'");
     for hash in script_hashes {
@@ -76,7 +86,7 @@ pub fn policy(script_hashes: &[String], connect: &[String], frame_ancestors: Opt
     }
     let mut out = format!(
         "default-src 'self'; script-src {script}; style-src 'self'; img-src 'self' data: blob:; connect-src {connect_src}; \
-         font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+         font-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
     );
     if let Some(ancestors) = frame_ancestors {
         let _ = write!(out, "; frame-ancestors {ancestors}");
@@ -230,6 +240,12 @@ mod tests {
     }
 
     #[test]
+    fn json_ld_is_data_and_needs_no_hash() {
+        let html = r#"<script type="application/ld+json">{"@type":"Dataset"}</script><script type="text/javascript">y()</script>"#;
+        assert_eq!(inline_scripts(html), vec!["y()".to_string()]);
+    }
+
+    #[test]
     fn meta_goes_after_the_charset_and_replaces_an_old_one() {
         let html = "<head>\n<meta charset=\"utf-8\">\n<title>t</title>";
         let once = with_meta(html, "default-src 'self'");
@@ -245,7 +261,7 @@ mod tests {
         assert_eq!(
             p,
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='; style-src 'self'; img-src 'self' data: blob:; \
-             connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self' https://intranet.example"
+             connect-src 'self'; font-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self' https://intranet.example"
         );
         assert!(!p.contains("unsafe-inline") && !p.contains("'unsafe-eval'"));
     }

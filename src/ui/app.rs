@@ -20,12 +20,12 @@ use crate::ui::downloads::DataDownloads;
 use crate::ui::embed::{EmbedShell, Embedded};
 use crate::ui::share::ShareDialog;
 use crate::ui::filters::{FilterButton, FilterPanel};
-use crate::ui::status::{ErrorPanel, LoadingPanel, Notices, SkippedRecords};
+use crate::ui::status::{ErrorPanel, LoadingPanel, Notices, OfflineNotice, SkippedRecords, UpdateNotice};
 use crate::ui::masthead::Masthead;
 use crate::ui::page::{use_selections, Page, Selections};
 use crate::ui::tabs::ViewTabs;
 use crate::ui::views::view_body;
-use crate::web::env;
+use crate::web::{env, offline};
 
 /// The staff page, next to `index.html`.
 const STAFF_PAGE: &str = "staff.html";
@@ -48,10 +48,17 @@ pub fn App() -> impl IntoView {
             env::replace_location(&format!("{STAFF_PAGE}?{}", state.with_untracked(to_query)));
         }
     });
-    // The pre-rendered page stays until there is something to show instead of it.
+    let update_ready = RwSignal::new(false);
+    let worker_started = StoredValue::new(false);
+    // The pre-rendered page stays until there is something to show instead of it; then the
+    // service worker starts (once), so it never competes with the first view.
     Effect::new(move |_| {
         if staff.get() || !matches!(load.get(), LoadState::Loading) {
             env::reveal_app();
+            if !staff.get_untracked() && !worker_started.get_value() {
+                worker_started.set_value(true);
+                offline::start(move || update_ready.set(true));
+            }
         }
     });
     let body = move || match load.get() {
@@ -76,11 +83,15 @@ pub fn App() -> impl IntoView {
             }
             .into_any()
         }
-        LoadState::Ready(loaded) if embedded => view! { <Embedded loaded=loaded page=page/> }.into_any(),
+        LoadState::Ready(loaded) if embedded => view! {
+            <OfflineNotice page=page data=data as_of=loaded.dataset.latest_source_date()/>
+            <Embedded loaded=loaded page=page/>
+        }
+        .into_any(),
         LoadState::Ready(loaded) => view! { <Dashboard loaded=loaded page=page data=data notices=notices/> }.into_any(),
     };
     if embedded {
-        return view! { <EmbedShell page=page>{body}</EmbedShell> }.into_any();
+        return view! { <EmbedShell page=page><UpdateNotice lang=lang ready=update_ready/>{body}</EmbedShell> }.into_any();
     }
     sync_with_address_bar(page, data, notices);
 
@@ -88,6 +99,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">{move || msg(Msg::SkipToContent, lang.get())}</a>
         <Masthead page=page/>
         <main id="main" tabindex="-1">
+            <UpdateNotice lang=lang ready=update_ready/>
             <DataBanner page=page data=data/>
             {body}
         </main>
@@ -158,6 +170,7 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSigna
 
     view! {
         <Notices notices=notices lang=lang/>
+        <OfflineNotice page=page data=data as_of=as_of/>
         {move || data.snapshot_replaced.get().then(|| view! {
             <p class="notice" role="status" data-testid="snapshot-replaced">{move || msg(Msg::SnapshotReplaced, lang.get())}</p>
         })}

@@ -12,10 +12,10 @@ use crate::domain::dataset::fingerprint::fingerprint;
 use crate::domain::dataset::issue::LoadError;
 use crate::domain::dataset::file_format::load_file;
 use crate::domain::dataset::load::{Loaded, DATASET_FILE};
-use crate::domain::dataset::origin::{check_data_address, DataOrigin, LoadGenerations, LoadTicket};
+use crate::domain::dataset::origin::{check_data_address, DataOrigin, LoadGenerations, LoadTicket, OfflineCopy};
 use crate::domain::explore::view::ViewState;
 use crate::web::env;
-use crate::web::fetch::fetch_json_text;
+use crate::web::fetch::fetch_json;
 use crate::web::files::{read_text, PickedFile};
 
 /// Where the published dataset is, relative to the page's base URL.
@@ -44,6 +44,8 @@ pub struct DataSource {
     /// Whether the published file differs from the one the pre-rendered page was built from
     /// (the page then says that the figures on screen replaced the snapshot's).
     pub snapshot_replaced: RwSignal<bool>,
+    /// Set while the figures shown are the copy saved on this device (the network failed).
+    pub offline: RwSignal<Option<OfflineCopy>>,
     /// The loads started, so a slow earlier answer cannot replace a newer one.
     generations: StoredValue<LoadGenerations>,
 }
@@ -56,6 +58,7 @@ impl DataSource {
             origin: RwSignal::new(DataOrigin::Published),
             reload_error: RwSignal::new(None),
             snapshot_replaced: RwSignal::new(false),
+            offline: RwSignal::new(None),
             generations: StoredValue::new(LoadGenerations::default()),
         }
     }
@@ -100,13 +103,15 @@ impl DataSource {
         spawn_local(async move {
             // Marks for the benchmark: fetching and parsing, separately.
             env::mark("data-fetch-start");
-            let fetched = fetch_json_text(&url, &DATASET_FILE).await;
+            let fetched = fetch_json(&url, &DATASET_FILE).await;
             if !self.is_latest(ticket) {
                 return;
             }
             let outcome = match fetched {
-                Ok(text) => {
+                Ok(fetched) => {
                     env::mark("data-fetched");
+                    self.offline.set(fetched.offline_copy);
+                    let text = fetched.text;
                     if origin == DataOrigin::Published {
                         let built_from = env::snapshot_fingerprint();
                         self.snapshot_replaced.set(built_from.is_some_and(|f| f != fingerprint(text.as_bytes())));
@@ -142,15 +147,16 @@ impl DataSource {
         };
         let ticket = self.begin();
         spawn_local(async move {
-            let outcome = match fetch_json_text(&url, &DATASET_FILE).await {
-                Ok(text) => load_file(&url, &text),
+            let outcome = match fetch_json(&url, &DATASET_FILE).await {
+                Ok(fetched) => load_file(&url, &fetched.text).map(|loaded| (loaded, fetched.offline_copy)),
                 Err(error) => Err(error),
             };
             if !self.is_latest(ticket) {
                 return;
             }
             match outcome {
-                Ok(loaded) => {
+                Ok((loaded, offline)) => {
+                    self.offline.set(offline);
                     self.reload_error.set(None);
                     self.origin.set(origin);
                     self.load.set(LoadState::Ready(Arc::new(loaded)));
@@ -176,6 +182,7 @@ impl DataSource {
             match outcome {
                 Ok(loaded) => {
                     self.reload_error.set(None);
+                    self.offline.set(None);
                     self.origin.set(DataOrigin::LocalFile(name));
                     self.load.set(LoadState::Ready(Arc::new(loaded)));
                 }

@@ -1,14 +1,17 @@
-//! Loading and error states, and the list of records skipped while loading.
+//! Loading and error states, the list of records skipped while loading, and the notices of
+//! offline use (figures from the saved copy, a new version ready).
 
 use leptos::prelude::*;
 
 use crate::domain::lang::Lang;
 use crate::domain::dataset::issue::{Issue, LoadError};
+use crate::domain::dataset::date::Date;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::explore::view::UrlNotice;
 use crate::ui::page::Page;
 use crate::ui::data::DataSource;
 use crate::web::files::{drag_has_files, file_from_drop, file_from_input};
+use crate::web::offline::apply_update;
 
 /// Shown while the data loads.
 #[component]
@@ -164,6 +167,42 @@ pub fn DropZone(page: Page, data: DataSource) -> impl IntoView {
     move || {
         dragging.get().then(|| view! {
             <div class="drop-zone" aria-hidden="true"><p>{msg(Msg::DropFile, lang.get())}</p></div>
+        })
+    }
+}
+
+/// Said while the figures shown are the copy saved on this device because the network failed;
+/// shown once the app has replaced the pre-rendered page. When the browser is back online the
+/// data is fetched again (and the notice goes once the network answers).
+#[component]
+pub fn OfflineNotice(page: Page, data: DataSource, as_of: Option<Date>) -> impl IntoView {
+    let lang = page.lang;
+    let online = window_event_listener(leptos::ev::online, move |_| {
+        if data.offline.get_untracked().is_some() {
+            data.reload(&page.state.get_untracked());
+        }
+    });
+    on_cleanup(move || online.remove());
+    move || {
+        data.offline.get().map(|copy| view! {
+            <p class="notice notice--offline" role="status" data-testid="offline-notice">
+                {move || copy.message(as_of, lang.get())}
+            </p>
+        })
+    }
+}
+
+/// Offers to reload when a new version of the dashboard has been deployed and is ready.
+#[component]
+pub fn UpdateNotice(lang: Signal<Lang>, ready: RwSignal<bool>) -> impl IntoView {
+    move || {
+        ready.get().then(|| view! {
+            <div class="notice notice--update" role="status" data-testid="update-ready">
+                <p class="notice__title">{move || msg(Msg::UpdateReady, lang.get())}</p>
+                <button type="button" class="button button--small" data-testid="update-reload" on:click=move |_| apply_update()>
+                    {move || msg(Msg::UpdateReload, lang.get())}
+                </button>
+            </div>
         })
     }
 }

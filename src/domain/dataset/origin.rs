@@ -1,8 +1,30 @@
 //! Where the figures on screen come from: the published dataset, another address allowed at
 //! build time (`?data=`), or a file the user opened. Anything but the published dataset is
-//! announced by a banner, so altered figures cannot pass under the official look.
+//! announced by a banner, so altered figures cannot pass under the official look. Figures the
+//! service worker served from this device's copy, because the network failed, are an
+//! [`OfflineCopy`].
 
+use crate::domain::dataset::date::Date;
 use crate::domain::dataset::issue::LoadError;
+
+/// The response header with which the service worker marks a copy it served from its cache
+/// because the network failed; its value is the time the copy was fetched (ISO 8601).
+pub const OFFLINE_HEADER: &str = "x-eu-iom-offline";
+
+/// Figures served from the copy saved on this device, because the network failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OfflineCopy {
+    /// The day the copy was fetched, when the copy says.
+    pub saved: Option<Date>,
+}
+
+impl OfflineCopy {
+    /// Reads the [`OFFLINE_HEADER`] value (`2026-12-01T09:30:00.000Z`); a value that is not a
+    /// time leaves the day unknown rather than guessing one.
+    pub fn from_header(value: &str) -> OfflineCopy {
+        OfflineCopy { saved: value.get(..10).and_then(|day| Date::parse_iso(day).ok()) }
+    }
+}
 
 /// The origin of the data shown.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
@@ -153,6 +175,13 @@ mod tests {
     use crate::domain::lang::Lang;
 
     const PAGE: &str = "https://stats.example.eu";
+
+    #[test]
+    fn offline_copies_carry_the_day_they_were_saved() {
+        assert_eq!(OfflineCopy::from_header("2026-12-01T09:30:00.000Z").saved, Date::new(2026, 12, 1).ok());
+        assert_eq!(OfflineCopy::from_header("").saved, None);
+        assert_eq!(OfflineCopy::from_header("yesterday").saved, None);
+    }
 
     #[test]
     fn origins_are_normalised() {

@@ -45,6 +45,10 @@ messages! {
         en: "The data file was updated after this page was built: the figures shown are the current ones.",
         fr: "Le fichier de données a été mis à jour après la construction de cette page : les chiffres affichés sont les chiffres actuels.",
     }
+    /// A new version of the dashboard has been deployed and is ready.
+    UpdateReady { en: "A new version of the dashboard is available.", fr: "Une nouvelle version du tableau de bord est disponible." }
+    /// Button: reload the page to run the new version.
+    UpdateReload { en: "Reload", fr: "Recharger" }
     /// Line under the title.
     Subtitle {
         en: "Projects, funding, migrants assisted and countries served, as reported in EU and IOM releases since 2013",

@@ -1,14 +1,16 @@
 //! What the dashboard tells the user about its data and links, in every language: why a dataset
 //! or map file was refused, which records were skipped, which settings of a link were ignored,
-//! and the banner naming where the figures come from. The types live with their topic
+//! the banner naming where the figures come from, and the notice of figures from the copy saved
+//! for offline use. The types live with their topic
 //! (`dataset::issue`, `dataset::origin`, `map`, `explore::view`); their words, and `Display`
 //! in English, live here.
 
 use std::fmt;
 
-use crate::domain::dataset::date::DateError;
+use crate::domain::dataset::date::{Date, DateError, DatePrecision};
 use crate::domain::dataset::issue::{Issue, IssueKind, LoadError};
-use crate::domain::dataset::origin::DataOrigin;
+use crate::domain::dataset::origin::{DataOrigin, OfflineCopy};
+use crate::domain::text::format::format_date;
 use crate::domain::explore::view::UrlNotice;
 use crate::domain::dataset::json::{FileError, FileKind};
 use crate::domain::lang::{tr, Lang};
@@ -298,5 +300,48 @@ impl fmt::Display for DateError {
 impl fmt::Display for MapError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl OfflineCopy {
+    /// The notice shown while the figures are this copy: "Offline — figures as of 13 Oct 2020,
+    /// from the copy saved on 1 Dec 2026; they are fetched again when the connection returns."
+    /// `as_of` is the data's latest source date.
+    pub fn message(&self, as_of: Option<Date>, lang: Lang) -> String {
+        let day = |date: Date| format_date(date, DatePrecision::Day, lang);
+        let saved = self.saved.map(day);
+        match as_of.map(day) {
+            Some(as_of) => tr!(lang,
+                en: format!(
+                    "Offline — figures as of {as_of}, from the copy saved {}; they are fetched again when the connection returns.",
+                    saved.map_or("on this device".to_string(), |d| format!("on {d}"))
+                ),
+                fr: format!(
+                    "Hors ligne — chiffres au {as_of}, d’après la copie enregistrée {} ; ils seront récupérés à nouveau au retour de la connexion.",
+                    saved.map_or("sur cet appareil".to_string(), |d| format!("le {d}"))
+                ),
+            ),
+            None => tr!(lang,
+                en: "Offline — figures from the copy saved on this device; they are fetched again when the connection returns.".to_string(),
+                fr: "Hors ligne — chiffres d’après la copie enregistrée sur cet appareil ; ils seront récupérés à nouveau au retour de la connexion.".to_string(),
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_offline_notice_names_both_dates() {
+        let as_of = Date::new(2020, 10, 13).ok();
+        let copy = OfflineCopy { saved: Date::new(2026, 12, 1).ok() };
+        assert_eq!(
+            copy.message(as_of, Lang::En),
+            "Offline — figures as of 13\u{a0}Oct\u{a0}2020, from the copy saved on 1\u{a0}Dec\u{a0}2026; they are fetched again when the connection returns."
+        );
+        assert!(copy.message(as_of, Lang::Fr).starts_with("Hors ligne — chiffres au 13\u{a0}oct.\u{a0}2020, d’après la copie enregistrée le 1\u{a0}déc.\u{a0}2026 ;"));
+        assert!(OfflineCopy { saved: None }.message(as_of, Lang::En).contains("saved on this device"));
     }
 }

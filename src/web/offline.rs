@@ -1,0 +1,143 @@
+//! The service worker (`sw.js`, see `public/sw.js`): registering it under the page's base, so it
+//! works under any sub-path, when the build enabled it; noticing that a new build is waiting; and
+//! letting it take over when the visitor agrees (the page then reloads into the new version).
+
+use std::cell::RefCell;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+
+use crate::web::env;
+
+/// The `<meta name>` the release build writes (with the build id) when the worker is on.
+const META: &str = "eu-iom-service-worker";
+/// The message that asks a waiting worker to take over (see `public/sw.js`).
+const SKIP_WAITING: &str = "eu-iom-dashboard:skip-waiting";
+/// How often an open page asks whether a new version was deployed.
+const CHECK_EVERY_MS: u32 = 30 * 60 * 1000;
+
+thread_local! {
+    static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
+}
+
+/// The build id the release build wrote into the page, when it turned the worker on.
+pub fn build_id() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    let meta = document.query_selector(&format!("meta[name=\"{META}\"]")).ok()??;
+    meta.get_attribute("content").filter(|id| !id.is_empty())
+}
+
+fn container() -> Option<ServiceWorkerContainer> {
+    let navigator = web_sys::window()?.navigator();
+    // Absent in insecure contexts and some embedded browsers.
+    let present = js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
+    present.then(|| navigator.service_worker())
+}
+
+fn describe(error: &JsValue) -> String {
+    error.as_string().or_else(|| js_sys::JSON::stringify(error).ok().and_then(|s| s.as_string())).unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Registers the worker when the build turned it on, and calls `on_update` whenever a new
+/// build has been installed and waits to take over (a visit after a deployment, or the hourly
+/// check of an open page). Failures are logged and change nothing: the page works without it.
+pub fn start(on_update: impl Fn() + Clone + 'static) {
+    if build_id().is_none() {
+        return;
+    }
+    let Some(container) = container() else {
+        env::warn("offline use is not available here: this browser has no service workers for this page");
+        return;
+    };
+    let base = env::deployment_base_url();
+    wasm_bindgen_futures::spawn_local(async move {
+        let options = web_sys::RegistrationOptions::new();
+        options.set_scope(&base);
+        let registration = match JsFuture::from(container.register_with_options(&format!("{base}sw.js"), &options)).await {
+            Ok(registration) => registration.unchecked_into::<ServiceWorkerRegistration>(),
+            Err(error) => {
+                env::warn(&format!("offline use is not available: the service worker did not register ({})", describe(&error)));
+                return;
+            }
+        };
+        watch(&container, &registration, on_update);
+        REGISTRATION.with(|r| r.replace(Some(registration)));
+    });
+}
+
+/// Calls `on_update` for a worker that is already waiting and for every later one.
+fn watch(container: &ServiceWorkerContainer, registration: &ServiceWorkerRegistration, on_update: impl Fn() + Clone + 'static) {
+    // Only a page that a worker already controls has an older version to replace; the first
+    // installation just starts working from the next visit on.
+    if container.controller().is_some() {
+        if registration.waiting().is_some() {
+            on_update();
+        }
+        check_now(registration);
+    }
+    let found_in = registration.clone();
+    let observed = container.clone();
+    let on_found = Closure::<dyn FnMut()>::new(move || {
+        let Some(installing) = found_in.installing() else { return };
+        let worker = installing.clone();
+        let container = observed.clone();
+        let on_update = on_update.clone();
+        let on_state = Closure::<dyn FnMut()>::new(move || {
+            if worker.state() == ServiceWorkerState::Installed && container.controller().is_some() {
+                on_update();
+            }
+        });
+        installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+        on_state.forget();
+    });
+    registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+    on_found.forget();
+    // An open page asks again when it becomes visible, and every half hour.
+    let checked = registration.clone();
+    let on_visible = Closure::<dyn FnMut()>::new(move || {
+        if web_sys::window().and_then(|w| w.document()).is_some_and(|d| !d.hidden()) {
+            check_now(&checked);
+        }
+    });
+    if let Some(document) = web_sys::window().and_then(|w| w.document()) {
+        let _ = document.add_event_listener_with_callback("visibilitychange", on_visible.as_ref().unchecked_ref());
+    }
+    on_visible.forget();
+    let checked = registration.clone();
+    gloo::timers::callback::Interval::new(CHECK_EVERY_MS, move || check_now(&checked)).forget();
+}
+
+/// Asks the browser to fetch `sw.js` again and compare it with the installed one.
+fn check_now(registration: &ServiceWorkerRegistration) {
+    if let Ok(promise) = registration.update() {
+        wasm_bindgen_futures::spawn_local(async move {
+            // Offline, the check fails; the next one will do.
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
+/// Lets the waiting build take over and reloads the page into it once it has.
+pub fn apply_update() {
+    let Some(container) = container() else { return };
+    let Some(waiting) = REGISTRATION.with(|r| r.borrow().as_ref().and_then(ServiceWorkerRegistration::waiting)) else {
+        // Nothing waiting any more (another tab took the update): reloading shows it.
+        reload();
+        return;
+    };
+    let on_change = Closure::<dyn FnMut()>::new(reload);
+    container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
+    on_change.forget();
+    if let Err(error) = waiting.post_message(&JsValue::from_str(SKIP_WAITING)) {
+        env::warn(&format!("the new version could not be started ({})", describe(&error)));
+        reload();
+    }
+}
+
+fn reload() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}

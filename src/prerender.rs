@@ -19,7 +19,7 @@ use crate::chart::Style;
 use crate::domain::dataset::date::DatePrecision;
 use crate::domain::dataset::model::{Dataset, Place};
 use crate::domain::explore::aggregate::build_series;
-use crate::domain::explore::select::{count_sources, select, Filter, Ignore};
+use crate::domain::explore::select::{count_sources, select, Ignore};
 use crate::domain::explore::table::{sort_figures, TableSort};
 use crate::domain::explore::view::{from_query, View, ViewState};
 use crate::domain::lang::Lang;
@@ -75,8 +75,7 @@ pub fn render(snapshot: &Snapshot<'_>) -> String {
 }
 
 fn page(out: &mut String, dataset: &Dataset, state: &ViewState, lang: Lang) {
-    let cards_filter = Filter { metrics: Default::default(), levels: Default::default(), ..state.filter.clone() };
-    let cards = select(dataset, &cards_filter, Ignore::default());
+    let cards = select(dataset, &state.filter.for_cards(), Ignore::default());
     let selected = select(dataset, &state.filter, Ignore::default());
     let tag = lang.tag();
     let _ = write!(out, r#"<div class="prerender" lang="{tag}" data-lang="{tag}">"#);

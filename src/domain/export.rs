@@ -7,6 +7,7 @@ pub mod json;
 pub mod zip;
 pub mod citation;
 pub mod file_name;
+pub mod metadata;
 
 pub use citation::{chart_footer, citation, describe_filters, source_summary, wrap_text, FOOTER_CHARS};
 pub use csv::to_csv;

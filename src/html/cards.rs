@@ -5,31 +5,13 @@
 use std::fmt::Write as _;
 
 use super::{element, escape};
-use crate::domain::dataset::model::{Dataset, Metric};
+use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::aggregate::{headline_figures, Headline, HeadlineLine};
 use crate::domain::lang::Lang;
 use crate::domain::text::describe::{figure_as_of, figure_scope, figure_value, source_line};
 use crate::domain::text::format::{format_value, labelled};
 use crate::domain::text::i18n::qualifier_words;
 use crate::domain::text::messages::{msg, Msg};
-
-fn card_title(headline: Headline) -> Msg {
-    match headline {
-        Headline::Projects => Msg::CardProjects,
-        Headline::Funding => Msg::CardFunding,
-        Headline::MigrantsAssisted => Msg::CardMigrants,
-        Headline::Countries => Msg::CardCountries,
-    }
-}
-
-fn line_label(metrics: &[Metric]) -> Option<Msg> {
-    match metrics.first() {
-        Some(Metric::MigrantsReturned) => Some(Msg::LineReturned),
-        Some(Metric::MigrantsReintegration) => Some(Msg::LineReintegration),
-        Some(Metric::MigrantsRescued) => Some(Msg::LineRescued),
-        _ => None,
-    }
-}
 
 /// The cards' contents (the children of the `.cards` element) for the figures `selected`
 /// (the current selection, every metric).
@@ -39,9 +21,9 @@ pub fn cards_inner(dataset: &Dataset, selected: &[usize], lang: Lang) -> String 
     let mut out = String::new();
     for headline in Headline::ALL {
         let _ = write!(out, r#"<article class="card card--{0}" data-testid="card-{0}">"#, headline.id());
-        element(&mut out, "h3", r#"class="card__title""#, msg(card_title(headline), lang));
+        element(&mut out, "h3", r#"class="card__title""#, msg(headline.title(), lang));
         for line in headline.lines() {
-            card_line(&mut out, dataset, figures.next().flatten(), line_label(line.metrics), lang);
+            card_line(&mut out, dataset, figures.next().flatten(), line.label(), lang);
         }
         out.push_str("</article>");
     }

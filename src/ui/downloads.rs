@@ -1,11 +1,12 @@
-//! Data downloads: the current selection or the whole dataset as CSV (zipped with its README)
-//! or JSON, each with every figure's source and a citation text.
+//! Data downloads: the current selection or the whole dataset as CSV (zipped with its README and
+//! its Frictionless Data package) or JSON, each with every figure's source and a citation text.
 
 use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::export::metadata::data_package;
 use crate::domain::export::{citation, file_name, to_csv, to_json, zip_store, DownloadError, ExportContext, Scope};
 use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
@@ -43,12 +44,17 @@ pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pa
                 .and_then(|text| save_text(&file_name(&state, scope, "", context.today, "json"), "application/json", &text)),
             _ => {
                 let csv_name = file_name(&state, scope, "", context.today, "csv");
-                let files = vec![
-                    (csv_name, to_csv(&save_data, &figures, lang).into_bytes()),
-                    ("README.txt".to_string(), citation(&save_data, &state, &figures, scope, &context).into_bytes()),
-                ];
-                let zip = zip_store(&files, context.today);
-                save_bytes(&file_name(&state, scope, "csv", context.today, "zip"), "application/zip", &zip)
+                data_package(&save_data, &figures, &csv_name, &context.page_url)
+                    .map_err(|e| DownloadError::Failed(e.to_string()))
+                    .and_then(|package| {
+                        let files = vec![
+                            (csv_name, to_csv(&save_data, &figures, lang).into_bytes()),
+                            ("datapackage.json".to_string(), format!("{package:#}\n").into_bytes()),
+                            ("README.txt".to_string(), citation(&save_data, &state, &figures, scope, &context).into_bytes()),
+                        ];
+                        let zip = zip_store(&files, context.today);
+                        save_bytes(&file_name(&state, scope, "csv", context.today, "zip"), "application/zip", &zip)
+                    })
             }
         });
         error.set(result.err());

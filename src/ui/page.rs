@@ -1,7 +1,6 @@
 //! What the page's components share: the [`Page`] handles (language, theme, view state) and the
 //! [`Selections`] every view reads, derived from the view state by pure functions of `domain`.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -100,9 +99,7 @@ pub fn use_selections(dataset: &Arc<Dataset>, page: Page) -> (Selections, Vec<Ur
     let filter = Memo::new(move |_| page.state.with(|s| s.filter.clone()));
     // The cards ignore the metric and level filters; keying them on the rest of the filter
     // spares a pass over every figure when only those change.
-    let cards_filter = Memo::new(move |_| {
-        filter.with(|f| Filter { metrics: BTreeSet::new(), levels: BTreeSet::new(), ..f.clone() })
-    });
+    let cards_filter = Memo::new(move |_| filter.with(Filter::for_cards));
     let cards_data = dataset.clone();
     let cards = Memo::new(move |_| cards_filter.with(|f| select(&cards_data, f, Ignore::default())));
     let view = Memo::new(move |_| page.state.with(|s| s.view));

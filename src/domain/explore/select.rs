@@ -127,6 +127,12 @@ fn mask(ids: &BTreeSet<String>, n: usize, index_of: impl Fn(&str) -> Option<usiz
 }
 
 impl Filter {
+    /// The filter of the headline cards: this one without its metric and level choices (the
+    /// cards show every metric, each at its widest geography).
+    pub fn for_cards(&self) -> Filter {
+        Filter { metrics: BTreeSet::new(), levels: BTreeSet::new(), ..self.clone() }
+    }
+
     /// How many of the filter's dimensions (metric, programme, region, country, level, period,
     /// publisher) differ from `default`: the count the filter button shows.
     pub fn changes_from(&self, default: &Filter) -> usize {

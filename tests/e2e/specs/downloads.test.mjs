@@ -1,5 +1,5 @@
 // Downloads: charts as PNG (2×) and SVG with title, filters, sources and dates; data as CSV
-// (zipped with a README) and JSON, for the selection and the whole dataset, with descriptive
+// (zipped with a README and a Frictionless data package) and JSON, for the selection and the whole dataset, with descriptive
 // names and every figure's source.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -44,7 +44,7 @@ test('the chart downloads as a 2x PNG and as an SVG carrying its provenance', as
   await context.close();
 });
 
-test('the selection downloads as CSV with a README, and as JSON', async () => {
+test('the selection downloads as CSV with a README and its data package, and as JSON', async () => {
   const { page, context } = await open();
   const zip = await download(page, '[data-testid=download-selection-csv]');
   assert.match(zip.name, /^eu-iom-figures_migrants-returned_csv_2013-2025_\d{4}-\d{2}-\d{2}\.zip$/);
@@ -57,12 +57,36 @@ assert z.testzip() is None
 print(json.dumps({n: z.read(n).decode('utf-8') for n in z.namelist()}))`, `${dir}/a.zip`]).toString();
   const files = JSON.parse(listing);
   const names = Object.keys(files);
-  assert.equal(names.length, 2);
-  const csv = files[names.find((n) => n.endsWith('.csv'))];
+  assert.equal(names.length, 3);
+  const csvName = names.find((n) => n.endsWith('.csv'));
+  const csv = files[csvName];
   const rows = csv.trim().split('\r\n');
   assert.equal(rows.length, 11, 'header plus the ten selected figures');
   assert.match(rows[0], /^figure_id,metric,.*,source_url,source_official,source_note$/);
   for (const row of rows.slice(1)) assert.match(row, /https?:\/\//, 'every figure carries its source');
+  // The Frictionless Data package beside the CSV describes exactly its columns, and its types
+  // and constraints hold for every row (the CSV parsed with Python's csv module).
+  const pkg = JSON.parse(files['datapackage.json']);
+  assert.equal(pkg.profile, 'tabular-data-package');
+  const resource = pkg.resources[0];
+  assert.equal(resource.path, csvName);
+  assert.deepEqual(resource.schema.fields.map((f) => f.name), rows[0].split(','));
+  assert.ok(pkg.sources.length >= 5 && pkg.sources.every((s) => /^https?:\/\//.test(s.path)), 'the sources of the selection');
+  const parsed = JSON.parse(execFileSync('python3', ['-c', `
+import csv, io, json, sys
+print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline='')))))`], { input: csv }).toString());
+  for (const row of parsed.slice(1)) {
+    resource.schema.fields.forEach((field, i) => {
+      const cell = row[i];
+      const where = `${row[0]} ${field.name}=${JSON.stringify(cell)}`;
+      if (cell === '') { assert.ok(!field.constraints?.required, `${where}: required`); return; }
+      if (field.type === 'number') assert.ok(Number.isFinite(Number(cell)), `${where}: a number`);
+      if (field.type === 'date') assert.match(cell, /^\d{4}-\d{2}-\d{2}$/, `${where}: a date`);
+      if (field.type === 'boolean') assert.ok([...field.trueValues, ...field.falseValues].includes(cell), `${where}: a boolean`);
+      if (field.constraints?.enum) assert.ok(field.constraints.enum.includes(cell), `${where}: one of ${field.constraints.enum}`);
+      if (field.constraints?.pattern) assert.match(cell, new RegExp(`^${field.constraints.pattern}$`), where);
+    });
+  }
   assert.match(files['README.txt'], /Suggested citation/);
   assert.match(files['README.txt'], /Retrieved: /);
 

@@ -14,6 +14,10 @@ DIST ?= dist
 FRAME_ANCESTORS ?= 'self'
 # Other origins ?data= may load datasets from (space-separated); none by default.
 DATA_ORIGINS ?=
+# The site's public address (https://…/), for absolute addresses in metadata and social previews.
+SITE_URL ?=
+# on: a service worker keeps the dashboard usable offline; off: no worker (removes an earlier one).
+SERVICE_WORKER ?= on
 
 # Cases of `make fuzz`, shared out between the properties of tests/it/fuzz.rs.
 FUZZ_CASES ?= 2000000
@@ -23,7 +27,7 @@ FUZZ_CASES ?= 2000000
 help:
 	@echo "make serve   serve the dashboard on http://127.0.0.1:8080 (embedded default data)"
 	@echo "make test    run every test: native, clippy, release build, browser end-to-end"
-	@echo "make dist    release build into dist/ (PUBLIC_URL=/sub/path/ for a sub-path)"
+	@echo "make dist    release build into dist/ (PUBLIC_URL=/sub/path/ for a sub-path, SITE_URL=https://…/, SERVICE_WORKER=off)"
 	@echo "make data    rebuild public/data/eu-iom-figures.json from the research file"
 	@echo "make bench   print size and speed figures"
 	@echo "make fuzz    property tests at depth: $(FUZZ_CASES) cases, about ten minutes"
@@ -42,6 +46,7 @@ dist:
 	cp "$(DIST).staff"/eu-iom-staff-*.js "$(DIST).staff"/eu-iom-staff-*_bg.wasm "$(DIST)"/
 	rm -rf "$(DIST).staff"
 	cargo run --quiet --bin eu-iom-data -- prerender "$(DIST)" "$(DIST)/data/eu-iom-figures.json"
+	cargo run --quiet --bin eu-iom-data -- publish "$(DIST)" "$(DIST)/data/eu-iom-figures.json" --site-url "$(SITE_URL)" --service-worker "$(SERVICE_WORKER)"
 	cargo run --quiet --bin eu-iom-data -- csp "$(DIST)" --frame-ancestors "$(FRAME_ANCESTORS)" --connect "$(DATA_ORIGINS)"
 	@# Last: the copies must be of the final files (csp rewrites index.html).
 	cargo run --quiet --bin eu-iom-data -- compress "$(DIST)"

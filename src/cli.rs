@@ -3,6 +3,8 @@
 
 pub mod compress;
 pub mod csp;
+pub mod preview;
+pub mod publish;
 pub mod import;
 pub mod extract;
 pub mod add;
@@ -61,6 +63,25 @@ enum Command {
         /// The dataset file the build ships
         #[arg(value_name = "data.json")]
         data: PathBuf,
+    },
+    /// After prerender: write the metadata, social preview and service worker of a release build
+    ///
+    /// Writes the page's title, description, social tags and schema.org Dataset JSON-LD,
+    /// data/catalog.jsonld (DCAT-AP), data/eu-iom-figures.csv with data/datapackage.json and
+    /// preview.png, and stamps sw.js with the build id and its files (or turns it off).
+    Publish {
+        /// The release build's directory
+        #[arg(value_name = "dist")]
+        dist: PathBuf,
+        /// The dataset file the build ships
+        #[arg(value_name = "data.json")]
+        data: PathBuf,
+        /// The site's public address (https://…/) for absolute addresses and the preview image tags; empty: none
+        #[arg(long, value_name = "URL", default_value = "", value_parser = parse_site_url)]
+        site_url: SiteUrl,
+        /// Whether the service worker keeps the dashboard usable offline
+        #[arg(long, value_name = "on|off", default_value = "on", value_parser = parse_switch)]
+        service_worker: bool,
     },
     /// After a release build: write the strict Content-Security-Policy into it
     ///
@@ -162,6 +183,22 @@ enum Command {
     },
 }
 
+/// A checked `--site-url` (see [`publish::site_url`]).
+#[derive(Debug, Clone)]
+struct SiteUrl(Option<String>);
+
+fn parse_site_url(text: &str) -> Result<SiteUrl, String> {
+    publish::site_url(text).map(SiteUrl)
+}
+
+fn parse_switch(text: &str) -> Result<bool, String> {
+    match text {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        other => Err(format!("on or off, not {other:?}")),
+    }
+}
+
 fn parse_date(text: &str) -> Result<Date, String> {
     Date::parse_iso(text).map_err(|e| e.to_string())
 }
@@ -182,6 +219,13 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
     match tool.command {
         Command::Check { dataset } => check(&dataset),
         Command::Prerender { dist, data } => prerender(&dist, &data),
+        Command::Publish { dist, data, site_url, service_worker } => {
+            let options = publish::Options { site_url: site_url.0, service_worker };
+            Ok(match publish::run(&dist, &data, &options) {
+                Ok(output) => Outcome { output, success: true },
+                Err(error) => Outcome { output: format!("{error}\n"), success: false },
+            })
+        }
         Command::Csp { dist, frame_ancestors, connect } => secure_dist(&dist, &frame_ancestors, &connect),
         Command::Compress { dist } => {
             compress::compress_dist(&dist).map(|entries| Outcome { output: compress::report(&entries), success: true })

@@ -102,42 +102,54 @@ pub fn alpha3(alpha2: &str) -> Option<&'static str> {
     })
 }
 
-/// The default view's headline figures (the cards a visitor first sees), each with its card
-/// title: `Projects: 535`, `Migrants assisted: more than 25,000 returned home`.
-pub fn headline_items(dataset: &Dataset, lang: Lang) -> Vec<String> {
+/// The default view's headline figures (the cards a visitor first sees), one text per card with
+/// its title: `Projects: 535`, `Migrants assisted: more than 25,000 returned home, …`; with
+/// `first_lines` only each card's first figure.
+pub fn headline_items(dataset: &Dataset, lang: Lang, first_lines: bool) -> Vec<String> {
     let state = from_query("", Some(dataset)).0;
     let cards = select(dataset, &state.filter.for_cards(), Ignore::default());
     let mut items = Vec::new();
     for headline in Headline::ALL {
-        for line in headline.lines() {
-            let Some(figure) = headline_figure(dataset, &cards, *line).and_then(|i| dataset.figures().get(i)) else { continue };
-            let value = match line.label() {
-                Some(label) => format!("{} {}", figure_value(figure, lang), msg(label, lang)),
-                None => figure_value(figure, lang),
-            };
-            items.push(labelled(msg(headline.title(), lang), &value, lang));
+        let lines = headline.lines();
+        let lines = if first_lines { lines.get(..1).unwrap_or(lines) } else { lines };
+        let values: Vec<String> = lines
+            .iter()
+            .filter_map(|line| {
+                let figure = headline_figure(dataset, &cards, *line).and_then(|i| dataset.figures().get(i))?;
+                Some(match line.label() {
+                    Some(label) => format!("{} {}", figure_value(figure, lang), msg(label, lang)),
+                    None => figure_value(figure, lang),
+                })
+            })
+            .collect();
+        if !values.is_empty() {
+            items.push(labelled(msg(headline.title(), lang), &values.join(", "), lang));
         }
     }
     items
 }
 
-/// "Data as of 12 Jun 2025" for the dataset's latest source.
-fn as_of_words(dataset: &Dataset, lang: Lang) -> Option<String> {
-    dataset.latest_source_date().map(|d| format!("{} {}", msg(Msg::DataAsOf, lang), format_date(d, DatePrecision::Day, lang)))
+/// "data as of 12 Jun 2025" for the dataset's latest source.
+pub fn as_of_words(dataset: &Dataset, lang: Lang) -> Option<String> {
+    let words = msg(Msg::DataAsOf, lang);
+    let mut chars = words.chars();
+    let lower: String = chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default();
+    dataset.latest_source_date().map(|d| format!("{lower} {}", format_date(d, DatePrecision::Day, lang)))
 }
 
-/// The page title naming the latest figures: `EU–IOM cooperation in figures: Projects: 535 · …`.
+/// The page title naming the latest figures: `EU–IOM cooperation in figures — Projects: 535 · …`
+/// (each card's first figure).
 pub fn page_title(dataset: &Dataset, lang: Lang) -> String {
-    let items = headline_items(dataset, lang);
+    let items = headline_items(dataset, lang, true);
     if items.is_empty() {
         return msg(Msg::Title, lang).to_string();
     }
     format!("{} — {}", msg(Msg::Title, lang), items.join(" · "))
 }
 
-/// The page description naming the latest figures and their date.
+/// The page description naming every headline figure and their date.
 pub fn page_description(dataset: &Dataset, lang: Lang) -> String {
-    let mut text = labelled(msg(Msg::HeadlinesHeading, lang), &headline_items(dataset, lang).join("; "), lang);
+    let mut text = labelled(msg(Msg::HeadlinesHeading, lang), &headline_items(dataset, lang, false).join("; "), lang);
     if let Some(as_of) = as_of_words(dataset, lang) {
         text.push_str(&format!(" ({as_of})."));
     }
@@ -502,8 +514,9 @@ mod tests {
             ("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", None, None),
             ("b", "2020-10-13", "projects", 535.0, "exact", None, None),
         ]);
-        assert_eq!(headline_items(&d, Lang::En), vec!["Projects: 535".to_string(), "Migrants assisted: more than 84,000 returned home".to_string()]);
-        assert_eq!(page_description(&d, Lang::En), "Latest reported figures: Projects: 535; Migrants assisted: more than 84,000 returned home (Data as of 13\u{a0}Oct\u{a0}2020).");
+        assert_eq!(headline_items(&d, Lang::En, false), vec!["Projects: 535".to_string(), "Migrants assisted: more than 84,000 returned home".to_string()]);
+        assert_eq!(page_description(&d, Lang::En), "Latest reported figures: Projects: 535; Migrants assisted: more than 84,000 returned home (data as of 13\u{a0}Oct\u{a0}2020).");
+        assert!(page_description(&d, Lang::Fr).ends_with("(données au 13\u{a0}oct.\u{a0}2020)."));
         assert!(page_title(&d, Lang::En).starts_with("EU–IOM cooperation in figures — Projects: 535 · "));
     }
 }

@@ -1,0 +1,316 @@
+//! The release step after `prerender` and before `csp` (`eu-iom-data publish`): writes what the
+//! built site needs to be found, cited, shared and used offline, all from the dataset file —
+//! the page's title and description naming the latest figures, Open Graph and Twitter card tags,
+//! the schema.org `Dataset` JSON-LD, the DCAT-AP catalogue record, the CSV with its Frictionless
+//! data package, the 1200 × 630 preview image, and the service worker stamped with this build's
+//! id and files (or turned off). It can run again on a built folder (after a release is added).
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::domain::dataset::fingerprint::fingerprint;
+use crate::domain::dataset::load::load_dataset;
+use crate::domain::dataset::model::Dataset;
+use crate::domain::export::metadata::{
+    data_package, dcat_catalog, page_description, page_title, schema_org_dataset, Publication, CATALOG_PATH, CSV_PATH, JSON_PATH, PACKAGE_PATH,
+};
+use crate::domain::export::to_csv;
+use crate::domain::lang::Lang;
+use crate::domain::text::messages::{msg, Msg};
+use crate::html::escape;
+
+use super::preview;
+
+/// Opens and closes what this step writes into `<head>`, so a later run replaces it.
+const START: &str = "<!--published-->";
+const END: &str = "<!--/published-->";
+/// The preview image, at the site's root.
+pub const PREVIEW: &str = "preview.png";
+/// The service worker, at the site's root (Trunk copies `public/sw.js` there).
+pub const WORKER: &str = "sw.js";
+/// Longest image description social networks keep.
+const ALT_CHARS: usize = 420;
+
+/// What to publish.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The site's public address (`SITE_URL`), ending with `/`, when given.
+    pub site_url: Option<String>,
+    /// Whether the service worker is on (`SERVICE_WORKER=off` turns it off).
+    pub service_worker: bool,
+}
+
+/// Reads `SITE_URL`: empty means none; otherwise an absolute http(s) address, given a final `/`.
+///
+/// # Errors
+/// A message for anything else.
+pub fn site_url(text: &str) -> Result<Option<String>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let after_scheme = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://"));
+    match after_scheme {
+        Some(rest) if !rest.is_empty() && !rest.starts_with('/') && !text.contains(['?', '#', ' ', '"', '<', '>']) => {
+            Ok(Some(if text.ends_with('/') { text.to_string() } else { format!("{text}/") }))
+        }
+        _ => Err(format!("SITE_URL must be the site's absolute http(s) address, like https://stats.example.eu/dash/ (got {text:?})")),
+    }
+}
+
+/// A text shortened to at most `max` characters at a word boundary, with an ellipsis.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    let cut = cut.rfind(' ').map_or(cut.as_str(), |at| cut.get(..at).unwrap_or_default());
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
+/// JSON for a `<script>` element: `</` cannot close the element early.
+fn script_json(value: &serde_json::Value) -> Result<String, String> {
+    serde_json::to_string(value).map(|text| text.replace("</", "<\\/")).map_err(|e| e.to_string())
+}
+
+/// The tags this step writes into `<head>`.
+pub fn head_block(dataset: &Dataset, publication: &Publication, build: Option<&str>) -> Result<String, String> {
+    let title = page_title(dataset, Lang::En);
+    let description = page_description(dataset, Lang::En);
+    let mut out = String::from(START);
+    let meta = |out: &mut String, attribute: &str, name: &str, content: &str| {
+        let _ = write!(out, "\n    <meta {attribute}=\"{name}\" content=\"{}\">", escape(content));
+    };
+    // Open Graph has one title per page: the page's default language, with French as an alternate locale.
+    meta(&mut out, "property", "og:type", "website");
+    meta(&mut out, "property", "og:site_name", msg(Msg::Title, Lang::En));
+    meta(&mut out, "property", "og:title", &title);
+    meta(&mut out, "property", "og:description", &description);
+    meta(&mut out, "property", "og:locale", "en_GB");
+    meta(&mut out, "property", "og:locale:alternate", "fr_FR");
+    meta(&mut out, "name", "twitter:title", &title);
+    meta(&mut out, "name", "twitter:description", &description);
+    match &publication.site_url {
+        Some(site) => {
+            let image = format!("{site}{PREVIEW}");
+            let alt = shorten(&preview::alt_text(dataset), ALT_CHARS);
+            meta(&mut out, "property", "og:url", site);
+            meta(&mut out, "property", "og:image", &image);
+            meta(&mut out, "property", "og:image:type", "image/png");
+            meta(&mut out, "property", "og:image:width", &preview::WIDTH.to_string());
+            meta(&mut out, "property", "og:image:height", &preview::HEIGHT.to_string());
+            meta(&mut out, "property", "og:image:alt", &alt);
+            meta(&mut out, "name", "twitter:card", "summary_large_image");
+            meta(&mut out, "name", "twitter:image", &image);
+            meta(&mut out, "name", "twitter:image:alt", &alt);
+            let _ = write!(out, "\n    <link rel=\"canonical\" href=\"{}\">", escape(site));
+        }
+        // Images need absolute addresses: without the site's address there is none.
+        None => meta(&mut out, "name", "twitter:card", "summary"),
+    }
+    let _ = write!(out, "\n    <link rel=\"alternate\" type=\"application/ld+json\" href=\"{CATALOG_PATH}\" title=\"DCAT-AP\">");
+    let _ = write!(out, "\n    <script type=\"application/ld+json\">{}</script>", script_json(&schema_org_dataset(dataset, publication))?);
+    if let Some(build) = build {
+        meta(&mut out, "name", "eu-iom-service-worker", build);
+    }
+    out.push('\n');
+    out.push_str(END);
+    Ok(out)
+}
+
+/// Writes the head block, the title and the description into a built `index.html` (replacing
+/// what an earlier run wrote).
+///
+/// # Errors
+/// A message naming what the page lacks.
+pub fn with_head(html: &str, block: &str, title: &str, description: &str) -> Result<String, String> {
+    let mut page = html.to_string();
+    if let (Some(start), Some(end)) = (page.find(START), page.find(END)) {
+        page.replace_range(start..end + END.len(), "");
+    }
+    let (Some(open), Some(close)) = (page.find("<title>"), page.find("</title>")) else { return Err("index.html has no <title>".into()) };
+    page.replace_range(open + "<title>".len()..close, &escape(title));
+    let marker = "<meta name=\"description\" content=\"";
+    let at = page.find(marker).ok_or("index.html has no <meta name=\"description\">")? + marker.len();
+    let end = page.get(at..).and_then(|rest| rest.find('"')).ok_or("the description <meta> is not closed")? + at;
+    page.replace_range(at..end, &escape(description));
+    let head_end = page.find("</head>").ok_or("index.html has no </head>")?;
+    page.insert_str(head_end, &format!("{block}\n"));
+    Ok(page)
+}
+
+/// Whether a file name carries Trunk's content hash (`main-3b33a3e7d93c9cb9.css`,
+/// `…-b083a0b83250d22e_bg.wasm`): such files never change under the same name.
+pub fn is_hashed(name: &str) -> bool {
+    let stem = name.split('.').next().unwrap_or_default();
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+/// Replaces the worker's `const BUILD = …;` and `const PRECACHE = …;` lines.
+///
+/// # Errors
+/// A message when the worker lacks either line.
+pub fn stamp_worker(worker: &str, build: &str, files: &[String]) -> Result<String, String> {
+    let list = serde_json::to_string(files).map_err(|e| e.to_string())?;
+    let mut found = (false, false);
+    let mut out = String::with_capacity(worker.len() + list.len());
+    for line in worker.split_inclusive('\n') {
+        if line.starts_with("const BUILD = ") {
+            found.0 = true;
+            let _ = writeln!(out, "const BUILD = {};", serde_json::Value::from(build));
+        } else if line.starts_with("const PRECACHE = ") {
+            found.1 = true;
+            let _ = writeln!(out, "const PRECACHE = {list};");
+        } else {
+            out.push_str(line);
+        }
+    }
+    match found {
+        (true, true) => Ok(out),
+        _ => Err(format!("{WORKER} has no `const BUILD = …;` and `const PRECACHE = …;` lines to stamp (is it public/sw.js?)")),
+    }
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Runs the step on a built `dist/` with its data file; returns what it wrote.
+///
+/// # Errors
+/// A message when a file cannot be read or written or the data cannot be described.
+pub fn run(dist: &Path, data: &Path, options: &Options) -> Result<String, String> {
+    let text = read(data)?;
+    let loaded = load_dataset(&text).map_err(|e| format!("{}: {e}", data.display()))?;
+    let dataset = &loaded.dataset;
+    // A data file other than the one deployed (make dist passes dist's own) is not what the
+    // page will fetch: say so rather than describe a file the site does not serve.
+    let deployed = dist.join(JSON_PATH);
+    if std::fs::read(&deployed).map_err(|e| format!("cannot read {}: {e}", deployed.display()))? != text.as_bytes() {
+        return Err(format!("{} differs from {}: publish describes the data file the site serves", data.display(), deployed.display()));
+    }
+    let all: Vec<usize> = (0..dataset.figures().len()).collect();
+    let csv = to_csv(dataset, &all, Lang::En);
+    let publication = Publication { site_url: options.site_url.clone(), json_bytes: text.len(), csv_bytes: csv.len() };
+    let mut report = String::new();
+
+    let package_home = options.site_url.clone().unwrap_or_else(|| "../".into());
+    let package = data_package(dataset, &all, "eu-iom-figures.csv", &package_home).map_err(|e| e.to_string())?;
+    let catalog = dcat_catalog(dataset, &publication).map_err(|e| e.to_string())?;
+    for (path, bytes) in [
+        (CSV_PATH, csv.into_bytes()),
+        (PACKAGE_PATH, serde_json::to_vec_pretty(&package).map_err(|e| e.to_string())?),
+        (CATALOG_PATH, serde_json::to_vec_pretty(&catalog).map_err(|e| e.to_string())?),
+        (PREVIEW, preview::preview_png(dataset)?),
+    ] {
+        write(&dist.join(path), &bytes)?;
+        let _ = writeln!(report, "wrote {} ({} bytes)", dist.join(path).display(), bytes.len());
+    }
+
+    let index = dist.join("index.html");
+    let title = page_title(dataset, Lang::En);
+    let description = page_description(dataset, Lang::En);
+    let html = read(&index)?;
+    let worker_path = dist.join(WORKER);
+    let worker = read(&worker_path)?;
+    let page = if options.service_worker {
+        // The build id covers the page without its id, and every file the worker caches.
+        let draft = with_head(&html, &head_block(dataset, &publication, None)?, &title, &description)?;
+        let mut files: Vec<String> = Vec::new();
+        let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if entry.path().is_file() && is_hashed(&name) {
+                files.push(name);
+            }
+        }
+        files.sort();
+        let mut hashed = draft.clone().into_bytes();
+        for name in &files {
+            hashed.extend(name.as_bytes());
+            hashed.extend(std::fs::read(dist.join(name)).map_err(|e| format!("cannot read {name}: {e}"))?);
+        }
+        hashed.extend(worker.as_bytes());
+        let build = fingerprint(&hashed);
+        files.insert(0, "index.html".into());
+        files.push(JSON_PATH.into());
+        write(&worker_path, stamp_worker(&worker, &build, &files)?)?;
+        let _ = writeln!(report, "service worker {WORKER}: build {build}, {} files cached for offline use", files.len());
+        with_head(&html, &head_block(dataset, &publication, Some(&build))?, &title, &description)?
+    } else {
+        write(&worker_path, stamp_worker(&worker, "off", &[])?)?;
+        let _ = writeln!(report, "service worker off: {WORKER} unregisters itself from earlier visitors");
+        with_head(&html, &head_block(dataset, &publication, None)?, &title, &description)?
+    };
+    write(&index, &page)?;
+    let _ = writeln!(report, "wrote the title, description, social tags and Dataset JSON-LD into {}", index.display());
+    if options.site_url.is_none() {
+        let _ = writeln!(report, "no SITE_URL: addresses are relative and the preview image tags are left out");
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_addresses_are_checked_and_end_with_a_slash() {
+        assert_eq!(site_url(""), Ok(None));
+        assert_eq!(site_url("https://stats.example.eu/dash").unwrap().as_deref(), Some("https://stats.example.eu/dash/"));
+        assert_eq!(site_url("http://127.0.0.1:8080/").unwrap().as_deref(), Some("http://127.0.0.1:8080/"));
+        for bad in ["stats.example.eu", "https://", "ftp://x/", "https://x/?a", "javascript:alert(1)", "https://x/\"><script>"] {
+            assert!(site_url(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn hashed_names_are_recognised() {
+        assert!(is_hashed("main-3b33a3e7d93c9cb9.css"));
+        assert!(is_hashed("eu-iom-dashboard-b083a0b83250d22e_bg.wasm"));
+        assert!(is_hashed("eu-iom-dashboard-b083a0b83250d22e.js"));
+        assert!(!is_hashed("embed.js"));
+        assert!(!is_hashed("sw.js"));
+        assert!(!is_hashed("index.html"));
+        assert!(!is_hashed("eu-iom-figures.json"));
+    }
+
+    #[test]
+    fn the_worker_is_stamped_again_on_a_second_run() {
+        let template = "// x\nconst BUILD = '';\nconst PRECACHE = [];\nconst ON = 1;\n";
+        let once = stamp_worker(template, "abc", &["index.html".into(), "main-3b33a3e7d93c9cb9.css".into()]).unwrap();
+        assert_eq!(once, "// x\nconst BUILD = \"abc\";\nconst PRECACHE = [\"index.html\",\"main-3b33a3e7d93c9cb9.css\"];\nconst ON = 1;\n");
+        let twice = stamp_worker(&once, "off", &[]).unwrap();
+        assert_eq!(twice, "// x\nconst BUILD = \"off\";\nconst PRECACHE = [];\nconst ON = 1;\n");
+        assert!(stamp_worker("const ON = 1;\n", "abc", &[]).is_err());
+    }
+
+    #[test]
+    fn the_head_block_is_replaced_not_repeated() {
+        let html = "<head>\n<meta name=\"description\" content=\"old\">\n<title>Old</title>\n</head><body></body>";
+        let once = with_head(html, &format!("{START}<meta name=\"a\">{END}"), "New & improved", "Figures: 1 < 2").unwrap();
+        let twice = with_head(&once, &format!("{START}<meta name=\"b\">{END}"), "New & improved", "Figures: 1 < 2").unwrap();
+        assert_eq!(twice.matches(START).count(), 1);
+        assert!(twice.contains("<meta name=\"b\">") && !twice.contains("<meta name=\"a\">"));
+        assert!(twice.contains("<title>New &amp; improved</title>"));
+        assert!(twice.contains("content=\"Figures: 1 &lt; 2\""));
+        assert!(twice.find(START) < twice.find("</head>"));
+    }
+
+    #[test]
+    fn json_in_a_script_cannot_close_it() {
+        let value = serde_json::json!({ "name": "</script><script>alert(1)</script>" });
+        assert!(!script_json(&value).unwrap().contains("</"));
+    }
+
+    #[test]
+    fn long_texts_are_shortened_at_a_word() {
+        assert_eq!(shorten("one two three", 100), "one two three");
+        assert_eq!(shorten("one two three four", 10), "one two…");
+    }
+}

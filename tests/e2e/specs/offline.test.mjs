@@ -1,0 +1,200 @@
+// Offline use and updates through the service worker, on a copy of the release build served from
+// a temporary folder (so a test can deploy a second build into it with the real release steps):
+// a visit without a network shows the last figures with the offline notice, in the page and in an
+// embed; a new build deployed into the same folder is offered, and runs after the reload; a
+// dataset changed on the server shows on the next online visit; SERVICE_WORKER=off removes the
+// worker from earlier visitors. The strict policy (worker-src 'self') holds throughout.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve } from '../lib/server.mjs';
+import { launch, openPage, DIST, ROOT } from '../lib/browser.mjs';
+
+const DATA = 'data/eu-iom-figures.json';
+const PROJECTS_SOURCE = 'eeas-2020-10-13-eu-iom-7th-strategic-meeting';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** A copy of the release build in a new temporary folder. */
+function deployCopy() {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'eu-iom-offline-'));
+  fs.cpSync(DIST, folder, { recursive: true });
+  return folder;
+}
+
+/** Runs the data tool's release steps on a deployed folder, as the README says after a release. */
+function rebuild(folder, ...publishArgs) {
+  const tool = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'eu-iom-data', '--', ...args], { cwd: ROOT, stdio: 'pipe' });
+  tool('prerender', folder, path.join(folder, DATA));
+  tool('publish', folder, path.join(folder, DATA), ...publishArgs);
+  tool('csp', folder);
+}
+
+/** Changes the projects figure of the seed release in the folder's data file. */
+function setProjects(folder, value) {
+  const file = path.join(folder, DATA);
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'));
+  data.figures.find((f) => f.source === PROJECTS_SOURCE && f.metric === 'projects').value = value;
+  fs.writeFileSync(file, JSON.stringify(data, null, 2));
+}
+
+const buildOf = (folder) => /const BUILD = "([^"]*)";/.exec(fs.readFileSync(path.join(folder, 'sw.js'), 'utf8'))[1];
+
+/** A page that records policy violations. */
+async function watched(options) {
+  const session = await openPage(browser, options);
+  await session.page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return session;
+}
+
+/** Waits until the app has replaced the pre-rendered page and drawn the timeline. */
+async function drawn(page) {
+  await page.waitForFunction(() => !document.getElementById('prerendered') && performance.getEntriesByName('timeline-drawn').length > 0, null, { timeout: 60000 });
+}
+
+/** Waits until this page's service worker is installed and active. */
+async function workerActive(page) {
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated', null, { timeout: 60000, polling: 200 });
+}
+
+const cardText = (page) => page.$eval('[data-testid=card-projects]', (c) => c.textContent);
+
+test('without a network, a reload shows the last figures and chart with the offline notice, in the page and in an embed', async () => {
+  const folder = deployCopy();
+  const server = await serve({ root: folder });
+  const { page, context, problems } = await watched();
+  try {
+    await page.goto(`${server.url}?lang=en`);
+    await drawn(page);
+    await workerActive(page);
+    assert.equal(await page.$$eval('[data-testid=offline-notice]', (n) => n.length), 0, 'online: no notice');
+
+    await context.setOffline(true);
+    const served = server.requests.length;
+    await page.reload();
+    await drawn(page);
+    await page.waitForSelector('[data-testid=offline-notice]');
+    assert.equal(server.requests.length, served, 'nothing reached the server');
+    assert.match(await page.textContent('[data-testid=offline-notice]'), /^Offline — figures as of 12\u00a0Jun\u00a02025, from the copy saved on \d{1,2}\u00a0\w{3}\u00a0\d{4}; they are fetched again when the connection returns\.$/);
+    assert.equal(await page.$$eval('#prerendered', (n) => n.length), 0, 'the notice shows in the app, after the snapshot is gone');
+    assert.match(await cardText(page), /535/);
+    assert.ok(await page.$eval('[data-testid=timeline-canvas]', (c) => c.width > 0), 'the chart is drawn');
+
+    await page.goto(`${server.url}?v=1&view=cards&embed=1&lang=fr`);
+    await page.waitForSelector('[data-testid=embed] [data-testid=offline-notice]', { timeout: 60000 });
+    assert.match(await page.textContent('[data-testid=offline-notice]'), /^Hors ligne — chiffres au 12\u00a0juin\u00a02025/);
+    assert.match(await cardText(page), /535/);
+    assert.equal(server.requests.length, served, 'the embed came from the saved copy too');
+
+    await context.setOffline(false);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a second build deployed into the same folder is offered, and runs after the reload', async () => {
+  const folder = deployCopy();
+  const server = await serve({ root: folder });
+  const { page, context, problems } = await watched();
+  try {
+    const first = buildOf(folder);
+    await page.goto(`${server.url}?lang=en`);
+    await drawn(page);
+    await workerActive(page);
+
+    setProjects(folder, 536);
+    rebuild(folder);
+    const second = buildOf(folder);
+    assert.notEqual(second, first, 'the new build has a new id');
+
+    await page.reload();
+    await page.waitForSelector('[data-testid=update-ready]', { timeout: 60000 });
+    assert.match(await page.textContent('[data-testid=update-ready]'), /A new version of the dashboard is available/);
+    assert.equal(await page.$eval('meta[name=eu-iom-service-worker]', (m) => m.content), first, 'until then the old build runs');
+
+    await Promise.all([page.waitForEvent('load', { timeout: 60000 }), page.click('[data-testid=update-reload]')]);
+    await drawn(page);
+    assert.equal(await page.$eval('meta[name=eu-iom-service-worker]', (m) => m.content), second, 'the new build runs');
+    assert.match(await cardText(page), /536/);
+    assert.equal(await page.$$eval('[data-testid=update-ready], [data-testid=snapshot-replaced]', (n) => n.length), 0, 'its page was built from the new data');
+    const caches = await page.evaluate(() => caches.keys());
+    assert.equal(caches.length, 1, `one cache left: ${caches}`);
+    assert.ok(caches[0].endsWith(second), 'the new build\'s');
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a dataset changed on the server shows on the next online visit, and is the copy kept for offline', async () => {
+  const folder = deployCopy();
+  const server = await serve({ root: folder });
+  const { page, context, problems } = await watched();
+  try {
+    await page.goto(`${server.url}?lang=en`);
+    await drawn(page);
+    await workerActive(page);
+
+    setProjects(folder, 537);
+    await page.reload();
+    await drawn(page);
+    await page.waitForFunction(() => /537/.test(document.querySelector('[data-testid=card-projects]')?.textContent ?? ''), null, { timeout: 60000 });
+    assert.equal(await page.$$eval('[data-testid=offline-notice]', (n) => n.length), 0);
+
+    await context.setOffline(true);
+    await page.reload();
+    await drawn(page);
+    await page.waitForSelector('[data-testid=offline-notice]');
+    assert.match(await cardText(page), /537/, 'offline, the last figures fetched');
+    await context.setOffline(false);
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('SERVICE_WORKER=off registers no worker and removes the one earlier visits installed', async () => {
+  const folder = deployCopy();
+  const server = await serve({ root: folder });
+  const { page, context, problems } = await watched();
+  try {
+    await page.goto(`${server.url}?lang=en`);
+    await drawn(page);
+    await workerActive(page);
+    assert.ok((await page.evaluate(() => caches.keys())).length > 0);
+
+    rebuild(folder, '--service-worker', 'off');
+    assert.equal(buildOf(folder), 'off');
+    assert.doesNotMatch(fs.readFileSync(path.join(folder, 'index.html'), 'utf8'), /eu-iom-service-worker/, 'the page no longer registers it');
+    await page.reload();
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0 && (await caches.keys()).length === 0, null, { timeout: 60000, polling: 200 });
+
+    const fresh = await context.newPage();
+    await fresh.goto(`${server.url}?lang=en`);
+    await drawn(fresh);
+    await fresh.waitForTimeout(1000);
+    assert.equal(await fresh.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0, 'a new visit registers nothing');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});

@@ -58,7 +58,12 @@ self.addEventListener('activate', (event) => {
     for (const key of await caches.keys()) {
       if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
     }
-    if (!ON) await self.registration.unregister();
+    if (!ON) {
+      await self.registration.unregister();
+      return;
+    }
+    // The page that installed the worker is served by it from now on, like the next visits.
+    await self.clients.claim();
   })());
 });
 

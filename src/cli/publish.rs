@@ -140,11 +140,12 @@ pub fn with_head(html: &str, block: &str, title: &str, description: &str) -> Res
 }
 
 /// Whether a file name carries Trunk's content hash (`main-3b33a3e7d93c9cb9.css`,
-/// `…-b083a0b83250d22e_bg.wasm`): such files never change under the same name.
+/// `…-b083a0b83250d22e_bg.wasm`; a 64-bit hash in hexadecimal without leading zeros, so up to
+/// 16 digits): such files never change under the same name.
 pub fn is_hashed(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| hash.len() == 16 && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    stem.rsplit_once('-').is_some_and(|(_, hash)| (10..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Replaces the worker's `const BUILD = …;` and `const PRECACHE = …;` lines.
@@ -272,6 +273,7 @@ mod tests {
     #[test]
     fn hashed_names_are_recognised() {
         assert!(is_hashed("main-3b33a3e7d93c9cb9.css"));
+        assert!(is_hashed("main-47cef0fc0a86792.css"), "a hash with a leading zero dropped");
         assert!(is_hashed("eu-iom-dashboard-b083a0b83250d22e_bg.wasm"));
         assert!(is_hashed("eu-iom-dashboard-b083a0b83250d22e.js"));
         assert!(!is_hashed("embed.js"));

@@ -67,30 +67,27 @@ pub fn start(on_update: impl Fn() + Clone + 'static) {
     });
 }
 
-/// Calls `on_update` for a worker that is already waiting and for every later one.
+/// Calls `on_update` for a worker that is already waiting, one still installing, and every
+/// later one.
 fn watch(container: &ServiceWorkerContainer, registration: &ServiceWorkerRegistration, on_update: impl Fn() + Clone + 'static) {
     // Only a page that a worker already controls has an older version to replace; the first
-    // installation just starts working from the next visit on.
+    // installation just starts working.
     if container.controller().is_some() {
         if registration.waiting().is_some() {
             on_update();
         }
         check_now(registration);
     }
+    // The visit itself may have found the new build: it is installing already.
+    if let Some(installing) = registration.installing() {
+        track(container, installing, on_update.clone());
+    }
     let found_in = registration.clone();
     let observed = container.clone();
     let on_found = Closure::<dyn FnMut()>::new(move || {
-        let Some(installing) = found_in.installing() else { return };
-        let worker = installing.clone();
-        let container = observed.clone();
-        let on_update = on_update.clone();
-        let on_state = Closure::<dyn FnMut()>::new(move || {
-            if worker.state() == ServiceWorkerState::Installed && container.controller().is_some() {
-                on_update();
-            }
-        });
-        installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-        on_state.forget();
+        if let Some(installing) = found_in.installing() {
+            track(&observed, installing, on_update.clone());
+        }
     });
     registration.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
     on_found.forget();
@@ -107,6 +104,20 @@ fn watch(container: &ServiceWorkerContainer, registration: &ServiceWorkerRegistr
     on_visible.forget();
     let checked = registration.clone();
     gloo::timers::callback::Interval::new(CHECK_EVERY_MS, move || check_now(&checked)).forget();
+}
+
+/// Calls `on_update` once `worker` (a new build) is installed and waits, if an older build
+/// controls the page.
+fn track(container: &ServiceWorkerContainer, worker: web_sys::ServiceWorker, on_update: impl Fn() + 'static) {
+    let observed = worker.clone();
+    let container = container.clone();
+    let on_state = Closure::<dyn FnMut()>::new(move || {
+        if observed.state() == ServiceWorkerState::Installed && container.controller().is_some() {
+            on_update();
+        }
+    });
+    worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+    on_state.forget();
 }
 
 /// Asks the browser to fetch `sw.js` again and compare it with the installed one.

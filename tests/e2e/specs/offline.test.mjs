@@ -60,9 +60,9 @@ async function drawn(page) {
   await page.waitForFunction(() => !document.getElementById('prerendered') && performance.getEntriesByName('timeline-drawn').length > 0, null, { timeout: 60000 });
 }
 
-/** Waits until this page's service worker is installed and active. */
+/** Waits until this page's service worker is installed, active and serving the page. */
 async function workerActive(page) {
-  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated', null, { timeout: 60000, polling: 200 });
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' && navigator.serviceWorker.controller !== null, null, { timeout: 60000, polling: 200 });
 }
 
 const cardText = (page) => page.$eval('[data-testid=card-projects]', (c) => c.textContent);
@@ -184,6 +184,7 @@ test('SERVICE_WORKER=off registers no worker and removes the one earlier visits 
     assert.equal(buildOf(folder), 'off');
     assert.doesNotMatch(fs.readFileSync(path.join(folder, 'index.html'), 'utf8'), /eu-iom-service-worker/, 'the page no longer registers it');
     await page.reload();
+    await drawn(page);
     await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0 && (await caches.keys()).length === 0, null, { timeout: 60000, polling: 200 });
 
     const fresh = await context.newPage();
@@ -191,6 +192,7 @@ test('SERVICE_WORKER=off registers no worker and removes the one earlier visits 
     await drawn(fresh);
     await fresh.waitForTimeout(1000);
     assert.equal(await fresh.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0, 'a new visit registers nothing');
+    assert.equal(await fresh.evaluate(() => navigator.serviceWorker.controller), null, 'and nothing serves it');
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

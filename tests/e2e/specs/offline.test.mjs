@@ -60,9 +60,19 @@ async function drawn(page) {
   await page.waitForFunction(() => !document.getElementById('prerendered') && performance.getEntriesByName('timeline-drawn').length > 0, null, { timeout: 60000 });
 }
 
+/** Waits until an asynchronous condition, evaluated in the page, holds (waitForFunction would
+ * take the promise itself for a true value). */
+async function until(page, condition, what) {
+  const deadline = Date.now() + 60000;
+  while (!(await page.evaluate(condition))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await page.waitForTimeout(200);
+  }
+}
+
 /** Waits until this page's service worker is installed, active and serving the page. */
 async function workerActive(page) {
-  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' && navigator.serviceWorker.controller !== null, null, { timeout: 60000, polling: 200 });
+  await until(page, async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' && navigator.serviceWorker.controller !== null, 'the service worker');
 }
 
 const cardText = (page) => page.$eval('[data-testid=card-projects]', (c) => c.textContent);
@@ -185,7 +195,7 @@ test('SERVICE_WORKER=off registers no worker and removes the one earlier visits 
     assert.doesNotMatch(fs.readFileSync(path.join(folder, 'index.html'), 'utf8'), /eu-iom-service-worker/, 'the page no longer registers it');
     await page.reload();
     await drawn(page);
-    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0 && (await caches.keys()).length === 0, null, { timeout: 60000, polling: 200 });
+    await until(page, async () => (await navigator.serviceWorker.getRegistrations()).length === 0 && (await caches.keys()).length === 0, 'the worker and its caches to go');
 
     const fresh = await context.newPage();
     await fresh.goto(`${server.url}?lang=en`);

@@ -220,13 +220,14 @@ pub fn run(dist: &Path, data: &Path, options: &Options) -> Result<String, String
     let worker_path = dist.join(WORKER);
     let worker = read(&worker_path)?;
     let page = if options.service_worker {
-        // The build id covers the page without its id, and every file the worker caches.
+        // The worker caches the hashed files the page loads (not those of other pages, such as
+        // the staff page's module); the build id covers the page without its id and those files.
         let draft = with_head(&html, &head_block(dataset, &publication, None)?, &title, &description)?;
         let mut files: Vec<String> = Vec::new();
         let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
-            if entry.path().is_file() && is_hashed(&name) {
+            if entry.path().is_file() && is_hashed(&name) && draft.contains(&name) {
                 files.push(name);
             }
         }

@@ -17,9 +17,13 @@ use crate::domain::export::metadata::{
 use crate::domain::export::to_csv;
 use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
-use crate::html::escape;
 
 use super::preview;
+
+/// Escapes text for an HTML attribute or text node.
+fn escape(text: &str) -> std::borrow::Cow<'_, str> {
+    html_escape::encode_quoted_attribute(text)
+}
 
 /// Opens and closes what this step writes into `<head>`, so a later run replaces it.
 const START: &str = "<!--published-->";

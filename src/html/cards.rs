@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use super::{element, escape};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::aggregate::{headline_figures, Headline, HeadlineLine};
+use crate::domain::text::labels::{headline_line_label, headline_title};
 use crate::domain::lang::Lang;
 use crate::domain::text::describe::{figure_as_of, figure_scope, figure_value, source_line};
 use crate::domain::text::format::{format_value, labelled};
@@ -21,9 +22,9 @@ pub fn cards_inner(dataset: &Dataset, selected: &[usize], lang: Lang) -> String 
     let mut out = String::new();
     for headline in Headline::ALL {
         let _ = write!(out, r#"<article class="card card--{0}" data-testid="card-{0}">"#, headline.id());
-        element(&mut out, "h3", r#"class="card__title""#, msg(headline.title(), lang));
+        element(&mut out, "h3", r#"class="card__title""#, msg(headline_title(headline), lang));
         for line in headline.lines() {
-            card_line(&mut out, dataset, figures.next().flatten(), line.label(), lang);
+            card_line(&mut out, dataset, figures.next().flatten(), headline_line_label(*line), lang);
         }
         out.push_str("</article>");
     }

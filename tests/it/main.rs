@@ -1,7 +1,7 @@
 //! The integration tests, one test crate so that the library is linked once: each module is one
 //! topic (the house rules, the bad datasets, chart snapshots, the shipped dataset, the release
-//! reader and `add`, fuzzing, the map, the pipeline on the real data, the pre-rendered first
-//! view); `common` holds the helpers.
+//! reader and `add`, fuzzing, the map, the metadata and preview image, the pipeline on the real
+//! data, the pre-rendered first view); `common` holds the helpers.
 
 mod common;
 
@@ -12,5 +12,6 @@ mod dataset;
 mod extract;
 mod fuzz;
 mod map;
+mod metadata;
 mod pipeline;
 mod prerender;

@@ -10,7 +10,6 @@ use std::collections::BTreeMap;
 
 use crate::domain::dataset::date::Date;
 use crate::domain::dataset::model::{Dataset, Figure, Metric, Place, Unit};
-use crate::domain::text::messages::Msg;
 
 /// The four things the dashboard exists to show, one card each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -45,16 +44,6 @@ impl Headline {
         }
     }
 
-    /// The card's title.
-    pub fn title(self) -> Msg {
-        match self {
-            Headline::Projects => Msg::CardProjects,
-            Headline::Funding => Msg::CardFunding,
-            Headline::MigrantsAssisted => Msg::CardMigrants,
-            Headline::Countries => Msg::CardCountries,
-        }
-    }
-
     /// Identifier for URLs and test hooks.
     pub fn id(self) -> &'static str {
         match self {
@@ -71,18 +60,6 @@ impl Headline {
 pub struct HeadlineLine {
     /// Metrics competing for the line.
     pub metrics: &'static [Metric],
-}
-
-impl HeadlineLine {
-    /// The line's label on a card of several lines (the migrants card), none otherwise.
-    pub fn label(self) -> Option<Msg> {
-        match self.metrics.first() {
-            Some(Metric::MigrantsReturned) => Some(Msg::LineReturned),
-            Some(Metric::MigrantsReintegration) => Some(Msg::LineReintegration),
-            Some(Metric::MigrantsRescued) => Some(Msg::LineRescued),
-            _ => None,
-        }
-    }
 }
 
 /// Ordering key for "latest report": source date, then as-of date, then file order.

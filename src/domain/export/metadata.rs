@@ -19,6 +19,7 @@ use crate::domain::lang::Lang;
 use crate::domain::text::describe::figure_value;
 use crate::domain::text::format::{format_date, labelled};
 use crate::domain::text::i18n::metric_name;
+use crate::domain::text::labels::{headline_line_label, headline_title};
 use crate::domain::text::messages::{msg, Msg};
 
 use crate::domain::dataset::csv_import::CSV_COLUMNS;
@@ -116,14 +117,14 @@ pub fn headline_items(dataset: &Dataset, lang: Lang, first_lines: bool) -> Vec<S
             .iter()
             .filter_map(|line| {
                 let figure = headline_figure(dataset, &cards, *line).and_then(|i| dataset.figures().get(i))?;
-                Some(match line.label() {
+                Some(match headline_line_label(*line) {
                     Some(label) => format!("{} {}", figure_value(figure, lang), msg(label, lang)),
                     None => figure_value(figure, lang),
                 })
             })
             .collect();
         if !values.is_empty() {
-            items.push(labelled(msg(headline.title(), lang), &values.join(", "), lang));
+            items.push(labelled(msg(headline_title(headline), lang), &values.join(", "), lang));
         }
     }
     items
@@ -178,11 +179,9 @@ fn keywords(dataset: &Dataset, lang: Lang) -> Vec<String> {
     out
 }
 
+/// A message in every interface language, as JSON-LD language-tagged strings.
 fn both(message: Msg) -> Value {
-    json!([
-        { "@value": msg(message, Lang::En), "@language": "en" },
-        { "@value": msg(message, Lang::Fr), "@language": "fr" },
-    ])
+    Value::Array(Lang::ALL.into_iter().map(|lang| json!({ "@value": msg(message, lang), "@language": lang.tag() })).collect())
 }
 
 fn date_literal(date: Date) -> Value {

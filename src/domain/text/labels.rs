@@ -1,7 +1,7 @@
 //! Names for what the views show: places, series, panels, map classes; shared by charts, tables
 //! and the text alternatives so that a series is called the same everywhere.
 
-use crate::domain::explore::aggregate::Series;
+use crate::domain::explore::aggregate::{Headline, HeadlineLine, Series};
 use crate::domain::lang::{tr, Lang};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Metric, Place, Unit};
@@ -78,5 +78,25 @@ impl ClassBreaks {
             }
             (Some(lower), Some(upper)) => between(lower, upper),
         })
+    }
+}
+
+/// A headline card's title.
+pub fn headline_title(headline: Headline) -> Msg {
+    match headline {
+        Headline::Projects => Msg::CardProjects,
+        Headline::Funding => Msg::CardFunding,
+        Headline::MigrantsAssisted => Msg::CardMigrants,
+        Headline::Countries => Msg::CardCountries,
+    }
+}
+
+/// The label of a line on a card of several lines (the migrants card), none otherwise.
+pub fn headline_line_label(line: HeadlineLine) -> Option<Msg> {
+    match line.metrics.first() {
+        Some(Metric::MigrantsReturned) => Some(Msg::LineReturned),
+        Some(Metric::MigrantsReintegration) => Some(Msg::LineReintegration),
+        Some(Metric::MigrantsRescued) => Some(Msg::LineRescued),
+        _ => None,
     }
 }

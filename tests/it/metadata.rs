@@ -5,7 +5,7 @@
 //! release changes them. (`tests/e2e/specs/metadata.test.mjs` expands both with a JSON-LD
 //! processor.) The preview image is a 1200 × 630 PNG of the chart with its words.
 
-mod common;
+use crate::common;
 
 use eu_iom_dashboard::cli::preview::{preview_png, preview_svg};
 use eu_iom_dashboard::domain::export::metadata::{dcat_catalog, schema_org_dataset, temporal_coverage, Publication};

@@ -33,6 +33,7 @@ function rebuild(folder, ...publishArgs) {
   tool('prerender', folder, path.join(folder, DATA));
   tool('publish', folder, path.join(folder, DATA), ...publishArgs);
   tool('csp', folder);
+  tool('compress', folder);
 }
 
 /** Changes the projects figure of the seed release in the folder's data file. */
@@ -75,13 +76,25 @@ async function workerActive(page) {
   await until(page, async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' && navigator.serviceWorker.controller !== null, 'the service worker');
 }
 
+/** Runs `fn` with a page of a fresh browser context on a copy of the build served from a
+ * temporary folder, and removes them all after. */
+async function onDeployment(fn) {
+  const folder = deployCopy();
+  const server = await serve({ root: folder });
+  const session = await watched();
+  try {
+    await fn({ folder, server, ...session });
+  } finally {
+    await session.context.close();
+    await server.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 const cardText = (page) => page.$eval('[data-testid=card-projects]', (c) => c.textContent);
 
 test('without a network, a reload shows the last figures and chart with the offline notice, in the page and in an embed', async () => {
-  const folder = deployCopy();
-  const server = await serve({ root: folder });
-  const { page, context, problems } = await watched();
-  try {
+  await onDeployment(async ({ folder, server, page, context, problems }) => {
     await page.goto(`${server.url}?lang=en`);
     await drawn(page);
     await workerActive(page);
@@ -107,18 +120,11 @@ test('without a network, a reload shows the last figures and chart with the offl
     await context.setOffline(false);
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
-  } finally {
-    await context.close();
-    await server.close();
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a second build deployed into the same folder is offered, and runs after the reload', async () => {
-  const folder = deployCopy();
-  const server = await serve({ root: folder });
-  const { page, context, problems } = await watched();
-  try {
+  await onDeployment(async ({ folder, server, page, context, problems }) => {
     const first = buildOf(folder);
     await page.goto(`${server.url}?lang=en`);
     await drawn(page);
@@ -144,18 +150,11 @@ test('a second build deployed into the same folder is offered, and runs after th
     assert.ok(caches[0].endsWith(second), 'the new build\'s');
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-    await server.close();
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a dataset changed on the server shows on the next online visit, and is the copy kept for offline', async () => {
-  const folder = deployCopy();
-  const server = await serve({ root: folder });
-  const { page, context, problems } = await watched();
-  try {
+  await onDeployment(async ({ folder, server, page, context, problems }) => {
     await page.goto(`${server.url}?lang=en`);
     await drawn(page);
     await workerActive(page);
@@ -173,18 +172,11 @@ test('a dataset changed on the server shows on the next online visit, and is the
     assert.match(await cardText(page), /537/, 'offline, the last figures fetched');
     await context.setOffline(false);
     assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
-  } finally {
-    await context.close();
-    await server.close();
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
+  });
 });
 
 test('SERVICE_WORKER=off registers no worker and removes the one earlier visits installed', async () => {
-  const folder = deployCopy();
-  const server = await serve({ root: folder });
-  const { page, context, problems } = await watched();
-  try {
+  await onDeployment(async ({ folder, server, page, context, problems }) => {
     await page.goto(`${server.url}?lang=en`);
     await drawn(page);
     await workerActive(page);
@@ -204,9 +196,5 @@ test('SERVICE_WORKER=off registers no worker and removes the one earlier visits 
     assert.equal(await fresh.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length), 0, 'a new visit registers nothing');
     assert.equal(await fresh.evaluate(() => navigator.serviceWorker.controller), null, 'and nothing serves it');
     assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-    await server.close();
-    fs.rmSync(folder, { recursive: true, force: true });
-  }
+  });
 });

@@ -47,7 +47,10 @@ self.addEventListener('install', (event) => {
   // All or nothing: if one file is missing the new build is not installed and the old one stays.
   event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(PRECACHE.map(async (path) => {
     const url = new URL(path, SCOPE);
-    const response = await fetch(new Request(url, { cache: 'no-cache' }));
+    // A hashed file never changes under its name: the copy the page just loaded will do. The
+    // page and the data are checked with the server.
+    const fresh = path === SHELL || path.startsWith('data/');
+    const response = await fetch(new Request(url, { cache: fresh ? 'no-cache' : 'default' }));
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
     await store(cache, url, response);
   }))));

@@ -80,7 +80,7 @@ enum Command {
         #[arg(long, value_name = "URL", default_value = "", value_parser = parse_site_url)]
         site_url: SiteUrl,
         /// Whether the service worker keeps the dashboard usable offline
-        #[arg(long, value_name = "on|off", default_value = "on", value_parser = parse_switch)]
+        #[arg(long, value_name = "on|off", default_value = "on", value_parser = parse_switch, action = clap::ArgAction::Set)]
         service_worker: bool,
     },
     /// After a release build: write the strict Content-Security-Policy into it
@@ -353,7 +353,7 @@ mod tests {
             assert!(outcome.success && outcome.output.contains("Usage: eu-iom-data"), "{args:?}: {}", outcome.output);
         }
         let help = call(&["--help"]).unwrap().output;
-        for command in ["check", "prerender", "csp", "compress", "synth", "bench-core", "import-research", "extract", "add", "import-map"] {
+        for command in ["check", "prerender", "publish", "csp", "compress", "synth", "bench-core", "import-research", "extract", "add", "import-map"] {
             assert!(help.contains(&format!("\n  {command} ")), "{command} missing from\n{help}");
         }
         let extract = call(&["extract", "--help"]).unwrap().output;
@@ -376,5 +376,37 @@ mod tests {
         assert!(error.contains("--compiled <YYYY-MM-DD>") && error.contains("no such day"), "{error}");
         let error = call(&["bench-core", "10k"]).unwrap_err();
         assert!(error.contains("invalid value '10k'"), "{error}");
+        let error = call(&["publish", "dist", "data.json", "--service-worker", "maybe"]).unwrap_err();
+        assert!(error.contains("on or off"), "{error}");
+        let error = call(&["publish", "dist", "data.json", "--site-url", "ftp://example.org/"]).unwrap_err();
+        assert!(error.contains("SITE_URL must be"), "{error}");
+    }
+
+    #[test]
+    fn publish_stamps_the_worker_on_and_off_as_make_dist_calls_it() {
+        let dist = std::env::temp_dir().join(format!("eu-iom-publish-{}", std::process::id()));
+        std::fs::create_dir_all(dist.join("data")).unwrap();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        std::fs::copy(root.join("public/data/eu-iom-figures.json"), dist.join("data/eu-iom-figures.json")).unwrap();
+        std::fs::copy(root.join("public/sw.js"), dist.join("sw.js")).unwrap();
+        std::fs::write(dist.join("main-0123456789abcdef.css"), "body{}").unwrap();
+        std::fs::write(dist.join("other-page-0123456789abcdef.js"), "").unwrap();
+        std::fs::write(
+            dist.join("index.html"),
+            "<head>\n<meta name=\"description\" content=\"\">\n<title>t</title>\n<link rel=\"stylesheet\" href=\"/main-0123456789abcdef.css\">\n</head><body></body>",
+        )
+        .unwrap();
+        let (dir, data) = (dist.display().to_string(), dist.join("data/eu-iom-figures.json").display().to_string());
+        let on = call(&["publish", &dir, &data, "--site-url", "", "--service-worker", "on"]).unwrap();
+        assert!(on.success, "{}", on.output);
+        let worker = std::fs::read_to_string(dist.join("sw.js")).unwrap();
+        assert!(worker.contains(r#"const PRECACHE = ["index.html","main-0123456789abcdef.css","data/eu-iom-figures.json"];"#), "{worker}");
+        let page = std::fs::read_to_string(dist.join("index.html")).unwrap();
+        assert!(page.contains("<meta name=\"eu-iom-service-worker\""));
+        let off = call(&["publish", &dir, &data, "--service-worker", "off"]).unwrap();
+        assert!(off.success, "{}", off.output);
+        assert!(std::fs::read_to_string(dist.join("sw.js")).unwrap().contains("const BUILD = \"off\";"));
+        assert!(!std::fs::read_to_string(dist.join("index.html")).unwrap().contains("eu-iom-service-worker"));
+        std::fs::remove_dir_all(&dist).unwrap();
     }
 }

@@ -3,7 +3,8 @@
 // a visit without a network shows the last figures with the offline notice, in the page and in an
 // embed; a new build deployed into the same folder is offered, and runs after the reload; a
 // dataset changed on the server shows on the next online visit; SERVICE_WORKER=off removes the
-// worker from earlier visitors. The strict policy (worker-src 'self') holds throughout.
+// worker from earlier visitors; under a sub-path the worker's scope is the base. The strict policy
+// (worker-src 'self') holds throughout.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -15,15 +16,16 @@ import { launch, openPage, DIST, ROOT } from '../lib/browser.mjs';
 
 const DATA = 'data/eu-iom-figures.json';
 const PROJECTS_SOURCE = 'eeas-2020-10-13-eu-iom-7th-strategic-meeting';
+const SUBPATH_DIST = process.env.SUBPATH_DIST ?? path.join(ROOT, 'target/dist-subpath');
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** A copy of the release build in a new temporary folder. */
-function deployCopy() {
+/** A copy of a release build in a new temporary folder. */
+function deployCopy(build = DIST) {
   const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'eu-iom-offline-'));
-  fs.cpSync(DIST, folder, { recursive: true });
+  fs.cpSync(build, folder, { recursive: true });
   return folder;
 }
 
@@ -77,10 +79,10 @@ async function workerActive(page) {
 }
 
 /** Runs `fn` with a page of a fresh browser context on a copy of the build served from a
- * temporary folder, and removes them all after. */
-async function onDeployment(fn) {
-  const folder = deployCopy();
-  const server = await serve({ root: folder });
+ * temporary folder (`build`, at `base`, with extra response `headers`), and removes them all after. */
+async function onDeployment(fn, { build = DIST, base = '/', headers = {} } = {}) {
+  const folder = deployCopy(build);
+  const server = await serve({ root: folder, base, headers });
   const session = await watched();
   try {
     await fn({ folder, server, ...session });
@@ -197,4 +199,24 @@ test('SERVICE_WORKER=off registers no worker and removes the one earlier visits 
     assert.equal(await fresh.evaluate(() => navigator.serviceWorker.controller), null, 'and nothing serves it');
     assert.deepEqual(problems, []);
   });
+});
+
+test('under a sub-path, with the policy sent as a header, the worker\'s scope is the base and the page works offline', async () => {
+  const headers = fs.readFileSync(path.join(SUBPATH_DIST, '_headers'), 'utf8');
+  const policy = headers.split('\n').find((l) => l.trim().startsWith('Content-Security-Policy:')).split(': ').slice(1).join(': ').trim();
+  assert.match(policy, /worker-src 'self'/);
+  await onDeployment(async ({ server, page, context, problems }) => {
+    await page.goto(`${server.url}?lang=en`);
+    await drawn(page);
+    await workerActive(page);
+    assert.equal(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).scope), server.url, 'scope: the base, /sub/dash/');
+    await context.setOffline(true);
+    await page.reload();
+    await drawn(page);
+    await page.waitForSelector('[data-testid=offline-notice]');
+    assert.match(await cardText(page), /535/);
+    await context.setOffline(false);
+    assert.deepEqual(await page.evaluate(() => window.__violations), []);
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  }, { build: SUBPATH_DIST, base: '/sub/dash/', headers: { 'content-security-policy': policy } });
 });

@@ -1,6 +1,6 @@
 //! Downloads: the selected figures (or the whole dataset) as CSV or JSON, each with the source of
 //! every figure and a citation text, descriptive file names, the active filters in words, and a
-//! minimal ZIP writer to bundle a CSV with its README.
+//! minimal ZIP writer to bundle a CSV with its README and data package.
 
 pub mod csv;
 pub mod json;
@@ -16,6 +16,8 @@ pub use json::{to_json, ExportMetadata};
 pub use zip::{crc32, zip_store};
 
 use crate::domain::dataset::date::Date;
+use crate::domain::dataset::model::Dataset;
+use crate::domain::explore::view::ViewState;
 use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
 
@@ -67,6 +69,22 @@ impl std::fmt::Display for DownloadError {
     }
 }
 
+/// The CSV download: a ZIP of the figures as CSV, their Frictionless data package and the README
+/// with the citation; with its file name.
+///
+/// # Errors
+/// [`metadata::MetadataError`] when a column lacks its description.
+pub fn csv_archive(dataset: &Dataset, state: &ViewState, figures: &[usize], scope: Scope, context: &ExportContext) -> Result<(String, Vec<u8>), metadata::MetadataError> {
+    let csv_name = file_name(state, scope, "", context.today, "csv");
+    let package = metadata::data_package(dataset, figures, &csv_name, &context.page_url)?;
+    let files = vec![
+        (csv_name, to_csv(dataset, figures, context.lang).into_bytes()),
+        ("datapackage.json".to_string(), format!("{package:#}\n").into_bytes()),
+        ("README.txt".to_string(), citation(dataset, state, figures, scope, context).into_bytes()),
+    ];
+    Ok((file_name(state, scope, "csv", context.today, "zip"), zip_store(&files, context.today)))
+}
+
 /// The context of the tests' downloads: English, 28 Nov 2026, an example address.
 #[cfg(test)]
 fn context() -> ExportContext {
@@ -83,5 +101,25 @@ mod download_error_tests {
         assert_eq!(DownloadError::Failed("x".into()).message(Lang::En), "The download could not be prepared. Reason: x");
         assert!(DownloadError::Clock.message(Lang::Fr).starts_with("L’horloge de cet ordinateur"));
         assert!(DownloadError::NoRoom.message(Lang::Fr).contains("pas la place"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::testing::dataset;
+
+    #[test]
+    fn the_csv_archive_holds_the_csv_its_data_package_and_the_readme() {
+        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", Some("LY"), None)]);
+        let state = ViewState::default_for(Some(&d));
+        let (name, zip) = csv_archive(&d, &state, &[0], Scope::Selection, &context()).unwrap();
+        assert_eq!(name, "eu-iom-figures_migrants-returned_csv_2020-2020_2026-11-28.zip");
+        let has = |needle: &[u8]| zip.windows(needle.len()).any(|w| w == needle);
+        for file in ["eu-iom-figures_migrants-returned_2020-2020_2026-11-28.csv", "datapackage.json", "README.txt"] {
+            assert!(has(file.as_bytes()), "{file} is in the archive");
+        }
+        assert!(has(br#""path": "eu-iom-figures_migrants-returned_2020-2020_2026-11-28.csv""#), "the package names the CSV beside it");
+        assert!(has(b"Suggested citation"));
     }
 }

@@ -6,8 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::export::metadata::data_package;
-use crate::domain::export::{citation, file_name, to_csv, to_json, zip_store, DownloadError, ExportContext, Scope};
+use crate::domain::export::{citation, csv_archive, file_name, to_json, DownloadError, ExportContext, Scope};
 use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::Dataset;
@@ -42,20 +41,9 @@ pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pa
             "json" => to_json(&save_data, &state, &figures, scope, &context)
                 .map_err(|e| DownloadError::Failed(e.to_string()))
                 .and_then(|text| save_text(&file_name(&state, scope, "", context.today, "json"), "application/json", &text)),
-            _ => {
-                let csv_name = file_name(&state, scope, "", context.today, "csv");
-                data_package(&save_data, &figures, &csv_name, &context.page_url)
-                    .map_err(|e| DownloadError::Failed(e.to_string()))
-                    .and_then(|package| {
-                        let files = vec![
-                            (csv_name, to_csv(&save_data, &figures, lang).into_bytes()),
-                            ("datapackage.json".to_string(), format!("{package:#}\n").into_bytes()),
-                            ("README.txt".to_string(), citation(&save_data, &state, &figures, scope, &context).into_bytes()),
-                        ];
-                        let zip = zip_store(&files, context.today);
-                        save_bytes(&file_name(&state, scope, "csv", context.today, "zip"), "application/zip", &zip)
-                    })
-            }
+            _ => csv_archive(&save_data, &state, &figures, scope, &context)
+                .map_err(|e| DownloadError::Failed(e.to_string()))
+                .and_then(|(name, zip)| save_bytes(&name, "application/zip", &zip)),
         });
         error.set(result.err());
     });

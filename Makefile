@@ -62,6 +62,7 @@ test-native:
 	cargo test --all-targets --quiet
 
 lint:
+	cargo fmt --check
 	cargo clippy --all-targets --quiet -- -D warnings
 	@# Clippy for wasm32 needs rustup's wasm32 standard library; Debian's rustc-web has no clippy.
 	@if rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then \

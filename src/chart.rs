@@ -191,14 +191,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     pub fn new(area: &'a DrawingArea<DB, Shift>, style: &Style) -> Self {
         let scale = if style.scale.is_finite() && style.scale > 0.0 { style.scale } else { 1.0 };
         let text_factor = if style.text_factor.is_finite() && style.text_factor > 0.0 { style.text_factor } else { 1.0 };
-        Painter {
-            area,
-            scale,
-            text_factor,
-            measure: style.measure.clone(),
-            palette: theme::palette(style.theme),
-            lang: style.lang,
-        }
+        Painter { area, scale, text_factor, measure: style.measure.clone(), palette: theme::palette(style.theme), lang: style.lang }
     }
 
     /// Starts a chart: a painter for `area` that has filled the background (unless the style is
@@ -396,7 +389,11 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     pub fn caret_sideways(&self, tip: (f64, f64), right: bool, size: f64, colour: RGBColor) -> Result<(), ChartError> {
         let (x, y) = tip;
         let dx = if right { -size } else { size };
-        let points = vec![self.pt((x + if right { size } else { -size }, y)), self.pt((x + dx * 0.2, y - size * 0.8)), self.pt((x + dx * 0.2, y + size * 0.8))];
+        let points = vec![
+            self.pt((x + if right { size } else { -size }, y)),
+            self.pt((x + dx * 0.2, y - size * 0.8)),
+            self.pt((x + dx * 0.2, y + size * 0.8)),
+        ];
         self.area.draw(&Polygon::new(points, colour.filled()))?;
         Ok(())
     }
@@ -475,7 +472,10 @@ mod tests {
     #[test]
     fn drawing_errors_speak_the_page_language() {
         use crate::domain::lang::Lang;
-        assert_eq!(ChartError::Backend("context lost".into()).message(Lang::Fr), "Le graphique n’a pas pu être dessiné. Motif : context lost");
+        assert_eq!(
+            ChartError::Backend("context lost".into()).message(Lang::Fr),
+            "Le graphique n’a pas pu être dessiné. Motif : context lost"
+        );
         assert_eq!(ChartError::NoSize.message(Lang::En), "The chart could not be drawn. Reason: the chart has no room to be drawn.");
     }
 
@@ -497,10 +497,7 @@ mod tests {
     #[test]
     fn nearest_point_respects_the_radius() {
         let layout = ChartLayout {
-            points: vec![
-                HitPoint { figure: 1, x: 10.0, y: 10.0, series: 0 },
-                HitPoint { figure: 2, x: 30.0, y: 10.0, series: 0 },
-            ],
+            points: vec![HitPoint { figure: 1, x: 10.0, y: 10.0, series: 0 }, HitPoint { figure: 2, x: 30.0, y: 10.0, series: 0 }],
             n_hidden_series: 0,
         };
         assert_eq!(layout.nearest(27.0, 12.0, 8.0).map(|p| p.figure), Some(2));

@@ -282,8 +282,7 @@ fn check(path: &Path) -> Result<Outcome, String> {
 /// `import-research`: writes the dataset built from the research file.
 fn import_research(research: &Path, langs: &Path, details_fr: &Path, compiled: Date, out: &Path) -> Result<Outcome, String> {
     let research = import::parse_research(&read(research)?).map_err(|e| e.to_string())?;
-    let names = import::parse_country_names(&read(&langs.join("en.json"))?, &read(&langs.join("fr.json"))?)
-        .map_err(|e| e.to_string())?;
+    let names = import::parse_country_names(&read(&langs.join("en.json"))?, &read(&langs.join("fr.json"))?).map_err(|e| e.to_string())?;
     let details_fr = import::parse_french_details(&read(details_fr)?).map_err(|e| e.to_string())?;
     let raw = import::import_research(&research, &names, &details_fr, compiled).map_err(|e| e.to_string())?;
     let text = raw.to_pretty_json().map_err(|e| e.to_string())?;
@@ -318,7 +317,10 @@ fn prerender(dist: &Path, data: &Path) -> Result<Outcome, String> {
     let snapshot = crate::prerender::Snapshot { dataset: &loaded.dataset, fingerprint: &fingerprint };
     let page = crate::prerender::insert(&html, &snapshot).map_err(|e| format!("{}: {e}", index.display()))?;
     std::fs::write(&index, &page).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
-    Ok(Outcome { output: format!("pre-rendered the default view into {} ({} bytes, data {fingerprint})\n", index.display(), page.len()), success: true })
+    Ok(Outcome {
+        output: format!("pre-rendered the default view into {} ({} bytes, data {fingerprint})\n", index.display(), page.len()),
+        success: true,
+    })
 }
 
 /// `csp`: secures a release build (see [`csp`]).
@@ -353,7 +355,9 @@ mod tests {
             assert!(outcome.success && outcome.output.contains("Usage: eu-iom-data"), "{args:?}: {}", outcome.output);
         }
         let help = call(&["--help"]).unwrap().output;
-        for command in ["check", "prerender", "publish", "csp", "compress", "synth", "bench-core", "import-research", "extract", "add", "import-map"] {
+        for command in
+            ["check", "prerender", "publish", "csp", "compress", "synth", "bench-core", "import-research", "extract", "add", "import-map"]
+        {
             assert!(help.contains(&format!("\n  {command} ")), "{command} missing from\n{help}");
         }
         let extract = call(&["extract", "--help"]).unwrap().output;

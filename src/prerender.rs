@@ -83,9 +83,14 @@ fn page(out: &mut String, dataset: &Dataset, state: &ViewState, lang: Lang) {
     masthead(out, lang);
     let _ = write!(out, r#"<main id="main-{tag}" tabindex="-1">"#);
     element(out, "p", r#"class="prerender__status prerender__status--noscript""#, msg(Msg::PrerenderNoScript, lang));
-    let _ = write!(out, r#"<section class="section prerender__headlines" aria-labelledby="headlines-heading-{tag}"><div class="section__header">"#);
+    let _ = write!(
+        out,
+        r#"<section class="section prerender__headlines" aria-labelledby="headlines-heading-{tag}"><div class="section__header">"#
+    );
     element(out, "h2", &format!(r#"id="headlines-heading-{tag}""#), msg(Msg::HeadlinesHeading, lang));
-    let as_of = dataset.latest_source_date().map(|d| format!("{} {}", msg(Msg::DataAsOf, lang), format_date(d, DatePrecision::Day, lang)));
+    let as_of = dataset
+        .latest_source_date()
+        .map(|d| format!("{} {}", msg(Msg::DataAsOf, lang), format_date(d, DatePrecision::Day, lang)));
     out.push_str(r#"<div class="data-as-of">"#);
     element(out, "p", r#"data-testid="data-as-of""#, as_of.as_deref().unwrap_or_default());
     out.push_str(r#"<div class="data-controls">"#);
@@ -120,9 +125,15 @@ fn masthead(out: &mut String, lang: Lang) {
     let _ = write!(out, r#"<nav class="lang-switch" aria-label="{}">"#, escape(msg(Msg::Language, lang)));
     for option in Lang::ALL {
         let current = if option == lang { r#" aria-current="true""# } else { "" };
-        let _ = write!(out, r#"<a class="lang-switch__link" href="?lang={0}" lang="{0}" hreflang="{0}"{current}>{1}</a>"#, option.tag(), escape(option.endonym()));
+        let _ = write!(
+            out,
+            r#"<a class="lang-switch__link" href="?lang={0}" lang="{0}" hreflang="{0}"{current}>{1}</a>"#,
+            option.tag(),
+            escape(option.endonym())
+        );
     }
-    let _ = write!(out, r#"</nav><div class="toggle toggle--small theme-switch" role="group" aria-label="{}">"#, escape(msg(Msg::Theme, lang)));
+    let _ =
+        write!(out, r#"</nav><div class="toggle toggle--small theme-switch" role="group" aria-label="{}">"#, escape(msg(Msg::Theme, lang)));
     for label in [Msg::ThemeAuto, Msg::ThemeLight, Msg::ThemeDark] {
         element(out, "button", r#"type="button" disabled"#, msg(label, lang));
     }
@@ -131,7 +142,10 @@ fn masthead(out: &mut String, lang: Lang) {
 
 fn filters_placeholder(out: &mut String, dataset: &Dataset, selected: &[usize], lang: Lang) {
     let tag = lang.tag();
-    let _ = write!(out, r#"<aside class="filters section prerender__filters" aria-labelledby="filters-heading-{tag}"><div class="filters__head">"#);
+    let _ = write!(
+        out,
+        r#"<aside class="filters section prerender__filters" aria-labelledby="filters-heading-{tag}"><div class="filters__head">"#
+    );
     element(out, "h2", &format!(r#"id="filters-heading-{tag}""#), msg(Msg::Filters, lang));
     element(out, "button", r#"type="button" class="button filters__toggle" disabled"#, msg(Msg::CloseFilters, lang));
     out.push_str("</div>");
@@ -151,7 +165,12 @@ fn tabs(out: &mut String, current: View, lang: Lang) {
             _ => Msg::TabSources,
         };
         let selected = view == current;
-        element(out, "button", &format!(r#"type="button" role="tab" class="tabs__tab" aria-selected="{selected}" disabled"#), msg(label, lang));
+        element(
+            out,
+            "button",
+            &format!(r#"type="button" role="tab" class="tabs__tab" aria-selected="{selected}" disabled"#),
+            msg(label, lang),
+        );
     }
     out.push_str(r#"</div><div class="explorer__actions">"#);
     element(out, "button", r#"type="button" class="button filters-open" disabled"#, &active_filters(0, lang));
@@ -164,7 +183,11 @@ fn timeline(out: &mut String, dataset: &Dataset, selected: &[usize], lang: Lang)
     let description = describe_timeline(dataset, &series, lang);
     let data = ChartData::Timeline(series);
     element(out, "h2", r#"class="view__heading""#, msg(Msg::TimelineHeading, lang));
-    let _ = write!(out, r#"<figure class="chart"><div class="chart__frame" data-testid="chart" role="img" aria-label="{}">"#, escape(&description));
+    let _ = write!(
+        out,
+        r#"<figure class="chart"><div class="chart__frame" data-testid="chart" role="img" aria-label="{}">"#,
+        escape(&description)
+    );
     for (size, width) in CHART_SIZES {
         for theme in [Theme::Light, Theme::Dark] {
             let class = format!("chart__svg chart__svg--{size} chart__svg--{}", if theme == Theme::Dark { "dark" } else { "light" });
@@ -223,7 +246,12 @@ fn table(out: &mut String, dataset: &Dataset, selected: &[usize], lang: Lang) {
         element(out, "td", "", &place_name(dataset, &Place::of(figure), lang));
         out.push_str("<td>");
         let url = dataset.source_of(figure).map(|s| s.url()).unwrap_or_default();
-        element(out, "a", &format!(r#"href="{}" rel="noopener noreferrer" target="_blank""#, escape(url)), &source_line(dataset, figure, lang));
+        element(
+            out,
+            "a",
+            &format!(r#"href="{}" rel="noopener noreferrer" target="_blank""#, escape(url)),
+            &source_line(dataset, figure, lang),
+        );
         out.push_str("</td></tr>");
     }
     out.push_str("</tbody></table></div></details>");

@@ -38,7 +38,6 @@ pub fn chart_style(page: Page) -> Style {
     Style { lang: page.lang.get(), theme, opaque, measure: Some(text_measure()), ..Style::default() }
 }
 
-
 /// Mounts the staff page (`staff.html`) into `#app`.
 pub fn mount_staff() {
     console_error_panic_hook::set_once();

@@ -54,11 +54,7 @@ pub fn draw_breakdown<DB: DrawingBackend>(
             Some((place_name(input.dataset, &bar.place, lang), format!("{value} · {when}"), bar.value, bar.figure, figure.qualifier()))
         })
         .collect();
-    let label_width = rows
-        .iter()
-        .map(|r| painter.text_width(&r.0, size::TEXT, false))
-        .fold(0.0, f64::max)
-        .min(width * 0.34);
+    let label_width = rows.iter().map(|r| painter.text_width(&r.0, size::TEXT, false)).fold(0.0, f64::max).min(width * 0.34);
     let value_width = rows.iter().map(|r| painter.text_width(&r.1, size::SMALL, false)).fold(0.0, f64::max).min(width * 0.42);
     let left = pad + label_width + 10.0;
     let right = (width - pad - value_width - 10.0).max(left + 10.0);
@@ -74,7 +70,14 @@ pub fn draw_breakdown<DB: DrawingBackend>(
         }
         let end = x.map(*value).max(left + 1.0);
         let (top, bottom) = (centre_y - 8.0, centre_y + 8.0);
-        painter.text(&painter.fit_text(label, size::TEXT, false, label_width), (left - 10.0, centre_y), size::TEXT, palette.text, Anchor::Right, false)?;
+        painter.text(
+            &painter.fit_text(label, size::TEXT, false, label_width),
+            (left - 10.0, centre_y),
+            size::TEXT,
+            palette.text,
+            Anchor::Right,
+            false,
+        )?;
         if *qualifier == Qualifier::About {
             painter.rect((left, top), (end, bottom), palette.background, true)?;
             painter.rect((left, top), (end, bottom), palette.bar, false)?;

@@ -44,13 +44,34 @@ where
     let (width, height) = painter.size();
     let pad = size::PAD;
     let usable = width - 2.0 * pad;
-    painter.text(&painter.fit_text(&text.title, size::HEADLINE, true, usable), (pad, pad), size::HEADLINE, painter.palette.text, Anchor::TopLeft, true)?;
-    painter.text(&painter.fit_text(&text.filters, size::TEXT, false, usable), (pad, pad + 30.0), size::TEXT, painter.palette.muted, Anchor::TopLeft, false)?;
+    painter.text(
+        &painter.fit_text(&text.title, size::HEADLINE, true, usable),
+        (pad, pad),
+        size::HEADLINE,
+        painter.palette.text,
+        Anchor::TopLeft,
+        true,
+    )?;
+    painter.text(
+        &painter.fit_text(&text.filters, size::TEXT, false, usable),
+        (pad, pad + 30.0),
+        size::TEXT,
+        painter.palette.muted,
+        Anchor::TopLeft,
+        false,
+    )?;
     let footer_top = height - pad - FOOTER_LINE * text.footer.len() as f64;
     painter.line(&[(pad, footer_top - 6.0), (width - pad, footer_top - 6.0)], painter.palette.grid, 1.0, (0, 0))?;
     for (index, line) in text.footer.iter().enumerate() {
         let y = footer_top + FOOTER_LINE * index as f64;
-        painter.text(&painter.fit_text(line, size::SMALL, false, usable), (pad, y), size::SMALL, painter.palette.muted, Anchor::TopLeft, false)?;
+        painter.text(
+            &painter.fit_text(line, size::SMALL, false, usable),
+            (pad, y),
+            size::SMALL,
+            painter.palette.muted,
+            Anchor::TopLeft,
+            false,
+        )?;
     }
     let scale = if style.scale.is_finite() && style.scale > 0.0 { style.scale } else { 1.0 };
     let top = ((HEADER + pad) * scale).round() as u32;

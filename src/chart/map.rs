@@ -197,7 +197,8 @@ pub fn plan(input: &MapInput<'_>, width: f64, height: f64) -> MapPlan {
     let on_screen = whole.screen_frame();
     if on_screen.width() >= INSET_MIN_WIDTH && legend_h <= on_screen.height() * INSET_HEIGHT_SHARE {
         let x0 = on_screen.x0 + 4.0;
-        let legend = Bounds { x0, y0: on_screen.y1 - 4.0 - legend_h, x1: x0 + on_screen.width() * INSET_WIDTH_SHARE, y1: on_screen.y1 - 4.0 };
+        let legend =
+            Bounds { x0, y0: on_screen.y1 - 4.0 - legend_h, x1: x0 + on_screen.width() * INSET_WIDTH_SHARE, y1: on_screen.y1 - 4.0 };
         return MapPlan { fit: whole, legend, placement: LegendPlacement::Inset };
     }
     let above = Bounds { y1: (full.y1 - legend_h - LEGEND_GAP).max(pad), ..full };
@@ -294,11 +295,7 @@ fn screen_rings(rings: &[Vec<(f64, f64)>], fit: &MapFit, device: f64) -> Vec<Vec
 ///
 /// # Errors
 /// [`ChartError`] when the backend fails or the area is too small.
-pub fn draw_map<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    input: MapInput<'_>,
-    style: &Style,
-) -> Result<ChartLayout, ChartError> {
+pub fn draw_map<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, input: MapInput<'_>, style: &Style) -> Result<ChartLayout, ChartError> {
     let (painter, width, height) = Painter::start(area, style, 80.0, 80.0)?;
     let palette = painter.palette.clone();
     let plan = plan(&input, width, height);
@@ -373,11 +370,7 @@ pub fn draw_map<DB: DrawingBackend>(
     }
     layout.points.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
 
-    let metric = input
-        .values
-        .first()
-        .and_then(|(_, figure)| input.dataset.figures().get(*figure))
-        .map(|f| (f.metric(), f.unit()));
+    let metric = input.values.first().and_then(|(_, figure)| input.dataset.figures().get(*figure)).map(|f| (f.metric(), f.unit()));
     let legend = LegendInput {
         breaks: breaks.as_ref(),
         colours: &colours,
@@ -624,7 +617,12 @@ mod tests {
             MapCountry::new("NE", name("Niger"), vec![square(100.0, 0.0, 100.0)]).unwrap(),
             MapCountry::new("TD", name("Chad"), vec![square(0.0, 100.0, 200.0)]).unwrap(),
         ];
-        WorldMap::new("test", Projection { central_meridian: 0.0, radius: 1.0 }, Bounds { x0: 0.0, y0: 0.0, x1: 200.0, y1: 300.0 }, countries)
+        WorldMap::new(
+            "test",
+            Projection { central_meridian: 0.0, radius: 1.0 },
+            Bounds { x0: 0.0, y0: 0.0, x1: 200.0, y1: 300.0 },
+            countries,
+        )
     }
 
     #[test]
@@ -636,7 +634,8 @@ mod tests {
         let map = toy_map();
         let values = vec![(d.country_index("LY").unwrap(), 0), (d.country_index("NE").unwrap(), 1)];
         let highlight = vec!["TD".to_string()];
-        let input = MapInput { map: &map, dataset: &d, values: &values, highlight: &highlight, highlight_label: Some("Partner"), focus: Some(1) };
+        let input =
+            MapInput { map: &map, dataset: &d, values: &values, highlight: &highlight, highlight_label: Some("Partner"), focus: Some(1) };
         let mut svg = String::new();
         let layout = {
             let area = SVGBackend::with_string(&mut svg, (300, 420)).into_drawing_area();

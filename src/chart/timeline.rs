@@ -70,11 +70,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
     }
     let visible: Vec<Entity> = entities.iter().take(MAX_SERIES).cloned().collect();
     let look_of: BTreeMap<Entity, usize> = visible.iter().cloned().enumerate().map(|(i, e)| (e, i)).collect();
-    let drawn: Vec<&Series> = input
-        .series
-        .iter()
-        .filter(|s| look_of.contains_key(&(s.key.programme, s.key.place.clone())))
-        .collect();
+    let drawn: Vec<&Series> = input.series.iter().filter(|s| look_of.contains_key(&(s.key.programme, s.key.place.clone()))).collect();
     let n_hidden_series = input.series.len() - drawn.len();
 
     let pairs: Vec<(usize, &Place)> = visible.iter().map(|(p, place)| (*p, place)).collect();
@@ -109,10 +105,7 @@ fn day_extent(dataset: &Dataset, series: &[&Series]) -> (f64, f64) {
     }
     let first = Date::from_days_since_epoch(lo).year();
     let last = Date::from_days_since_epoch(hi).year();
-    (
-        Date::start_of_year(first).days_since_epoch() as f64,
-        Date::start_of_year(last + 1).days_since_epoch() as f64,
-    )
+    (Date::start_of_year(first).days_since_epoch() as f64, Date::start_of_year(last + 1).days_since_epoch() as f64)
 }
 
 /// Draws the legend (series, then the key to marks) and returns its bottom edge.
@@ -324,7 +317,14 @@ fn draw_years<DB: DrawingBackend>(
             painter.line(&[(start, top), (start, bottom)], painter.palette.grid, 1.0, (0, 0))?;
         }
         if year % label_every == 0 || n_years == 1 {
-            painter.text(&year.to_string(), ((start + end) / 2.0, bottom + 8.0), size::SMALL, painter.palette.muted, Anchor::TopCentre, false)?;
+            painter.text(
+                &year.to_string(),
+                ((start + end) / 2.0, bottom + 8.0),
+                size::SMALL,
+                painter.palette.muted,
+                Anchor::TopCentre,
+                false,
+            )?;
         }
     }
     Ok(())
@@ -351,12 +351,8 @@ fn draw_series<DB: DrawingBackend>(
     let Plot { x, y, dense } = plot;
     let dense = *dense;
     let (colour, marker, dash) = series_look(&painter.palette, look);
-    let running: Vec<(f64, f64)> = series
-        .points
-        .iter()
-        .filter(|p| p.period_start_day.is_none())
-        .map(|p| (x.map(p.day as f64), y.map(p.value)))
-        .collect();
+    let running: Vec<(f64, f64)> =
+        series.points.iter().filter(|p| p.period_start_day.is_none()).map(|p| (x.map(p.day as f64), y.map(p.value))).collect();
     if dense {
         painter.line(&running, colour, 1.0, (0, 0))?;
         return draw_dense_points(painter, series, look, colour, x, y, layout);

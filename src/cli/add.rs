@@ -25,10 +25,8 @@ use crate::domain::dataset::raw::{RawCountry, RawDataset, RawFigure};
 use crate::domain::release::review::{Reviewed, PLACEHOLDER};
 
 /// Fields a record of each list may have (the serde names of the raw types).
-const SOURCE_FIELDS: &[&str] = &[
-    "id", "date", "date_precision", "publisher", "publisher_kind", "official", "title", "title_note", "url", "language",
-    "kind", "note",
-];
+const SOURCE_FIELDS: &[&str] =
+    &["id", "date", "date_precision", "publisher", "publisher_kind", "official", "title", "title_note", "url", "language", "kind", "note"];
 const FIGURE_FIELDS: &[&str] = &[
     "id", "source", "metric", "metric_detail", "metric_detail_fr", "value", "unit", "qualifier", "period_start", "period_end",
     "cumulative_since", "programme", "programme_id", "regions", "country", "note", "_evidence",
@@ -108,10 +106,9 @@ impl fmt::Display for AddError {
                 }
             }
             AddError::DuplicateId { record, id, place } => write!(f, "{record}: id \"{id}\" is already used in {place}"),
-            AddError::DuplicateFigure { record, other } => write!(
-                f,
-                "{record}: repeats figure \"{other}\" (same source, metric, value, qualifier and period_end)"
-            ),
+            AddError::DuplicateFigure { record, other } => {
+                write!(f, "{record}: repeats figure \"{other}\" (same source, metric, value, qualifier and period_end)")
+            }
             AddError::CountryConflict { record } => {
                 write!(f, "{record}: the dataset already lists this country under other names")
             }
@@ -193,9 +190,8 @@ pub fn run(dataset: &Path, reviewed: &Path) -> Result<Outcome, String> {
 /// An [`AddError`] naming the record and field at fault; nothing is merged then.
 pub fn merge(dataset_text: &str, reviewed_text: &str) -> Result<Merged, AddError> {
     let baseline = load_dataset(dataset_text).map_err(|e| AddError::Dataset(e.to_string()))?;
-    let mut dataset: RawDataset = serde_json::from_str(dataset_text).map_err(|e| {
-        AddError::Dataset(format!("not in the format this tool writes ({e}); run eu-iom-data check on it"))
-    })?;
+    let mut dataset: RawDataset = serde_json::from_str(dataset_text)
+        .map_err(|e| AddError::Dataset(format!("not in the format this tool writes ({e}); run eu-iom-data check on it")))?;
     let value: Value = serde_json::from_str(reviewed_text).map_err(|e| AddError::Reviewed(e.to_string()))?;
     check_fields(&value)?;
     let reviewed: Reviewed = serde_json::from_value(value).map_err(|e| AddError::Reviewed(e.to_string()))?;
@@ -238,7 +234,8 @@ fn check_fields(value: &Value) -> Result<(), AddError> {
     if let Some(field) = root.keys().find(|k| !TOP_FIELDS.contains(&k.as_str())) {
         return Err(AddError::UnknownField { record: "the reviewed file".into(), field: field.clone() });
     }
-    for (list, allowed, key) in [("sources", SOURCE_FIELDS, "id"), ("figures", FIGURE_FIELDS, "id"), ("countries", COUNTRY_FIELDS, "code")] {
+    for (list, allowed, key) in [("sources", SOURCE_FIELDS, "id"), ("figures", FIGURE_FIELDS, "id"), ("countries", COUNTRY_FIELDS, "code")]
+    {
         let Some(items) = root.get(list).and_then(Value::as_array) else { continue };
         for (index, item) in items.iter().enumerate() {
             let Some(map) = item.as_object() else { continue };

@@ -28,7 +28,8 @@ fn time<T>(mut step: impl FnMut() -> T) -> (f64, T) {
 /// # Errors
 /// A message when a synthetic dataset does not load, which would be a bug.
 pub fn run(sizes: &[usize]) -> Result<String, String> {
-    let mut out = String::from("| figures | JSON size | parse + validate | filter | series | breakdown |\n|---:|---:|---:|---:|---:|---:|\n");
+    let mut out =
+        String::from("| figures | JSON size | parse + validate | filter | series | breakdown |\n|---:|---:|---:|---:|---:|---:|\n");
     for &n in sizes {
         let text = serde_json::to_string(&synthetic(n)).map_err(|e| e.to_string())?;
         let runs = if n >= 100_000 { 3 } else { 7 };

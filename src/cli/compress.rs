@@ -186,7 +186,10 @@ mod tests {
 
     /// Text that compresses, but not to nothing: numbered lines.
     fn text(lines: usize) -> Vec<u8> {
-        (0..lines).map(|i| format!("<p class=\"figure\">{i} migrants assisted in {}</p>\n", 2000 + i % 25)).collect::<String>().into_bytes()
+        (0..lines)
+            .map(|i| format!("<p class=\"figure\">{i} migrants assisted in {}</p>\n", 2000 + i % 25))
+            .collect::<String>()
+            .into_bytes()
     }
 
     #[test]
@@ -194,7 +197,11 @@ mod tests {
         let dist = scratch("round-trip");
         let html = text(400);
         // WebAssembly-like bytes: a header, then a repeating but irregular pattern.
-        let wasm: Vec<u8> = b"\0asm\x01\0\0\0".iter().copied().chain((0u32..60_000).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 & 0x3f)).collect();
+        let wasm: Vec<u8> = b"\0asm\x01\0\0\0"
+            .iter()
+            .copied()
+            .chain((0u32..60_000).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 & 0x3f))
+            .collect();
         std::fs::create_dir_all(dist.join("assets")).unwrap();
         std::fs::write(dist.join("index.html"), &html).unwrap();
         std::fs::write(dist.join("app_bg.wasm"), &wasm).unwrap();

@@ -101,7 +101,8 @@ pub const DEV_LOADER: &str = "\nimport init, * as bindings from '/eu-iom-dashboa
 
 /// Headers every response carries besides the policy, in the release's example configurations
 /// and on the development server alike.
-pub const OTHER_HEADERS: [(&str, &str); 2] = [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "strict-origin-when-cross-origin")];
+pub const OTHER_HEADERS: [(&str, &str); 2] =
+    [("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "strict-origin-when-cross-origin")];
 
 /// The policy of the development server: the release policy, made by the same function, for the
 /// development loader, no other data origins and framing by the page's own origin only (the
@@ -275,7 +276,10 @@ mod tests {
             serve.lines().any(|line| line.trim() == expected),
             "Trunk.toml's [serve] section must send the release policy; put this line in it:\n{expected}"
         );
-        assert!(serve.lines().any(|line| line.trim() == "no_autoreload = true"), "Trunk's reload script is inline and host-dependent: it cannot have a fixed hash");
+        assert!(
+            serve.lines().any(|line| line.trim() == "no_autoreload = true"),
+            "Trunk's reload script is inline and host-dependent: it cannot have a fixed hash"
+        );
         assert!(serve_policy().starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
     }
 

@@ -123,10 +123,9 @@ impl std::fmt::Display for ImportError {
             ImportError::Unmapped { table, value } => {
                 write!(f, "no {table} mapping for \"{value}\"; review it and add it to src/cli/import.rs")
             }
-            ImportError::DisagreementFigure { source, value, matches } => write!(
-                f,
-                "a documented disagreement expects one figure of {value} in {source}, found {matches}"
-            ),
+            ImportError::DisagreementFigure { source, value, matches } => {
+                write!(f, "a documented disagreement expects one figure of {value} in {source}, found {matches}")
+            }
             ImportError::Untranslated(detail) => {
                 write!(f, "no French wording for the metric_detail \"{detail}\"; add it to metric-details.fr.json")
             }
@@ -155,12 +154,7 @@ const PROGRAMMES: &[(&str, &str, &str, &[&str])] = &[
         "Financements de l’UE et des États membres à l’OIM",
         &["EU and Member States funding to IOM"],
     ),
-    (
-        "eu-humanitarian",
-        "EU humanitarian funding to IOM",
-        "Financement humanitaire de l’UE à l’OIM",
-        &["EU humanitarian funding to IOM"],
-    ),
+    ("eu-humanitarian", "EU humanitarian funding to IOM", "Financement humanitaire de l’UE à l’OIM", &["EU humanitarian funding to IOM"]),
     (
         "libya-vhr",
         "IOM voluntary humanitarian return from Libya",
@@ -442,10 +436,8 @@ pub fn parse_french_details(text: &str) -> Result<FrenchDetails, ImportError> {
 pub fn parse_country_names(en_json: &str, fr_json: &str) -> Result<CountryNames, ImportError> {
     fn names(text: &str) -> Result<HashMap<String, String>, ImportError> {
         let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::Json(e.to_string()))?;
-        let countries = value
-            .get("countries")
-            .and_then(|c| c.as_object())
-            .ok_or_else(|| ImportError::Json("no \"countries\" object".into()))?;
+        let countries =
+            value.get("countries").and_then(|c| c.as_object()).ok_or_else(|| ImportError::Json("no \"countries\" object".into()))?;
         Ok(countries
             .iter()
             .filter_map(|(code, name)| {
@@ -460,10 +452,7 @@ pub fn parse_country_names(en_json: &str, fr_json: &str) -> Result<CountryNames,
     }
     let en = names(en_json)?;
     let fr = names(fr_json)?;
-    Ok(en
-        .into_iter()
-        .filter_map(|(code, name_en)| fr.get(&code).map(|name_fr| (code, (name_en, name_fr.clone()))))
-        .collect())
+    Ok(en.into_iter().filter_map(|(code, name_en)| fr.get(&code).map(|name_fr| (code, (name_en, name_fr.clone())))).collect())
 }
 
 /// Converts the research into a dataset file.
@@ -509,8 +498,8 @@ pub fn import_research(
     for figure in &research.figures {
         let n = per_source.entry(figure.source.as_str()).or_insert(0);
         *n += 1;
-        let metric = Metric::from_id(&figure.metric)
-            .ok_or_else(|| ImportError::Unmapped { table: "metric", value: figure.metric.clone() })?;
+        let metric =
+            Metric::from_id(&figure.metric).ok_or_else(|| ImportError::Unmapped { table: "metric", value: figure.metric.clone() })?;
         let regions = region_ids(figure.region.as_deref())?;
         regions_used.extend(regions.iter().cloned());
         if let Some(code) = &figure.country {
@@ -555,17 +544,10 @@ pub fn import_research(
     for documented in DISAGREEMENTS {
         let mut ids = Vec::new();
         for (source, value) in documented.figures {
-            let matches: Vec<&RawFigure> =
-                figures.iter().filter(|f| f.source == *source && f.value == *value).collect();
+            let matches: Vec<&RawFigure> = figures.iter().filter(|f| f.source == *source && f.value == *value).collect();
             match matches.as_slice() {
                 [one] => ids.push(one.id.clone()),
-                _ => {
-                    return Err(ImportError::DisagreementFigure {
-                        source: source.to_string(),
-                        value: *value,
-                        matches: matches.len(),
-                    })
-                }
+                _ => return Err(ImportError::DisagreementFigure { source: source.to_string(), value: *value, matches: matches.len() }),
             }
         }
         disagreements.push(RawDisagreement {
@@ -671,10 +653,7 @@ mod tests {
         let french = parse_french_details(r#"{"projects run together": "projets menés ensemble"}"#).unwrap();
         // With the wording, the import goes on to the documented disagreements, which this
         // two-line research cannot satisfy: the figure itself got past translation.
-        assert!(matches!(
-            import_research(&research, &CountryNames::new(), &french, compiled),
-            Err(ImportError::DisagreementFigure { .. })
-        ));
+        assert!(matches!(import_research(&research, &CountryNames::new(), &french, compiled), Err(ImportError::DisagreementFigure { .. })));
     }
 
     #[test]

@@ -212,10 +212,7 @@ pub fn import_map(
             .or_else(|| UNNUMBERED.iter().find(|(shape, _)| *shape == name).map(|(_, code)| (*code).to_string()));
         let Some(code) = code else {
             // A shape without a code only matters when it shows on the map.
-            let inside = rings
-                .iter()
-                .filter_map(|ring| ring_points(ring, &arcs).ok())
-                .any(|ring| !place(&ring).is_empty());
+            let inside = rings.iter().filter_map(|ring| ring_points(ring, &arcs).ok()).any(|ring| !place(&ring).is_empty());
             if inside {
                 return Err(MapImportError::UnknownShape { name: name.to_string(), id: id_text });
             }
@@ -339,8 +336,7 @@ impl Formatter for MapLayout {
 /// # Errors
 /// A message for the user when the files are wrong.
 pub fn run(topology_path: &Path, i18n: &Path, out: &Path) -> Result<Outcome, String> {
-    let names = parse_country_names(&read(&i18n.join("langs/en.json"))?, &read(&i18n.join("langs/fr.json"))?)
-        .map_err(|e| e.to_string())?;
+    let names = parse_country_names(&read(&i18n.join("langs/en.json"))?, &read(&i18n.join("langs/fr.json"))?).map_err(|e| e.to_string())?;
     let version = |package: &Path| {
         std::fs::read_to_string(package)
             .ok()
@@ -376,10 +372,7 @@ pub fn run(topology_path: &Path, i18n: &Path, out: &Path) -> Result<Outcome, Str
 fn numeric_codes(codes_json: &str) -> Result<HashMap<u32, String>, MapImportError> {
     let rows: Vec<Vec<String>> =
         serde_json::from_str(codes_json).map_err(|e| MapImportError::Json { file: "codes.json", detail: e.to_string() })?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|row| Some((row.get(2)?.parse::<u32>().ok()?, row.first()?.clone())))
-        .collect())
+    Ok(rows.into_iter().filter_map(|row| Some((row.get(2)?.parse::<u32>().ok()?, row.first()?.clone()))).collect())
 }
 
 /// The arcs in degrees: quantized positions are delta-encoded from the arc's first point.
@@ -659,11 +652,7 @@ fn finish_rings(simple: Vec<Vec<(f64, f64)>>, detailed: Vec<Vec<(f64, f64)>>) ->
                 .or_else(|| Some(round_ring(detailed, 0.1)).filter(|ring| ring.len() >= 3))
         })
         .collect();
-    let largest = rings
-        .iter()
-        .enumerate()
-        .max_by(|a, b| ring_area(a.1).abs().total_cmp(&ring_area(b.1).abs()))
-        .map(|(index, _)| index);
+    let largest = rings.iter().enumerate().max_by(|a, b| ring_area(a.1).abs().total_cmp(&ring_area(b.1).abs())).map(|(index, _)| index);
     rings
         .into_iter()
         .enumerate()
@@ -694,7 +683,10 @@ mod tests {
             radius: Some(EARTH_RADIUS_KM),
             window: Some([WINDOW.0, WINDOW.1, WINDOW.2, WINDOW.3]),
             bounds: [-10.0, -10.0, 10.0, 10.0],
-            countries: vec![country("NE", "Niger", vec![0.0, 0.0, 5.0, 0.0, 5.0, 5.5]), country("ML", "Mali", vec![-0.0, 1.0, -5.0, 1.0, -5.0, 6.0])],
+            countries: vec![
+                country("NE", "Niger", vec![0.0, 0.0, 5.0, 0.0, 5.0, 5.5]),
+                country("ML", "Mali", vec![-0.0, 1.0, -5.0, 1.0, -5.0, 6.0]),
+            ],
         };
         let text = write_map(&map).unwrap();
         assert_eq!(

@@ -80,7 +80,12 @@ pub fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
     let family = FONTS
         .into_iter()
         .find(|name| fonts.faces().any(|face| face.families.iter().any(|(family, _)| family == name)))
-        .ok_or_else(|| format!("no font for the preview image's text: install one of {} (Debian: fonts-liberation or fonts-dejavu-core)", FONTS.join(", ")))?;
+        .ok_or_else(|| {
+            format!(
+                "no font for the preview image's text: install one of {} (Debian: fonts-liberation or fonts-dejavu-core)",
+                FONTS.join(", ")
+            )
+        })?;
     fonts.set_sans_serif_family(family);
     let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("the preview SVG cannot be read: {e}"))?;
     let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("the preview image cannot be allocated")?;

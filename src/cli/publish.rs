@@ -12,7 +12,8 @@ use crate::domain::dataset::fingerprint::fingerprint;
 use crate::domain::dataset::load::load_dataset;
 use crate::domain::dataset::model::Dataset;
 use crate::domain::export::metadata::{
-    data_package, dcat_catalog, page_description, page_title, schema_org_dataset, Publication, CATALOG_PATH, CSV_PATH, JSON_PATH, PACKAGE_PATH,
+    data_package, dcat_catalog, page_description, page_title, schema_org_dataset, Publication, CATALOG_PATH, CSV_PATH, JSON_PATH,
+    PACKAGE_PATH,
 };
 use crate::domain::export::to_csv;
 use crate::domain::lang::Lang;
@@ -149,7 +150,8 @@ pub fn with_head(html: &str, block: &str, title: &str, description: &str) -> Res
 pub fn is_hashed(name: &str) -> bool {
     let stem = name.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-').is_some_and(|(_, hash)| (10..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    stem.rsplit_once('-')
+        .is_some_and(|(_, hash)| (10..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// Replaces the worker's `const BUILD = …;` and `const PRECACHE = …;` lines.

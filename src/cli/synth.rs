@@ -25,14 +25,29 @@ impl Random {
     }
 }
 
-const METRICS: [&str; 6] = ["migrants_returned", "migrants_reintegration", "migrants_rescued", "projects", "funding_eur", "countries_covered"];
+const METRICS: [&str; 6] =
+    ["migrants_returned", "migrants_reintegration", "migrants_rescued", "projects", "funding_eur", "countries_covered"];
 const QUALIFIERS: [&str; 4] = ["exact", "more_than", "about", "almost"];
 const COUNTRIES: [(&str, &str, &str); 20] = [
-    ("LY", "Libya", "Libye"), ("NE", "Niger", "Niger"), ("ML", "Mali", "Mali"), ("SN", "Senegal", "Sénégal"),
-    ("NG", "Nigeria", "Nigéria"), ("GN", "Guinea", "Guinée"), ("CI", "Côte d'Ivoire", "Côte d'Ivoire"),
-    ("GM", "The Gambia", "Gambie"), ("GH", "Ghana", "Ghana"), ("ET", "Ethiopia", "Éthiopie"), ("SO", "Somalia", "Somalie"),
-    ("SD", "Sudan", "Soudan"), ("DJ", "Djibouti", "Djibouti"), ("TD", "Chad", "Tchad"), ("BF", "Burkina Faso", "Burkina Faso"),
-    ("CM", "Cameroon", "Cameroun"), ("MR", "Mauritania", "Mauritanie"), ("MA", "Morocco", "Maroc"), ("TN", "Tunisia", "Tunisie"),
+    ("LY", "Libya", "Libye"),
+    ("NE", "Niger", "Niger"),
+    ("ML", "Mali", "Mali"),
+    ("SN", "Senegal", "Sénégal"),
+    ("NG", "Nigeria", "Nigéria"),
+    ("GN", "Guinea", "Guinée"),
+    ("CI", "Côte d'Ivoire", "Côte d'Ivoire"),
+    ("GM", "The Gambia", "Gambie"),
+    ("GH", "Ghana", "Ghana"),
+    ("ET", "Ethiopia", "Éthiopie"),
+    ("SO", "Somalia", "Somalie"),
+    ("SD", "Sudan", "Soudan"),
+    ("DJ", "Djibouti", "Djibouti"),
+    ("TD", "Chad", "Tchad"),
+    ("BF", "Burkina Faso", "Burkina Faso"),
+    ("CM", "Cameroon", "Cameroun"),
+    ("MR", "Mauritania", "Mauritanie"),
+    ("MA", "Morocco", "Maroc"),
+    ("TN", "Tunisia", "Tunisie"),
     ("EG", "Egypt", "Égypte"),
 ];
 

@@ -74,7 +74,13 @@ impl std::fmt::Display for DownloadError {
 ///
 /// # Errors
 /// [`metadata::MetadataError`] when a column lacks its description.
-pub fn csv_archive(dataset: &Dataset, state: &ViewState, figures: &[usize], scope: Scope, context: &ExportContext) -> Result<(String, Vec<u8>), metadata::MetadataError> {
+pub fn csv_archive(
+    dataset: &Dataset,
+    state: &ViewState,
+    figures: &[usize],
+    scope: Scope,
+    context: &ExportContext,
+) -> Result<(String, Vec<u8>), metadata::MetadataError> {
     let csv_name = file_name(state, scope, "", context.today, "csv");
     let package = metadata::data_package(dataset, figures, &csv_name, &context.page_url)?;
     let files = vec![
@@ -97,7 +103,10 @@ mod download_error_tests {
 
     #[test]
     fn download_errors_speak_the_page_language() {
-        assert_eq!(DownloadError::Failed("QuotaExceededError".into()).message(Lang::Fr), "Le téléchargement n’a pas pu être préparé. Motif : QuotaExceededError");
+        assert_eq!(
+            DownloadError::Failed("QuotaExceededError".into()).message(Lang::Fr),
+            "Le téléchargement n’a pas pu être préparé. Motif : QuotaExceededError"
+        );
         assert_eq!(DownloadError::Failed("x".into()).message(Lang::En), "The download could not be prepared. Reason: x");
         assert!(DownloadError::Clock.message(Lang::Fr).starts_with("L’horloge de cet ordinateur"));
         assert!(DownloadError::NoRoom.message(Lang::Fr).contains("pas la place"));

@@ -38,12 +38,20 @@ pub fn sources_list(dataset: &Dataset, selected: &[usize], lang: Lang, limit: us
         let _ = write!(out, " · {} · {} · ", escape(source.publisher()), escape(source_kind_name(source.kind(), lang)));
         element(&mut out, "span", r#"lang="""#, &source.language().to_uppercase());
         let class = if official { "badge badge--official" } else { "badge" };
-        element(&mut out, "span", &format!(r#"class="{class}" title="{}""#, escape(publisher_kind_name(source.publisher_kind(), lang))), badge);
+        element(
+            &mut out,
+            "span",
+            &format!(r#"class="{class}" title="{}""#, escape(publisher_kind_name(source.publisher_kind(), lang))),
+            badge,
+        );
         out.push_str(r#"</p><p class="source__title">"#);
         element(
             &mut out,
             "a",
-            &format!(r#"href="{}" hreflang="{language}" rel="noopener noreferrer" target="_blank" lang="{language}""#, escape(source.url())),
+            &format!(
+                r#"href="{}" hreflang="{language}" rel="noopener noreferrer" target="_blank" lang="{language}""#,
+                escape(source.url())
+            ),
             source.title(),
         );
         out.push_str("</p>");

@@ -16,10 +16,7 @@ use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
 
 /// Metrics the breakdown compares: the selected ones, or all charted metrics when none is.
 fn compared_metrics(selected: &std::collections::BTreeSet<Metric>) -> Vec<Metric> {
-    Metric::ALL
-        .into_iter()
-        .filter(|m| *m != Metric::Other && (selected.is_empty() || selected.contains(m)))
-        .collect()
+    Metric::ALL.into_iter().filter(|m| *m != Metric::Other && (selected.is_empty() || selected.contains(m))).collect()
 }
 
 /// The bars of every compared metric.

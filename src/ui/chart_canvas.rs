@@ -181,7 +181,9 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
             match format {
                 "svg" => {
                     let svg_style = Style { text_factor: crate::chart::SVG_TEXT_FACTOR, opaque: true, ..style };
-                    render_svg(&dataset, &data, &frame, &svg_style).map_err(DownloadError::from).and_then(|svg| save_text(&name, "image/svg+xml", &svg))
+                    render_svg(&dataset, &data, &frame, &svg_style)
+                        .map_err(DownloadError::from)
+                        .and_then(|svg| save_text(&name, "image/svg+xml", &svg))
                 }
                 _ => save_png(&name, &dataset, &data, &frame, &style),
             }

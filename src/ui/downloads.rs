@@ -59,7 +59,9 @@ pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Pa
     let cite = move || {
         let lang = lang.get();
         match export_context(lang) {
-            Ok(context) => page.state.with(|state| selected.with(|figures| citation(&cite_data, state, figures, Scope::Selection, &context))),
+            Ok(context) => {
+                page.state.with(|state| selected.with(|figures| citation(&cite_data, state, figures, Scope::Selection, &context)))
+            }
             Err(error) => error.message(lang),
         }
     };

@@ -111,9 +111,14 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
         .programmes()
         .iter()
         .map(|p| {
-            vocabulary_checkbox(page, "programme", p.id(), p.names().clone(), |s| &s.filter.programmes, |s, id| {
-                toggle(&mut s.filter.programmes, id.to_string())
-            })
+            vocabulary_checkbox(
+                page,
+                "programme",
+                p.id(),
+                p.names().clone(),
+                |s| &s.filter.programmes,
+                |s, id| toggle(&mut s.filter.programmes, id.to_string()),
+            )
         })
         .collect_view();
 
@@ -132,11 +137,7 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
     let regions = dataset
         .regions()
         .iter()
-        .map(|r| {
-            vocabulary_checkbox(page, "region", r.id(), r.names().clone(), |s| &s.filter.regions, |s, id| {
-                s.toggle_region(id)
-            })
-        })
+        .map(|r| vocabulary_checkbox(page, "region", r.id(), r.names().clone(), |s| &s.filter.regions, |s, id| s.toggle_region(id)))
         .collect_view();
 
     let period = YearBounds::of(&dataset).map(|bounds| period_range(page, bounds));
@@ -268,7 +269,9 @@ fn CountryList(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
     let state = page.state;
     let search = RwSignal::new(String::new());
     let order = Memo::new(move |_| state.with(|s| s.country_order));
-    let metric = Memo::new(move |_| state.with(|s| Metric::ALL.into_iter().find(|m| s.filter.metrics.contains(m)).unwrap_or(Metric::MigrantsReturned)));
+    let metric = Memo::new(move |_| {
+        state.with(|s| Metric::ALL.into_iter().find(|m| s.filter.metrics.contains(m)).unwrap_or(Metric::MigrantsReturned))
+    });
     let values_data = dataset.clone();
     // Latest value per country under every other filter, so the list shows what choosing a
     // country would add.
@@ -284,9 +287,8 @@ fn CountryList(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
     });
     let values = Memo::new(move |_| {
         let metric = metric.get();
-        let selected = others.with(|filter| {
-            select(&values_data, &Filter { metrics: BTreeSet::from([metric]), ..filter.clone() }, Ignore::default())
-        });
+        let selected =
+            others.with(|filter| select(&values_data, &Filter { metrics: BTreeSet::from([metric]), ..filter.clone() }, Ignore::default()));
         latest_by_country(&values_data, &selected, metric)
             .into_iter()
             .filter_map(|(country, figure)| Some((country, values_data.figures().get(figure)?.value())))

@@ -108,7 +108,8 @@ pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
         tooltip: Arc::new(move |figure| tooltip_lines(&tip_data, figure, &[], lang.get_untracked())),
         page,
         on_activate: Some(std::rc::Rc::new(move |figure| {
-            if let Some(code) = activate_data.figures().get(figure).and_then(|f| activate_data.country_of(f)).map(|c| c.code().to_string()) {
+            if let Some(code) = activate_data.figures().get(figure).and_then(|f| activate_data.country_of(f)).map(|c| c.code().to_string())
+            {
                 page.update(|s| s.toggle_country(&code));
             }
         })),
@@ -121,9 +122,15 @@ pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
         })),
     });
     let status = move || match load.get() {
-        MapLoad::Loading => Some(view! { <p class="status status--loading" role="status">{msg(Msg::MapLoading, lang.get())}</p> }.into_any()),
-        MapLoad::FetchFailed(error) => Some(view! { <p class="status status--error" role="alert" data-testid="map-error">{error.message(lang.get())}</p> }.into_any()),
-        MapLoad::Invalid(error) => Some(view! { <p class="status status--error" role="alert" data-testid="map-error">{error.message(lang.get())}</p> }.into_any()),
+        MapLoad::Loading => {
+            Some(view! { <p class="status status--loading" role="status">{msg(Msg::MapLoading, lang.get())}</p> }.into_any())
+        }
+        MapLoad::FetchFailed(error) => {
+            Some(view! { <p class="status status--error" role="alert" data-testid="map-error">{error.message(lang.get())}</p> }.into_any())
+        }
+        MapLoad::Invalid(error) => {
+            Some(view! { <p class="status status--error" role="alert" data-testid="map-error">{error.message(lang.get())}</p> }.into_any())
+        }
         MapLoad::Ready(_) => None,
     };
     let ready = move || matches!(load.get(), MapLoad::Ready(_));

@@ -165,8 +165,10 @@ pub fn DropZone(page: Page, data: DataSource) -> impl IntoView {
         drop.remove();
     });
     move || {
-        dragging.get().then(|| view! {
-            <div class="drop-zone" aria-hidden="true"><p>{msg(Msg::DropFile, lang.get())}</p></div>
+        dragging.get().then(|| {
+            view! {
+                <div class="drop-zone" aria-hidden="true"><p>{msg(Msg::DropFile, lang.get())}</p></div>
+            }
         })
     }
 }
@@ -184,10 +186,12 @@ pub fn OfflineNotice(page: Page, data: DataSource, as_of: Option<Date>) -> impl 
     });
     on_cleanup(move || online.remove());
     move || {
-        data.offline.get().map(|copy| view! {
-            <p class="notice notice--offline" role="status" data-testid="offline-notice">
-                {move || copy.message(as_of, lang.get())}
-            </p>
+        data.offline.get().map(|copy| {
+            view! {
+                <p class="notice notice--offline" role="status" data-testid="offline-notice">
+                    {move || copy.message(as_of, lang.get())}
+                </p>
+            }
         })
     }
 }
@@ -196,13 +200,15 @@ pub fn OfflineNotice(page: Page, data: DataSource, as_of: Option<Date>) -> impl 
 #[component]
 pub fn UpdateNotice(lang: Signal<Lang>, ready: RwSignal<bool>) -> impl IntoView {
     move || {
-        ready.get().then(|| view! {
-            <div class="notice notice--update" role="status" data-testid="update-ready">
-                <p class="notice__title">{move || msg(Msg::UpdateReady, lang.get())}</p>
-                <button type="button" class="button button--small" data-testid="update-reload" on:click=move |_| apply_update()>
-                    {move || msg(Msg::UpdateReload, lang.get())}
-                </button>
-            </div>
+        ready.get().then(|| {
+            view! {
+                <div class="notice notice--update" role="status" data-testid="update-ready">
+                    <p class="notice__title">{move || msg(Msg::UpdateReady, lang.get())}</p>
+                    <button type="button" class="button button--small" data-testid="update-reload" on:click=move |_| apply_update()>
+                        {move || msg(Msg::UpdateReload, lang.get())}
+                    </button>
+                </div>
+            }
         })
     }
 }

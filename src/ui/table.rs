@@ -105,10 +105,12 @@ pub fn FigureTable(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page
 pub fn show_more_button(remaining: Signal<usize>, shown: RwSignal<usize>, step: usize, lang: Signal<Lang>) -> impl IntoView {
     move || {
         let remaining = remaining.get();
-        (remaining > 0).then(|| view! {
-            <button type="button" class="button" on:click=move |_| shown.update(|n| *n += step)>
-                {move || show_more(remaining, lang.get())}
-            </button>
+        (remaining > 0).then(|| {
+            view! {
+                <button type="button" class="button" on:click=move |_| shown.update(|n| *n += step)>
+                    {move || show_more(remaining, lang.get())}
+                </button>
+            }
         })
     }
 }

@@ -19,7 +19,8 @@ fn js_error(error: JsValue) -> DownloadError {
 /// Offers `url` to the user as a file named `name`.
 fn save_url(name: &str, url: &str) -> Result<(), DownloadError> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| DownloadError::Failed("no document".into()))?;
-    let anchor: HtmlAnchorElement = document.create_element("a").map_err(js_error)?.dyn_into().map_err(|_| DownloadError::Failed("no anchor".into()))?;
+    let anchor: HtmlAnchorElement =
+        document.create_element("a").map_err(js_error)?.dyn_into().map_err(|_| DownloadError::Failed("no anchor".into()))?;
     anchor.set_href(url);
     anchor.set_download(name);
     anchor.set_attribute("data-testid", "download-link").map_err(js_error)?;

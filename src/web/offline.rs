@@ -37,7 +37,10 @@ fn container() -> Option<ServiceWorkerContainer> {
 }
 
 fn describe(error: &JsValue) -> String {
-    error.as_string().or_else(|| js_sys::JSON::stringify(error).ok().and_then(|s| s.as_string())).unwrap_or_else(|| format!("{error:?}"))
+    error
+        .as_string()
+        .or_else(|| js_sys::JSON::stringify(error).ok().and_then(|s| s.as_string()))
+        .unwrap_or_else(|| format!("{error:?}"))
 }
 
 /// Registers the worker when the build turned it on, and calls `on_update` whenever a new

@@ -108,7 +108,9 @@ fn no_ignored_or_should_panic_tests() {
 fn branches_on_language(line: &str) -> bool {
     // A variant (`Lang::Fr`, and any language added later), not the constant `Lang::ALL`.
     let names_a_language = |text: &str| {
-        text.split("Lang::").skip(1).any(|after| after.starts_with(|c: char| c.is_ascii_uppercase()) && !after.starts_with("ALL"))
+        text.split("Lang::")
+            .skip(1)
+            .any(|after| after.starts_with(|c: char| c.is_ascii_uppercase()) && !after.starts_with("ALL"))
     };
     let pattern = line.split("=>").next().unwrap_or(line);
     (line.contains("=>") && names_a_language(pattern))
@@ -379,7 +381,10 @@ fn made_up_crate() -> Vec<(String, String)> {
         file("src/domain.rs", "//! Core.\npub mod a;\npub mod b;\n"),
         file("src/domain/a.rs", "//! A.\nuse crate::domain::{lang::Lang, b::thing};\n// use crate::domain::c::Commented;\n"),
         file("src/domain/a/inner.rs", "//! Inner.\nuse super::super::c::Deep;\n"),
-        file("src/domain/b.rs", "//! B.\nuse super::a::Other;\nuse crate::ui::Page;\n#[cfg(test)]\nmod tests { use crate::domain::d::OnlyInTests; }\n"),
+        file(
+            "src/domain/b.rs",
+            "//! B.\nuse super::a::Other;\nuse crate::ui::Page;\n#[cfg(test)]\nmod tests { use crate::domain::d::OnlyInTests; }\n",
+        ),
         file("src/domain/testing.rs", "//! Fixtures.\nuse crate::domain::e::Fixture;\n"),
         file("src/ui.rs", "//! UI.\nuse crate::domain::a::{self, Thing};\n"),
     ]
@@ -470,15 +475,28 @@ fn toml_value(text: &str, section: &str, key: &str, when: Option<(&str, &str)>) 
 
 /// Every place where a tool's version disagrees with `.ci/versions`, given the texts of
 /// `.ci/versions`, `Cargo.toml`, `Cargo.lock`, `Trunk.toml`, `tests/e2e/package.json` and its lock.
-fn version_disagreements(versions: &str, cargo_toml: &str, cargo_lock: &str, trunk_toml: &str, package: &str, package_lock: &str) -> Vec<String> {
+fn version_disagreements(
+    versions: &str,
+    cargo_toml: &str,
+    cargo_lock: &str,
+    trunk_toml: &str,
+    package: &str,
+    package_lock: &str,
+) -> Vec<String> {
     let pins = shell_values(versions);
     let pin = |key: &str| pins.get(key).cloned().unwrap_or_else(|| format!("(no {key} in .ci/versions)"));
     let json = |text: &str, pointer: &str| {
-        serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v.pointer(pointer).and_then(|v| v.as_str()).map(str::to_string))
+        serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|v| v.pointer(pointer).and_then(|v| v.as_str()).map(str::to_string))
     };
     let binaryen = format!("{}.0.0", pin("BINARYEN"));
     let checks = [
-        ("Cargo.toml wasm-bindgen", toml_value(cargo_toml, "target.'cfg(target_arch = \"wasm32\")'.dependencies", "wasm-bindgen", None), format!("={}", pin("WASM_BINDGEN"))),
+        (
+            "Cargo.toml wasm-bindgen",
+            toml_value(cargo_toml, "target.'cfg(target_arch = \"wasm32\")'.dependencies", "wasm-bindgen", None),
+            format!("={}", pin("WASM_BINDGEN")),
+        ),
         ("Cargo.lock wasm-bindgen", toml_value(cargo_lock, "package", "version", Some(("name", "wasm-bindgen"))), pin("WASM_BINDGEN")),
         ("Trunk.toml trunk-version", toml_value(trunk_toml, "", "trunk-version", None), pin("TRUNK")),
         ("Trunk.toml [tools] wasm_bindgen", toml_value(trunk_toml, "tools", "wasm_bindgen", None), pin("WASM_BINDGEN")),
@@ -516,9 +534,15 @@ fn a_version_that_disagrees_is_named() {
     let lock = r#"{"packages": {"node_modules/binaryen": {"version": "132.0.0"}}}"#;
     assert_eq!(version_disagreements(versions, cargo_toml, cargo_lock, trunk, package, lock), Vec::<String>::new());
     let newer_lock = cargo_lock.replace("0.2.130", "0.2.131");
-    assert_eq!(version_disagreements(versions, cargo_toml, &newer_lock, trunk, package, lock), ["Cargo.lock wasm-bindgen is 0.2.131, .ci/versions says 0.2.130"]);
+    assert_eq!(
+        version_disagreements(versions, cargo_toml, &newer_lock, trunk, package, lock),
+        ["Cargo.lock wasm-bindgen is 0.2.131, .ci/versions says 0.2.130"]
+    );
     let old_opt = trunk.replace("version_132", "version_116");
-    assert_eq!(version_disagreements(versions, cargo_toml, cargo_lock, &old_opt, package, lock), ["Trunk.toml [tools] wasm_opt is version_116, .ci/versions says version_132"]);
+    assert_eq!(
+        version_disagreements(versions, cargo_toml, cargo_lock, &old_opt, package, lock),
+        ["Trunk.toml [tools] wasm_opt is version_116, .ci/versions says version_132"]
+    );
     let bumped = versions.replace("BINARYEN=132", "BINARYEN=133");
     assert_eq!(
         version_disagreements(&bumped, cargo_toml, cargo_lock, trunk, package, lock),
@@ -529,5 +553,8 @@ fn a_version_that_disagrees_is_named() {
         ]
     );
     let no_trunk = trunk.replace("trunk-version = \"0.21.14\"\n", "");
-    assert_eq!(version_disagreements(versions, cargo_toml, cargo_lock, &no_trunk, package, lock), ["Trunk.toml trunk-version is missing, .ci/versions says 0.21.14"]);
+    assert_eq!(
+        version_disagreements(versions, cargo_toml, cargo_lock, &no_trunk, package, lock),
+        ["Trunk.toml trunk-version is missing, .ci/versions says 0.21.14"]
+    );
 }

@@ -37,7 +37,13 @@ const CASES: &[(&str, Expect)] = &[
     ("15-figures-not-a-list.json", Fatal("expected a \"figures\" list")),
     ("16-no-figures.json", Fatal("no usable figures in the data file (0 records skipped)")),
     ("17-every-figure-bad.json", Fatal("no usable figures in the data file (3 records skipped)")),
-    ("18-missing-fields.json", Partial(1, &["figures[0] \"f1\": field \"value\" is missing (skipped)", "figures[1] \"f2\": field \"metric\" is missing (skipped)"])),
+    (
+        "18-missing-fields.json",
+        Partial(
+            1,
+            &["figures[0] \"f1\": field \"value\" is missing (skipped)", "figures[1] \"f2\": field \"metric\" is missing (skipped)"],
+        ),
+    ),
     ("19-wrong-types.json", Partial(1, &["field \"value\" should be a number", "field \"period_end\" should be a date (YYYY-MM-DD)"])),
     ("20-nan-literal.json", Fatal("not valid JSON")),
     ("21-nan-as-text.json", Partial(2, &["value is not a finite number"])),

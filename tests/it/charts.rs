@@ -49,7 +49,10 @@ fn joint_initiative_cumulative_returns() {
     assert_eq!(values, vec![15_000.0, 15_000.0, 22_000.0, 32_000.0, 81_000.0, 81_000.0, 84_000.0, 85_000.0, 106_700.0, 114_000.0]);
     let mut layout = None;
     let svg = render(800, 360, |area| {
-        layout = Some(draw_timeline(area, TimelineInput { dataset, series: &series, focus: None }, &Style::svg(Lang::En, Theme::Light)).expect("draws"));
+        layout = Some(
+            draw_timeline(area, TimelineInput { dataset, series: &series, focus: None }, &Style::svg(Lang::En, Theme::Light))
+                .expect("draws"),
+        );
     });
     let layout = layout.unwrap();
     assert_eq!(layout.points.len(), 10, "one mark per report");
@@ -106,11 +109,17 @@ fn breakdown_of_returns_by_country() {
     let height = breakdown::recommended_height(bars.len()) as u32;
     let mut layout = None;
     let svg = render(720, height, |area| {
-        layout = Some(breakdown::draw_breakdown(area, BreakdownInput { dataset, bars: &bars, focus: None }, &Style::svg(Lang::En, Theme::Light)).expect("draws"));
+        layout = Some(
+            breakdown::draw_breakdown(area, BreakdownInput { dataset, bars: &bars, focus: None }, &Style::svg(Lang::En, Theme::Light))
+                .expect("draws"),
+        );
     });
     assert_eq!(layout.unwrap().points.len(), bars.len(), "one bar per country");
     assert_eq!(svg.matches("<rect").count(), 1 + bars.len(), "background plus one bar each");
-    assert!(svg.contains("more than 100,000 · 12\u{a0}Jun\u{a0}2025") || svg.contains("more than 100,000"), "bars are labelled with qualified values");
+    assert!(
+        svg.contains("more than 100,000 · 12\u{a0}Jun\u{a0}2025") || svg.contains("more than 100,000"),
+        "bars are labelled with qualified values"
+    );
     common::assert_snapshot("breakdown-returns-by-country.svg", &svg);
 }
 
@@ -121,7 +130,13 @@ fn an_empty_selection_draws_a_placeholder_not_an_empty_axis() {
     let series = build_series(&loaded.dataset, &selected);
     assert!(series.is_empty());
     let svg = render(640, 260, |area| {
-        draw_placeholder(area, "No figures match these filters", "Widen the period or remove a filter to see figures.", &Style::svg(Lang::En, Theme::Light)).expect("draws");
+        draw_placeholder(
+            area,
+            "No figures match these filters",
+            "Widen the period or remove a filter to see figures.",
+            &Style::svg(Lang::En, Theme::Light),
+        )
+        .expect("draws");
     });
     assert!(svg.contains("No figures match these filters"));
     assert!(!svg.contains("\n2020\n"), "no axis");
@@ -133,11 +148,8 @@ fn thousands_of_reports_draw_one_square_per_occupied_cell() {
     let text = serde_json::to_string(&eu_iom_dashboard::cli::synth::synthetic(20_000)).expect("serialises");
     let loaded = eu_iom_dashboard::domain::dataset::load::load_dataset(&text).expect("loads");
     let dataset = &loaded.dataset;
-    let filter = Filter {
-        metrics: BTreeSet::from([Metric::MigrantsReturned]),
-        levels: BTreeSet::from([Level::ProgrammeWide]),
-        ..Filter::default()
-    };
+    let filter =
+        Filter { metrics: BTreeSet::from([Metric::MigrantsReturned]), levels: BTreeSet::from([Level::ProgrammeWide]), ..Filter::default() };
     let selected = select(dataset, &filter, Ignore::default());
     let series = build_series(dataset, &selected);
     let reports: usize = series.iter().map(|s| s.points.len()).sum();
@@ -145,13 +157,20 @@ fn thousands_of_reports_draw_one_square_per_occupied_cell() {
     let (width, height) = (800u32, 360u32);
     let mut layout = None;
     let svg = render(width, height, |area| {
-        layout = Some(draw_timeline(area, TimelineInput { dataset, series: &series, focus: None }, &Style::svg(Lang::En, Theme::Light)).expect("draws"));
+        layout = Some(
+            draw_timeline(area, TimelineInput { dataset, series: &series, focus: None }, &Style::svg(Lang::En, Theme::Light))
+                .expect("draws"),
+        );
     });
     assert!(svg.contains("Dense data: qualifiers and dates are in the tooltips and the table"));
     assert_eq!(layout.expect("layout").points.len(), reports, "every report stays reachable by keyboard and tooltip");
     // One small filled square per occupied cell, each its own fill (one outline holding them all
     // takes a canvas far longer to rasterise).
-    let squares = svg.split("<rect").skip(1).filter(|tag| tag.split('>').next().is_some_and(|attrs| attrs.contains("width=\"4\" height=\"4\""))).count();
+    let squares = svg
+        .split("<rect")
+        .skip(1)
+        .filter(|tag| tag.split('>').next().is_some_and(|attrs| attrs.contains("width=\"4\" height=\"4\"")))
+        .count();
     let cells = (width as usize / 6 + 1) * (height as usize / 6 + 1);
     assert!(squares > 10 && squares < reports && squares <= cells, "{squares} squares for {reports} reports");
     let largest_outline = svg

@@ -95,11 +95,43 @@ fn the_seed_release_figures_are_present_exactly() {
     type Expected = (Metric, f64, Qualifier, Unit, Option<&'static str>, Option<&'static str>, &'static str);
     let expected: [Expected; 8] = [
         (Metric::Projects, 535.0, Qualifier::Exact, Unit::Count, Some("2015-01-01"), Some("2019-12-31"), "535 projets"),
-        (Metric::FundingEur, 1.88e9, Qualifier::About, Unit::Eur, Some("2015-01-01"), Some("2019-12-31"), "environ 1,88\u{a0}milliard d’euros"),
+        (
+            Metric::FundingEur,
+            1.88e9,
+            Qualifier::About,
+            Unit::Eur,
+            Some("2015-01-01"),
+            Some("2019-12-31"),
+            "environ 1,88\u{a0}milliard d’euros",
+        ),
         (Metric::MigrantsReturned, 84_000.0, Qualifier::MoreThan, Unit::Count, None, Some("2020-10-13"), "plus de 84\u{a0}000 migrants"),
-        (Metric::MigrantsReintegration, 97_000.0, Qualifier::Exact, Unit::Count, None, Some("2020-10-13"), "97\u{a0}000 migrants de retour"),
-        (Metric::MigrantsRescued, 25_000.0, Qualifier::MoreThan, Unit::Count, None, Some("2020-10-13"), "plus de 25\u{a0}000 migrants en détresse"),
-        (Metric::CountriesHumanitarianAid, 34.0, Qualifier::Exact, Unit::Count, Some("2017-01-01"), Some("2020-10-13"), "dans 34 pays depuis 2017"),
+        (
+            Metric::MigrantsReintegration,
+            97_000.0,
+            Qualifier::Exact,
+            Unit::Count,
+            None,
+            Some("2020-10-13"),
+            "97\u{a0}000 migrants de retour",
+        ),
+        (
+            Metric::MigrantsRescued,
+            25_000.0,
+            Qualifier::MoreThan,
+            Unit::Count,
+            None,
+            Some("2020-10-13"),
+            "plus de 25\u{a0}000 migrants en détresse",
+        ),
+        (
+            Metric::CountriesHumanitarianAid,
+            34.0,
+            Qualifier::Exact,
+            Unit::Count,
+            Some("2017-01-01"),
+            Some("2020-10-13"),
+            "dans 34 pays depuis 2017",
+        ),
         (Metric::Other, 7.0, Qualifier::Exact, Unit::Ordinal, None, Some("2020-10-13"), "septième réunion stratégique"),
         (Metric::Other, 2012.0, Qualifier::Exact, Unit::Year, None, None, "En juillet\u{a0}2012"),
     ];
@@ -123,7 +155,9 @@ fn the_seed_releases_joint_initiative_totals_count_from_the_launch() {
     let loaded = common::real_dataset();
     let dataset = &loaded.dataset;
     let seed = common::read("tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt");
-    assert!(seed.contains("Depuis le lancement de l'initiative conjointe") || seed.contains("Depuis le lancement de l’initiative conjointe"));
+    assert!(
+        seed.contains("Depuis le lancement de l'initiative conjointe") || seed.contains("Depuis le lancement de l’initiative conjointe")
+    );
     let totals: Vec<_> = dataset
         .figures()
         .iter()
@@ -159,10 +193,8 @@ fn official_publications_are_eu_or_iom() {
 fn the_shipped_dataset_is_what_the_import_makes() {
     let shipped: RawDataset = serde_json::from_str(&common::read("public/data/eu-iom-figures.json")).unwrap();
     let research = import::parse_research(&common::read("tests/fixtures/research/eu-iom-sources.json")).unwrap();
-    let french =
-        import::parse_french_details(&common::read("tests/fixtures/research/metric-details.fr.json")).unwrap();
-    let names: CountryNames =
-        shipped.countries.iter().map(|c| (c.code.clone(), (c.name_en.clone(), c.name_fr.clone()))).collect();
+    let french = import::parse_french_details(&common::read("tests/fixtures/research/metric-details.fr.json")).unwrap();
+    let names: CountryNames = shipped.countries.iter().map(|c| (c.code.clone(), (c.name_en.clone(), c.name_fr.clone()))).collect();
     let compiled = Date::parse_iso(&shipped.info.compiled).unwrap();
     let imported = import::import_research(&research, &names, &french, compiled).unwrap();
     assert_eq!(imported, shipped);
@@ -172,11 +204,7 @@ fn the_shipped_dataset_is_what_the_import_makes() {
 #[test]
 fn every_figure_says_what_it_counts_in_french_with_the_same_numbers() {
     fn numbers(text: &str) -> Vec<String> {
-        let mut out: Vec<String> = text
-            .split(|c: char| !c.is_ascii_digit())
-            .filter(|run| !run.is_empty())
-            .map(str::to_string)
-            .collect();
+        let mut out: Vec<String> = text.split(|c: char| !c.is_ascii_digit()).filter(|run| !run.is_empty()).map(str::to_string).collect();
         out.sort();
         out
     }
@@ -225,8 +253,7 @@ fn lookups_by_id_agree_with_the_lists() {
     assert_eq!(dataset.country_index("ly"), None, "codes are matched exactly");
     let mut with_disagreements = 0;
     for index in 0..dataset.figures().len() {
-        let scanned: Vec<&str> =
-            dataset.disagreements().iter().filter(|d| d.figure_indices().contains(&index)).map(|d| d.id()).collect();
+        let scanned: Vec<&str> = dataset.disagreements().iter().filter(|d| d.figure_indices().contains(&index)).map(|d| d.id()).collect();
         let looked_up: Vec<&str> = dataset.disagreements_of(index).map(|d| d.id()).collect();
         assert_eq!(looked_up, scanned, "figure {index}");
         with_disagreements += usize::from(!scanned.is_empty());

@@ -149,7 +149,11 @@ fn the_seed_figures_agree_with_the_dataset() {
             // 15 December 2016, comes from the launch releases (research revision of 2026-12-01).
             (None, Some(since)) => {
                 let month = format!("{:04}-{:02}", since.year(), since.month());
-                assert!(extraction.context.iter().any(|c| c.date.as_deref() == Some(month.as_str())), "{}: {since} is in no month the release dates", figure.id());
+                assert!(
+                    extraction.context.iter().any(|c| c.date.as_deref() == Some(month.as_str())),
+                    "{}: {since} is in no month the release dates",
+                    figure.id()
+                );
             }
             (proposed, stored) => assert_eq!(stored, proposed, "{}", figure.id()),
         }
@@ -418,7 +422,8 @@ fn add_refuses_placeholders_left_from_the_skeleton() {
     let mut file = reviewed();
     file["figures"][2]["programme_id"] = json!("TODO: one of the dataset's programme ids");
     let partly = write(&dir, "partly.json", &file);
-    let output = assert_refused(&dataset, &partly, &format!("figures[2] \"{NEW_SOURCE}:3\": field programme_id still holds the placeholder"));
+    let output =
+        assert_refused(&dataset, &partly, &format!("figures[2] \"{NEW_SOURCE}:3\": field programme_id still holds the placeholder"));
     assert!(output.contains("joint-initiative, strategic-cooperation"), "{output}");
 }
 

@@ -32,11 +32,41 @@ fn whatwg(base: &str) -> impl Fn(&str) -> Option<ResolvedAddress> + '_ {
 /// schemes, user info, hosts in other notations), with some junk.
 fn address_strategy() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        Just("http:"), Just("https:"), Just("HTTP:"), Just("javascript:"), Just("data:"), Just("blob:"), Just("file:"),
-        Just("//"), Just("/"), Just("\\"), Just("\t"), Just("\n"), Just("\r"), Just(" "), Just("\u{0}"), Just("%2F"), Just("%5C"),
-        Just("evil.example"), Just("127.0.0.1"), Just("0x7f.1"), Just("2130706433"), Just("[::1]"), Just("[::ffff:127.0.0.1]"),
-        Just("stats.example.eu"), Just("ｅｖｉｌ"), Just(":8080"), Just(":443"), Just("@"), Just("user:pw@"), Just("."), Just(".."),
-        Just("?"), Just("#"), Just("data/x.json"), Just("x.json")
+        Just("http:"),
+        Just("https:"),
+        Just("HTTP:"),
+        Just("javascript:"),
+        Just("data:"),
+        Just("blob:"),
+        Just("file:"),
+        Just("//"),
+        Just("/"),
+        Just("\\"),
+        Just("\t"),
+        Just("\n"),
+        Just("\r"),
+        Just(" "),
+        Just("\u{0}"),
+        Just("%2F"),
+        Just("%5C"),
+        Just("evil.example"),
+        Just("127.0.0.1"),
+        Just("0x7f.1"),
+        Just("2130706433"),
+        Just("[::1]"),
+        Just("[::ffff:127.0.0.1]"),
+        Just("stats.example.eu"),
+        Just("ｅｖｉｌ"),
+        Just(":8080"),
+        Just(":443"),
+        Just("@"),
+        Just("user:pw@"),
+        Just("."),
+        Just(".."),
+        Just("?"),
+        Just("#"),
+        Just("data/x.json"),
+        Just("x.json")
     ];
     (prop::collection::vec(piece, 0..10), "\\PC{0,6}").prop_map(|(pieces, junk)| format!("{}{junk}", pieces.concat()))
 }
@@ -66,14 +96,40 @@ fn assert_consistent(dataset: &Dataset) {
 /// Query strings built from the parser's own vocabulary, mixed with junk.
 fn query_strategy() -> impl Strategy<Value = String> {
     let key = prop_oneof![
-        Just("v"), Just("view"), Just("metric"), Just("programme"), Just("region"), Just("country"), Just("level"),
-        Just("from"), Just("to"), Just("publisher"), Just("sort"), Just("by"), Just("corder"), Just("lang"),
-        Just("theme"), Just("embed"), Just("eid"), Just("plain"), Just("data"), Just("zzz"), Just("")
+        Just("v"),
+        Just("view"),
+        Just("metric"),
+        Just("programme"),
+        Just("region"),
+        Just("country"),
+        Just("level"),
+        Just("from"),
+        Just("to"),
+        Just("publisher"),
+        Just("sort"),
+        Just("by"),
+        Just("corder"),
+        Just("lang"),
+        Just("theme"),
+        Just("embed"),
+        Just("eid"),
+        Just("plain"),
+        Just("data"),
+        Just("zzz"),
+        Just("")
     ];
     let value = prop_oneof![
-        Just("all".to_string()), Just("migrants_returned,projects".to_string()), Just("LY,NE,zz".to_string()),
-        Just("2015".to_string()), Just("99999".to_string()), Just("value-asc".to_string()), Just("fr".to_string()),
-        Just("%E2%82%AC".to_string()), Just("%".to_string()), Just("%ZZ".to_string()), ".{0,12}".prop_map(|s| s),
+        Just("all".to_string()),
+        Just("migrants_returned,projects".to_string()),
+        Just("LY,NE,zz".to_string()),
+        Just("2015".to_string()),
+        Just("99999".to_string()),
+        Just("value-asc".to_string()),
+        Just("fr".to_string()),
+        Just("%E2%82%AC".to_string()),
+        Just("%".to_string()),
+        Just("%ZZ".to_string()),
+        ".{0,12}".prop_map(|s| s),
     ];
     prop::collection::vec((key, value), 0..12)
         .prop_map(|pairs| pairs.into_iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("&"))

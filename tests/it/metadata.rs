@@ -50,7 +50,9 @@ fn the_catalogue_has_the_mandatory_and_recommended_properties() {
     for property in ["dct:title", "dct:description", "dcat:keyword"] {
         non_empty_literal(&dataset[property], &format!("dataset {property}"));
     }
-    for property in ["dcat:contactPoint", "dct:publisher", "dct:spatial", "dct:temporal", "dcat:theme", "dcat:distribution", "dct:accrualPeriodicity"] {
+    for property in
+        ["dcat:contactPoint", "dct:publisher", "dct:spatial", "dct:temporal", "dcat:theme", "dcat:distribution", "dct:accrualPeriodicity"]
+    {
         assert!(!all(&dataset[property]).is_empty(), "dataset {property}");
     }
     let eu = |table: &str, value: &Value| {
@@ -66,7 +68,10 @@ fn the_catalogue_has_the_mandatory_and_recommended_properties() {
     let distributions = all(&dataset["dcat:distribution"]);
     assert_eq!(distributions.len(), 2, "JSON and CSV");
     for distribution in distributions {
-        assert!(distribution["dcat:accessURL"]["@id"].as_str().is_some_and(|u| u.starts_with("https://stats.example.eu/dash/")), "access URL");
+        assert!(
+            distribution["dcat:accessURL"]["@id"].as_str().is_some_and(|u| u.starts_with("https://stats.example.eu/dash/")),
+            "access URL"
+        );
         assert!(distribution["dcat:downloadURL"]["@id"].as_str().is_some_and(|u| u.starts_with("https://stats.example.eu/dash/data/")));
         eu("file-type", &distribution["dct:format"]);
         eu("planned-availability", &distribution["dcatap:availability"]);
@@ -89,7 +94,8 @@ fn the_schema_org_dataset_follows_the_data() {
     assert!(start <= loaded.dataset.latest_source_date().expect("sources"));
     let places = dataset["spatialCoverage"].as_array().expect("places");
     assert_eq!(places.len(), loaded.dataset.countries().len() + loaded.dataset.regions().len());
-    let formats: Vec<&str> = dataset["distribution"].as_array().expect("downloads").iter().filter_map(|d| d["encodingFormat"].as_str()).collect();
+    let formats: Vec<&str> =
+        dataset["distribution"].as_array().expect("downloads").iter().filter_map(|d| d["encodingFormat"].as_str()).collect();
     assert_eq!(formats, vec!["application/json", "text/csv"]);
     assert!(dataset["keywords"].as_array().is_some_and(|k| k.iter().any(|k| k == "Migrants returned")));
 }

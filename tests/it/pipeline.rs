@@ -167,9 +167,16 @@ fn running_totals_say_what_they_count_from_and_exact_reads_as_stated() {
     let text = describe_timeline(dataset, &series, Lang::En);
     assert!(text.contains("from more than 15,000 (15\u{a0}Dec\u{a0}2017, since 15\u{a0}Dec\u{a0}2016)"), "{text}");
     assert!(text.contains("to almost 114,000 (c.\u{a0}Jan\u{a0}2022, since May\u{a0}2017)"), "{text}");
-    assert!(text.contains("Careful: its running totals count from different starts (15\u{a0}Dec\u{a0}2016, 2017, May\u{a0}2017)"), "{text}");
+    assert!(
+        text.contains("Careful: its running totals count from different starts (15\u{a0}Dec\u{a0}2016, 2017, May\u{a0}2017)"),
+        "{text}"
+    );
     let french = describe_timeline(dataset, &series, Lang::Fr);
-    assert!(french.contains("Attention : ses totaux cumulés comptent depuis des dates différentes (15\u{a0}déc.\u{a0}2016, 2017, mai\u{a0}2017)"), "{french}");
+    assert!(
+        french
+            .contains("Attention : ses totaux cumulés comptent depuis des dates différentes (15\u{a0}déc.\u{a0}2016, 2017, mai\u{a0}2017)"),
+        "{french}"
+    );
 
     let (seed_returns, _) = dataset.figure_by_id("eeas-2020-10-13-eu-iom-7th-strategic-meeting:3").expect("seed returns");
     let tip = series_tooltip_lines(dataset, &series, seed_returns, Lang::En);
@@ -201,7 +208,8 @@ fn known_texts(dataset: &Dataset, lang: Lang) -> HashMap<String, Vec<String>> {
     }
     // Texts copied from the data (titles, addresses, notes, wordings) carry their own numbers.
     for figure in dataset.figures() {
-        known.extend([figure.detail(), figure.detail_fr().unwrap_or_default(), figure.note(), figure.programme_label()].map(str::to_string));
+        known
+            .extend([figure.detail(), figure.detail_fr().unwrap_or_default(), figure.note(), figure.programme_label()].map(str::to_string));
     }
     for source in dataset.sources() {
         known.extend([source.title(), source.url(), source.note().unwrap_or_default(), source.publisher()].map(str::to_string));
@@ -269,7 +277,9 @@ fn numbers_left_over(dataset: &Dataset, known: &HashMap<String, Vec<String>>, te
 fn no_view_or_download_shows_a_sum_of_figures() {
     use eu_iom_dashboard::domain::explore::aggregate::HeadlineLine;
     use eu_iom_dashboard::domain::export::{citation, source_summary, to_csv, to_json, ExportContext, Scope};
-    use eu_iom_dashboard::domain::text::describe::{describe_breakdown, describe_timeline, figure_period, figure_value_stated, series_tooltip_lines};
+    use eu_iom_dashboard::domain::text::describe::{
+        describe_breakdown, describe_timeline, figure_period, figure_value_stated, series_tooltip_lines,
+    };
     use eu_iom_dashboard::html::sources::sources_list;
     let loaded = common::real_dataset();
     let dataset = &loaded.dataset;
@@ -278,7 +288,13 @@ fn no_view_or_download_shows_a_sum_of_figures() {
     // The check itself sees a sum: the seed's returned and reintegration totals added.
     let known = [known_texts(dataset, Lang::En), known_texts(dataset, Lang::Fr)];
     assert_eq!(numbers_left_over(dataset, &known[0], "more than 181,000 since 15\u{a0}Dec\u{a0}2016"), [181_000.0]);
-    for query in ["", "metric=all&level=all", "metric=migrants_returned&level=country", "metric=funding_eur&level=all&by=region", "metric=all&level=all&country=LY,NE&publisher=official"] {
+    for query in [
+        "",
+        "metric=all&level=all",
+        "metric=migrants_returned&level=country",
+        "metric=funding_eur&level=all&by=region",
+        "metric=all&level=all&country=LY,NE&publisher=official",
+    ] {
         let (state, _) = from_query(query, Some(dataset));
         let selected = select(dataset, &state.filter, Ignore::default());
         let cards = select(dataset, &state.filter, Ignore { metrics: true, levels: true });
@@ -288,16 +304,24 @@ fn no_view_or_download_shows_a_sum_of_figures() {
             }
         }
         let series = build_series(dataset, &selected);
-        assert!(series.iter().flat_map(|s| &s.points).all(|p| p.value == dataset.figures()[p.figure].value()), "{query}: series points are figures");
+        assert!(
+            series.iter().flat_map(|s| &s.points).all(|p| p.value == dataset.figures()[p.figure].value()),
+            "{query}: series points are figures"
+        );
         let by = BreakdownBy::Country;
-        let metrics: Vec<Metric> = if state.filter.metrics.is_empty() { Metric::ALL.to_vec() } else { state.filter.metrics.iter().copied().collect() };
+        let metrics: Vec<Metric> =
+            if state.filter.metrics.is_empty() { Metric::ALL.to_vec() } else { state.filter.metrics.iter().copied().collect() };
         let mut bars = Vec::new();
         for metric in metrics {
             let found = build_breakdown(dataset, &select(dataset, &state.filter, Ignore { metrics: false, levels: true }), metric, by);
             assert!(found.iter().all(|b| b.value == dataset.figures()[b.figure].value()), "{query}: bars are figures");
             bars.extend(found);
         }
-        let context = ExportContext { today: eu_iom_dashboard::domain::dataset::date::Date::new(2026, 12, 1).unwrap(), page_url: "https://example.org/".into(), lang: Lang::En };
+        let context = ExportContext {
+            today: eu_iom_dashboard::domain::dataset::date::Date::new(2026, 12, 1).unwrap(),
+            page_url: "https://example.org/".into(),
+            lang: Lang::En,
+        };
         for lang in [Lang::En, Lang::Fr] {
             let context = ExportContext { lang, ..context.clone() };
             let mut texts = vec![
@@ -321,8 +345,12 @@ fn no_view_or_download_shows_a_sum_of_figures() {
             let records = eu_iom_dashboard::domain::dataset::csv_import::parse_csv(&csv).unwrap();
             let value_column = records[0].iter().position(|c| c == "value").unwrap();
             assert!(records.iter().skip(1).all(|r| is_value(r[value_column].parse().unwrap())), "{query}: CSV values are figures");
-            let json: serde_json::Value = serde_json::from_str(&to_json(dataset, &state, &selected, Scope::Selection, &context).unwrap()).unwrap();
-            assert!(json["figures"].as_array().unwrap().iter().all(|f| is_value(f["value"].as_f64().unwrap())), "{query}: JSON values are figures");
+            let json: serde_json::Value =
+                serde_json::from_str(&to_json(dataset, &state, &selected, Scope::Selection, &context).unwrap()).unwrap();
+            assert!(
+                json["figures"].as_array().unwrap().iter().all(|f| is_value(f["value"].as_f64().unwrap())),
+                "{query}: JSON values are figures"
+            );
         }
     }
 }

@@ -41,8 +41,26 @@ fn both_languages_show_the_seed_release_figures_with_qualifiers_dates_and_source
     let (html, _) = snapshot_html();
     let seed_url = "https://eeas.europa.eu/headquarters/headquarters-homepage/87429/node/87429_fr";
     for (tag, wordings) in [
-        ("en", ["535", "about </span><span class=\"card__number\">€1.88\u{a0}bn", "more than 84,000", "more than 25,000", "13\u{a0}Oct\u{a0}2020"]),
-        ("fr", ["535", "environ </span><span class=\"card__number\">1,88\u{a0}Md€", "plus de 84\u{202f}000", "plus de 25\u{202f}000", "13\u{a0}oct.\u{a0}2020"]),
+        (
+            "en",
+            [
+                "535",
+                "about </span><span class=\"card__number\">€1.88\u{a0}bn",
+                "more than 84,000",
+                "more than 25,000",
+                "13\u{a0}Oct\u{a0}2020",
+            ],
+        ),
+        (
+            "fr",
+            [
+                "535",
+                "environ </span><span class=\"card__number\">1,88\u{a0}Md€",
+                "plus de 84\u{202f}000",
+                "plus de 25\u{202f}000",
+                "13\u{a0}oct.\u{a0}2020",
+            ],
+        ),
     ] {
         let copy = copy_in(&html, tag);
         for wording in wordings {

@@ -193,11 +193,17 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
     ];
     let expected = || CSV_COLUMNS.join(", ");
     if let Some(missing) = required.iter().find(|name| !header.iter().any(|h| h == *name)) {
-        return Err(LoadError::Csv { line: 1, detail: format!("column \"{missing}\" is missing; expected the columns of the dashboard's CSV download ({})", expected()) });
+        return Err(LoadError::Csv {
+            line: 1,
+            detail: format!("column \"{missing}\" is missing; expected the columns of the dashboard's CSV download ({})", expected()),
+        });
     }
     for (at, name) in header.iter().enumerate() {
         if !CSV_COLUMNS.contains(&name.as_str()) {
-            return Err(LoadError::Csv { line: 1, detail: format!("column \"{name}\" is not one of the dashboard's CSV download ({})", expected()) });
+            return Err(LoadError::Csv {
+                line: 1,
+                detail: format!("column \"{name}\" is not one of the dashboard's CSV download ({})", expected()),
+            });
         }
         if header.iter().skip(at + 1).any(|other| other == name) {
             return Err(LoadError::Csv { line: 1, detail: format!("column \"{name}\" appears twice") });
@@ -221,8 +227,13 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
         let get = |name: &str| column(name).and_then(|i| row.get(i)).map(|s| csv_text_value(s.trim()).trim()).unwrap_or("");
         let programme_id = get("programme_id");
         if !programme_id.is_empty() {
-            let name = [get("programme_name"), get("programme_as_published"), programme_id].into_iter().find(|n| !n.is_empty()).unwrap_or(programme_id);
-            programmes.entry(programme_id.to_string()).or_insert_with(|| json!({"id": programme_id, "name_en": name, "name_fr": name}));
+            let name = [get("programme_name"), get("programme_as_published"), programme_id]
+                .into_iter()
+                .find(|n| !n.is_empty())
+                .unwrap_or(programme_id);
+            programmes
+                .entry(programme_id.to_string())
+                .or_insert_with(|| json!({"id": programme_id, "name_en": name, "name_fr": name}));
         }
         let region_ids: Vec<&str> = get("regions").split(';').map(str::trim).filter(|r| !r.is_empty()).collect();
         let region_names: Vec<&str> = get("region_names").split(';').map(str::trim).collect();
@@ -240,7 +251,11 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
         let description: Vec<String> = source_columns.clone().map(|name| get(name).to_string()).collect();
         match described.get(source_id) {
             Some((first, earlier)) if *earlier != description => {
-                let differs = source_columns.zip(earlier.iter().zip(&description)).find(|(_, (a, b))| a != b).map(|(name, _)| *name).unwrap_or("description");
+                let differs = source_columns
+                    .zip(earlier.iter().zip(&description))
+                    .find(|(_, (a, b))| a != b)
+                    .map(|(name, _)| *name)
+                    .unwrap_or("description");
                 return Err(LoadError::Csv { line, detail: format!("source \"{source_id}\" has another {differs} than on line {first}") });
             }
             Some(_) => {}
@@ -343,7 +358,10 @@ mod tests {
         let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
         let csv = to_csv(&d, &[0], Lang::En);
         let short = format!("{csv}only,three,fields\n");
-        assert_eq!(load_csv(&short).unwrap_err(), LoadError::Csv { line: 3, detail: format!("3 fields where the header has {}", CSV_COLUMNS.len()) });
+        assert_eq!(
+            load_csv(&short).unwrap_err(),
+            LoadError::Csv { line: 3, detail: format!("3 fields where the header has {}", CSV_COLUMNS.len()) }
+        );
         let row = csv.lines().nth(1).unwrap();
         let bad_row = csv.replacen(",1,\"count\",", ",-5,\"count\",", 1);
         assert_ne!(bad_row, csv);
@@ -379,10 +397,16 @@ mod tests {
             let error = load_csv(&with_cell(&csv, column, "")).unwrap_err();
             assert_eq!(error, LoadError::NoUsableFigures { skipped: 1 + usize::from(column.starts_with("source_")) }, "{column}");
             let official = with_cell(&with_cell(&csv, "source_official", "true"), column, "");
-            let Err(LoadError::NoUsableFigures { .. }) = load_csv(&official) else { panic!("{column}: an official source without {field} is not made IOM's") };
+            let Err(LoadError::NoUsableFigures { .. }) = load_csv(&official) else {
+                panic!("{column}: an official source without {field} is not made IOM's")
+            };
         }
         // The dataset's validation names what is missing.
-        let kindless = format!("{}{}", with_cell(&csv, "source_publisher_kind", ""), to_csv(&dataset(&[("b", "2021-10-13", "projects", 5.0, "exact", None, None)]), &[0], Lang::En).lines().nth(1).unwrap());
+        let kindless = format!(
+            "{}{}",
+            with_cell(&csv, "source_publisher_kind", ""),
+            to_csv(&dataset(&[("b", "2021-10-13", "projects", 5.0, "exact", None, None)]), &[0], Lang::En).lines().nth(1).unwrap()
+        );
         let loaded = load_csv(&kindless).unwrap();
         let messages: Vec<String> = loaded.issues.iter().map(ToString::to_string).collect();
         assert!(messages.iter().any(|m| m.contains("field \"publisher_kind\" is missing (skipped)")), "{messages:?}");
@@ -411,8 +435,14 @@ mod tests {
         let records = parse_csv_records(&csv).unwrap();
         assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), [1, 2, 5]);
         let broken = format!("{csv}\"x\",\"y\"\r\n");
-        assert_eq!(load_csv(&broken).unwrap_err(), LoadError::Csv { line: 8, detail: format!("2 fields where the header has {}", CSV_COLUMNS.len()) });
-        assert_eq!(parse_csv("a\n\"b\nc\"\n\"open").unwrap_err(), LoadError::Csv { line: 4, detail: "a quoted field is never closed".into() });
+        assert_eq!(
+            load_csv(&broken).unwrap_err(),
+            LoadError::Csv { line: 8, detail: format!("2 fields where the header has {}", CSV_COLUMNS.len()) }
+        );
+        assert_eq!(
+            parse_csv("a\n\"b\nc\"\n\"open").unwrap_err(),
+            LoadError::Csv { line: 4, detail: "a quoted field is never closed".into() }
+        );
     }
 
     #[test]
@@ -432,7 +462,9 @@ mod tests {
         let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
         let csv = to_csv(&d, &[0], Lang::En);
         let typo = csv.replacen("source_note", "sorce_note", 1);
-        assert!(matches!(load_csv(&typo), Err(LoadError::Csv { line: 1, detail }) if detail.starts_with("column \"sorce_note\" is not one of")));
+        assert!(
+            matches!(load_csv(&typo), Err(LoadError::Csv { line: 1, detail }) if detail.starts_with("column \"sorce_note\" is not one of"))
+        );
         let twice = csv.replacen("source_note", "note", 1);
         assert_eq!(load_csv(&twice).unwrap_err(), LoadError::Csv { line: 1, detail: "column \"note\" appears twice".into() });
     }

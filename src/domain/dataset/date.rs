@@ -263,13 +263,7 @@ mod tests {
 
     #[test]
     fn precision_round_trips_through_its_identifier() {
-        for precision in [
-            DatePrecision::Day,
-            DatePrecision::Month,
-            DatePrecision::Quarter,
-            DatePrecision::Year,
-            DatePrecision::Estimated,
-        ] {
+        for precision in [DatePrecision::Day, DatePrecision::Month, DatePrecision::Quarter, DatePrecision::Year, DatePrecision::Estimated] {
             assert_eq!(DatePrecision::parse(precision.as_str()), Some(precision));
         }
         assert_eq!(DatePrecision::parse("week"), None);

@@ -164,4 +164,3 @@ pub struct Issue {
     /// True when the record was still loaded (the problem was repaired or harmless).
     pub kept: bool,
 }
-

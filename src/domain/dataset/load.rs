@@ -17,12 +17,10 @@ use serde_json::Value;
 use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::dataset::issue::{Issue, IssueKind, LoadError, RecordRef};
 use crate::domain::dataset::model::{
-    Country, Dataset, DatasetInfo, Disagreement, DisagreementKind, Figure, Ids, LocalName, Metric, Parts, Programme,
-    PublisherKind, Qualifier, Region, Source, SourceKind, Unit,
+    Country, Dataset, DatasetInfo, Disagreement, DisagreementKind, Figure, Ids, LocalName, Metric, Parts, Programme, PublisherKind,
+    Qualifier, Region, Source, SourceKind, Unit,
 };
-use crate::domain::dataset::raw::{
-    CountryRecord, DatasetLists, DisagreementRecord, FigureRecord, InfoRecord, NameRecord, SourceRecord,
-};
+use crate::domain::dataset::raw::{CountryRecord, DatasetLists, DisagreementRecord, FigureRecord, InfoRecord, NameRecord, SourceRecord};
 use crate::domain::dataset::json::{FileSpec, Item, List, Raw};
 
 /// The `schema` value every dataset file declares.
@@ -131,7 +129,13 @@ impl<'r> Record<'r> {
     }
 
     /// An object item with its record checker, or a non-object one checked as an empty record.
-    fn of<'i, R>(list: &'static str, index: usize, item: &'i Item<R>, empty: &'i R, name: impl Fn(&'i R) -> (&'i Raw<'i>, &'i Raw<'i>)) -> (&'i R, Record<'i>) {
+    fn of<'i, R>(
+        list: &'static str,
+        index: usize,
+        item: &'i Item<R>,
+        empty: &'i R,
+        name: impl Fn(&'i R) -> (&'i Raw<'i>, &'i Raw<'i>),
+    ) -> (&'i R, Record<'i>) {
         match item {
             Item::Object(fields) => {
                 let (id, code) = name(fields);
@@ -447,9 +451,7 @@ impl Validator {
             let language = record.text("language", &fields.language);
             let kind = record.choice("kind", &fields.kind, SourceKind::from_id);
             let note = record.optional_text("note", &fields.note);
-            let (Some(date), Some(date_precision), Some(publisher_kind), Some(kind)) =
-                (date, date_precision, publisher_kind, kind)
-            else {
+            let (Some(date), Some(date_precision), Some(publisher_kind), Some(kind)) = (date, date_precision, publisher_kind, kind) else {
                 self.drop_record(record);
                 continue;
             };
@@ -473,12 +475,7 @@ impl Validator {
         Ok(out)
     }
 
-    fn figures(
-        &mut self,
-        list: &List<FigureRecord<'_>>,
-        ids: &Ids,
-        sources: &[Source],
-    ) -> Result<Vec<Figure>, LoadError> {
+    fn figures(&mut self, list: &List<FigureRecord<'_>>, ids: &Ids, sources: &[Source]) -> Result<Vec<Figure>, LoadError> {
         if !matches!(list, List::Items(_)) {
             return Err(LoadError::WrongShape { expected: "a \"figures\" list" });
         }
@@ -526,8 +523,7 @@ impl Validator {
                 true => record.reference("country", &fields.country, &ids.countries),
             };
             let note = record.optional_text("note", &fields.note).unwrap_or_default();
-            let (Some(source), Some(metric), Some(unit), Some(qualifier), Some(programme)) =
-                (source, metric, unit, qualifier, programme)
+            let (Some(source), Some(metric), Some(unit), Some(qualifier), Some(programme)) = (source, metric, unit, qualifier, programme)
             else {
                 self.drop_record(record);
                 continue;
@@ -575,8 +571,7 @@ impl Validator {
         if items.is_empty() {
             return Vec::new();
         }
-        let by_id: HashMap<&str, usize> =
-            figures.iter().enumerate().map(|(index, figure)| (figure.id.as_str(), index)).collect();
+        let by_id: HashMap<&str, usize> = figures.iter().enumerate().map(|(index, figure)| (figure.id.as_str(), index)).collect();
         let empty = DisagreementRecord::default();
         let mut seen = HashSet::new();
         let mut out = Vec::new();

@@ -112,9 +112,7 @@ impl Unit {
 
     /// Reads an identifier; `None` for anything unknown.
     pub fn from_id(id: &str) -> Option<Unit> {
-        [Unit::Count, Unit::Eur, Unit::Percent, Unit::Ordinal, Unit::Year]
-            .into_iter()
-            .find(|unit| unit.id() == id)
+        [Unit::Count, Unit::Eur, Unit::Percent, Unit::Ordinal, Unit::Year].into_iter().find(|unit| unit.id() == id)
     }
 
     /// True for units whose values can be compared as quantities on a chart.
@@ -185,15 +183,9 @@ impl PublisherKind {
 
     /// Reads an identifier; `None` for anything unknown.
     pub fn from_id(id: &str) -> Option<PublisherKind> {
-        [
-            PublisherKind::Eu,
-            PublisherKind::Iom,
-            PublisherKind::EuFunded,
-            PublisherKind::Media,
-            PublisherKind::OtherInstitution,
-        ]
-        .into_iter()
-        .find(|kind| kind.id() == id)
+        [PublisherKind::Eu, PublisherKind::Iom, PublisherKind::EuFunded, PublisherKind::Media, PublisherKind::OtherInstitution]
+            .into_iter()
+            .find(|kind| kind.id() == id)
     }
 
     /// True for official EU or IOM publications.
@@ -557,14 +549,9 @@ impl DisagreementKind {
 
     /// Reads an identifier; `None` for anything unknown.
     pub fn from_id(id: &str) -> Option<DisagreementKind> {
-        [
-            DisagreementKind::Contradiction,
-            DisagreementKind::DefinitionChange,
-            DisagreementKind::ScopeDiffers,
-            DisagreementKind::Imprecision,
-        ]
-        .into_iter()
-        .find(|kind| kind.id() == id)
+        [DisagreementKind::Contradiction, DisagreementKind::DefinitionChange, DisagreementKind::ScopeDiffers, DisagreementKind::Imprecision]
+            .into_iter()
+            .find(|kind| kind.id() == id)
     }
 }
 

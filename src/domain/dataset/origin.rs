@@ -108,9 +108,8 @@ pub fn check_data_address(
     if !matches!(address.scheme.as_str(), "http" | "https") || address.has_credentials || address.origin == "null" {
         return Err(refused());
     }
-    let listed = |origin: &str| {
-        resolve(origin).is_some_and(|a| matches!(a.scheme.as_str(), "http" | "https") && a.origin == address.origin)
-    };
+    let listed =
+        |origin: &str| resolve(origin).is_some_and(|a| matches!(a.scheme.as_str(), "http" | "https") && a.origin == address.origin);
     if address.origin == page_origin || allowed.iter().any(|a| listed(a)) {
         Ok(address.href)
     } else {
@@ -160,7 +159,8 @@ pub fn check_allowed(list: &str) -> Result<Vec<String>, String> {
     list.split([' ', ','])
         .filter(|entry| !entry.is_empty())
         .map(|entry| {
-            let authority_only = entry.strip_suffix('/').unwrap_or(entry).split_once("://").is_some_and(|(_, rest)| !rest.contains(['/', '?', '#']));
+            let authority_only =
+                entry.strip_suffix('/').unwrap_or(entry).split_once("://").is_some_and(|(_, rest)| !rest.contains(['/', '?', '#']));
             match origin_of(entry) {
                 Some(origin) if authority_only => Ok(origin),
                 _ => Err(format!("\"{entry}\" is not an http(s) origin such as https://data.example.org")),
@@ -199,7 +199,10 @@ mod tests {
 
     #[test]
     fn tricky_addresses_are_decided_on_where_they_resolve() {
-        let table: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/data-addresses.json")).unwrap()).unwrap();
+        let table: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/data-addresses.json")).unwrap(),
+        )
+        .unwrap();
         let page = "http://127.0.0.1:8080";
         let fill = |text: &str| text.replace("{origin}", page).replace("{port}", "8080");
         let rows = table["addresses"].as_array().unwrap();

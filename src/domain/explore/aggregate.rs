@@ -38,9 +38,7 @@ impl Headline {
                 HeadlineLine { metrics: &[Metric::MigrantsReintegration] },
                 HeadlineLine { metrics: &[Metric::MigrantsRescued] },
             ],
-            Headline::Countries => {
-                &[HeadlineLine { metrics: &[Metric::CountriesCovered, Metric::CountriesHumanitarianAid] }]
-            }
+            Headline::Countries => &[HeadlineLine { metrics: &[Metric::CountriesCovered, Metric::CountriesHumanitarianAid] }],
         }
     }
 
@@ -181,10 +179,7 @@ pub fn build_series(dataset: &Dataset, selected: &[usize]) -> Vec<Series> {
         let key = SeriesKey { metric: figure.metric(), programme: figure.programme_index(), place: Place::of(figure) };
         groups.entry((key, figure.unit().id())).or_default().push(*index);
     }
-    let mut out: Vec<Series> = groups
-        .into_iter()
-        .filter_map(|((key, _), members)| series_from(dataset, key, members))
-        .collect();
+    let mut out: Vec<Series> = groups.into_iter().filter_map(|((key, _), members)| series_from(dataset, key, members)).collect();
     // Longest series first: they carry most of the story and get the first colours.
     out.sort_by(|a, b| b.points.len().cmp(&a.points.len()).then_with(|| a.key.cmp(&b.key)));
     out
@@ -207,11 +202,7 @@ fn series_from(dataset: &Dataset, key: SeriesKey, mut members: Vec<usize>) -> Op
                 figure: *index,
                 day: figure.as_of().days_since_epoch(),
                 value: figure.value(),
-                period_start_day: if figure.is_period_total() {
-                    figure.period_start().map(|d| d.days_since_epoch())
-                } else {
-                    None
-                },
+                period_start_day: if figure.is_period_total() { figure.period_start().map(|d| d.days_since_epoch()) } else { None },
                 warnings: if documented { vec![Warning::Documented] } else { Vec::new() },
             })
         })
@@ -380,10 +371,8 @@ pub fn build_breakdown(dataset: &Dataset, selected: &[usize], metric: Metric, by
         .into_iter()
         .filter_map(|(place, members)| {
             let has_running = members.iter().any(|i| dataset.figures().get(*i).is_some_and(|f| !f.is_period_total()));
-            let competing = members
-                .iter()
-                .copied()
-                .filter(|i| dataset.figures().get(*i).is_some_and(|f| !has_running || !f.is_period_total()));
+            let competing =
+                members.iter().copied().filter(|i| dataset.figures().get(*i).is_some_and(|f| !has_running || !f.is_period_total()));
             let figure = latest(dataset, competing)?;
             let value = dataset.figures().get(figure)?.value();
             Some(BreakdownBar { place, figure, value, n_reports: members.len() })
@@ -476,7 +465,11 @@ mod tests {
         assert_eq!(series.len(), 1);
         let flagged: Vec<(&str, bool)> =
             series[0].points.iter().map(|p| (d.figures()[p.figure].id(), p.warnings.contains(&Warning::StartDiffers))).collect();
-        assert_eq!(flagged, [("f0", true), ("f1", true), ("period", false), ("f2", false)], "a total without a stated start and a period total are not flagged");
+        assert_eq!(
+            flagged,
+            [("f0", true), ("f1", true), ("period", false), ("f2", false)],
+            "a total without a stated start and a period total are not flagged"
+        );
         assert_eq!(series[0].starts(&d).iter().map(ToString::to_string).collect::<Vec<_>>(), ["2016-12-15", "2017-05-01"]);
         let same = totals_since(&[Some("2016-12-15"), Some("2016-12-15"), None]);
         let series = build_series(&same, &all(&same));

@@ -212,13 +212,7 @@ impl ResolvedFilter {
 /// Indices of the figures `filter` selects, in dataset order.
 pub fn select(dataset: &Dataset, filter: &Filter, ignore: Ignore) -> Vec<usize> {
     let resolved = filter.resolve(dataset, ignore);
-    dataset
-        .figures()
-        .iter()
-        .enumerate()
-        .filter(|(_, figure)| resolved.matches(figure))
-        .map(|(index, _)| index)
-        .collect()
+    dataset.figures().iter().enumerate().filter(|(_, figure)| resolved.matches(figure)).map(|(index, _)| index).collect()
 }
 
 /// Number of distinct sources behind a list of figures.

@@ -40,8 +40,7 @@ pub enum View {
 
 impl View {
     /// Every view.
-    pub const ALL: [View; 7] =
-        [View::Timeline, View::Breakdown, View::Map, View::Table, View::Sources, View::Cards, View::Extract];
+    pub const ALL: [View; 7] = [View::Timeline, View::Breakdown, View::Map, View::Table, View::Sources, View::Cards, View::Extract];
     /// The views offered as tabs on the full page.
     pub const TABS: [View; 5] = [View::Timeline, View::Breakdown, View::Map, View::Table, View::Sources];
 
@@ -373,9 +372,7 @@ fn parse_list<T: Ord>(
 
 /// An id as URLs carry them: short, made of letters, digits, `-` and `_`.
 fn plain_id(text: &str) -> Option<String> {
-    let ok = !text.is_empty()
-        && text.len() <= 80
-        && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    let ok = !text.is_empty() && text.len() <= 80 && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
     ok.then(|| text.to_string())
 }
 
@@ -401,9 +398,8 @@ pub fn from_query(query: &str, dataset: Option<&Dataset>) -> (ViewState, Vec<Url
             notices.push(UrlNotice::BadValue { key: raw_key.chars().take(40).collect(), value: raw_value.chars().take(60).collect() });
             continue;
         };
-        let bad = |notices: &mut Vec<UrlNotice>| {
-            notices.push(UrlNotice::BadValue { key: key.clone(), value: value.chars().take(60).collect() })
-        };
+        let bad =
+            |notices: &mut Vec<UrlNotice>| notices.push(UrlNotice::BadValue { key: key.clone(), value: value.chars().take(60).collect() });
         match key.as_str() {
             "v" => match value.parse::<u32>() {
                 Ok(version) if version <= URL_VERSION => {}
@@ -427,9 +423,8 @@ pub fn from_query(query: &str, dataset: Option<&Dataset>) -> (ViewState, Vec<Url
                 state.filter.regions = parse_list("region", &value, plain_id, default, &mut notices);
             }
             "country" => {
-                let upper = |code: &str| {
-                    (code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic())).then(|| code.to_ascii_uppercase())
-                };
+                let upper =
+                    |code: &str| (code.len() == 2 && code.bytes().all(|b| b.is_ascii_alphabetic())).then(|| code.to_ascii_uppercase());
                 let default = std::mem::take(&mut state.filter.countries);
                 state.filter.countries = parse_list("country", &value, upper, default, &mut notices);
             }
@@ -438,11 +433,7 @@ pub fn from_query(query: &str, dataset: Option<&Dataset>) -> (ViewState, Vec<Url
                 state.filter.levels = parse_list("level", &value, Level::from_id, default, &mut notices);
             }
             "from" | "to" => {
-                let year = if value == "all" {
-                    Some(None)
-                } else {
-                    parse_year(&value).map(Some)
-                };
+                let year = if value == "all" { Some(None) } else { parse_year(&value).map(Some) };
                 match (year, key.as_str()) {
                     (Some(year), "from") => from = Some(year),
                     (Some(year), _) => to = Some(year),
@@ -710,4 +701,3 @@ mod tests {
         assert!(state.filter.levels.contains(&Level::Regional));
     }
 }
-

@@ -23,7 +23,12 @@ pub fn describe_filters(dataset: &Dataset, state: &ViewState, lang: Lang) -> Str
     parts.push(if filter.metrics.is_empty() {
         words(Msg::AllMetrics)
     } else {
-        Metric::ALL.into_iter().filter(|m| filter.metrics.contains(m)).map(|m| metric_name(m, lang)).collect::<Vec<_>>().join(", ")
+        Metric::ALL
+            .into_iter()
+            .filter(|m| filter.metrics.contains(m))
+            .map(|m| metric_name(m, lang))
+            .collect::<Vec<_>>()
+            .join(", ")
     });
     parts.push(if filter.programmes.is_empty() {
         words(Msg::AllProgrammes)
@@ -190,8 +195,14 @@ mod tests {
     fn filters_are_described_in_words() {
         let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
         let state = ViewState::default_for(Some(&d));
-        assert_eq!(describe_filters(&d, &state, Lang::En), "Migrants returned · all programmes · programme-wide totals · 2020 · all sources");
-        assert_eq!(describe_filters(&d, &state, Lang::Fr), "Migrants rentrés · tous les programmes · totaux pour l’ensemble du programme · 2020 · toutes les sources");
+        assert_eq!(
+            describe_filters(&d, &state, Lang::En),
+            "Migrants returned · all programmes · programme-wide totals · 2020 · all sources"
+        );
+        assert_eq!(
+            describe_filters(&d, &state, Lang::Fr),
+            "Migrants rentrés · tous les programmes · totaux pour l’ensemble du programme · 2020 · toutes les sources"
+        );
     }
 
     #[test]

@@ -76,7 +76,12 @@ mod tests {
         assert_eq!(lines.next().unwrap().split(',').count(), CSV_COLUMNS.len());
         assert_eq!(CSV_COLUMNS[VALUE_COLUMN], "value");
         let row = lines.next().unwrap();
-        assert!(row.starts_with("\"a\",\"migrants_returned\",\"Migrants returned\",\"d\",\"\",84000,\"count\",\"more_than\",\"2020-10-13\",\"day\","), "no French wording: an empty column; {row}");
+        assert!(
+            row.starts_with(
+                "\"a\",\"migrants_returned\",\"Migrants returned\",\"d\",\"\",84000,\"count\",\"more_than\",\"2020-10-13\",\"day\","
+            ),
+            "no French wording: an empty column; {row}"
+        );
         assert!(row.contains("https://example.org"), "the source travels with the figure");
         assert_eq!(csv_text("a,b"), "\"a,b\"");
         assert_eq!(csv_text("say \"hi\""), "\"say \"\"hi\"\"\"");
@@ -105,7 +110,10 @@ mod tests {
 
     #[test]
     fn a_dataset_of_formulas_downloads_as_text_with_numbers_as_numbers() {
-        let loaded = crate::domain::dataset::load::load_dataset(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/formulas.json")).unwrap()).unwrap();
+        let loaded = crate::domain::dataset::load::load_dataset(
+            &std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/formulas.json")).unwrap(),
+        )
+        .unwrap();
         assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
         let d = loaded.dataset;
         let all: Vec<usize> = (0..d.figures().len()).collect();
@@ -125,13 +133,26 @@ mod tests {
                     }
                 }
             }
-            for formula in ["'=1+1", "'@SUM(A1:A9)", "'-2+3", "'+cmd|' /C calc'!A0", "''=already quoted", "'=IMPORTXML(", "'-migrants helped", "'@programme", "'=HYPERLINK("] {
+            for formula in [
+                "'=1+1",
+                "'@SUM(A1:A9)",
+                "'-2+3",
+                "'+cmd|' /C calc'!A0",
+                "''=already quoted",
+                "'=IMPORTXML(",
+                "'-migrants helped",
+                "'@programme",
+                "'=HYPERLINK(",
+            ] {
                 assert!(csv.contains(formula), "{formula} is neutralised in {lang:?}");
             }
         }
         let reloaded = crate::domain::dataset::csv_import::load_csv(&to_csv(&d, &all, Lang::En)).unwrap().dataset;
         let notes = |d: &Dataset| d.figures().iter().map(|f| f.note().to_string()).collect::<Vec<_>>();
         assert_eq!(notes(&reloaded), notes(&d), "reading the download back gives the texts exactly");
-        assert_eq!(reloaded.sources().iter().map(|s| s.title().to_string()).collect::<Vec<_>>(), d.sources().iter().map(|s| s.title().to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            reloaded.sources().iter().map(|s| s.title().to_string()).collect::<Vec<_>>(),
+            d.sources().iter().map(|s| s.title().to_string()).collect::<Vec<_>>()
+        );
     }
 }

@@ -31,9 +31,7 @@ pub fn file_name(state: &ViewState, scope: Scope, what: &str, today: Date, exten
     let filter = &state.filter;
     let subject = match scope {
         Scope::Everything => "all-figures".to_string(),
-        Scope::Selection if filter.metrics.len() == 1 => {
-            filter.metrics.iter().next().map(|m| slug(m.id())).unwrap_or_default()
-        }
+        Scope::Selection if filter.metrics.len() == 1 => filter.metrics.iter().next().map(|m| slug(m.id())).unwrap_or_default(),
         Scope::Selection => "selection".to_string(),
     };
     let mut parts = vec!["eu-iom-figures".to_string(), subject];
@@ -64,7 +62,10 @@ mod tests {
         let today = Date::new(2026, 11, 28).unwrap();
         assert_eq!(file_name(&state, Scope::Selection, "", today, "csv"), "eu-iom-figures_migrants-returned_2020-2020_2026-11-28.csv");
         state.toggle_country("LY");
-        assert_eq!(file_name(&state, Scope::Selection, "chart", today, "png"), "eu-iom-figures_migrants-returned_chart_ly_2020-2020_2026-11-28.png");
+        assert_eq!(
+            file_name(&state, Scope::Selection, "chart", today, "png"),
+            "eu-iom-figures_migrants-returned_chart_ly_2020-2020_2026-11-28.png"
+        );
         assert_eq!(file_name(&state, Scope::Everything, "", today, "json"), "eu-iom-figures_all-figures_2026-11-28.json");
     }
 }

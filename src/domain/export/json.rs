@@ -33,7 +33,13 @@ struct ExportJson<'a> {
 ///
 /// # Errors
 /// Only if serde_json fails, which plain data cannot make it do.
-pub fn to_json(dataset: &Dataset, state: &ViewState, figures: &[usize], scope: Scope, context: &ExportContext) -> Result<String, serde_json::Error> {
+pub fn to_json(
+    dataset: &Dataset,
+    state: &ViewState,
+    figures: &[usize],
+    scope: Scope,
+    context: &ExportContext,
+) -> Result<String, serde_json::Error> {
     let raw = RawDataset::from_dataset(dataset, if scope == Scope::Everything { None } else { Some(figures) });
     let metadata = ExportMetadata {
         citation: citation(dataset, state, figures, scope, context),

@@ -77,8 +77,12 @@ pub enum MetadataError {
 impl std::fmt::Display for MetadataError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            MetadataError::UnknownCountry(code) => write!(f, "country {code} has no ISO 3166-1 alpha-3 code in src/domain/export/metadata.rs (alpha3): add it"),
-            MetadataError::UndescribedColumn(name) => write!(f, "CSV column {name} is not described in src/domain/export/metadata.rs (column): add it"),
+            MetadataError::UnknownCountry(code) => {
+                write!(f, "country {code} has no ISO 3166-1 alpha-3 code in src/domain/export/metadata.rs (alpha3): add it")
+            }
+            MetadataError::UndescribedColumn(name) => {
+                write!(f, "CSV column {name} is not described in src/domain/export/metadata.rs (column): add it")
+            }
         }
     }
 }
@@ -194,7 +198,11 @@ pub fn schema_org_dataset(dataset: &Dataset, publication: &Publication) -> Value
     let info = dataset.info();
     let page = publication.address("", "");
     let agent = json!({ "@type": "Organization", "name": msg(Msg::Title, Lang::En), "url": page });
-    let mut places: Vec<Value> = dataset.countries().iter().map(|c| json!({ "@type": "Country", "name": c.name(Lang::En), "identifier": c.code() })).collect();
+    let mut places: Vec<Value> = dataset
+        .countries()
+        .iter()
+        .map(|c| json!({ "@type": "Country", "name": c.name(Lang::En), "identifier": c.code() }))
+        .collect();
     places.extend(dataset.regions().iter().map(|r| json!({ "@type": "Place", "name": r.name(Lang::En) })));
     let mut out = json!({
         "@context": "https://schema.org",
@@ -276,31 +284,32 @@ pub fn dcat_catalog(dataset: &Dataset, publication: &Publication) -> Result<Valu
         "dct:type": { "@id": "http://purl.org/adms/licencetype/Attribution" },
     });
     let modified = info.compiled().map(date_literal);
-    let distribution = |id: &str, path: &str, bytes: usize, file_type: &str, media_type: &str, title: &str, description: &str, conforms: Option<&str>| {
-        let mut d = json!({
-            "@id": format!("{}#{id}", publication.address(CATALOG_PATH, CATALOG_PATH)),
-            "@type": "dcat:Distribution",
-            "dct:title": { "@value": title, "@language": "en" },
-            "dct:description": { "@value": description, "@language": "en" },
-            "dcat:accessURL": landing,
-            "dcat:downloadURL": at(path),
-            "dct:format": authority("file-type", file_type),
-            "dcat:mediaType": { "@id": format!("http://www.iana.org/assignments/media-types/{media_type}") },
-            "dcat:byteSize": { "@value": bytes.to_string(), "@type": "xsd:nonNegativeInteger" },
-            "dcatap:availability": authority("planned-availability", "AVAILABLE"),
-            "dct:license": licence,
-            "dct:language": languages,
-        });
-        if let Some(map) = d.as_object_mut() {
-            if let Some(modified) = &modified {
-                map.insert("dct:modified".into(), modified.clone());
+    let distribution =
+        |id: &str, path: &str, bytes: usize, file_type: &str, media_type: &str, title: &str, description: &str, conforms: Option<&str>| {
+            let mut d = json!({
+                "@id": format!("{}#{id}", publication.address(CATALOG_PATH, CATALOG_PATH)),
+                "@type": "dcat:Distribution",
+                "dct:title": { "@value": title, "@language": "en" },
+                "dct:description": { "@value": description, "@language": "en" },
+                "dcat:accessURL": landing,
+                "dcat:downloadURL": at(path),
+                "dct:format": authority("file-type", file_type),
+                "dcat:mediaType": { "@id": format!("http://www.iana.org/assignments/media-types/{media_type}") },
+                "dcat:byteSize": { "@value": bytes.to_string(), "@type": "xsd:nonNegativeInteger" },
+                "dcatap:availability": authority("planned-availability", "AVAILABLE"),
+                "dct:license": licence,
+                "dct:language": languages,
+            });
+            if let Some(map) = d.as_object_mut() {
+                if let Some(modified) = &modified {
+                    map.insert("dct:modified".into(), modified.clone());
+                }
+                if let Some(schema) = conforms {
+                    map.insert("dct:conformsTo".into(), at(schema));
+                }
             }
-            if let Some(schema) = conforms {
-                map.insert("dct:conformsTo".into(), at(schema));
-            }
-        }
-        d
-    };
+            d
+        };
     let mut keywords: Vec<Value> = keywords(dataset, Lang::En).into_iter().map(|k| json!({ "@value": k, "@language": "en" })).collect();
     keywords.extend(keywords_fr(dataset));
     let mut dataset_node = json!({
@@ -327,7 +336,10 @@ pub fn dcat_catalog(dataset: &Dataset, publication: &Publication) -> Result<Valu
         ],
     });
     if let (Some(map), Some((start, end))) = (dataset_node.as_object_mut(), temporal_coverage(dataset)) {
-        map.insert("dct:temporal".into(), json!({ "@type": "dct:PeriodOfTime", "dcat:startDate": date_literal(start), "dcat:endDate": date_literal(end) }));
+        map.insert(
+            "dct:temporal".into(),
+            json!({ "@type": "dct:PeriodOfTime", "dcat:startDate": date_literal(start), "dcat:endDate": date_literal(end) }),
+        );
     }
     let mut catalog = json!({
         "@context": catalog_context(),
@@ -382,7 +394,9 @@ pub fn column(name: &str) -> Option<Value> {
         "source_id" => ("string", "Identifier of the source.", true, None),
         "source_title" => ("string", "Title of the source as published.", true, None),
         "source_publisher" => ("string", "Publisher as named on the source.", true, None),
-        "source_publisher_kind" => ("string", "Kind of publisher.", true, Some(vec!["eu", "iom", "eu_funded", "media", "other_institution"])),
+        "source_publisher_kind" => {
+            ("string", "Kind of publisher.", true, Some(vec!["eu", "iom", "eu_funded", "media", "other_institution"]))
+        }
         "source_date" => ("date", "Publication date of the source.", true, None),
         "source_date_precision" => ("string", "How precisely source_date is known.", true, Some(precisions.to_vec())),
         "source_kind" => ("string", "Kind of document.", true, Some(vec!["press-release", "fact-sheet", "news", "web-page"])),
@@ -429,11 +443,18 @@ pub fn column(name: &str) -> Option<Value> {
 /// [`MetadataError::UndescribedColumn`] when a CSV column has no description.
 pub fn data_package(dataset: &Dataset, figures: &[usize], csv_name: &str, page_url: &str) -> Result<Value, MetadataError> {
     let info = dataset.info();
-    let fields = CSV_COLUMNS.iter().map(|name| column(name).ok_or_else(|| MetadataError::UndescribedColumn((*name).to_string()))).collect::<Result<Vec<_>, _>>()?;
+    let fields = CSV_COLUMNS
+        .iter()
+        .map(|name| column(name).ok_or_else(|| MetadataError::UndescribedColumn((*name).to_string())))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut sources: Vec<usize> = figures.iter().filter_map(|i| dataset.figures().get(*i)).map(|f| f.source_index()).collect();
     sources.sort_unstable();
     sources.dedup();
-    let sources: Vec<Value> = sources.iter().filter_map(|s| dataset.sources().get(*s)).map(|s| json!({ "title": s.title(), "path": s.url() })).collect();
+    let sources: Vec<Value> = sources
+        .iter()
+        .filter_map(|s| dataset.sources().get(*s))
+        .map(|s| json!({ "title": s.title(), "path": s.url() }))
+        .collect();
     Ok(json!({
         "profile": "tabular-data-package",
         "name": "eu-iom-figures",
@@ -513,8 +534,14 @@ mod tests {
             ("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", None, None),
             ("b", "2020-10-13", "projects", 535.0, "exact", None, None),
         ]);
-        assert_eq!(headline_items(&d, Lang::En, false), vec!["Projects: 535".to_string(), "Migrants assisted: more than 84,000 returned home".to_string()]);
-        assert_eq!(page_description(&d, Lang::En), "Latest reported figures: Projects: 535; Migrants assisted: more than 84,000 returned home (data as of 13\u{a0}Oct\u{a0}2020).");
+        assert_eq!(
+            headline_items(&d, Lang::En, false),
+            vec!["Projects: 535".to_string(), "Migrants assisted: more than 84,000 returned home".to_string()]
+        );
+        assert_eq!(
+            page_description(&d, Lang::En),
+            "Latest reported figures: Projects: 535; Migrants assisted: more than 84,000 returned home (data as of 13\u{a0}Oct\u{a0}2020)."
+        );
         assert!(page_description(&d, Lang::Fr).ends_with("(données au 13\u{a0}oct.\u{a0}2020)."));
         assert!(page_title(&d, Lang::En).starts_with("EU–IOM cooperation in figures — Projects: 535 · "));
     }

@@ -163,8 +163,7 @@ mod tests {
         let breaks = class_breaks(&values).unwrap();
         assert_eq!(breaks.n_classes(), 5);
         assert_eq!(breaks.thresholds(), &[1_000.0, 6_000.0, 20_000.0, 100_000.0]);
-        let per_class: Vec<usize> =
-            (0..5).map(|c| values.iter().filter(|v| breaks.class_of(**v) == c).count()).collect();
+        let per_class: Vec<usize> = (0..5).map(|c| values.iter().filter(|v| breaks.class_of(**v) == c).count()).collect();
         assert_eq!(per_class, vec![2, 2, 2, 2, 2], "quantiles: two places per class");
         let en: Vec<String> = (0..5).map(|c| breaks.describe(c, Unit::Count, Lang::En).unwrap()).collect();
         assert_eq!(en, ["less than 1,000", "1,000 to 6,000", "6,000 to 20,000", "20,000 to 100,000", "100,000 or more"]);

@@ -124,7 +124,8 @@ pub fn load_world_map(text: &str) -> Result<WorldMap, MapError> {
     // reads them back with the rest.
     file.insert("schema".into(), SCHEMA.into());
     file.insert("schema_version".into(), SCHEMA_VERSION.into());
-    let raw: RawWorldMap = serde_json::from_value(Value::Object(file)).map_err(|error| MapError::WrongShape { detail: error.to_string() })?;
+    let raw: RawWorldMap =
+        serde_json::from_value(Value::Object(file)).map_err(|error| MapError::WrongShape { detail: error.to_string() })?;
     if raw.projection != PROJECTION {
         return Err(MapError::UnsupportedProjection { found: raw.projection });
     }
@@ -207,7 +208,9 @@ mod tests {
     #[test]
     fn the_envelope_is_the_dataset_files_one() {
         let head = r#""schema":"eu-iom-dashboard/world-map","schema_version":1,"source":"s","central_meridian":20,"bounds":[0,0,10,10]"#;
-        let ok = format!(r#"{{{head},"projection":"Equal Earth","countries":[{{"code":"LY","name_en":"Libya","name_fr":"Libye","rings":[[0,0,4,0,4,4]]}}]}}"#);
+        let ok = format!(
+            r#"{{{head},"projection":"Equal Earth","countries":[{{"code":"LY","name_en":"Libya","name_fr":"Libye","rings":[[0,0,4,0,4,4]]}}]}}"#
+        );
         assert!(load_world_map(&format!("\u{feff}{ok}")).is_ok(), "a byte-order mark is dropped, as for the dataset");
         let error = load_world_map("[1, 2]").unwrap_err();
         assert_eq!(error, MapError::File(FileError::NotAnObject));

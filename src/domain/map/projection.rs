@@ -118,10 +118,8 @@ mod tests {
         // A 1° cell near the equator and one at 60°N cover true areas in the ratio
         // (sin 61° − sin 60°) / (sin 1° − sin 0°); the projection keeps it.
         let cell = |lat: f64| {
-            let ring: Vec<(f64, f64)> = [(0.0, lat), (1.0, lat), (1.0, lat + 1.0), (0.0, lat + 1.0)]
-                .iter()
-                .map(|&(lon, lat)| equal_earth(lon, lat))
-                .collect();
+            let ring: Vec<(f64, f64)> =
+                [(0.0, lat), (1.0, lat), (1.0, lat + 1.0), (0.0, lat + 1.0)].iter().map(|&(lon, lat)| equal_earth(lon, lat)).collect();
             ring_area(&ring).abs()
         };
         let expected = (61f64.to_radians().sin() - 60f64.to_radians().sin()) / 1f64.to_radians().sin();

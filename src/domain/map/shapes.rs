@@ -197,8 +197,7 @@ pub fn ring_area(ring: &[(f64, f64)]) -> f64 {
 /// True when ring `index` lies inside an odd number of the other rings.
 fn is_hole(rings: &[Vec<(f64, f64)>], index: usize) -> bool {
     let Some(probe) = rings.get(index).and_then(|ring| ring.first().copied()) else { return false };
-    let others: Vec<Vec<(f64, f64)>> =
-        rings.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, ring)| ring.clone()).collect();
+    let others: Vec<Vec<(f64, f64)>> = rings.iter().enumerate().filter(|(i, _)| *i != index).map(|(_, ring)| ring.clone()).collect();
     point_in_rings(&others, probe)
 }
 

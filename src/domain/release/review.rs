@@ -114,8 +114,7 @@ pub fn default_source_id(extraction: &Extraction) -> String {
     let Some(date) = extraction.release.date else { return todo("source id") };
     let mut id = format!("release-{date}");
     if let Some(unique) = &extraction.release.unique_id {
-        let slug: String =
-            unique.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
+        let slug: String = unique.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' }).collect();
         id.push('-');
         id.push_str(slug.trim_matches('-'));
     }
@@ -149,10 +148,7 @@ pub fn skeleton(extraction: &Extraction, source_id: Option<&str>, url: Option<&s
                 id: format!("{source_id}:{}", index + 1),
                 source: source_id.clone(),
                 metric: proposal.metric.id().into(),
-                metric_detail: todo(&format!(
-                    "what is counted, in English (the release says \u{ab}{}\u{bb})",
-                    proposal.metric_detail
-                )),
+                metric_detail: todo(&format!("what is counted, in English (the release says \u{ab}{}\u{bb})", proposal.metric_detail)),
                 metric_detail_fr: Some(todo("the same in French")),
                 value: proposal.value,
                 unit: proposal.unit.id().into(),

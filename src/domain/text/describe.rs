@@ -134,10 +134,8 @@ pub fn series_tooltip_lines(dataset: &Dataset, series: &[Series], figure_index: 
 
 fn tooltip_lines_with_starts(dataset: &Dataset, figure_index: usize, warnings: &[Warning], starts: &[Date], lang: Lang) -> Vec<String> {
     let Some(figure) = dataset.figures().get(figure_index) else { return Vec::new() };
-    let mut lines = vec![
-        format!("{} — {}", figure_value_stated(figure, lang), figure.detail_in(lang).0),
-        figure_scope(dataset, figure, lang),
-    ];
+    let mut lines =
+        vec![format!("{} — {}", figure_value_stated(figure, lang), figure.detail_in(lang).0), figure_scope(dataset, figure, lang)];
     let mut when = figure_as_of(figure, lang);
     let note = precision_note(figure.as_of_precision(), lang);
     if !note.is_empty() {
@@ -340,7 +338,11 @@ mod tests {
             "Bar chart of 2 places, from Libya 97,000 (as stated, 13\u{a0}Oct\u{a0}2020) down to Niger more than 84,000 (13\u{a0}Oct\u{a0}2021)."
         );
         let series = build_series(&d, &[0]);
-        assert!(describe_timeline(&d, &series, Lang::Fr).contains("un seul chiffre, 97\u{202f}000 (tel quel, 13\u{a0}oct.\u{a0}2020)"), "{}", describe_timeline(&d, &series, Lang::Fr));
+        assert!(
+            describe_timeline(&d, &series, Lang::Fr).contains("un seul chiffre, 97\u{202f}000 (tel quel, 13\u{a0}oct.\u{a0}2020)"),
+            "{}",
+            describe_timeline(&d, &series, Lang::Fr)
+        );
         assert_eq!(figure_value_stated(&d.figures()[0], Lang::En), "97,000 (as stated)");
         assert_eq!(figure_value_stated(&d.figures()[1], Lang::En), "more than 84,000");
     }

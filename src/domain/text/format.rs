@@ -247,11 +247,7 @@ pub fn format_period(start: Date, end: Date, lang: Lang) -> String {
     if whole_years {
         return format!("{}–{}", start.year(), end.year());
     }
-    format!(
-        "{} – {}",
-        format_date(start, DatePrecision::Day, lang),
-        format_date(end, DatePrecision::Day, lang)
-    )
+    format!("{} – {}", format_date(start, DatePrecision::Day, lang), format_date(end, DatePrecision::Day, lang))
 }
 
 #[cfg(test)]
@@ -291,10 +287,7 @@ mod tests {
     fn qualifiers_read_naturally() {
         assert_eq!(format_qualified(84_000.0, Unit::Count, Qualifier::MoreThan, Lang::En), "more than 84,000");
         assert_eq!(format_qualified(84_000.0, Unit::Count, Qualifier::MoreThan, Lang::Fr), "plus de 84\u{202F}000");
-        assert_eq!(
-            format_qualified(1.88e9, Unit::Eur, Qualifier::About, Lang::Fr),
-            "environ 1,88\u{A0}Md€"
-        );
+        assert_eq!(format_qualified(1.88e9, Unit::Eur, Qualifier::About, Lang::Fr), "environ 1,88\u{A0}Md€");
         assert_eq!(format_qualified(15_000.0, Unit::Count, Qualifier::Almost, Lang::Fr), "près de 15\u{202F}000");
         assert_eq!(format_qualified(535.0, Unit::Count, Qualifier::Exact, Lang::En), "535");
     }
@@ -358,9 +351,6 @@ mod tests {
         assert_eq!(format_period(start, end, Lang::En), "2015–2019");
         assert_eq!(format_period(Date::new(2016, 1, 1).unwrap(), Date::new(2016, 12, 31).unwrap(), Lang::Fr), "2016");
         let partial = Date::new(2018, 7, 31).unwrap();
-        assert_eq!(
-            format_period(Date::new(2018, 1, 1).unwrap(), partial, Lang::En),
-            "1\u{A0}Jan\u{A0}2018 – 31\u{A0}Jul\u{A0}2018"
-        );
+        assert_eq!(format_period(Date::new(2018, 1, 1).unwrap(), partial, Lang::En), "1\u{A0}Jan\u{A0}2018 – 31\u{A0}Jul\u{A0}2018");
     }
 }

@@ -341,7 +341,9 @@ mod tests {
             copy.message(as_of, Lang::En),
             "Offline — figures as of 13\u{a0}Oct\u{a0}2020, from the copy saved on 1\u{a0}Dec\u{a0}2026; they are fetched again when the connection returns."
         );
-        assert!(copy.message(as_of, Lang::Fr).starts_with("Hors ligne — chiffres au 13\u{a0}oct.\u{a0}2020, d’après la copie enregistrée le 1\u{a0}déc.\u{a0}2026 ;"));
+        assert!(copy
+            .message(as_of, Lang::Fr)
+            .starts_with("Hors ligne — chiffres au 13\u{a0}oct.\u{a0}2020, d’après la copie enregistrée le 1\u{a0}déc.\u{a0}2026 ;"));
         assert!(OfflineCopy { saved: None }.message(as_of, Lang::En).contains("saved on this device"));
     }
 }

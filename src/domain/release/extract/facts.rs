@@ -7,8 +7,8 @@ use crate::domain::dataset::model::{Metric, Unit};
 use crate::domain::lang::Lang;
 
 use super::lexicon::{
-    Caution, BOILERPLATE, COMPARISONS, COUNTRY_NOUNS, ENGLISH_WORDS, EVENT_WORDS, FRENCH_WORDS, HUMANITARIAN, ID_LABELS,
-    LAUNCH_PHRASES, PARTNER_NOUNS, PEOPLE_METRICS, PROJECT_NOUNS, THINGS,
+    Caution, BOILERPLATE, COMPARISONS, COUNTRY_NOUNS, ENGLISH_WORDS, EVENT_WORDS, FRENCH_WORDS, HUMANITARIAN, ID_LABELS, LAUNCH_PHRASES,
+    PARTNER_NOUNS, PEOPLE_METRICS, PROJECT_NOUNS, THINGS,
 };
 use super::scan::{Found, Money, PartialDate, Quantity, Token};
 use super::text::{ends_with, Text};
@@ -182,22 +182,15 @@ impl Reader<'_, '_> {
     pub(super) fn sentence(&mut self, (start, end): (usize, usize)) {
         let inside: Vec<usize> =
             (0..self.tokens.len()).filter(|k| self.tokens.get(*k).is_some_and(|t| t.start >= start && t.start < end)).collect();
-        let quantities: Vec<usize> = inside
-            .iter()
-            .copied()
-            .filter(|k| self.tokens.get(*k).is_some_and(|t| matches!(t.found, Found::Quantity(_))))
-            .collect();
+        let quantities: Vec<usize> =
+            inside.iter().copied().filter(|k| self.tokens.get(*k).is_some_and(|t| matches!(t.found, Found::Quantity(_)))).collect();
         let mut candidates: Vec<Candidate> = Vec::new();
         for (position, index) in quantities.iter().enumerate() {
             let Some(token) = self.tokens.get(*index).copied() else { continue };
             let Found::Quantity(quantity) = token.found else { continue };
-            let previous_end = position
-                .checked_sub(1)
-                .and_then(|p| quantities.get(p))
-                .and_then(|k| self.tokens.get(*k))
-                .map_or(start, |t| t.end);
-            let next_start =
-                quantities.get(position + 1).and_then(|k| self.tokens.get(*k)).map_or(end, |t| t.start);
+            let previous_end =
+                position.checked_sub(1).and_then(|p| quantities.get(p)).and_then(|k| self.tokens.get(*k)).map_or(start, |t| t.end);
+            let next_start = quantities.get(position + 1).and_then(|k| self.tokens.get(*k)).map_or(end, |t| t.start);
             let mut ellipsis = false;
             let found = self.metric(&token, quantity, previous_end, next_start, (start, end)).or_else(|| {
                 let previous = candidates.last().map(|c| c.metric)?;
@@ -366,7 +359,9 @@ impl Reader<'_, '_> {
         for phrase in LAUNCH_PHRASES {
             let Some(at) = text.find_word(sentence.0, sentence.1, phrase) else { continue };
             let mut stop = (at..sentence.1).find(|k| matches!(text.n(*k), Some(',' | ';' | '.'))).unwrap_or(sentence.1);
-            if let Some(next) = inside.iter().filter_map(|k| self.tokens.get(*k)).find(|t| t.start > at && matches!(t.found, Found::Quantity(_))) {
+            if let Some(next) =
+                inside.iter().filter_map(|k| self.tokens.get(*k)).find(|t| t.start > at && matches!(t.found, Found::Quantity(_)))
+            {
                 stop = stop.min(next.start);
             }
             let dated = inside.iter().copied().find(|k| {
@@ -390,11 +385,8 @@ impl Reader<'_, '_> {
             hints.push(hint);
             break;
         }
-        let times: Vec<usize> = inside
-            .iter()
-            .copied()
-            .filter(|k| !taken.contains(k) && self.tokens.get(*k).is_some_and(|t| is_time(t.found)))
-            .collect();
+        let times: Vec<usize> =
+            inside.iter().copied().filter(|k| !taken.contains(k) && self.tokens.get(*k).is_some_and(|t| is_time(t.found))).collect();
         let mut skip_next = false;
         for (position, index) in times.iter().enumerate() {
             if skip_next {
@@ -414,11 +406,20 @@ impl Reader<'_, '_> {
                 let closes = if opens_range {
                     matches!(between, "et" | "and")
                 } else {
-                    opens_from && matches!(between, "à" | "a" | "au" | "to" | "until" | "till" | "through" | "-" | "jusqu'à" | "jusqu'en" | "jusqu'au")
+                    opens_from
+                        && matches!(
+                            between,
+                            "à" | "a" | "au" | "to" | "until" | "till" | "through" | "-" | "jusqu'à" | "jusqu'en" | "jusqu'au"
+                        )
                 };
                 if closes {
                     if let (Some(from), Some(to)) = (first_day(token.found, year), last_day(next_token.found, year)) {
-                        hints.push(Hint { kind: HintKind::Period(from, to), start: prefix_start(1), end: next_token.end, tokens: vec![*index, next_index] });
+                        hints.push(Hint {
+                            kind: HintKind::Period(from, to),
+                            start: prefix_start(1),
+                            end: next_token.end,
+                            tokens: vec![*index, next_index],
+                        });
                         skip_next = true;
                         continue;
                     }
@@ -525,10 +526,8 @@ impl Reader<'_, '_> {
             }
             None => {}
         }
-        let qualifier_text = quantity
-            .qualifier_start
-            .map(|at| text.slice(at, token.start).trim_end().to_string())
-            .filter(|q| !q.is_empty());
+        let qualifier_text =
+            quantity.qualifier_start.map(|at| text.slice(at, token.start).trim_end().to_string()).filter(|q| !q.is_empty());
         let proposal = Proposal {
             metric,
             metric_detail: self.detail(&token, quantity, previous_end, next_start),
@@ -673,9 +672,8 @@ mod tests {
             vec![(41.0, None, Date::new(2021, 6, 30).ok()), (34.0, Date::new(2020, 1, 1).ok(), Date::new(2020, 12, 31).ok())]
         );
         assert!(extraction.proposals.iter().all(|p| p.metric == Metric::CountriesHumanitarianAid));
-        let extraction = extract(&format!(
-            "{release}Les équipes de sauvetage ont secouru 2.750 migrants en 2021, contre environ 2.100 en 2020."
-        ));
+        let extraction =
+            extract(&format!("{release}Les équipes de sauvetage ont secouru 2.750 migrants en 2021, contre environ 2.100 en 2020."));
         let rescued: Vec<(f64, Metric, Qualifier, Option<Date>)> =
             extraction.proposals.iter().map(|p| (p.value, p.metric, p.qualifier, p.period_start)).collect();
         assert_eq!(

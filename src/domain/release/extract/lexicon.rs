@@ -8,19 +8,52 @@ use crate::domain::dataset::model::{Metric, Qualifier};
 
 /// Words that end with a full stop without ending a sentence.
 pub(super) const ABBREVIATIONS: &[&str] = &[
-    "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "st", "prof", "no", "nos", "art", "p", "pp", "vs", "cf", "env",
-    "approx", "ca", "fig", "vol", "jr", "sr", "mgr", "dept", "eg", "ie", "resp",
+    "mme", "mmes", "mlle", "mr", "mrs", "ms", "dr", "st", "prof", "no", "nos", "art", "p", "pp", "vs", "cf", "env", "approx", "ca", "fig",
+    "vol", "jr", "sr", "mgr", "dept", "eg", "ie", "resp",
 ];
 
 // Numbers, dates and the words in front of them.
 
 pub(super) const MONTHS: &[(&str, u8)] = &[
-    ("janvier", 1), ("février", 2), ("fevrier", 2), ("mars", 3), ("avril", 4), ("mai", 5), ("juin", 6),
-    ("juillet", 7), ("août", 8), ("aout", 8), ("septembre", 9), ("octobre", 10), ("novembre", 11),
-    ("décembre", 12), ("decembre", 12), ("january", 1), ("february", 2), ("march", 3), ("april", 4),
-    ("may", 5), ("june", 6), ("july", 7), ("august", 8), ("september", 9), ("october", 10),
-    ("november", 11), ("december", 12), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6),
-    ("jul", 7), ("aug", 8), ("sep", 9), ("sept", 9), ("oct", 10), ("nov", 11), ("dec", 12),
+    ("janvier", 1),
+    ("février", 2),
+    ("fevrier", 2),
+    ("mars", 3),
+    ("avril", 4),
+    ("mai", 5),
+    ("juin", 6),
+    ("juillet", 7),
+    ("août", 8),
+    ("aout", 8),
+    ("septembre", 9),
+    ("octobre", 10),
+    ("novembre", 11),
+    ("décembre", 12),
+    ("decembre", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
 
 pub(super) fn month_number(word: &str) -> Option<u8> {
@@ -30,13 +63,44 @@ pub(super) fn month_number(word: &str) -> Option<u8> {
 /// Ordinals written as words. "premier", "first" and "second" are left out: they are too
 /// often not about counting meetings ("Premier ministre", "first time", "a second").
 pub(super) const ORDINAL_WORDS: &[(&str, u32)] = &[
-    ("deuxième", 2), ("troisième", 3), ("quatrième", 4), ("cinquième", 5), ("sixième", 6), ("septième", 7),
-    ("huitième", 8), ("neuvième", 9), ("dixième", 10), ("onzième", 11), ("douzième", 12), ("treizième", 13),
-    ("quatorzième", 14), ("quinzième", 15), ("vingtième", 20), ("deuxieme", 2), ("troisieme", 3),
-    ("quatrieme", 4), ("cinquieme", 5), ("sixieme", 6), ("septieme", 7), ("huitieme", 8), ("neuvieme", 9),
-    ("dixieme", 10), ("third", 3), ("fourth", 4), ("fifth", 5), ("sixth", 6), ("seventh", 7), ("eighth", 8),
-    ("ninth", 9), ("tenth", 10), ("eleventh", 11), ("twelfth", 12), ("thirteenth", 13), ("fourteenth", 14),
-    ("fifteenth", 15), ("twentieth", 20),
+    ("deuxième", 2),
+    ("troisième", 3),
+    ("quatrième", 4),
+    ("cinquième", 5),
+    ("sixième", 6),
+    ("septième", 7),
+    ("huitième", 8),
+    ("neuvième", 9),
+    ("dixième", 10),
+    ("onzième", 11),
+    ("douzième", 12),
+    ("treizième", 13),
+    ("quatorzième", 14),
+    ("quinzième", 15),
+    ("vingtième", 20),
+    ("deuxieme", 2),
+    ("troisieme", 3),
+    ("quatrieme", 4),
+    ("cinquieme", 5),
+    ("sixieme", 6),
+    ("septieme", 7),
+    ("huitieme", 8),
+    ("neuvieme", 9),
+    ("dixieme", 10),
+    ("third", 3),
+    ("fourth", 4),
+    ("fifth", 5),
+    ("sixth", 6),
+    ("seventh", 7),
+    ("eighth", 8),
+    ("ninth", 9),
+    ("tenth", 10),
+    ("eleventh", 11),
+    ("twelfth", 12),
+    ("thirteenth", 13),
+    ("fourteenth", 14),
+    ("fifteenth", 15),
+    ("twentieth", 20),
 ];
 
 /// Letters that make a number an ordinal ("7e", "7ème", "1er", "7th").
@@ -44,8 +108,17 @@ pub(super) const ORDINAL_SUFFIXES: &[&str] = &["e", "è", "ème", "eme", "er", "
 
 /// Scale words and their power of ten.
 pub(super) const SCALES: &[(&str, u32)] = &[
-    ("million", 6), ("millions", 6), ("mio", 6), ("mn", 6), ("milliard", 9), ("milliards", 9), ("mrd", 9),
-    ("billion", 9), ("billions", 9), ("bn", 9), ("thousand", 3),
+    ("million", 6),
+    ("millions", 6),
+    ("mio", 6),
+    ("mn", 6),
+    ("milliard", 9),
+    ("milliards", 9),
+    ("mrd", 9),
+    ("billion", 9),
+    ("billions", 9),
+    ("bn", 9),
+    ("thousand", 3),
 ];
 
 pub(super) fn scale_of(word: &str) -> Option<u32> {
@@ -57,12 +130,11 @@ pub(super) const MONEY_SUFFIXES: &[(&str, u32)] = &[("m", 6), ("mn", 6), ("bn", 
 
 /// Words after which a number is a reference, not a quantity ("Article 7", "Rue de la Loi 200").
 pub(super) const REFERENCE_WORDS: &[&str] = &[
-    "article", "articles", "art", "paragraphe", "paragraph", "paragraphs", "para", "alinéa", "section", "chapitre",
-    "chapter", "annexe", "annex", "point", "points", "no", "nos", "numéro", "numero", "number", "page", "pages", "p",
-    "pp", "règlement", "regulation", "directive", "décision", "decision", "com", "swd", "ip", "memo", "case",
-    "affaire", "résolution", "resolution", "loi", "box", "boîte", "bp", "cs", "cedex", "table", "tableau",
-    "figure", "graphique", "chart", "rue", "avenue", "av", "bd", "boulevard", "street", "road", "floor", "étage",
-    "room", "salle", "bureau", "office", "version", "goal", "target", "objectif", "odd", "sdg", "tel", "tél", "fax",
+    "article", "articles", "art", "paragraphe", "paragraph", "paragraphs", "para", "alinéa", "section", "chapitre", "chapter", "annexe",
+    "annex", "point", "points", "no", "nos", "numéro", "numero", "number", "page", "pages", "p", "pp", "règlement", "regulation",
+    "directive", "décision", "decision", "com", "swd", "ip", "memo", "case", "affaire", "résolution", "resolution", "loi", "box", "boîte",
+    "bp", "cs", "cedex", "table", "tableau", "figure", "graphique", "chart", "rue", "avenue", "av", "bd", "boulevard", "street", "road",
+    "floor", "étage", "room", "salle", "bureau", "office", "version", "goal", "target", "objectif", "odd", "sdg", "tel", "tél", "fax",
 ];
 
 /// Words that announce a phone number.
@@ -70,18 +142,18 @@ pub(super) const PHONE_WORDS: &[&str] = &["tel", "tél", "phone", "telephone", "
 
 /// Units of time and measure: "3 ans", "48 hours" are not counts.
 pub(super) const MEASURES: &[&str] = &[
-    "an", "ans", "année", "années", "mois", "jour", "jours", "semaine", "semaines", "heure", "heures", "minute",
-    "minutes", "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "km",
-    "kilomètres", "kilometres", "kilometers", "miles", "kg", "tonnes", "tons", "fois", "times", "mètres", "metres",
-    "meters", "ha", "hectares", "degrés", "degrees", "h", "ml", "litres", "liters",
+    "an", "ans", "année", "années", "mois", "jour", "jours", "semaine", "semaines", "heure", "heures", "minute", "minutes", "year",
+    "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours", "km", "kilomètres", "kilometres", "kilometers", "miles",
+    "kg", "tonnes", "tons", "fois", "times", "mètres", "metres", "meters", "ha", "hectares", "degrés", "degrees", "h", "ml", "litres",
+    "liters",
 ];
 
 /// Nouns that make a four-digit number a count rather than a year ("2000 migrants").
 pub(super) const COUNT_NOUNS: &[&str] = &[
-    "migrants", "migrant", "personnes", "people", "persons", "projets", "projects", "pays", "countries", "returnees",
-    "rapatriés", "enfants", "children", "femmes", "women", "partenaires", "partners", "bénéficiaires",
-    "beneficiaries", "familles", "families", "jeunes", "victimes", "victims", "réfugiés", "refugees", "ménages",
-    "households", "communautés", "communities", "organisations", "organizations",
+    "migrants", "migrant", "personnes", "people", "persons", "projets", "projects", "pays", "countries", "returnees", "rapatriés",
+    "enfants", "children", "femmes", "women", "partenaires", "partners", "bénéficiaires", "beneficiaries", "familles", "families",
+    "jeunes", "victimes", "victims", "réfugiés", "refugees", "ménages", "households", "communautés", "communities", "organisations",
+    "organizations",
 ];
 
 /// Qualifier phrases, in reading order, with what they mean.
@@ -160,8 +232,17 @@ pub(super) const ENGLISH_WORDS: &[&str] = &["the", "and", "of", "to", "is", "wit
 
 /// Site names and section labels that are never a release's title.
 pub(super) const BOILERPLATE: &[&str] = &[
-    "press release", "press releases", "communiqué de presse", "communiqués de presse", "european union external action",
-    "news", "actualités", "languages:", "news release", "statement", "déclaration",
+    "press release",
+    "press releases",
+    "communiqué de presse",
+    "communiqués de presse",
+    "european union external action",
+    "news",
+    "actualités",
+    "languages:",
+    "news release",
+    "statement",
+    "déclaration",
 ];
 
 // What a number counts and when.
@@ -182,37 +263,57 @@ pub(super) const COUNTRY_NOUNS: &[&str] = &["pays", "country", "countries"];
 
 pub(super) const PROJECT_NOUNS: &[&str] = &["projet", "projets", "project", "projects"];
 
-pub(super) const PARTNER_NOUNS: &[&str] = &["partenaire", "partenaires", "partner", "partners", "organisations", "organizations", "ong", "ngo", "ngos"];
+pub(super) const PARTNER_NOUNS: &[&str] =
+    &["partenaire", "partenaires", "partner", "partners", "organisations", "organizations", "ong", "ngo", "ngos"];
 
 pub(super) const HUMANITARIAN: &[&str] = &["humanitai"];
 
 /// Nouns of things counted in releases: "412 charter flights" is not a number of migrants.
 pub(super) const THINGS: &[&str] = &[
-    "charter", "charters", "flights", "flight", "vols", "vol", "centres", "centers", "centre", "center", "sessions",
-    "workshops", "ateliers", "trainings", "formations", "kits", "meals", "repas", "vehicles", "véhicules",
-    "ambulances", "buses", "bus", "boats", "bateaux", "missions", "campaigns", "campagnes", "meetings", "réunions",
-    "events", "événements", "cases", "cas", "beds", "lits", "shelters", "abris", "offices", "bureaux",
-    "municipalities", "communes", "villages", "districts", "regions", "régions", "provinces", "sites", "schools",
-    "écoles", "hospitals", "hôpitaux", "items", "documents", "reports", "rapports", "studies", "études",
+    "charter", "charters", "flights", "flight", "vols", "vol", "centres", "centers", "centre", "center", "sessions", "workshops",
+    "ateliers", "trainings", "formations", "kits", "meals", "repas", "vehicles", "véhicules", "ambulances", "buses", "bus", "boats",
+    "bateaux", "missions", "campaigns", "campagnes", "meetings", "réunions", "events", "événements", "cases", "cas", "beds", "lits",
+    "shelters", "abris", "offices", "bureaux", "municipalities", "communes", "villages", "districts", "regions", "régions", "provinces",
+    "sites", "schools", "écoles", "hospitals", "hôpitaux", "items", "documents", "reports", "rapports", "studies", "études",
 ];
 
 /// Words that compare a number with the one before it, which then gives it its metric.
 pub(super) const COMPARISONS: &[&[&str]] = &[
-    &["contre"], &["compared", "with"], &["compared", "to"], &["against"], &["up", "from"], &["down", "from"],
-    &["vs"], &["versus"], &["rapport", "à"], &["comparé", "à"],
+    &["contre"],
+    &["compared", "with"],
+    &["compared", "to"],
+    &["against"],
+    &["up", "from"],
+    &["down", "from"],
+    &["vs"],
+    &["versus"],
+    &["rapport", "à"],
+    &["comparé", "à"],
 ];
 
 /// Phrases that date a running total from a launch without giving the date.
 pub(super) const LAUNCH_PHRASES: &[&str] = &[
-    "depuis le lancement", "depuis son lancement", "depuis sa création", "depuis le début", "depuis sa mise en place",
-    "depuis le démarrage", "since the launch", "since its launch", "since the start", "since its start",
-    "since its creation", "since its inception", "since the beginning", "since it began", "since it was launched",
+    "depuis le lancement",
+    "depuis son lancement",
+    "depuis sa création",
+    "depuis le début",
+    "depuis sa mise en place",
+    "depuis le démarrage",
+    "since the launch",
+    "since its launch",
+    "since the start",
+    "since its start",
+    "since its creation",
+    "since its inception",
+    "since the beginning",
+    "since it began",
+    "since it was launched",
     "since it started",
 ];
 
 /// Verbs and nouns that make "en 2016" an event rather than the period of a figure.
 pub(super) const EVENT_WORDS: &[&str] = &[
-    "lancé", "lancée", "lancés", "lancées", "launched", "créé", "créée", "created", "établi", "établie", "established",
-    "founded", "fondé", "fondée", "signed", "signé", "signée", "adopted", "adopté", "adoptée", "started", "began",
-    "commencé", "up", "launch", "lancement", "création", "creation", "inception", "start", "début",
+    "lancé", "lancée", "lancés", "lancées", "launched", "créé", "créée", "created", "établi", "établie", "established", "founded", "fondé",
+    "fondée", "signed", "signé", "signée", "adopted", "adopté", "adoptée", "started", "began", "commencé", "up", "launch", "lancement",
+    "création", "creation", "inception", "start", "début",
 ];

@@ -6,8 +6,8 @@ use crate::domain::dataset::date::Date;
 use crate::domain::dataset::model::Qualifier;
 
 use super::lexicon::{
-    month_number, scale_of, Caution, Hedge, COUNT_NOUNS, HEDGES, MEASURES, MONEY_SUFFIXES, ORDINAL_SUFFIXES,
-    ORDINAL_WORDS, PHONE_WORDS, REFERENCE_WORDS,
+    month_number, scale_of, Caution, Hedge, COUNT_NOUNS, HEDGES, MEASURES, MONEY_SUFFIXES, ORDINAL_SUFFIXES, ORDINAL_WORDS, PHONE_WORDS,
+    REFERENCE_WORDS,
 };
 use super::text::{ends_with, Text};
 
@@ -573,10 +573,7 @@ impl Scanner<'_, '_> {
 /// The qualifier in front of `start`: the longest hedge phrase that ends right there.
 pub(super) fn qualifier_before(text: &Text<'_>, start: usize) -> (Qualifier, Option<Caution>, Option<usize>) {
     let before = text.words_before(start, 4);
-    let best = HEDGES
-        .iter()
-        .filter(|(phrase, _)| ends_with(&before, phrase))
-        .max_by_key(|(phrase, _)| phrase.len());
+    let best = HEDGES.iter().filter(|(phrase, _)| ends_with(&before, phrase)).max_by_key(|(phrase, _)| phrase.len());
     match best {
         Some((phrase, hedge)) => {
             let at = before.get(phrase.len().saturating_sub(1)).map(|(at, _)| *at);
@@ -672,7 +669,9 @@ mod tests {
 
     #[test]
     fn years_dates_and_times_are_not_counts() {
-        let extraction = extract("Brussels, 13/10/2020 - 13:00\n\nIn 2019 the programme ran in Niger. On 12 October 2021 and on 2021-10-12 it met again.");
+        let extraction = extract(
+            "Brussels, 13/10/2020 - 13:00\n\nIn 2019 the programme ran in Niger. On 12 October 2021 and on 2021-10-12 it met again.",
+        );
         assert!(extraction.proposals.is_empty(), "{:#?}", extraction.proposals);
         assert_eq!(extraction.release.date, Date::new(2020, 10, 13).ok());
         let kinds: Vec<ContextKind> = extraction.context.iter().map(|c| c.kind).collect();
@@ -692,7 +691,8 @@ mod tests {
 
     #[test]
     fn percentages_are_context() {
-        for text in ["28 % des migrants rentrés", "28% of returned migrants", "28 per cent of returned migrants", "28\u{a0}% des rapatriés"] {
+        for text in ["28 % des migrants rentrés", "28% of returned migrants", "28 per cent of returned migrants", "28\u{a0}% des rapatriés"]
+        {
             assert_eq!(context_kinds(text), vec![(ContextKind::Percent, 28.0)], "{text}");
             assert!(extract(text).proposals.is_empty(), "{text}");
         }

@@ -58,14 +58,11 @@ pub(super) fn split_sentences(text: &Text<'_>) -> Vec<(usize, usize)> {
             while text.ch(next).is_some_and(char::is_whitespace) {
                 next += 1;
             }
-            let opens = text
-                .ch(next)
-                .is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '«' | '"' | '“' | '(' | '€'));
+            let opens = text.ch(next).is_none_or(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '«' | '"' | '“' | '(' | '€'));
             let abbreviation = c == '.' && {
                 let word = text.words_before(i, 1);
-                word.first().is_some_and(|(at, w)| {
-                    *at + w.chars().count() == i && (w.chars().count() == 1 || ABBREVIATIONS.contains(&w.as_str()))
-                })
+                word.first()
+                    .is_some_and(|(at, w)| *at + w.chars().count() == i && (w.chars().count() == 1 || ABBREVIATIONS.contains(&w.as_str())))
             };
             if spaced && opens && !abbreviation {
                 push(&mut out, from, k);

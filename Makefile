@@ -20,7 +20,7 @@ SITE_URL ?=
 SERVICE_WORKER ?= on
 
 # Cases of `make fuzz`, shared out between the properties of tests/it/fuzz.rs.
-FUZZ_CASES ?= 2000000
+FUZZ_CASES ?= 12000000
 
 .PHONY: help serve test dist test-native lint test-e2e bench data check-data fuzz
 

@@ -9,6 +9,10 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { launch, openPage, withServer, ROOT, DIST } from '../lib/browser.mjs';
 
+// These tests answer the page's own requests (page.route); a service worker would fetch the data
+// itself, out of their reach, so it is kept out. The worker has its own spec (offline).
+const NO_WORKER = { serviceWorkers: 'block' };
+
 const DATA = '/data/eu-iom-figures.json';
 const BASE = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/bad-data/00-valid-base.json'), 'utf8'));
 const TABLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/data-addresses.json'), 'utf8')).addresses;
@@ -31,7 +35,7 @@ test('with no policy in place, no ?data= address makes a request outside the pag
   await withServer({ overrides: { '/': { body: UNPROTECTED, type: 'text/html; charset=utf-8' } } }, async (server) => {
     const origin = new URL(server.url).origin;
     const fill = (text) => text.replaceAll('{origin}', origin).replaceAll('{port}', String(server.port));
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser, NO_WORKER);
     const outside = [];
     context.on('request', (request) => {
       const url = request.url();
@@ -62,7 +66,7 @@ test('with no policy in place, no ?data= address makes a request outside the pag
 
 test('a slow earlier reload never replaces the data of a later one', async () => {
   await withServer({}, async (server) => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser, NO_WORKER);
     await page.goto(server.url + '?lang=en&metric=migrants_returned');
     await page.waitForSelector('[data-testid=card-migrants] [data-figure]', { timeout: 60000 });
     let requests = 0;
@@ -94,7 +98,7 @@ test('a slow earlier reload never replaces the data of a later one', async () =>
 
 test('a slow reload answered after a local file was opened leaves the local file on screen', async () => {
   await withServer({}, async (server) => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser, NO_WORKER);
     await page.goto(server.url + '?lang=en&metric=migrants_returned');
     await page.waitForSelector('[data-testid=card-migrants] [data-figure]', { timeout: 60000 });
     let slowAnswered = false;

@@ -59,7 +59,17 @@ pub fn start(on_update: impl Fn() + Clone + 'static) {
         let options = web_sys::RegistrationOptions::new();
         options.set_scope(&base);
         let registration = match JsFuture::from(container.register_with_options(&format!("{base}sw.js"), &options)).await {
-            Ok(registration) => registration.unchecked_into::<ServiceWorkerRegistration>(),
+            // A browser that blocks workers may answer with no registration at all.
+            Ok(registration) => match registration.dyn_into::<ServiceWorkerRegistration>() {
+                Ok(registration) => registration,
+                Err(other) => {
+                    env::warn(&format!(
+                        "offline use is not available: the browser gave no service worker registration ({})",
+                        describe(&other)
+                    ));
+                    return;
+                }
+            },
             Err(error) => {
                 env::warn(&format!("offline use is not available: the service worker did not register ({})", describe(&error)));
                 return;

@@ -17,6 +17,7 @@ pub mod frame;
 pub mod spec;
 pub mod interact;
 
+use crate::domain::dataset::model::{Figure, Position};
 use std::fmt;
 use std::sync::Arc;
 
@@ -128,8 +129,8 @@ impl fmt::Debug for Style {
 /// Where a data point was drawn, in CSS pixels from the chart's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HitPoint {
-    /// Index of the figure in the dataset.
-    pub figure: usize,
+    /// The figure in the dataset.
+    pub figure: Position<Figure>,
     /// Horizontal position.
     pub x: f64,
     /// Vertical position.
@@ -497,10 +498,13 @@ mod tests {
     #[test]
     fn nearest_point_respects_the_radius() {
         let layout = ChartLayout {
-            points: vec![HitPoint { figure: 1, x: 10.0, y: 10.0, series: 0 }, HitPoint { figure: 2, x: 30.0, y: 10.0, series: 0 }],
+            points: vec![
+                HitPoint { figure: Position::new(1), x: 10.0, y: 10.0, series: 0 },
+                HitPoint { figure: Position::new(2), x: 30.0, y: 10.0, series: 0 },
+            ],
             n_hidden_series: 0,
         };
-        assert_eq!(layout.nearest(27.0, 12.0, 8.0).map(|p| p.figure), Some(2));
+        assert_eq!(layout.nearest(27.0, 12.0, 8.0).map(|p| p.figure), Some(Position::new(2)));
         assert_eq!(layout.nearest(20.0, 40.0, 8.0), None);
     }
 }

@@ -17,7 +17,7 @@ use crate::chart::spec::{draw_chart, ChartData};
 use crate::chart::theme::Theme;
 use crate::chart::Style;
 use crate::domain::dataset::date::DatePrecision;
-use crate::domain::dataset::model::{Dataset, Place};
+use crate::domain::dataset::model::{Figure, Position, Dataset, Place};
 use crate::domain::explore::aggregate::build_series;
 use crate::domain::explore::select::{count_sources, select, Ignore};
 use crate::domain::explore::table::{sort_figures, TableSort};
@@ -140,7 +140,7 @@ fn masthead(out: &mut String, lang: Lang) {
     out.push_str("</div></div></div></header>");
 }
 
-fn filters_placeholder(out: &mut String, dataset: &Dataset, selected: &[usize], lang: Lang) {
+fn filters_placeholder(out: &mut String, dataset: &Dataset, selected: &[Position<Figure>], lang: Lang) {
     let tag = lang.tag();
     let _ = write!(
         out,
@@ -178,7 +178,7 @@ fn tabs(out: &mut String, current: View, lang: Lang) {
     out.push_str("</div></div>");
 }
 
-fn timeline(out: &mut String, dataset: &Dataset, selected: &[usize], lang: Lang) {
+fn timeline(out: &mut String, dataset: &Dataset, selected: &[Position<Figure>], lang: Lang) {
     let series = build_series(dataset, selected);
     let description = describe_timeline(dataset, &series, lang);
     let data = ChartData::Timeline(series);
@@ -221,7 +221,7 @@ fn chart_svg(dataset: &Dataset, data: &ChartData, width: f64, theme: Theme, lang
     svg.replacen("<svg ", &format!(r#"<svg class="{class}" aria-hidden="true" focusable="false" "#), 1)
 }
 
-fn table(out: &mut String, dataset: &Dataset, selected: &[usize], lang: Lang) {
+fn table(out: &mut String, dataset: &Dataset, selected: &[Position<Figure>], lang: Lang) {
     let mut rows = selected.to_vec();
     sort_figures(dataset, &mut rows, TableSort::default(), lang, |m| metric_name(m, lang).to_string(), |p| place_name(dataset, p, lang));
     out.push_str(r#"<details class="prerender__table">"#);
@@ -231,7 +231,7 @@ fn table(out: &mut String, dataset: &Dataset, selected: &[usize], lang: Lang) {
         element(out, "th", r#"scope="col""#, msg(column, lang));
     }
     out.push_str("</tr></thead><tbody>");
-    for figure in rows.iter().filter_map(|i| dataset.figures().get(*i)) {
+    for figure in rows.iter().filter_map(|i| dataset.figure(*i)) {
         let _ = write!(out, r#"<tr data-figure="{}"><td>"#, escape(figure.id()));
         element(out, "span", r#"class="table__metric""#, metric_name(figure.metric(), lang));
         out.push_str("</td>");

@@ -11,7 +11,7 @@ use crate::domain::explore::aggregate::BreakdownBar;
 use crate::domain::text::describe::figure_value_stated;
 use crate::domain::text::format::format_date;
 use crate::domain::text::labels::place_name;
-use crate::domain::dataset::model::{Dataset, Qualifier};
+use crate::domain::dataset::model::{Dataset, Figure, Position, Qualifier};
 
 /// Height of one bar's row in CSS pixels.
 pub const ROW: f64 = 30.0;
@@ -24,7 +24,7 @@ pub struct BreakdownInput<'a> {
     /// Bars, largest first.
     pub bars: &'a [BreakdownBar],
     /// Figure to highlight.
-    pub focus: Option<usize>,
+    pub focus: Option<Position<Figure>>,
 }
 
 /// Suggested height in CSS pixels for `n_bars` bars.
@@ -44,11 +44,11 @@ pub fn draw_breakdown<DB: DrawingBackend>(
     let (painter, width, height) = Painter::start(area, style, 40.0, 20.0)?;
     let lang = style.lang;
     let pad = size::PAD;
-    let rows: Vec<(String, String, f64, usize, Qualifier)> = input
+    let rows: Vec<(String, String, f64, Position<Figure>, Qualifier)> = input
         .bars
         .iter()
         .filter_map(|bar| {
-            let figure = input.dataset.figures().get(bar.figure)?;
+            let figure = input.dataset.figure(bar.figure)?;
             let when = format_date(figure.as_of(), figure.as_of_precision(), lang);
             let value = figure_value_stated(figure, lang);
             Some((place_name(input.dataset, &bar.place, lang), format!("{value} · {when}"), bar.value, bar.figure, figure.qualifier()))

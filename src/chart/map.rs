@@ -18,7 +18,7 @@ use super::{Anchor, ChartError, ChartLayout, HitPoint, Painter, Style};
 use crate::domain::map::{class_breaks, inside_spans, Bounds, ClassBreaks, WorldMap};
 use crate::domain::text::i18n::metric_name;
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::{Dataset, Metric, Unit};
+use crate::domain::dataset::model::{Country, Dataset, Figure, Metric, Position, Unit};
 
 /// What to draw.
 #[derive(Debug, Clone, Copy)]
@@ -29,13 +29,13 @@ pub struct MapInput<'a> {
     pub dataset: &'a Dataset,
     /// (index in the dataset's country list, index of the figure shown for that country), as
     /// [`crate::domain::explore::aggregate::latest_by_country`] gives them; one metric at a time.
-    pub values: &'a [(usize, usize)],
+    pub values: &'a [(Position<Country>, Position<Figure>)],
     /// ISO codes of countries to outline (for example a programme's partner countries).
     pub highlight: &'a [String],
     /// What the outline means, for the legend (`None`: no legend row).
     pub highlight_label: Option<&'a str>,
     /// Figure to highlight (keyboard focus or hover).
-    pub focus: Option<usize>,
+    pub focus: Option<Position<Figure>>,
 }
 
 /// Sequential ramp for the light theme, lightest (lowest class) first: ColorBrewer "Blues"
@@ -234,14 +234,14 @@ pub fn recommended_height(map: &WorldMap, width: f64) -> f64 {
 
 /// The values of the selection.
 fn values(input: &MapInput<'_>) -> Vec<f64> {
-    input.values.iter().filter_map(|(_, figure)| input.dataset.figures().get(*figure).map(|f| f.value())).collect()
+    input.values.iter().filter_map(|(_, figure)| input.dataset.figure(*figure).map(|f| f.value())).collect()
 }
 
-/// A country with a figure: map index → (figure, dataset country index, value).
-fn shaded(input: &MapInput<'_>) -> BTreeMap<usize, (usize, usize, f64)> {
+/// A country with a figure: map index → (figure, dataset country, value).
+fn shaded(input: &MapInput<'_>) -> BTreeMap<usize, (Position<Figure>, Position<Country>, f64)> {
     let mut out = BTreeMap::new();
     for &(country, figure) in input.values {
-        let (Some(place), Some(fig)) = (input.dataset.countries().get(country), input.dataset.figures().get(figure)) else {
+        let (Some(place), Some(fig)) = (input.dataset.country(country), input.dataset.figure(figure)) else {
             continue;
         };
         if let Some((index, _)) = input.map.country(place.code()) {
@@ -267,7 +267,7 @@ pub fn hit_at(input: &MapInput<'_>, width: f64, height: f64, point: (f64, f64)) 
     let index = country_at(input, width, height, point)?;
     let &(figure, country, _) = shaded(input).get(&index)?;
     let (x, y) = fit.to_screen(input.map.countries().get(index)?.label_point());
-    Some(HitPoint { figure, x, y, series: country })
+    Some(HitPoint { figure, x, y, series: country.get() })
 }
 
 /// Screen rings of a country, with points closer than a device pixel merged.
@@ -366,11 +366,11 @@ pub fn draw_map<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, input: MapInp
                 painter.ring((x, y), SMALL_MARKER + 3.5, palette.text, 2.0)?;
             }
         }
-        layout.points.push(HitPoint { figure, x, y, series: country_index });
+        layout.points.push(HitPoint { figure, x, y, series: country_index.get() });
     }
     layout.points.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
 
-    let metric = input.values.first().and_then(|(_, figure)| input.dataset.figures().get(*figure)).map(|f| (f.metric(), f.unit()));
+    let metric = input.values.first().and_then(|(_, figure)| input.dataset.figure(*figure)).map(|f| (f.metric(), f.unit()));
     let legend = LegendInput {
         breaks: breaks.as_ref(),
         colours: &colours,
@@ -632,10 +632,16 @@ mod tests {
             ("ne", "2021-01-01", "migrants_returned", 2_000.0, "exact", Some("NE"), None),
         ]);
         let map = toy_map();
-        let values = vec![(d.country_index("LY").unwrap(), 0), (d.country_index("NE").unwrap(), 1)];
+        let values = vec![(d.country_index("LY").unwrap(), Position::new(0)), (d.country_index("NE").unwrap(), Position::new(1))];
         let highlight = vec!["TD".to_string()];
-        let input =
-            MapInput { map: &map, dataset: &d, values: &values, highlight: &highlight, highlight_label: Some("Partner"), focus: Some(1) };
+        let input = MapInput {
+            map: &map,
+            dataset: &d,
+            values: &values,
+            highlight: &highlight,
+            highlight_label: Some("Partner"),
+            focus: Some(Position::new(1)),
+        };
         let mut svg = String::new();
         let layout = {
             let area = SVGBackend::with_string(&mut svg, (300, 420)).into_drawing_area();
@@ -652,7 +658,7 @@ mod tests {
         let inside_niger = plan.fit.to_screen((150.0, 10.0));
         assert_eq!(country_at(&input, 300.0, 420.0, inside_niger), Some(1));
         let hit = hit_at(&input, 300.0, 420.0, inside_niger).unwrap();
-        assert_eq!((hit.figure, hit.series), (1, d.country_index("NE").unwrap()));
+        assert_eq!((hit.figure, hit.series), (Position::new(1), d.country_index("NE").unwrap().get()));
         let inside_chad = plan.fit.to_screen((100.0, 250.0));
         assert_eq!(country_at(&input, 300.0, 420.0, inside_chad), Some(2));
         assert_eq!(hit_at(&input, 300.0, 420.0, inside_chad), None, "Chad has no figure");

@@ -17,7 +17,7 @@ use crate::domain::explore::aggregate::{BreakdownBar, Series};
 use crate::domain::map::WorldMap;
 use crate::domain::text::labels::metrics_in;
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Country, Dataset, Figure, Position};
 
 /// What a chart shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -36,7 +36,7 @@ pub struct MapChart {
     /// Country shapes.
     pub map: Arc<WorldMap>,
     /// (dataset country index, figure index) of the countries with a figure.
-    pub values: Vec<(usize, usize)>,
+    pub values: Vec<(Position<Country>, Position<Figure>)>,
     /// ISO codes of countries to outline.
     pub highlight: Vec<String>,
     /// What the outline means (legend).
@@ -45,7 +45,7 @@ pub struct MapChart {
 
 impl MapChart {
     /// The drawing input for a dataset.
-    pub fn input<'a>(&'a self, dataset: &'a Dataset, focus: Option<usize>) -> MapInput<'a> {
+    pub fn input<'a>(&'a self, dataset: &'a Dataset, focus: Option<Position<Figure>>) -> MapInput<'a> {
         MapInput {
             map: &self.map,
             dataset,
@@ -91,7 +91,7 @@ pub fn draw_chart<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     dataset: &Dataset,
     data: &ChartData,
-    focus: Option<usize>,
+    focus: Option<Position<Figure>>,
     style: &Style,
 ) -> Result<ChartLayout, ChartError> {
     if data.is_empty() {

@@ -22,7 +22,7 @@ use crate::domain::text::i18n::{metric_name, qualifier_name};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::lang::Lang;
 use crate::domain::text::labels::{entity_labels, metrics_in};
-use crate::domain::dataset::model::{Dataset, Place, Qualifier};
+use crate::domain::dataset::model::{Dataset, Figure, Place, Position, Programme, Qualifier};
 
 /// Most series drawn at once; more would be unreadable (the table still lists them all).
 pub const MAX_SERIES: usize = 8;
@@ -35,7 +35,7 @@ pub struct TimelineInput<'a> {
     /// Series, most important first (as [`crate::domain::explore::aggregate::build_series`] orders them).
     pub series: &'a [Series],
     /// Figure to highlight (keyboard focus or hover).
-    pub focus: Option<usize>,
+    pub focus: Option<Position<Figure>>,
 }
 
 /// Suggested height in CSS pixels for `n_panels` panels at a given width.
@@ -46,7 +46,7 @@ pub fn recommended_height(n_panels: usize, width: f64) -> f64 {
 }
 
 /// A (programme, place) pair: the thing a series follows, which keeps its look across panels.
-type Entity = (usize, Place);
+type Entity = (Position<Programme>, Place);
 
 /// Draws the timeline and returns where its points landed.
 ///
@@ -73,7 +73,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
     let drawn: Vec<&Series> = input.series.iter().filter(|s| look_of.contains_key(&(s.key.programme, s.key.place.clone()))).collect();
     let n_hidden_series = input.series.len() - drawn.len();
 
-    let pairs: Vec<(usize, &Place)> = visible.iter().map(|(p, place)| (*p, place)).collect();
+    let pairs: Vec<(Position<Programme>, &Place)> = visible.iter().map(|(p, place)| (*p, place)).collect();
     let labels = entity_labels(input.dataset, &pairs, lang);
     let legend_bottom = draw_legend(&painter, &labels, width)?;
 
@@ -96,7 +96,7 @@ fn day_extent(dataset: &Dataset, series: &[&Series]) -> (f64, f64) {
     let mut lo = i64::MAX;
     let mut hi = i64::MIN;
     for point in series.iter().flat_map(|s| s.points.iter()) {
-        let spread = dataset.figures().get(point.figure).map_or(0, |f| f.as_of_precision().uncertainty_days());
+        let spread = dataset.figure(point.figure).map_or(0, |f| f.as_of_precision().uncertainty_days());
         lo = lo.min(point.period_start_day.unwrap_or(point.day) - spread);
         hi = hi.max(point.day + spread);
     }
@@ -360,7 +360,7 @@ fn draw_series<DB: DrawingBackend>(
     painter.line(&running, colour, size::LINE, dash)?;
 
     for point in &series.points {
-        let Some(figure) = input.dataset.figures().get(point.figure) else { continue };
+        let Some(figure) = input.dataset.figure(point.figure) else { continue };
         let centre = (x.map(point.day as f64), y.map(point.value));
         if let Some(start) = point.period_start_day {
             let from = x.map(start as f64);

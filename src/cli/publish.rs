@@ -201,7 +201,7 @@ pub fn run(dist: &Path, data: &Path, options: &Options) -> Result<String, String
     if std::fs::read(&deployed).map_err(|e| format!("cannot read {}: {e}", deployed.display()))? != text.as_bytes() {
         return Err(format!("{} differs from {}: publish describes the data file the site serves", data.display(), deployed.display()));
     }
-    let all: Vec<usize> = (0..dataset.figures().len()).collect();
+    let all: Vec<_> = dataset.figure_positions().collect();
     let csv = to_csv(dataset, &all, Lang::En);
     let publication = Publication { site_url: options.site_url.clone(), json_bytes: text.len(), csv_bytes: csv.len() };
     let mut report = String::new();

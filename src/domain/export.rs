@@ -16,6 +16,7 @@ pub use json::{to_json, ExportMetadata};
 pub use zip::{crc32, zip_store};
 
 use crate::domain::dataset::date::Date;
+use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::view::ViewState;
 use crate::domain::lang::Lang;
@@ -77,7 +78,7 @@ impl std::fmt::Display for DownloadError {
 pub fn csv_archive(
     dataset: &Dataset,
     state: &ViewState,
-    figures: &[usize],
+    figures: &[Position<Figure>],
     scope: Scope,
     context: &ExportContext,
 ) -> Result<(String, Vec<u8>), metadata::MetadataError> {
@@ -122,7 +123,7 @@ mod tests {
     fn the_csv_archive_holds_the_csv_its_data_package_and_the_readme() {
         let d = dataset(&[("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", Some("LY"), None)]);
         let state = ViewState::default_for(Some(&d));
-        let (name, zip) = csv_archive(&d, &state, &[0], Scope::Selection, &context()).unwrap();
+        let (name, zip) = csv_archive(&d, &state, &[Position::new(0)], Scope::Selection, &context()).unwrap();
         assert_eq!(name, "eu-iom-figures_migrants-returned_csv_2020-2020_2026-11-28.zip");
         let has = |needle: &[u8]| zip.windows(needle.len()).any(|w| w == needle);
         for file in ["eu-iom-figures_migrants-returned_2020-2020_2026-11-28.csv", "datapackage.json", "README.txt"] {

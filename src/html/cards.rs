@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{element, escape};
+use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::aggregate::{headline_figures, Headline, HeadlineLine};
 use crate::domain::text::labels::{headline_line_label, headline_title};
@@ -16,7 +17,7 @@ use crate::domain::text::messages::{msg, Msg};
 
 /// The cards' contents (the children of the `.cards` element) for the figures `selected`
 /// (the current selection, every metric).
-pub fn cards_inner(dataset: &Dataset, selected: &[usize], lang: Lang) -> String {
+pub fn cards_inner(dataset: &Dataset, selected: &[Position<Figure>], lang: Lang) -> String {
     let lines: Vec<HeadlineLine> = Headline::ALL.iter().flat_map(|headline| headline.lines().iter().copied()).collect();
     let mut figures = headline_figures(dataset, selected, &lines).into_iter();
     let mut out = String::new();
@@ -31,9 +32,9 @@ pub fn cards_inner(dataset: &Dataset, selected: &[usize], lang: Lang) -> String 
     out
 }
 
-fn card_line(out: &mut String, dataset: &Dataset, figure_index: Option<usize>, label: Option<Msg>, lang: Lang) {
+fn card_line(out: &mut String, dataset: &Dataset, figure_index: Option<Position<Figure>>, label: Option<Msg>, lang: Lang) {
     let label = label.map(|m| msg(m, lang));
-    let Some(figure) = figure_index.and_then(|i| dataset.figures().get(i)) else {
+    let Some(figure) = figure_index.and_then(|i| dataset.figure(i)) else {
         out.push_str(r#"<div class="card__line card__line--empty" data-testid="card-line">"#);
         if let Some(label) = label {
             element(out, "p", r#"class="card__label""#, label);

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use super::{element, escape};
+use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::table::sources_of;
 use crate::domain::lang::Lang;
@@ -18,7 +19,7 @@ pub const PAGE_SOURCES: usize = 100;
 
 /// The list of the first `limit` sources of `selected`, or the empty-selection message; with
 /// the number of sources left out.
-pub fn sources_list(dataset: &Dataset, selected: &[usize], lang: Lang, limit: usize) -> (String, usize) {
+pub fn sources_list(dataset: &Dataset, selected: &[Position<Figure>], lang: Lang, limit: usize) -> (String, usize) {
     let groups = sources_of(dataset, selected);
     let mut out = String::new();
     if groups.is_empty() {
@@ -29,7 +30,7 @@ pub fn sources_list(dataset: &Dataset, selected: &[usize], lang: Lang, limit: us
     let left_out = groups.len().saturating_sub(limit);
     out.push_str(r#"<ol class="sources">"#);
     for (source_index, figures) in groups.into_iter().take(limit) {
-        let Some(source) = dataset.sources().get(source_index) else { continue };
+        let Some(source) = dataset.source(source_index) else { continue };
         let official = source.is_official();
         let badge = if official { msg(Msg::OfficialSource, lang) } else { msg(Msg::OtherSource, lang) };
         let language = escape(source.language());
@@ -60,7 +61,7 @@ pub fn sources_list(dataset: &Dataset, selected: &[usize], lang: Lang, limit: us
         }
         element(&mut out, "p", r#"class="source__figures-heading""#, msg(Msg::FiguresReported, lang));
         out.push_str(r#"<ul class="source__figures">"#);
-        for figure in figures.iter().filter_map(|i| dataset.figures().get(*i)) {
+        for figure in figures.iter().filter_map(|i| dataset.figure(*i)) {
             let (detail, detail_lang) = figure.detail_in(lang);
             out.push_str("<li>");
             element(&mut out, "strong", "", &figure_value_stated(figure, lang));

@@ -10,7 +10,7 @@ use crate::domain::explore::aggregate::{build_breakdown, BreakdownBar, Breakdown
 use crate::domain::text::describe::{describe_breakdown, tooltip_lines};
 use crate::domain::text::i18n::metric_name;
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::{Dataset, Metric};
+use crate::domain::dataset::model::{Dataset, Figure, Metric, Position};
 use crate::ui::page::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
 
@@ -24,7 +24,7 @@ type Panels = Memo<Vec<(Metric, Vec<BreakdownBar>)>>;
 
 /// The breakdown view.
 #[component]
-pub fn BreakdownView(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page) -> impl IntoView {
+pub fn BreakdownView(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>, page: Page) -> impl IntoView {
     let lang = page.lang;
     let by = Memo::new(move |_| page.state.with(|s| s.breakdown_by));
     let bars_data = dataset.clone();

@@ -6,12 +6,12 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::lang::Lang;
 use crate::html::cards::cards_inner;
 
 /// The cards, following `figures` (the current selection, every metric).
 #[component]
-pub fn HeadlineCards(dataset: Arc<Dataset>, figures: Memo<Vec<usize>>, lang: Signal<Lang>) -> impl IntoView {
+pub fn HeadlineCards(dataset: Arc<Dataset>, figures: Memo<Vec<Position<Figure>>>, lang: Signal<Lang>) -> impl IntoView {
     view! { <div class="cards" inner_html=move || figures.with(|f| cards_inner(&dataset, f, lang.get()))></div> }
 }

@@ -17,7 +17,7 @@ use crate::chart::{ChartError, ChartLayout, HitPoint, Style};
 use crate::domain::export::{chart_footer, describe_filters, file_name, DownloadError, Scope};
 use crate::ui::downloads::export_context;
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::explore::view::View;
 use crate::ui::page::Page;
 use crate::ui::chart_style;
@@ -39,13 +39,13 @@ pub struct ChartCanvasProps {
     /// What to draw.
     pub data: Signal<Arc<ChartData>>,
     /// The figures behind the chart (for the source line of downloads).
-    pub figures: Signal<Vec<usize>>,
+    pub figures: Signal<Vec<Position<Figure>>>,
     /// Tooltip lines for a figure.
-    pub tooltip: Arc<dyn Fn(usize) -> Vec<String> + Send + Sync>,
+    pub tooltip: Arc<dyn Fn(Position<Figure>) -> Vec<String> + Send + Sync>,
     /// The page (language, theme, view state).
     pub page: Page,
     /// Called with a figure when the user activates it (Enter, click).
-    pub on_activate: Option<Rc<dyn Fn(usize)>>,
+    pub on_activate: Option<Rc<dyn Fn(Position<Figure>)>>,
     /// Finds the point under the pointer (width, height, position in CSS pixels) when the
     /// chart knows better than "nearest point", as the map does with country shapes.
     pub hit: Option<HitTest>,
@@ -62,8 +62,8 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let width = RwSignal::new(0.0_f64);
     let layout = RwSignal::new(ChartLayout::default());
-    let focus = RwSignal::new(None::<usize>);
-    let hover = RwSignal::new(None::<usize>);
+    let focus = RwSignal::new(None::<Position<Figure>>);
+    let hover = RwSignal::new(None::<Position<Figure>>);
     let watch = StoredValue::new_local(None::<SizeWatch>);
     let description_id = format!("{test_id}-description");
 
@@ -121,7 +121,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
     };
     // The point under the pointer: the chart's own hit test first (shapes), then the nearest
     // point within reach (small markers).
-    let point_at = move |x: f64, y: f64| -> Option<usize> {
+    let point_at = move |x: f64, y: f64| -> Option<Position<Figure>> {
         let width = width.get_untracked();
         let height = data.with_untracked(|d| d.height(width));
         let radius = if hit.is_some() { 8.0 } else { 24.0 };

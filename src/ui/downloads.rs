@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::domain::export::{citation, csv_archive, file_name, to_json, DownloadError, ExportContext, Scope};
 use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::ui::page::Page;
 use crate::web::download::{save_bytes, save_text};
 use crate::web::env;
@@ -26,16 +26,16 @@ pub fn export_context(lang: Lang) -> Result<ExportContext, DownloadError> {
 
 /// The download buttons and the citation.
 #[component]
-pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page) -> impl IntoView {
+pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>, page: Page) -> impl IntoView {
     let lang = page.lang;
     let error = RwSignal::new(None::<DownloadError>);
     let save_data = dataset.clone();
     let save = Rc::new(move |scope: Scope, format: &'static str| {
         let lang = lang.get_untracked();
         let state = page.state.get_untracked();
-        let figures: Vec<usize> = match scope {
+        let figures: Vec<Position<Figure>> = match scope {
             Scope::Selection => selected.get_untracked(),
-            Scope::Everything => (0..save_data.figures().len()).collect(),
+            Scope::Everything => save_data.figure_positions().collect(),
         };
         let result = export_context(lang).and_then(|context| match format {
             "json" => to_json(&save_data, &state, &figures, scope, &context)

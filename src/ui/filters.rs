@@ -12,7 +12,7 @@ use crate::domain::explore::aggregate::latest_by_country;
 use crate::domain::text::format::format_value;
 use crate::domain::text::i18n::{level_name, metric_name};
 use crate::domain::text::messages::{active_filters, match_count, msg, Msg};
-use crate::domain::dataset::model::{Dataset, LocalName, Metric};
+use crate::domain::dataset::model::{Country, Dataset, Figure, LocalName, Metric, Position};
 use crate::domain::explore::select::{count_sources, select, Filter, Ignore, Level, PublisherFilter, YearBounds, YearEnd};
 use crate::domain::explore::view::{CountryOrder, View, ViewState};
 use crate::ui::page::Page;
@@ -89,7 +89,7 @@ fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, item: T) {
 
 /// The panel.
 #[component]
-pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page, open: RwSignal<bool>) -> impl IntoView {
+pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>, page: Page, open: RwSignal<bool>) -> impl IntoView {
     let lang = page.lang;
     let state = page.state;
     let count_data = dataset.clone();
@@ -291,8 +291,8 @@ fn CountryList(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
             others.with(|filter| select(&values_data, &Filter { metrics: BTreeSet::from([metric]), ..filter.clone() }, Ignore::default()));
         latest_by_country(&values_data, &selected, metric)
             .into_iter()
-            .filter_map(|(country, figure)| Some((country, values_data.figures().get(figure)?.value())))
-            .collect::<Vec<(usize, f64)>>()
+            .filter_map(|(country, figure)| Some((country, values_data.figure(figure)?.value())))
+            .collect::<Vec<(Position<Country>, f64)>>()
     });
     let list_data = dataset.clone();
     let rows = move || {
@@ -301,10 +301,8 @@ fn CountryList(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
         let values = values.get();
         let max = values.iter().map(|(_, v)| *v).fold(0.0, f64::max);
         let unit = metric.get().default_unit();
-        let mut countries: Vec<(usize, String, String, Option<f64>)> = list_data
-            .countries()
-            .iter()
-            .enumerate()
+        let mut countries: Vec<(Position<Country>, String, String, Option<f64>)> = list_data
+            .positioned_countries()
             .filter(|(_, c)| needle.is_empty() || c.name(lang).to_lowercase().contains(&needle) || c.code().to_lowercase() == needle)
             .map(|(i, c)| (i, c.code().to_string(), c.name(lang).to_string(), values.iter().find(|(k, _)| *k == i).map(|(_, v)| *v)))
             .collect();

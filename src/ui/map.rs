@@ -77,7 +77,7 @@ pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
         let mut filter = page.state.with(|s| s.filter.clone());
         filter.countries.clear();
         let selected = select(&values_data, &filter, Ignore { metrics: true, levels: true });
-        latest_by_country(&values_data, &selected, metric.get()).into_iter().collect::<Vec<(usize, usize)>>()
+        latest_by_country(&values_data, &selected, metric.get()).into_iter().collect::<Vec<_>>()
     });
     let partner_data = dataset.clone();
     let highlight = Memo::new(move |_| {
@@ -108,8 +108,7 @@ pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
         tooltip: Arc::new(move |figure| tooltip_lines(&tip_data, figure, &[], lang.get_untracked())),
         page,
         on_activate: Some(std::rc::Rc::new(move |figure| {
-            if let Some(code) = activate_data.figures().get(figure).and_then(|f| activate_data.country_of(f)).map(|c| c.code().to_string())
-            {
+            if let Some(code) = activate_data.figure(figure).and_then(|f| activate_data.country_of(f)).map(|c| c.code().to_string()) {
                 page.update(|s| s.toggle_country(&code));
             }
         })),

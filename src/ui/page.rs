@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::explore::select::{select, Filter, Ignore};
 use crate::domain::explore::view::{drop_unknown_ids, from_query, UrlNotice, View, ViewState};
 use crate::domain::lang::Lang;
@@ -66,9 +66,9 @@ pub struct Selections {
     /// The view shown.
     pub view: Memo<View>,
     /// Figures for the headline cards (every metric and level).
-    pub cards: Memo<Vec<usize>>,
+    pub cards: Memo<Vec<Position<Figure>>>,
     /// Figures for the current view (the breakdown ignores the level: it compares places).
-    pub view_figures: Memo<Vec<usize>>,
+    pub view_figures: Memo<Vec<Position<Figure>>>,
 }
 
 /// Reads the URL again now that the dataset is known (year bounds, unknown ids) and builds the

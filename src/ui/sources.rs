@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
 use crate::html::sources::{sources_list, PAGE_SOURCES};
@@ -14,7 +14,7 @@ use crate::ui::table::show_more_button;
 
 /// The list of sources.
 #[component]
-pub fn SourcesPanel(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, lang: Signal<Lang>) -> impl IntoView {
+pub fn SourcesPanel(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>, lang: Signal<Lang>) -> impl IntoView {
     let shown = RwSignal::new(PAGE_SOURCES);
     let list = Memo::new(move |_| selected.with(|s| sources_list(&dataset, s, lang.get(), shown.get())));
     view! {

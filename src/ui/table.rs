@@ -11,7 +11,7 @@ use crate::domain::text::i18n::{disagreement_kind_name, metric_name, precision_n
 use crate::domain::lang::Lang;
 use crate::domain::text::labels::place_name;
 use crate::domain::text::messages::{match_count, msg, show_more, Msg};
-use crate::domain::dataset::model::{Dataset, Place};
+use crate::domain::dataset::model::{Dataset, Figure, Place, Position};
 use crate::domain::explore::select::count_sources;
 use crate::domain::explore::table::{sort_figures, Column};
 use crate::ui::page::Page;
@@ -32,7 +32,7 @@ fn column_label(column: Column) -> Msg {
 
 /// The table.
 #[component]
-pub fn FigureTable(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page) -> impl IntoView {
+pub fn FigureTable(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>, page: Page) -> impl IntoView {
     let lang = page.lang;
     let shown = RwSignal::new(PAGE_ROWS);
     let sort = Memo::new(move |_| page.state.with(|s| s.sort));
@@ -115,8 +115,8 @@ pub fn show_more_button(remaining: Signal<usize>, shown: RwSignal<usize>, step: 
     }
 }
 
-fn table_row(dataset: &Dataset, index: usize, lang: Lang) -> AnyView {
-    let Some(figure) = dataset.figures().get(index) else { return ().into_any() };
+fn table_row(dataset: &Dataset, index: Position<Figure>, lang: Lang) -> AnyView {
+    let Some(figure) = dataset.figure(index) else { return ().into_any() };
     let source = dataset.source_of(figure);
     let mut date = figure_date(figure, lang);
     let precision = precision_note(figure.as_of_precision(), lang);

@@ -8,13 +8,13 @@ use crate::chart::spec::ChartData;
 use crate::domain::explore::aggregate::build_series;
 use crate::domain::text::describe::{describe_timeline, series_tooltip_lines};
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::ui::page::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
 
 /// The timeline with its heading and explanation.
 #[component]
-pub fn TimelineView(dataset: Arc<Dataset>, selected: Memo<Vec<usize>>, page: Page) -> impl IntoView {
+pub fn TimelineView(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>, page: Page) -> impl IntoView {
     let lang = page.lang;
     let series_data = dataset.clone();
     let series = Memo::new(move |_| selected.with(|s| build_series(&series_data, s)));

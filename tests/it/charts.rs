@@ -12,7 +12,7 @@ use eu_iom_dashboard::chart::Style;
 use eu_iom_dashboard::domain::lang::Lang;
 use eu_iom_dashboard::domain::explore::aggregate::{build_breakdown, build_series, BreakdownBy};
 use eu_iom_dashboard::domain::explore::view::from_query;
-use eu_iom_dashboard::domain::dataset::model::Metric;
+use eu_iom_dashboard::domain::dataset::model::{Figure, Metric, Position};
 use eu_iom_dashboard::domain::explore::select::{select, Filter, Ignore, Level};
 use plotters::prelude::*;
 
@@ -61,7 +61,7 @@ fn joint_initiative_cumulative_returns() {
     common::assert_snapshot("timeline-ji-returns.svg", &svg);
 }
 
-fn selection(query: &str, ignore: Ignore) -> (eu_iom_dashboard::domain::dataset::load::Loaded, Vec<usize>) {
+fn selection(query: &str, ignore: Ignore) -> (eu_iom_dashboard::domain::dataset::load::Loaded, Vec<Position<Figure>>) {
     let loaded = common::real_dataset();
     let (state, notices) = from_query(query, Some(&loaded.dataset));
     assert!(notices.is_empty(), "{notices:?}");

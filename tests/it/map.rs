@@ -9,7 +9,7 @@ use eu_iom_dashboard::chart::Style;
 use eu_iom_dashboard::domain::explore::aggregate::latest_by_country;
 use eu_iom_dashboard::domain::map::{class_breaks, load_world_map, WorldMap};
 use eu_iom_dashboard::domain::lang::Lang;
-use eu_iom_dashboard::domain::dataset::model::{Metric, Unit};
+use eu_iom_dashboard::domain::dataset::model::{Country, Figure, Metric, Position, Unit};
 use plotters::prelude::*;
 
 fn world() -> WorldMap {
@@ -50,8 +50,8 @@ fn every_country_of_the_dataset_has_a_shape() {
     }
 }
 
-fn returns_by_country(dataset: &eu_iom_dashboard::domain::dataset::model::Dataset) -> Vec<(usize, usize)> {
-    let all: Vec<usize> = (0..dataset.figures().len()).collect();
+fn returns_by_country(dataset: &eu_iom_dashboard::domain::dataset::model::Dataset) -> Vec<(Position<Country>, Position<Figure>)> {
+    let all: Vec<_> = dataset.figure_positions().collect();
     latest_by_country(dataset, &all, Metric::MigrantsReturned).into_iter().collect()
 }
 
@@ -59,7 +59,7 @@ fn returns_by_country(dataset: &eu_iom_dashboard::domain::dataset::model::Datase
 fn class_breaks_for_latest_returns_by_country() {
     let loaded = common::real_dataset();
     let dataset = &loaded.dataset;
-    let values: Vec<f64> = returns_by_country(dataset).iter().map(|(_, f)| dataset.figures()[*f].value()).collect();
+    let values: Vec<f64> = returns_by_country(dataset).iter().map(|(_, f)| dataset.figure(*f).unwrap().value()).collect();
     assert!(values.len() >= 3, "{values:?}");
     let breaks = class_breaks(&values).expect("values");
     assert!(breaks.n_classes() >= 2 && breaks.n_classes() <= 5);
@@ -109,7 +109,7 @@ fn map_of_latest_returns() {
     let data_rings: usize = values
         .iter()
         .map(|(country, _)| {
-            let code = dataset.countries()[*country].code();
+            let code = dataset.country(*country).unwrap().code();
             let (_, shape) = world.country(code).expect("shape");
             (0..shape.rings().len()).filter(|r| !shape.is_hole(*r)).count()
         })

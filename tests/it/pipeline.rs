@@ -7,19 +7,19 @@ use crate::common;
 
 use eu_iom_dashboard::domain::explore::aggregate::{build_breakdown, build_series, headline_figure, BreakdownBy, Headline, Warning};
 use eu_iom_dashboard::domain::lang::Lang;
-use eu_iom_dashboard::domain::dataset::model::{Dataset, Metric, Place};
+use eu_iom_dashboard::domain::dataset::model::{Dataset, Figure, Metric, Place, Position};
 use eu_iom_dashboard::domain::explore::select::{count_sources, select, Ignore};
 use eu_iom_dashboard::domain::explore::table::{sort_figures, sources_of, Column, TableSort};
 use eu_iom_dashboard::domain::explore::view::{from_query, to_query, View};
 use eu_iom_dashboard::domain::text::i18n::metric_name;
 use eu_iom_dashboard::domain::text::labels::place_name;
 
-fn headline_values(dataset: &Dataset, selected: &[usize]) -> Vec<(String, f64)> {
+fn headline_values(dataset: &Dataset, selected: &[Position<Figure>]) -> Vec<(String, f64)> {
     Headline::ALL
         .iter()
         .flat_map(|h| h.lines().iter().map(move |line| (h, line)))
         .filter_map(|(h, line)| {
-            let figure = &dataset.figures()[headline_figure(dataset, selected, *line)?];
+            let figure = &dataset.figure(headline_figure(dataset, selected, *line)?).unwrap();
             Some((format!("{}:{}", h.id(), figure.metric().id()), figure.value()))
         })
         .collect()
@@ -56,7 +56,7 @@ fn choosing_libya_follows_through_every_view() {
     let (state, notices) = from_query("v=1&metric=migrants_returned&country=LY&level=country", Some(dataset));
     assert!(notices.is_empty(), "{notices:?}");
     let selected = select(dataset, &state.filter, Ignore::default());
-    assert!(selected.iter().all(|i| dataset.country_of(&dataset.figures()[*i]).unwrap().code() == "LY"));
+    assert!(selected.iter().all(|i| dataset.country_of(dataset.figure(*i).unwrap()).unwrap().code() == "LY"));
     let cards = select(dataset, &state.filter, Ignore { metrics: true, levels: true });
     let returned = headline_values(dataset, &cards).into_iter().find(|(k, _)| k == "migrants:migrants_returned");
     assert_eq!(returned, Some(("migrants:migrants_returned".into(), 100_000.0)), "the latest Libyan report (June 2025)");
@@ -97,7 +97,7 @@ fn breakdown_ranks_countries_by_their_latest_report() {
     let codes: Vec<&str> = bars
         .iter()
         .map(|b| match b.place {
-            Place::Country(c) => dataset.countries()[c].code(),
+            Place::Country(c) => dataset.country(c).unwrap().code(),
             _ => "?",
         })
         .collect();
@@ -112,27 +112,28 @@ fn breakdown_ranks_countries_by_their_latest_report() {
 fn table_sorting_and_sources() {
     let loaded = common::real_dataset();
     let dataset = &loaded.dataset;
-    let mut all: Vec<usize> = (0..dataset.figures().len()).collect();
-    let sort = |all: &mut Vec<usize>, sort: TableSort, lang: Lang| {
+    let mut all: Vec<_> = dataset.figure_positions().collect();
+    let sort = |all: &mut Vec<Position<Figure>>, sort: TableSort, lang: Lang| {
         sort_figures(dataset, all, sort, lang, |m| metric_name(m, lang).to_string(), |p| place_name(dataset, p, lang));
     };
     sort(&mut all, TableSort { column: Column::Value, descending: true }, Lang::En);
-    assert_eq!(dataset.figures()[all[0]].value(), 3.39e9, "the largest figure is the EUTF's EUR 3.39 billion");
+    assert_eq!(dataset.figure(all[0]).unwrap().value(), 3.39e9, "the largest figure is the EUTF's EUR 3.39 billion");
     sort(&mut all, TableSort::default(), Lang::En);
-    assert!(all.windows(2).all(|w| dataset.figures()[w[0]].as_of() >= dataset.figures()[w[1]].as_of()));
+    assert!(all.windows(2).all(|w| dataset.figure(w[0]).unwrap().as_of() >= dataset.figure(w[1]).unwrap().as_of()));
     for lang in [Lang::En, Lang::Fr] {
         sort(&mut all, TableSort { column: Column::Place, descending: false }, lang);
-        let names: Vec<String> = all.iter().map(|i| place_name(dataset, &Place::of(&dataset.figures()[*i]), lang).to_lowercase()).collect();
+        let names: Vec<String> =
+            all.iter().map(|i| place_name(dataset, &Place::of(dataset.figure(*i).unwrap()), lang).to_lowercase()).collect();
         assert!(names.windows(2).all(|w| w[0] <= w[1]), "places A to Z by their {lang:?} names");
         sort(&mut all, TableSort { column: Column::Metric, descending: true }, lang);
-        let names: Vec<String> = all.iter().map(|i| metric_name(dataset.figures()[*i].metric(), lang).to_lowercase()).collect();
+        let names: Vec<String> = all.iter().map(|i| metric_name(dataset.figure(*i).unwrap().metric(), lang).to_lowercase()).collect();
         assert!(names.windows(2).all(|w| w[0] >= w[1]), "metrics Z to A by their {lang:?} names");
     }
     let sources = sources_of(dataset, &all);
-    let with_figures = (0..dataset.sources().len()).filter(|s| dataset.figures().iter().any(|f| f.source_index() == *s)).count();
+    let with_figures = dataset.positioned_sources().filter(|(s, _)| dataset.figures().iter().any(|f| f.source_index() == *s)).count();
     assert_eq!(sources.len(), with_figures);
     assert!(with_figures < dataset.sources().len(), "some sources only document a meeting");
-    assert!(sources.windows(2).all(|w| dataset.sources()[w[0].0].date() >= dataset.sources()[w[1].0].date()));
+    assert!(sources.windows(2).all(|w| dataset.source(w[0].0).unwrap().date() >= dataset.source(w[1].0).unwrap().date()));
 }
 
 #[test]
@@ -300,12 +301,12 @@ fn no_view_or_download_shows_a_sum_of_figures() {
         let cards = select(dataset, &state.filter, Ignore { metrics: true, levels: true });
         for line in Headline::ALL.iter().flat_map(|h| h.lines().iter().copied()).collect::<Vec<HeadlineLine>>() {
             if let Some(figure) = headline_figure(dataset, &cards, line) {
-                assert!(is_value(dataset.figures()[figure].value()));
+                assert!(is_value(dataset.figure(figure).unwrap().value()));
             }
         }
         let series = build_series(dataset, &selected);
         assert!(
-            series.iter().flat_map(|s| &s.points).all(|p| p.value == dataset.figures()[p.figure].value()),
+            series.iter().flat_map(|s| &s.points).all(|p| p.value == dataset.figure(p.figure).unwrap().value()),
             "{query}: series points are figures"
         );
         let by = BreakdownBy::Country;
@@ -314,7 +315,7 @@ fn no_view_or_download_shows_a_sum_of_figures() {
         let mut bars = Vec::new();
         for metric in metrics {
             let found = build_breakdown(dataset, &select(dataset, &state.filter, Ignore { metrics: false, levels: true }), metric, by);
-            assert!(found.iter().all(|b| b.value == dataset.figures()[b.figure].value()), "{query}: bars are figures");
+            assert!(found.iter().all(|b| b.value == dataset.figure(b.figure).unwrap().value()), "{query}: bars are figures");
             bars.extend(found);
         }
         let context = ExportContext {
@@ -332,7 +333,7 @@ fn no_view_or_download_shows_a_sum_of_figures() {
                 citation(dataset, &state, &selected, Scope::Selection, &context),
             ];
             for index in &selected {
-                let figure = &dataset.figures()[*index];
+                let figure = &dataset.figure(*index).unwrap();
                 texts.push(figure_value_stated(figure, lang));
                 texts.extend(figure_period(figure, lang));
                 texts.extend(series_tooltip_lines(dataset, &series, *index, lang));

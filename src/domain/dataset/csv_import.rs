@@ -328,6 +328,7 @@ mod tests {
     use crate::domain::export::to_csv;
     use crate::domain::lang::Lang;
     use crate::domain::testing::dataset;
+    use crate::domain::dataset::model::Position;
 
     #[test]
     fn parses_quotes_escapes_and_line_ends() {
@@ -342,7 +343,7 @@ mod tests {
             ("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", Some("LY"), None),
             ("b", "2021-12-16", "projects", 535.0, "exact", None, Some("2015-01-01")),
         ]);
-        let csv = to_csv(&d, &[0, 1], Lang::En);
+        let csv = to_csv(&d, &[Position::new(0), Position::new(1)], Lang::En);
         let loaded = load_csv(&csv).unwrap();
         assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
         let figures = loaded.dataset.figures();
@@ -356,7 +357,7 @@ mod tests {
     fn structural_problems_name_the_line_and_row_problems_skip_the_row() {
         assert!(matches!(load_csv("name,value\nx,1\n"), Err(LoadError::Csv { line: 1, .. })));
         let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
-        let csv = to_csv(&d, &[0], Lang::En);
+        let csv = to_csv(&d, &[Position::new(0)], Lang::En);
         let short = format!("{csv}only,three,fields\n");
         assert_eq!(
             load_csv(&short).unwrap_err(),
@@ -391,7 +392,7 @@ mod tests {
     #[test]
     fn nothing_is_assumed_for_a_missing_publisher_kind_language_kind_or_programme() {
         let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
-        let csv = to_csv(&d, &[0], Lang::En);
+        let csv = to_csv(&d, &[Position::new(0)], Lang::En);
         for column in ["source_publisher_kind", "source_language", "source_kind", "programme_id", "programme_as_published"] {
             let field = column.trim_start_matches("source_").replace("programme_as_published", "programme");
             let error = load_csv(&with_cell(&csv, column, "")).unwrap_err();
@@ -405,7 +406,10 @@ mod tests {
         let kindless = format!(
             "{}{}",
             with_cell(&csv, "source_publisher_kind", ""),
-            to_csv(&dataset(&[("b", "2021-10-13", "projects", 5.0, "exact", None, None)]), &[0], Lang::En).lines().nth(1).unwrap()
+            to_csv(&dataset(&[("b", "2021-10-13", "projects", 5.0, "exact", None, None)]), &[Position::new(0)], Lang::En)
+                .lines()
+                .nth(1)
+                .unwrap()
         );
         let loaded = load_csv(&kindless).unwrap();
         let messages: Vec<String> = loaded.issues.iter().map(ToString::to_string).collect();
@@ -416,7 +420,7 @@ mod tests {
     #[test]
     fn a_missing_unit_or_date_precision_is_loaded_with_a_warning_naming_what_was_taken() {
         let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
-        let csv = with_cell(&with_cell(&to_csv(&d, &[0], Lang::En), "unit", ""), "source_date_precision", "");
+        let csv = with_cell(&with_cell(&to_csv(&d, &[Position::new(0)], Lang::En), "unit", ""), "source_date_precision", "");
         let loaded = load_csv(&csv).unwrap();
         let messages: Vec<String> = loaded.issues.iter().map(ToString::to_string).collect();
         assert_eq!(messages.len(), 2, "{messages:?}");
@@ -431,7 +435,7 @@ mod tests {
             ("b", "2021-10-13", "projects", 5.0, "exact", None, None),
         ]);
         // The first figure's note spans three lines, so the second record starts on line 5.
-        let csv = with_cell(&to_csv(&d, &[0, 1], Lang::En), "note", "one\ntwo\nthree");
+        let csv = with_cell(&to_csv(&d, &[Position::new(0), Position::new(1)], Lang::En), "note", "one\ntwo\nthree");
         let records = parse_csv_records(&csv).unwrap();
         assert_eq!(records.iter().map(|r| r.line).collect::<Vec<_>>(), [1, 2, 5]);
         let broken = format!("{csv}\"x\",\"y\"\r\n");
@@ -448,7 +452,7 @@ mod tests {
     #[test]
     fn a_file_that_describes_a_source_two_ways_is_refused() {
         let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
-        let csv = to_csv(&d, &[0], Lang::En);
+        let csv = to_csv(&d, &[Position::new(0)], Lang::En);
         let row = csv.lines().nth(1).unwrap();
         let other = row.replacen("\"a\",", "\"a2\",", 1).replace("\"iom\"", "\"eu\"");
         assert_eq!(
@@ -460,7 +464,7 @@ mod tests {
     #[test]
     fn unknown_and_repeated_columns_are_refused() {
         let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
-        let csv = to_csv(&d, &[0], Lang::En);
+        let csv = to_csv(&d, &[Position::new(0)], Lang::En);
         let typo = csv.replacen("source_note", "sorce_note", 1);
         assert!(
             matches!(load_csv(&typo), Err(LoadError::Csv { line: 1, detail }) if detail.starts_with("column \"sorce_note\" is not one of"))

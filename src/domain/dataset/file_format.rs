@@ -93,7 +93,7 @@ mod tests {
         let published = load_file("data/eu-iom-figures.json", &json);
         assert_eq!(published, load_dataset(&json));
         let dataset = published.unwrap().dataset;
-        let all: Vec<usize> = (0..dataset.figures().len()).collect();
+        let all: Vec<_> = dataset.figure_positions().collect();
         let csv = to_csv(&dataset, &all, Lang::En);
         let imported = load_file("export.txt", &csv);
         assert_eq!(imported, load_csv(&csv));

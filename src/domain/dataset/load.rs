@@ -17,8 +17,8 @@ use serde_json::Value;
 use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::dataset::issue::{Issue, IssueKind, LoadError, RecordRef};
 use crate::domain::dataset::model::{
-    Country, Dataset, DatasetInfo, Disagreement, DisagreementKind, Figure, Ids, LocalName, Metric, Parts, Programme, PublisherKind,
-    Qualifier, Region, Source, SourceKind, Unit,
+    Position, Country, Dataset, DatasetInfo, Disagreement, DisagreementKind, Figure, Ids, LocalName, Metric, Parts, Programme,
+    PublisherKind, Qualifier, Region, Source, SourceKind, Unit,
 };
 use crate::domain::dataset::raw::{CountryRecord, DatasetLists, DisagreementRecord, FigureRecord, InfoRecord, NameRecord, SourceRecord};
 use crate::domain::dataset::json::{FileSpec, Item, List, Raw};
@@ -295,7 +295,7 @@ impl<'r> Record<'r> {
     }
 
     /// Resolves a reference field to an index, failing the record when it dangles.
-    fn reference(&mut self, field: &'static str, raw: &Raw<'_>, table: &HashMap<String, usize>) -> Option<usize> {
+    fn reference<T>(&mut self, field: &'static str, raw: &Raw<'_>, table: &HashMap<String, Position<T>>) -> Option<Position<T>> {
         let id = self.text(field, raw);
         if id.is_empty() {
             return None;
@@ -528,7 +528,7 @@ impl Validator {
                 self.drop_record(record);
                 continue;
             };
-            let Some(source_record) = sources.get(source) else {
+            let Some(source_record) = sources.get(source.get()) else {
                 record.fail(Some("source"), IssueKind::Dangling { target: String::new() });
                 self.issues.extend(record.issues);
                 continue;
@@ -571,7 +571,8 @@ impl Validator {
         if items.is_empty() {
             return Vec::new();
         }
-        let by_id: HashMap<&str, usize> = figures.iter().enumerate().map(|(index, figure)| (figure.id.as_str(), index)).collect();
+        let by_id: HashMap<&str, Position<Figure>> =
+            figures.iter().enumerate().map(|(at, figure)| (figure.id.as_str(), Position::new(at))).collect();
         let empty = DisagreementRecord::default();
         let mut seen = HashSet::new();
         let mut out = Vec::new();

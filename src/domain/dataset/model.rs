@@ -1,13 +1,17 @@
 //! The validated dataset: sources (dated releases), the figures they report, and the vocabularies both use.
 //!
 //! Invariants, established by [`crate::domain::dataset::load`] and relied on everywhere else:
-//! every figure points at an existing source, programme, region and country (by index);
+//! every figure points at an existing source, programme, region and country (by [`Position`]);
 //! ids are unique; values are finite and not negative; dates exist in the calendar.
 //! Fields are visible inside `dataset` alone, where `load` builds the records; every other
 //! module reads them through accessors, so no code outside `dataset` can break these promises.
 //! Lookups by id go through maps built once, when the dataset is made ([`Dataset::new`]).
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::marker::PhantomData;
 
 use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::lang::{tr, Lang};
@@ -376,11 +380,65 @@ impl Source {
     }
 }
 
+/// Where a record sits in its list of a [`Dataset`], typed by the record: a figure's position
+/// cannot be used to look up a country. Positions come from the dataset (its lookups and
+/// [`Dataset::figure_positions`]); looking one up in another dataset gives `None` or another
+/// record, as any index would, so they are not kept across loads.
+pub struct Position<T> {
+    position: usize,
+    of: PhantomData<fn() -> T>,
+}
+
+impl<T> Position<T> {
+    /// The record at `position` of its list.
+    pub const fn new(position: usize) -> Self {
+        Position { position, of: PhantomData }
+    }
+    /// Its place in the list, from 0.
+    pub const fn get(self) -> usize {
+        self.position
+    }
+}
+
+// By hand, not derived: derives would ask the record type for the same traits.
+impl<T> Clone for Position<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Position<T> {}
+impl<T> PartialEq for Position<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.position == other.position
+    }
+}
+impl<T> Eq for Position<T> {}
+impl<T> PartialOrd for Position<T> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl<T> Ord for Position<T> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.position.cmp(&other.position)
+    }
+}
+impl<T> Hash for Position<T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.position.hash(state);
+    }
+}
+impl<T> fmt::Debug for Position<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "#{}", self.position)
+    }
+}
+
 /// One number reported by one source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
     pub(super) id: String,
-    pub(super) source: usize,
+    pub(super) source: Position<Source>,
     pub(super) metric: Metric,
     pub(super) detail: String,
     pub(super) detail_fr: Option<String>,
@@ -391,9 +449,9 @@ pub struct Figure {
     pub(super) period_end: Option<Date>,
     pub(super) cumulative_since: Option<Date>,
     pub(super) programme_label: String,
-    pub(super) programme: usize,
-    pub(super) regions: Vec<usize>,
-    pub(super) country: Option<usize>,
+    pub(super) programme: Position<Programme>,
+    pub(super) regions: Vec<Position<Region>>,
+    pub(super) country: Option<Position<Country>>,
     pub(super) note: String,
     pub(super) as_of: Date,
     pub(super) as_of_precision: DatePrecision,
@@ -404,8 +462,8 @@ impl Figure {
     pub fn id(&self) -> &str {
         &self.id
     }
-    /// Index of the source in [`Dataset::sources`].
-    pub fn source_index(&self) -> usize {
+    /// Its source's place in [`Dataset::sources`].
+    pub fn source_index(&self) -> Position<Source> {
         self.source
     }
     /// What is counted.
@@ -456,16 +514,16 @@ impl Figure {
     pub fn programme_label(&self) -> &str {
         &self.programme_label
     }
-    /// Index of the programme in [`Dataset::programmes`].
-    pub fn programme_index(&self) -> usize {
+    /// Its programme's place in [`Dataset::programmes`].
+    pub fn programme_index(&self) -> Position<Programme> {
         self.programme
     }
-    /// Indices of the regions in [`Dataset::regions`] (empty: no region named).
-    pub fn region_indices(&self) -> &[usize] {
+    /// Its regions' places in [`Dataset::regions`] (empty: no region named).
+    pub fn region_indices(&self) -> &[Position<Region>] {
         &self.regions
     }
-    /// Index of the country in [`Dataset::countries`] (none: not one country).
-    pub fn country_index(&self) -> Option<usize> {
+    /// Its country's place in [`Dataset::countries`] (none: not one country).
+    pub fn country_index(&self) -> Option<Position<Country>> {
         self.country
     }
     /// Short note on the figure (English).
@@ -502,10 +560,10 @@ impl Figure {
 pub enum Place {
     /// The programme as a whole.
     Whole,
-    /// One or more regions (indices, sorted).
-    Regions(Vec<usize>),
-    /// One country (index).
-    Country(usize),
+    /// One or more regions (sorted).
+    Regions(Vec<Position<Region>>),
+    /// One country.
+    Country(Position<Country>),
 }
 
 impl Place {
@@ -560,7 +618,7 @@ impl DisagreementKind {
 pub struct Disagreement {
     pub(super) id: String,
     pub(super) kind: DisagreementKind,
-    pub(super) figures: Vec<usize>,
+    pub(super) figures: Vec<Position<Figure>>,
     pub(super) note: LocalName,
 }
 
@@ -573,8 +631,8 @@ impl Disagreement {
     pub fn kind(&self) -> DisagreementKind {
         self.kind
     }
-    /// Indices of the figures involved.
-    pub fn figure_indices(&self) -> &[usize] {
+    /// The figures involved.
+    pub fn figure_indices(&self) -> &[Position<Figure>] {
         &self.figures
     }
     /// Explanation.
@@ -629,7 +687,7 @@ pub struct Dataset {
 pub(super) struct Index {
     pub(super) ids: Ids,
     /// The disagreements each figure takes part in (figures in none are not keys).
-    disagreements_of: HashMap<usize, Vec<usize>>,
+    disagreements_of: HashMap<Position<Figure>, Vec<Position<Disagreement>>>,
     /// First and last year of the figures' as-of dates.
     years: Option<(i32, i32)>,
     /// The most recent source date.
@@ -639,17 +697,17 @@ pub(super) struct Index {
 /// Positions of the ids that figures refer to, in their lists.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub(super) struct Ids {
-    pub(super) programmes: HashMap<String, usize>,
-    pub(super) regions: HashMap<String, usize>,
-    pub(super) countries: HashMap<String, usize>,
-    pub(super) sources: HashMap<String, usize>,
+    pub(super) programmes: HashMap<String, Position<Programme>>,
+    pub(super) regions: HashMap<String, Position<Region>>,
+    pub(super) countries: HashMap<String, Position<Country>>,
+    pub(super) sources: HashMap<String, Position<Source>>,
 }
 
 impl Ids {
     /// The ids of validated records (unique by then).
     pub(super) fn new(programmes: &[Programme], regions: &[Region], countries: &[Country], sources: &[Source]) -> Ids {
-        fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, usize> {
-            items.iter().enumerate().map(|(index, item)| (id(item).to_string(), index)).collect()
+        fn positions<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<String, Position<T>> {
+            items.iter().enumerate().map(|(index, item)| (id(item).to_string(), Position::new(index))).collect()
         }
         Ids {
             programmes: positions(programmes, |p| &p.id),
@@ -677,8 +735,9 @@ impl Dataset {
     /// The dataset of validated parts, with its index.
     pub(super) fn new(parts: Parts) -> Dataset {
         let Parts { info, programmes, regions, countries, sources, figures, disagreements, ids } = parts;
-        let mut disagreements_of: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut disagreements_of: HashMap<Position<Figure>, Vec<Position<Disagreement>>> = HashMap::new();
         for (index, disagreement) in disagreements.iter().enumerate() {
+            let index = Position::new(index);
             for figure in &disagreement.figures {
                 let list = disagreements_of.entry(*figure).or_default();
                 if !list.contains(&index) {
@@ -721,48 +780,84 @@ impl Dataset {
     pub fn disagreements(&self) -> &[Disagreement] {
         &self.disagreements
     }
+    /// The figure at a position.
+    pub fn figure(&self, at: Position<Figure>) -> Option<&Figure> {
+        self.figures.get(at.get())
+    }
+    /// The source at a position.
+    pub fn source(&self, at: Position<Source>) -> Option<&Source> {
+        self.sources.get(at.get())
+    }
+    /// The programme at a position.
+    pub fn programme(&self, at: Position<Programme>) -> Option<&Programme> {
+        self.programmes.get(at.get())
+    }
+    /// The region at a position.
+    pub fn region(&self, at: Position<Region>) -> Option<&Region> {
+        self.regions.get(at.get())
+    }
+    /// The country at a position.
+    pub fn country(&self, at: Position<Country>) -> Option<&Country> {
+        self.countries.get(at.get())
+    }
+    /// Every figure's position, in file order.
+    pub fn figure_positions(&self) -> impl Iterator<Item = Position<Figure>> + '_ {
+        (0..self.figures.len()).map(Position::new)
+    }
+    /// Every figure with its position, in file order.
+    pub fn positioned_figures(&self) -> impl Iterator<Item = (Position<Figure>, &Figure)> + '_ {
+        self.figures.iter().enumerate().map(|(at, figure)| (Position::new(at), figure))
+    }
+    /// Every country with its position, in file order.
+    pub fn positioned_countries(&self) -> impl Iterator<Item = (Position<Country>, &Country)> + '_ {
+        self.countries.iter().enumerate().map(|(at, country)| (Position::new(at), country))
+    }
+    /// Every source with its position, in file order.
+    pub fn positioned_sources(&self) -> impl Iterator<Item = (Position<Source>, &Source)> + '_ {
+        self.sources.iter().enumerate().map(|(at, source)| (Position::new(at), source))
+    }
     /// The source of a figure.
     pub fn source_of(&self, figure: &Figure) -> Option<&Source> {
-        self.sources.get(figure.source)
+        self.source(figure.source)
     }
     /// The programme of a figure.
     pub fn programme_of(&self, figure: &Figure) -> Option<&Programme> {
-        self.programmes.get(figure.programme)
+        self.programme(figure.programme)
     }
     /// The country of a figure, if it names one.
     pub fn country_of(&self, figure: &Figure) -> Option<&Country> {
-        figure.country.and_then(|index| self.countries.get(index))
+        figure.country.and_then(|at| self.country(at))
     }
     /// The regions of a figure.
     pub fn regions_of<'a>(&'a self, figure: &'a Figure) -> impl Iterator<Item = &'a Region> + 'a {
-        figure.regions.iter().filter_map(|index| self.regions.get(*index))
+        figure.regions.iter().filter_map(|at| self.region(*at))
     }
     /// Looks a figure up by id (a scan: the tools and tests that ask do it rarely, and a map
     /// would hold every figure's id twice).
-    pub fn figure_by_id(&self, id: &str) -> Option<(usize, &Figure)> {
-        self.figures.iter().enumerate().find(|(_, figure)| figure.id == id)
+    pub fn figure_by_id(&self, id: &str) -> Option<(Position<Figure>, &Figure)> {
+        self.positioned_figures().find(|(_, figure)| figure.id == id)
     }
     /// Looks a source up by id.
-    pub fn source_by_id(&self, id: &str) -> Option<(usize, &Source)> {
-        let index = *self.index.ids.sources.get(id)?;
-        Some((index, self.sources.get(index)?))
+    pub fn source_by_id(&self, id: &str) -> Option<(Position<Source>, &Source)> {
+        let at = *self.index.ids.sources.get(id)?;
+        Some((at, self.source(at)?))
     }
-    /// Index of a programme by id.
-    pub fn programme_index(&self, id: &str) -> Option<usize> {
+    /// A programme's position, by id.
+    pub fn programme_index(&self, id: &str) -> Option<Position<Programme>> {
         self.index.ids.programmes.get(id).copied()
     }
-    /// Index of a region by id.
-    pub fn region_index(&self, id: &str) -> Option<usize> {
+    /// A region's position, by id.
+    pub fn region_index(&self, id: &str) -> Option<Position<Region>> {
         self.index.ids.regions.get(id).copied()
     }
-    /// Index of a country by code.
-    pub fn country_index(&self, code: &str) -> Option<usize> {
+    /// A country's position, by code.
+    pub fn country_index(&self, code: &str) -> Option<Position<Country>> {
         self.index.ids.countries.get(code).copied()
     }
     /// Disagreements a figure takes part in.
-    pub fn disagreements_of(&self, figure_index: usize) -> impl Iterator<Item = &Disagreement> + '_ {
-        let indices = self.index.disagreements_of.get(&figure_index).map_or(&[][..], Vec::as_slice);
-        indices.iter().filter_map(|index| self.disagreements.get(*index))
+    pub fn disagreements_of(&self, figure: Position<Figure>) -> impl Iterator<Item = &Disagreement> + '_ {
+        let positions = self.index.disagreements_of.get(&figure).map_or(&[][..], Vec::as_slice);
+        positions.iter().filter_map(|at| self.disagreements.get(at.get()))
     }
     /// First and last year of the figures' as-of dates.
     pub fn year_bounds(&self) -> Option<(i32, i32)> {

@@ -9,6 +9,7 @@ use serde::de::MapAccess;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::dataset::load::{SCHEMA, SCHEMA_VERSION};
+use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::dataset::json::{record, Fields, Item, List};
 
@@ -241,22 +242,22 @@ fn date_text(date: Option<crate::domain::dataset::date::Date>) -> Option<String>
 impl RawDataset {
     /// The file form of a validated dataset, restricted to the figures listed (all when `None`).
     /// Sources, countries and disagreements are kept only when a kept figure needs them.
-    pub fn from_dataset(dataset: &Dataset, only: Option<&[usize]>) -> RawDataset {
-        let all: Vec<usize>;
-        let figures: &[usize] = match only {
+    pub fn from_dataset(dataset: &Dataset, only: Option<&[Position<Figure>]>) -> RawDataset {
+        let all: Vec<Position<Figure>>;
+        let figures: &[Position<Figure>] = match only {
             Some(figures) => figures,
             None => {
-                all = (0..dataset.figures().len()).collect();
+                all = dataset.figure_positions().collect();
                 &all
             }
         };
         let mut used_sources = vec![false; dataset.sources().len()];
         let mut used_countries = vec![false; dataset.countries().len()];
-        for figure in figures.iter().filter_map(|i| dataset.figures().get(*i)) {
-            if let Some(slot) = used_sources.get_mut(figure.source_index()) {
+        for figure in figures.iter().filter_map(|i| dataset.figure(*i)) {
+            if let Some(slot) = used_sources.get_mut(figure.source_index().get()) {
                 *slot = true;
             }
-            if let Some(slot) = figure.country_index().and_then(|c| used_countries.get_mut(c)) {
+            if let Some(slot) = figure.country_index().and_then(|c| used_countries.get_mut(c.get())) {
                 *slot = true;
             }
         }
@@ -322,7 +323,7 @@ impl RawDataset {
                 .collect(),
             figures: figures
                 .iter()
-                .filter_map(|i| dataset.figures().get(*i))
+                .filter_map(|i| dataset.figure(*i))
                 .map(|f| RawFigure {
                     id: f.id.clone(),
                     source: dataset.source_of(f).map(|s| s.id.clone()).unwrap_or_default(),
@@ -349,7 +350,7 @@ impl RawDataset {
                 .map(|d| RawDisagreement {
                     id: d.id.clone(),
                     kind: d.kind.id().to_string(),
-                    figures: d.figures.iter().filter_map(|i| dataset.figures().get(*i)).map(|f| f.id.clone()).collect(),
+                    figures: d.figures.iter().filter_map(|i| dataset.figure(*i)).map(|f| f.id.clone()).collect(),
                     note_en: d.note.en.clone(),
                     note_fr: d.note.fr.clone(),
                 })

@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::domain::dataset::date::Date;
-use crate::domain::dataset::model::{Dataset, Figure, Metric, Place, Unit};
+use crate::domain::dataset::model::{Country, Dataset, Figure, Metric, Place, Position, Programme, Unit};
 
 /// The four things the dashboard exists to show, one card each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -61,30 +61,30 @@ pub struct HeadlineLine {
 }
 
 /// Ordering key for "latest report": source date, then as-of date, then file order.
-fn report_key(dataset: &Dataset, index: usize) -> Option<(Date, Date, usize)> {
-    let figure = dataset.figures().get(index)?;
+fn report_key(dataset: &Dataset, index: Position<Figure>) -> Option<(Date, Date, Position<Figure>)> {
+    let figure = dataset.figure(index)?;
     let source = dataset.source_of(figure)?;
     Some((source.date(), figure.as_of(), index))
 }
 
 /// The latest report among `candidates` (indices into the dataset's figures).
-pub fn latest(dataset: &Dataset, candidates: impl IntoIterator<Item = usize>) -> Option<usize> {
+pub fn latest(dataset: &Dataset, candidates: impl IntoIterator<Item = Position<Figure>>) -> Option<Position<Figure>> {
     candidates.into_iter().filter_map(|index| report_key(dataset, index)).max().map(|(_, _, index)| index)
 }
 
 /// The figure a headline line shows: widest geography first, then the latest report.
-pub fn headline_figure(dataset: &Dataset, selected: &[usize], line: HeadlineLine) -> Option<usize> {
+pub fn headline_figure(dataset: &Dataset, selected: &[Position<Figure>], line: HeadlineLine) -> Option<Position<Figure>> {
     headline_figures(dataset, selected, &[line]).pop().flatten()
 }
 
 /// The figure of each line of `lines`, as [`headline_figure`] chooses it, in one pass over the
 /// selection (the cards ask for six lines at once, and a selection can hold every figure).
-pub fn headline_figures(dataset: &Dataset, selected: &[usize], lines: &[HeadlineLine]) -> Vec<Option<usize>> {
+pub fn headline_figures(dataset: &Dataset, selected: &[Position<Figure>], lines: &[HeadlineLine]) -> Vec<Option<Position<Figure>>> {
     // Widest geography (lowest scope rank) first, then the latest report.
-    type Best = (std::cmp::Reverse<u8>, (Date, Date, usize));
+    type Best = (std::cmp::Reverse<u8>, (Date, Date, Position<Figure>));
     let mut best: Vec<Option<Best>> = vec![None; lines.len()];
     for &index in selected {
-        let Some(figure) = dataset.figures().get(index) else { continue };
+        let Some(figure) = dataset.figure(index) else { continue };
         for (line, slot) in lines.iter().zip(best.iter_mut()) {
             if !line.metrics.contains(&figure.metric()) {
                 continue;
@@ -104,8 +104,8 @@ pub fn headline_figures(dataset: &Dataset, selected: &[usize], lines: &[Headline
 pub struct SeriesKey {
     /// Metric.
     pub metric: Metric,
-    /// Programme index.
-    pub programme: usize,
+    /// Programme.
+    pub programme: Position<Programme>,
     /// Place.
     pub place: Place,
 }
@@ -128,7 +128,7 @@ pub enum Warning {
 #[derive(Debug, Clone, PartialEq)]
 pub struct SeriesPoint {
     /// Index of the figure in the dataset.
-    pub figure: usize,
+    pub figure: Position<Figure>,
     /// As-of date, in days since 1970-01-01.
     pub day: i64,
     /// Value.
@@ -169,10 +169,10 @@ pub const CONFLICT_RATIO: f64 = 0.10;
 
 /// Groups the selected figures into series. Only quantities (counts and euros) are charted;
 /// release context such as ordinals and years stays in the table.
-pub fn build_series(dataset: &Dataset, selected: &[usize]) -> Vec<Series> {
-    let mut groups: BTreeMap<(SeriesKey, &'static str), Vec<usize>> = BTreeMap::new();
+pub fn build_series(dataset: &Dataset, selected: &[Position<Figure>]) -> Vec<Series> {
+    let mut groups: BTreeMap<(SeriesKey, &'static str), Vec<Position<Figure>>> = BTreeMap::new();
     for index in selected {
-        let Some(figure) = dataset.figures().get(*index) else { continue };
+        let Some(figure) = dataset.figure(*index) else { continue };
         if !figure.unit().is_quantity() {
             continue;
         }
@@ -185,18 +185,18 @@ pub fn build_series(dataset: &Dataset, selected: &[usize]) -> Vec<Series> {
     out
 }
 
-fn series_from(dataset: &Dataset, key: SeriesKey, mut members: Vec<usize>) -> Option<Series> {
+fn series_from(dataset: &Dataset, key: SeriesKey, mut members: Vec<Position<Figure>>) -> Option<Series> {
     // Keys are computed once per figure: comparing would otherwise look figures up at random
     // in a large dataset n·log n times.
     members.sort_by_cached_key(|index| {
-        let figure = dataset.figures().get(*index);
+        let figure = dataset.figure(*index);
         (figure.map(|f| f.as_of()), report_key(dataset, *index))
     });
-    let unit = dataset.figures().get(*members.first()?)?.unit();
+    let unit = dataset.figure(*members.first()?)?.unit();
     let mut points: Vec<SeriesPoint> = members
         .iter()
         .filter_map(|index| {
-            let figure = dataset.figures().get(*index)?;
+            let figure = dataset.figure(*index)?;
             let documented = dataset.disagreements_of(*index).next().is_some();
             Some(SeriesPoint {
                 figure: *index,
@@ -235,7 +235,7 @@ fn running_start(dataset: &Dataset, point: &SeriesPoint) -> Option<Date> {
     if point.period_start_day.is_some() {
         return None;
     }
-    dataset.figures().get(point.figure).and_then(Figure::cumulative_since)
+    dataset.figure(point.figure).and_then(Figure::cumulative_since)
 }
 
 /// The starts of the running totals among `points`, earliest first, each once.
@@ -317,7 +317,7 @@ pub struct BreakdownBar {
     /// Where.
     pub place: Place,
     /// The figure shown (latest report for that place).
-    pub figure: usize,
+    pub figure: Position<Figure>,
     /// Its value.
     pub value: f64,
     /// Reports available for that place (the bar shows the latest).
@@ -353,10 +353,10 @@ impl BreakdownBy {
 ///
 /// Period totals (for example "returns in 2018") are not compared with running totals: when a
 /// place has both, only running totals compete for its bar.
-pub fn build_breakdown(dataset: &Dataset, selected: &[usize], metric: Metric, by: BreakdownBy) -> Vec<BreakdownBar> {
-    let mut by_place: BTreeMap<Place, Vec<usize>> = BTreeMap::new();
+pub fn build_breakdown(dataset: &Dataset, selected: &[Position<Figure>], metric: Metric, by: BreakdownBy) -> Vec<BreakdownBar> {
+    let mut by_place: BTreeMap<Place, Vec<Position<Figure>>> = BTreeMap::new();
     for index in selected {
-        let Some(figure) = dataset.figures().get(*index) else { continue };
+        let Some(figure) = dataset.figure(*index) else { continue };
         if figure.metric() != metric || !figure.unit().is_quantity() {
             continue;
         }
@@ -370,11 +370,10 @@ pub fn build_breakdown(dataset: &Dataset, selected: &[usize], metric: Metric, by
     let mut bars: Vec<BreakdownBar> = by_place
         .into_iter()
         .filter_map(|(place, members)| {
-            let has_running = members.iter().any(|i| dataset.figures().get(*i).is_some_and(|f| !f.is_period_total()));
-            let competing =
-                members.iter().copied().filter(|i| dataset.figures().get(*i).is_some_and(|f| !has_running || !f.is_period_total()));
+            let has_running = members.iter().any(|i| dataset.figure(*i).is_some_and(|f| !f.is_period_total()));
+            let competing = members.iter().copied().filter(|i| dataset.figure(*i).is_some_and(|f| !has_running || !f.is_period_total()));
             let figure = latest(dataset, competing)?;
-            let value = dataset.figures().get(figure)?.value();
+            let value = dataset.figure(figure)?.value();
             Some(BreakdownBar { place, figure, value, n_reports: members.len() })
         })
         .collect();
@@ -383,7 +382,11 @@ pub fn build_breakdown(dataset: &Dataset, selected: &[usize], metric: Metric, by
 }
 
 /// Latest value per country for one metric (for the country list's "sort by value" and the map).
-pub fn latest_by_country(dataset: &Dataset, selected: &[usize], metric: Metric) -> BTreeMap<usize, usize> {
+pub fn latest_by_country(
+    dataset: &Dataset,
+    selected: &[Position<Figure>],
+    metric: Metric,
+) -> BTreeMap<Position<Country>, Position<Figure>> {
     build_breakdown(dataset, selected, metric, BreakdownBy::Country)
         .into_iter()
         .filter_map(|bar| match bar.place {
@@ -398,8 +401,8 @@ mod tests {
     use super::*;
     use crate::domain::testing::dataset;
 
-    fn all(dataset: &Dataset) -> Vec<usize> {
-        (0..dataset.figures().len()).collect()
+    fn all(dataset: &Dataset) -> Vec<Position<Figure>> {
+        dataset.figure_positions().collect()
     }
 
     #[test]
@@ -409,7 +412,7 @@ mod tests {
             ("b", "2021-01-01", "migrants_returned", 5.0, "exact", None, None),
             ("c", "2020-01-01", "migrants_returned", 30.0, "exact", None, None),
         ]);
-        assert_eq!(latest(&d, all(&d)), Some(1));
+        assert_eq!(latest(&d, all(&d)), Some(Position::new(1)));
         assert_eq!(latest(&d, Vec::new()), None);
     }
 
@@ -421,10 +424,10 @@ mod tests {
             ("funds", "2020-01-01", "funding_eur", 1e9, "about", Some("NE"), None),
         ]);
         let line = Headline::Projects.lines()[0];
-        assert_eq!(headline_figure(&d, &all(&d), line), Some(0));
+        assert_eq!(headline_figure(&d, &all(&d), line), Some(Position::new(0)));
         // Without a programme-wide figure, the national one is the headline.
-        assert_eq!(headline_figure(&d, &[1], line), Some(1));
-        assert_eq!(headline_figure(&d, &all(&d), Headline::Funding.lines()[0]), Some(2));
+        assert_eq!(headline_figure(&d, &[Position::new(1)], line), Some(Position::new(1)));
+        assert_eq!(headline_figure(&d, &all(&d), Headline::Funding.lines()[0]), Some(Position::new(2)));
         assert_eq!(headline_figure(&d, &all(&d), Headline::Countries.lines()[0]), None);
     }
 
@@ -438,7 +441,7 @@ mod tests {
         let series = build_series(&d, &all(&d));
         assert_eq!(series.len(), 2);
         assert_eq!(series[0].points.len(), 2, "the longer series comes first");
-        assert_eq!(series[1].key.place, Place::Country(0));
+        assert_eq!(series[1].key.place, Place::Country(Position::new(0)));
     }
 
     /// Running totals of one series with the starts given (`None`: the source names none), and
@@ -463,8 +466,11 @@ mod tests {
         let d = totals_since(&[Some("2016-12-15"), Some("2017-05-01"), None]);
         let series = build_series(&d, &all(&d));
         assert_eq!(series.len(), 1);
-        let flagged: Vec<(&str, bool)> =
-            series[0].points.iter().map(|p| (d.figures()[p.figure].id(), p.warnings.contains(&Warning::StartDiffers))).collect();
+        let flagged: Vec<(&str, bool)> = series[0]
+            .points
+            .iter()
+            .map(|p| (d.figure(p.figure).unwrap().id(), p.warnings.contains(&Warning::StartDiffers)))
+            .collect();
         assert_eq!(
             flagged,
             [("f0", true), ("f1", true), ("period", false), ("f2", false)],
@@ -541,7 +547,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .map(|(i, (day, value, start))| SeriesPoint {
-                    figure: i,
+                    figure: Position::new(i),
                     day: *day,
                     value: f64::from(*value) * 10.0,
                     period_start_day: *start,
@@ -565,9 +571,9 @@ mod tests {
             ("whole", "2024-01-01", "migrants_returned", 1.0, "exact", None, None),
         ]);
         let bars = build_breakdown(&d, &all(&d), Metric::MigrantsReturned, BreakdownBy::Country);
-        let summary: Vec<(usize, f64, usize)> = bars.iter().map(|b| (b.figure, b.value, b.n_reports)).collect();
+        let summary: Vec<(usize, f64, usize)> = bars.iter().map(|b| (b.figure.get(), b.value, b.n_reports)).collect();
         assert_eq!(summary, vec![(1, 100000.0, 3), (3, 66000.0, 1)]);
         assert!(build_breakdown(&d, &all(&d), Metric::Projects, BreakdownBy::Country).is_empty());
-        assert_eq!(latest_by_country(&d, &all(&d), Metric::MigrantsReturned).get(&0), Some(&1));
+        assert_eq!(latest_by_country(&d, &all(&d), Metric::MigrantsReturned).get(&Position::new(0)), Some(&Position::new(1)));
     }
 }

@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::domain::dataset::model::{Dataset, Figure, Metric};
+use crate::domain::dataset::model::{Dataset, Figure, Metric, Position, Source};
 
 /// How wide a figure's geography is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -113,13 +113,13 @@ pub struct ResolvedFilter {
     official_sources: Vec<bool>,
 }
 
-fn mask(ids: &BTreeSet<String>, n: usize, index_of: impl Fn(&str) -> Option<usize>) -> Option<Vec<bool>> {
+fn mask<T>(ids: &BTreeSet<String>, n: usize, index_of: impl Fn(&str) -> Option<Position<T>>) -> Option<Vec<bool>> {
     if ids.is_empty() {
         return None;
     }
     let mut mask = vec![false; n];
     for index in ids.iter().filter_map(|id| index_of(id)) {
-        if let Some(slot) = mask.get_mut(index) {
+        if let Some(slot) = mask.get_mut(index.get()) {
             *slot = true;
         }
     }
@@ -168,8 +168,8 @@ impl Filter {
 impl ResolvedFilter {
     /// True when the figure passes every dimension.
     pub fn matches(&self, figure: &Figure) -> bool {
-        fn allowed(mask: &Option<Vec<bool>>, index: usize) -> bool {
-            mask.as_ref().is_none_or(|mask| mask.get(index).copied().unwrap_or(false))
+        fn allowed<T>(mask: &Option<Vec<bool>>, at: Position<T>) -> bool {
+            mask.as_ref().is_none_or(|mask| mask.get(at.get()).copied().unwrap_or(false))
         }
         if let Some(metrics) = &self.metrics {
             if !metrics.contains(&figure.metric()) {
@@ -180,7 +180,7 @@ impl ResolvedFilter {
             return false;
         }
         if let Some(regions) = &self.regions {
-            let any = figure.region_indices().iter().any(|index| regions.get(*index).copied().unwrap_or(false));
+            let any = figure.region_indices().iter().any(|index| regions.get(index.get()).copied().unwrap_or(false));
             if !any {
                 return false;
             }
@@ -202,7 +202,7 @@ impl ResolvedFilter {
                 return false;
             }
         }
-        if self.official_only && !self.official_sources.get(figure.source_index()).copied().unwrap_or(false) {
+        if self.official_only && !self.official_sources.get(figure.source_index().get()).copied().unwrap_or(false) {
             return false;
         }
         true
@@ -210,24 +210,25 @@ impl ResolvedFilter {
 }
 
 /// Indices of the figures `filter` selects, in dataset order.
-pub fn select(dataset: &Dataset, filter: &Filter, ignore: Ignore) -> Vec<usize> {
+pub fn select(dataset: &Dataset, filter: &Filter, ignore: Ignore) -> Vec<Position<Figure>> {
     let resolved = filter.resolve(dataset, ignore);
-    dataset.figures().iter().enumerate().filter(|(_, figure)| resolved.matches(figure)).map(|(index, _)| index).collect()
+    dataset.positioned_figures().filter(|(_, figure)| resolved.matches(figure)).map(|(at, _)| at).collect()
 }
 
 /// Number of distinct sources behind a list of figures.
-pub fn count_sources(dataset: &Dataset, figures: &[usize]) -> usize {
+pub fn count_sources(dataset: &Dataset, figures: &[Position<Figure>]) -> usize {
+    sources_behind(dataset, figures).len()
+}
+
+/// The distinct sources behind a list of figures, in dataset order.
+pub fn sources_behind(dataset: &Dataset, figures: &[Position<Figure>]) -> Vec<Position<Source>> {
     let mut seen = vec![false; dataset.sources().len()];
-    let mut count = 0;
-    for figure in figures.iter().filter_map(|index| dataset.figures().get(*index)) {
-        if let Some(slot) = seen.get_mut(figure.source_index()) {
-            if !*slot {
-                *slot = true;
-                count += 1;
-            }
+    for figure in figures.iter().filter_map(|at| dataset.figure(*at)) {
+        if let Some(slot) = seen.get_mut(figure.source_index().get()) {
+            *slot = true;
         }
     }
-    count
+    seen.iter().enumerate().filter(|(_, seen)| **seen).map(|(at, _)| Position::new(at)).collect()
 }
 
 /// One end of the period filter.
@@ -366,7 +367,7 @@ mod tests {
     }
 
     fn ids<'a>(dataset: &'a Dataset, filter: &Filter, ignore: Ignore) -> Vec<&'a str> {
-        select(dataset, filter, ignore).into_iter().map(|i| dataset.figures()[i].id()).collect()
+        select(dataset, filter, ignore).into_iter().map(|i| dataset.figure(i).unwrap().id()).collect()
     }
 
     #[test]
@@ -406,7 +407,7 @@ mod tests {
     #[test]
     fn sources_and_bounds() {
         let d = sample();
-        assert_eq!(count_sources(&d, &[0, 1, 1]), 2);
+        assert_eq!(count_sources(&d, &[Position::new(0), Position::new(1), Position::new(1)]), 2);
         assert_eq!(d.year_bounds(), Some((2017, 2022)));
         assert_eq!(Level::from_id("country"), Some(Level::National));
     }

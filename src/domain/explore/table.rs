@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 
 use crate::domain::lang::Lang;
-use crate::domain::dataset::model::{Dataset, Metric, Place};
+use crate::domain::dataset::model::{Figure, Position, Source, Dataset, Metric, Place};
 
 /// Columns the table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -93,14 +93,14 @@ impl TableSort {
 /// gives: they are the interface's words (`text`), and `text` builds on `explore`, not the reverse.
 pub fn sort_figures(
     dataset: &Dataset,
-    figures: &mut [usize],
+    figures: &mut [Position<Figure>],
     sort: TableSort,
     lang: Lang,
     metric_name: impl Fn(Metric) -> String,
     place_name: impl Fn(&Place) -> String,
 ) {
-    let key_text = |index: usize| -> String {
-        let Some(figure) = dataset.figures().get(index) else { return String::new() };
+    let key_text = |index: Position<Figure>| -> String {
+        let Some(figure) = dataset.figure(index) else { return String::new() };
         match sort.column {
             Column::Metric => metric_name(figure.metric()),
             Column::Programme => dataset.programme_of(figure).map(|p| p.name(lang).to_string()).unwrap_or_default(),
@@ -109,12 +109,12 @@ pub fn sort_figures(
             Column::Date | Column::Value => String::new(),
         }
     };
-    let tie = |a: usize, b: usize| -> Ordering {
-        let date = |i: usize| dataset.figures().get(i).map(|f| f.as_of());
+    let tie = |a: Position<Figure>, b: Position<Figure>| -> Ordering {
+        let date = |i: Position<Figure>| dataset.figure(i).map(|f| f.as_of());
         date(a).cmp(&date(b)).then(a.cmp(&b))
     };
     figures.sort_by(|&a, &b| {
-        let (Some(fa), Some(fb)) = (dataset.figures().get(a), dataset.figures().get(b)) else { return a.cmp(&b) };
+        let (Some(fa), Some(fb)) = (dataset.figure(a), dataset.figure(b)) else { return a.cmp(&b) };
         let primary = match sort.column {
             Column::Date => fa.as_of().cmp(&fb.as_of()),
             Column::Value => fa.value().total_cmp(&fb.value()),
@@ -126,18 +126,23 @@ pub fn sort_figures(
 }
 
 /// The sources behind a selection, latest first, each with its selected figures.
-pub fn sources_of(dataset: &Dataset, figures: &[usize]) -> Vec<(usize, Vec<usize>)> {
-    let mut by_source: Vec<Vec<usize>> = vec![Vec::new(); dataset.sources().len()];
+pub fn sources_of(dataset: &Dataset, figures: &[Position<Figure>]) -> Vec<(Position<Source>, Vec<Position<Figure>>)> {
+    let mut by_source: Vec<Vec<Position<Figure>>> = vec![Vec::new(); dataset.sources().len()];
     for &index in figures {
-        if let Some(figure) = dataset.figures().get(index) {
-            if let Some(list) = by_source.get_mut(figure.source_index()) {
+        if let Some(figure) = dataset.figure(index) {
+            if let Some(list) = by_source.get_mut(figure.source_index().get()) {
                 list.push(index);
             }
         }
     }
-    let mut out: Vec<(usize, Vec<usize>)> = by_source.into_iter().enumerate().filter(|(_, list)| !list.is_empty()).collect();
+    let mut out: Vec<(Position<Source>, Vec<Position<Figure>>)> = by_source
+        .into_iter()
+        .enumerate()
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(at, list)| (Position::new(at), list))
+        .collect();
     out.sort_by(|a, b| {
-        let date = |i: usize| dataset.sources().get(i).map(|s| s.date());
+        let date = |i: Position<Source>| dataset.source(i).map(|s| s.date());
         date(b.0).cmp(&date(a.0)).then(a.0.cmp(&b.0))
     });
     out

@@ -3,8 +3,8 @@
 //! `text::downloads`).
 
 use crate::domain::dataset::date::{Date, DatePrecision};
-use crate::domain::dataset::model::{Dataset, Metric, Place};
-use crate::domain::explore::select::{count_sources, Level, PublisherFilter};
+use crate::domain::dataset::model::{Figure, Position, Dataset, Metric, Place};
+use crate::domain::explore::select::{count_sources, sources_behind, Level, PublisherFilter};
 use crate::domain::explore::view::ViewState;
 use crate::domain::export::{ExportContext, Scope};
 use crate::domain::lang::Lang;
@@ -36,7 +36,7 @@ pub fn describe_filters(dataset: &Dataset, state: &ViewState, lang: Lang) -> Str
         filter
             .programmes
             .iter()
-            .filter_map(|id| dataset.programme_index(id).and_then(|i| dataset.programmes().get(i)))
+            .filter_map(|id| dataset.programme_index(id).and_then(|i| dataset.programme(i)))
             .map(|p| p.short_name(lang).to_string())
             .collect::<Vec<_>>()
             .join(", ")
@@ -46,7 +46,7 @@ pub fn describe_filters(dataset: &Dataset, state: &ViewState, lang: Lang) -> Str
             filter
                 .regions
                 .iter()
-                .filter_map(|id| dataset.region_index(id).and_then(|i| dataset.regions().get(i)))
+                .filter_map(|id| dataset.region_index(id).and_then(|i| dataset.region(i)))
                 .map(|r| r.name(lang).to_string())
                 .collect::<Vec<_>>()
                 .join(", "),
@@ -86,14 +86,12 @@ pub fn describe_filters(dataset: &Dataset, state: &ViewState, lang: Lang) -> Str
 
 /// One line naming where a selection's figures come from: `Sources: 10 releases from 7
 /// publishers, 15 Dec 2017 to c. Jan 2022 (each figure's source is listed in the data download)`.
-pub fn source_summary(dataset: &Dataset, figures: &[usize], lang: Lang) -> String {
-    let mut sources: Vec<usize> = figures.iter().filter_map(|i| dataset.figures().get(*i)).map(|f| f.source_index()).collect();
-    sources.sort_unstable();
-    sources.dedup();
-    let mut publishers: Vec<&str> = sources.iter().filter_map(|s| dataset.sources().get(*s)).map(|s| s.publisher()).collect();
+pub fn source_summary(dataset: &Dataset, figures: &[Position<Figure>], lang: Lang) -> String {
+    let sources = sources_behind(dataset, figures);
+    let mut publishers: Vec<&str> = sources.iter().filter_map(|s| dataset.source(*s)).map(|s| s.publisher()).collect();
     publishers.sort_unstable();
     publishers.dedup();
-    let dated: Vec<_> = sources.iter().filter_map(|s| dataset.sources().get(*s)).map(|s| (s.date(), s.date_precision())).collect();
+    let dated: Vec<_> = sources.iter().filter_map(|s| dataset.source(*s)).map(|s| (s.date(), s.date_precision())).collect();
     let range = match (dated.iter().min(), dated.iter().max()) {
         (Some(first), Some(last)) if first == last => format_date(first.0, first.1, lang),
         (Some(first), Some(last)) => format!("{} – {}", format_date(first.0, first.1, lang), format_date(last.0, last.1, lang)),
@@ -149,7 +147,7 @@ pub fn wrap_text(text: &str, max: usize) -> Vec<String> {
 
 /// The footer lines of a downloaded chart: sources, then data date, download date and address,
 /// wrapped to fit the chart's width.
-pub fn chart_footer(dataset: &Dataset, figures: &[usize], context: &ExportContext) -> Vec<String> {
+pub fn chart_footer(dataset: &Dataset, figures: &[Position<Figure>], context: &ExportContext) -> Vec<String> {
     let lang = context.lang;
     let as_of = dataset.latest_source_date().map(|d| format_date(d, DatePrecision::Day, lang)).unwrap_or_default();
     let today = format_date(context.today, DatePrecision::Day, lang);
@@ -160,7 +158,7 @@ pub fn chart_footer(dataset: &Dataset, figures: &[usize], context: &ExportContex
 }
 
 /// The citation and metadata text shipped with every download.
-pub fn citation(dataset: &Dataset, state: &ViewState, figures: &[usize], scope: Scope, context: &ExportContext) -> String {
+pub fn citation(dataset: &Dataset, state: &ViewState, figures: &[Position<Figure>], scope: Scope, context: &ExportContext) -> String {
     let lang = context.lang;
     let as_of = dataset.latest_source_date().map(|d| format_date(d, DatePrecision::Day, lang)).unwrap_or_default();
     let today = format_date(context.today, DatePrecision::Day, lang);
@@ -209,13 +207,13 @@ mod tests {
     fn citations_name_dates_and_the_view() {
         let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
         let state = ViewState::default_for(Some(&d));
-        let text = citation(&d, &state, &[0], Scope::Selection, &context());
+        let text = citation(&d, &state, &[Position::new(0)], Scope::Selection, &context());
         assert!(text.contains("Data as of: 13\u{a0}Oct\u{a0}2020"));
         assert!(text.contains("Retrieved: 28\u{a0}Nov\u{a0}2026"));
         assert!(text.contains("https://example.org/?v=1"));
         assert!(text.contains("\"as stated\" (qualifier `exact` in the data) means the source gave the number without a qualifier, even when the number is round"));
         assert!(text.contains("Figures are never added together"));
-        let fr = citation(&d, &state, &[0], Scope::Selection, &ExportContext { lang: Lang::Fr, ..context() });
+        let fr = citation(&d, &state, &[Position::new(0)], Scope::Selection, &ExportContext { lang: Lang::Fr, ..context() });
         assert!(fr.contains("« tel quel » (qualificatif `exact` dans les données)"));
     }
 
@@ -226,10 +224,10 @@ mod tests {
             ("b", "2020-10-13", "migrants_returned", 2.0, "exact", None, None),
         ]);
         assert_eq!(
-            source_summary(&d, &[0, 1], Lang::En),
+            source_summary(&d, &[Position::new(0), Position::new(1)], Lang::En),
             "Sources: 2 releases from 1 publisher, 15\u{a0}Dec\u{a0}2017 – 13\u{a0}Oct\u{a0}2020; each figure's source is listed in the table and the data download."
         );
-        let footer = chart_footer(&d, &[1], &context());
+        let footer = chart_footer(&d, &[Position::new(1)], &context());
         assert!(footer[1].starts_with("Data as of 13\u{a0}Oct\u{a0}2020 · Downloaded 28\u{a0}Nov\u{a0}2026"));
     }
 

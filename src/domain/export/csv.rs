@@ -3,6 +3,7 @@
 
 use crate::domain::dataset::csv_import::{csv_text, CSV_COLUMNS};
 use crate::domain::dataset::date::Date;
+use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::lang::Lang;
 use crate::domain::text::i18n::metric_name;
@@ -13,10 +14,10 @@ const VALUE_COLUMN: usize = 5;
 /// The figures as CSV (UTF-8, comma-separated, one row per figure, its source on the same row).
 /// Values are bare numbers; every other cell is quoted text, neutralised where a spreadsheet
 /// would take it for a formula (see [`csv_text`]).
-pub fn to_csv(dataset: &Dataset, figures: &[usize], lang: Lang) -> String {
+pub fn to_csv(dataset: &Dataset, figures: &[Position<Figure>], lang: Lang) -> String {
     let mut out = CSV_COLUMNS.join(",");
     out.push_str("\r\n");
-    for figure in figures.iter().filter_map(|i| dataset.figures().get(*i)) {
+    for figure in figures.iter().filter_map(|i| dataset.figure(*i)) {
         let source = dataset.source_of(figure);
         let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
         let value = if figure.value().fract() == 0.0 { format!("{:.0}", figure.value()) } else { figure.value().to_string() };
@@ -71,7 +72,7 @@ mod tests {
     #[test]
     fn csv_quotes_text_and_keeps_sources() {
         let d = dataset(&[("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", Some("LY"), None)]);
-        let csv = to_csv(&d, &[0], Lang::En);
+        let csv = to_csv(&d, &[Position::new(0)], Lang::En);
         let mut lines = csv.lines();
         assert_eq!(lines.next().unwrap().split(',').count(), CSV_COLUMNS.len());
         assert_eq!(CSV_COLUMNS[VALUE_COLUMN], "value");
@@ -116,7 +117,7 @@ mod tests {
         .unwrap();
         assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
         let d = loaded.dataset;
-        let all: Vec<usize> = (0..d.figures().len()).collect();
+        let all: Vec<_> = d.figure_positions().collect();
         for lang in [Lang::En, Lang::Fr] {
             let csv = to_csv(&d, &all, lang);
             let records = crate::domain::dataset::csv_import::parse_csv(&csv).unwrap();

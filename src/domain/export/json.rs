@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::dataset::raw::RawDataset;
 use crate::domain::explore::view::ViewState;
@@ -36,7 +37,7 @@ struct ExportJson<'a> {
 pub fn to_json(
     dataset: &Dataset,
     state: &ViewState,
-    figures: &[usize],
+    figures: &[Position<Figure>],
     scope: Scope,
     context: &ExportContext,
 ) -> Result<String, serde_json::Error> {
@@ -68,7 +69,7 @@ mod tests {
             ("b", "2021-10-13", "projects", 5.0, "exact", None, None),
         ]);
         let state = ViewState::default_for(Some(&d));
-        let text = to_json(&d, &state, &[1], Scope::Selection, &context()).unwrap();
+        let text = to_json(&d, &state, &[Position::new(1)], Scope::Selection, &context()).unwrap();
         assert!(text.contains("\"metadata\""));
         let reloaded = crate::domain::dataset::load::load_dataset(&text).unwrap();
         assert!(reloaded.issues.is_empty(), "{:?}", reloaded.issues);

@@ -11,9 +11,9 @@
 use serde_json::{json, Map, Value};
 
 use crate::domain::dataset::date::{Date, DatePrecision};
-use crate::domain::dataset::model::{Dataset, Metric, Qualifier};
+use crate::domain::dataset::model::{Figure, Position, Dataset, Metric, Qualifier};
 use crate::domain::explore::aggregate::{headline_figure, Headline};
-use crate::domain::explore::select::{select, Ignore};
+use crate::domain::explore::select::{select, sources_behind, Ignore};
 use crate::domain::explore::view::from_query;
 use crate::domain::lang::Lang;
 use crate::domain::text::describe::figure_value;
@@ -120,7 +120,7 @@ pub fn headline_items(dataset: &Dataset, lang: Lang, first_lines: bool) -> Vec<S
         let values: Vec<String> = lines
             .iter()
             .filter_map(|line| {
-                let figure = headline_figure(dataset, &cards, *line).and_then(|i| dataset.figures().get(i))?;
+                let figure = headline_figure(dataset, &cards, *line).and_then(|i| dataset.figure(i))?;
                 Some(match headline_line_label(*line) {
                     Some(label) => format!("{} {}", figure_value(figure, lang), msg(label, lang)),
                     None => figure_value(figure, lang),
@@ -441,18 +441,15 @@ pub fn column(name: &str) -> Option<Value> {
 ///
 /// # Errors
 /// [`MetadataError::UndescribedColumn`] when a CSV column has no description.
-pub fn data_package(dataset: &Dataset, figures: &[usize], csv_name: &str, page_url: &str) -> Result<Value, MetadataError> {
+pub fn data_package(dataset: &Dataset, figures: &[Position<Figure>], csv_name: &str, page_url: &str) -> Result<Value, MetadataError> {
     let info = dataset.info();
     let fields = CSV_COLUMNS
         .iter()
         .map(|name| column(name).ok_or_else(|| MetadataError::UndescribedColumn((*name).to_string())))
         .collect::<Result<Vec<_>, _>>()?;
-    let mut sources: Vec<usize> = figures.iter().filter_map(|i| dataset.figures().get(*i)).map(|f| f.source_index()).collect();
-    sources.sort_unstable();
-    sources.dedup();
-    let sources: Vec<Value> = sources
-        .iter()
-        .filter_map(|s| dataset.sources().get(*s))
+    let sources: Vec<Value> = sources_behind(dataset, figures)
+        .into_iter()
+        .filter_map(|s| dataset.source(s))
         .map(|s| json!({ "title": s.title(), "path": s.url() }))
         .collect();
     Ok(json!({
@@ -504,7 +501,7 @@ mod tests {
         }
         assert!(column("invented").is_none());
         let d = dataset(&[("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", Some("LY"), None)]);
-        let package = data_package(&d, &[0], "figures.csv", "https://example.org/").unwrap();
+        let package = data_package(&d, &[Position::new(0)], "figures.csv", "https://example.org/").unwrap();
         let fields = package["resources"][0]["schema"]["fields"].as_array().unwrap();
         let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
         assert_eq!(names, CSV_COLUMNS.to_vec(), "the package lists the CSV's columns in order");

@@ -9,7 +9,7 @@ use crate::domain::lang::{tr, Lang};
 use crate::domain::text::labels::place_name;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::date::{Date, DatePrecision};
-use crate::domain::dataset::model::{Dataset, Figure, Place};
+use crate::domain::dataset::model::{Country, Dataset, Figure, Place, Position};
 use crate::domain::release::extract::Proposal;
 
 /// The value as the release words it: `more than 84,000`.
@@ -118,13 +118,13 @@ pub fn source_line(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
 
 /// Lines of the tooltip shown for a chart point: value, what it counts, where and when, source,
 /// and any warning.
-pub fn tooltip_lines(dataset: &Dataset, figure_index: usize, warnings: &[Warning], lang: Lang) -> Vec<String> {
+pub fn tooltip_lines(dataset: &Dataset, figure_index: Position<Figure>, warnings: &[Warning], lang: Lang) -> Vec<String> {
     tooltip_lines_with_starts(dataset, figure_index, warnings, &[], lang)
 }
 
 /// The tooltip of a point of the timeline: [`tooltip_lines`] with the point's warnings in its
 /// series, naming the starts of the series' running totals when they differ.
-pub fn series_tooltip_lines(dataset: &Dataset, series: &[Series], figure_index: usize, lang: Lang) -> Vec<String> {
+pub fn series_tooltip_lines(dataset: &Dataset, series: &[Series], figure_index: Position<Figure>, lang: Lang) -> Vec<String> {
     let found = series.iter().find_map(|s| s.points.iter().find(|p| p.figure == figure_index).map(|p| (s, p)));
     match found {
         Some((s, point)) => tooltip_lines_with_starts(dataset, figure_index, &point.warnings, &s.starts(dataset), lang),
@@ -132,8 +132,14 @@ pub fn series_tooltip_lines(dataset: &Dataset, series: &[Series], figure_index: 
     }
 }
 
-fn tooltip_lines_with_starts(dataset: &Dataset, figure_index: usize, warnings: &[Warning], starts: &[Date], lang: Lang) -> Vec<String> {
-    let Some(figure) = dataset.figures().get(figure_index) else { return Vec::new() };
+fn tooltip_lines_with_starts(
+    dataset: &Dataset,
+    figure_index: Position<Figure>,
+    warnings: &[Warning],
+    starts: &[Date],
+    lang: Lang,
+) -> Vec<String> {
+    let Some(figure) = dataset.figure(figure_index) else { return Vec::new() };
     let mut lines =
         vec![format!("{} — {}", figure_value_stated(figure, lang), figure.detail_in(lang).0), figure_scope(dataset, figure, lang)];
     let mut when = figure_as_of(figure, lang);
@@ -178,12 +184,12 @@ pub fn describe_timeline(dataset: &Dataset, series: &[Series], lang: Lang) -> St
     )];
     for s in series.iter().take(8) {
         let (Some(first), Some(last)) = (s.points.first(), s.points.last()) else { continue };
-        let (Some(first_figure), Some(last_figure)) = (dataset.figures().get(first.figure), dataset.figures().get(last.figure)) else {
+        let (Some(first_figure), Some(last_figure)) = (dataset.figure(first.figure), dataset.figure(last.figure)) else {
             continue;
         };
         let name = {
             let mut parts = vec![metric_name(s.key.metric, lang).to_string()];
-            if let Some(programme) = dataset.programmes().get(s.key.programme) {
+            if let Some(programme) = dataset.programme(s.key.programme) {
                 parts.push(programme.name(lang).to_string());
             }
             parts.push(place_name(dataset, &s.key.place, lang));
@@ -228,7 +234,7 @@ pub fn describe_breakdown(dataset: &Dataset, bars: &[crate::domain::explore::agg
         return msg(Msg::EmptyTitle, lang).to_string();
     };
     let describe = |bar: &crate::domain::explore::aggregate::BreakdownBar| -> String {
-        let Some(figure) = dataset.figures().get(bar.figure) else { return String::new() };
+        let Some(figure) = dataset.figure(bar.figure) else { return String::new() };
         format!("{} {}", place_name(dataset, &bar.place, lang), value_dated(figure, &figure_date(figure, lang), lang))
     };
     let (first, n) = (describe(first), bars.len());
@@ -248,10 +254,15 @@ pub fn describe_breakdown(dataset: &Dataset, bars: &[crate::domain::explore::agg
 }
 
 /// A text alternative for the map: how many countries have a figure, and the highest and lowest.
-pub fn describe_map(dataset: &Dataset, values: &[(usize, usize)], metric: crate::domain::dataset::model::Metric, lang: Lang) -> String {
+pub fn describe_map(
+    dataset: &Dataset,
+    values: &[(Position<Country>, Position<Figure>)],
+    metric: crate::domain::dataset::model::Metric,
+    lang: Lang,
+) -> String {
     let mut shown: Vec<(&str, &Figure)> = values
         .iter()
-        .filter_map(|(country, figure)| Some((dataset.countries().get(*country)?.name(lang), dataset.figures().get(*figure)?)))
+        .filter_map(|(country, figure)| Some((dataset.country(*country)?.name(lang), dataset.figure(*figure)?)))
         .collect();
     shown.sort_by(|a, b| b.1.value().total_cmp(&a.1.value()));
     let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
@@ -332,12 +343,12 @@ mod tests {
             ("a", "2020-10-13", "migrants_returned", 97000.0, "exact", Some("LY"), None),
             ("b", "2021-10-13", "migrants_returned", 84000.0, "more_than", Some("NE"), None),
         ]);
-        let bars = build_breakdown(&d, &[0, 1], Metric::MigrantsReturned, BreakdownBy::Country);
+        let bars = build_breakdown(&d, &[Position::new(0), Position::new(1)], Metric::MigrantsReturned, BreakdownBy::Country);
         assert_eq!(
             describe_breakdown(&d, &bars, Lang::En),
             "Bar chart of 2 places, from Libya 97,000 (as stated, 13\u{a0}Oct\u{a0}2020) down to Niger more than 84,000 (13\u{a0}Oct\u{a0}2021)."
         );
-        let series = build_series(&d, &[0]);
+        let series = build_series(&d, &[Position::new(0)]);
         assert!(
             describe_timeline(&d, &series, Lang::Fr).contains("un seul chiffre, 97\u{202f}000 (tel quel, 13\u{a0}oct.\u{a0}2020)"),
             "{}",

@@ -4,7 +4,7 @@
 use crate::domain::explore::aggregate::{Headline, HeadlineLine, Series};
 use crate::domain::lang::{tr, Lang};
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::{Dataset, Metric, Place, Unit};
+use crate::domain::dataset::model::{Dataset, Metric, Place, Position, Programme, Unit};
 use crate::domain::map::ClassBreaks;
 use crate::domain::text::format::format_value;
 
@@ -14,17 +14,17 @@ pub fn place_name(dataset: &Dataset, place: &Place, lang: Lang) -> String {
         Place::Whole => msg(Msg::ProgrammeWide, lang).into(),
         Place::Regions(regions) => regions
             .iter()
-            .filter_map(|index| dataset.regions().get(*index))
+            .filter_map(|index| dataset.region(*index))
             .map(|region| region.name(lang))
             .collect::<Vec<_>>()
             .join(" + "),
-        Place::Country(index) => dataset.countries().get(*index).map(|c| c.name(lang).to_string()).unwrap_or_default(),
+        Place::Country(index) => dataset.country(*index).map(|c| c.name(lang).to_string()).unwrap_or_default(),
     }
 }
 
 /// Labels for the (programme, place) pairs shown together: each names only what tells it apart
 /// from the others, and a lone pair is named in full.
-pub fn entity_labels(dataset: &Dataset, entities: &[(usize, &Place)], lang: Lang) -> Vec<String> {
+pub fn entity_labels(dataset: &Dataset, entities: &[(Position<Programme>, &Place)], lang: Lang) -> Vec<String> {
     let first = entities.first();
     let same_programme = entities.len() > 1 && entities.iter().all(|e| Some(e.0) == first.map(|f| f.0));
     let same_place = entities.len() > 1 && entities.iter().all(|e| Some(e.1) == first.map(|f| f.1));
@@ -33,7 +33,7 @@ pub fn entity_labels(dataset: &Dataset, entities: &[(usize, &Place)], lang: Lang
         .map(|(programme, place)| {
             let mut parts: Vec<String> = Vec::new();
             if !same_programme {
-                if let Some(programme) = dataset.programmes().get(*programme) {
+                if let Some(programme) = dataset.programme(*programme) {
                     parts.push(programme.short_name(lang).to_string());
                 }
             }

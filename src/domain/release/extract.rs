@@ -13,7 +13,8 @@
 //! A number becomes a proposal only when its surroundings name a metric: money is funding; the
 //! noun right after a number decides projects, countries and partners; otherwise the verbs and
 //! nouns of its own clause decide (reintegration, then rescue, then return, then protection and
-//! assistance). A number with no such word comes out as context of kind `number`, never silently.
+//! assistance), the names of programmes that hold such words ("… for Migrant Protection and
+//! Reintegration") masked first, so that only what happened to the people decides. A number with no such word comes out as context of kind `number`, never silently.
 //!
 //! Spans count Unicode scalar values (Rust `char`s) from the start of the input, start
 //! inclusive and end exclusive; each span also carries the same range in UTF-8 bytes.
@@ -36,7 +37,7 @@ use crate::domain::dataset::date::Date;
 use crate::domain::dataset::model::{Metric, Qualifier, Unit};
 use crate::domain::lang::Lang;
 
-use facts::{guess_language, release_date, title, unique_id, Reader};
+use facts::{guess_language, programme_names, release_date, title, unique_id, Reader};
 use scan::{scan, Token};
 use sentences::{lines, split_sentences};
 use text::Text;
@@ -207,6 +208,7 @@ pub fn extract(source: &str) -> Extraction {
         used: vec![false; tokens.len()],
         proposals: Vec::new(),
         numbers: Vec::new(),
+        programmes: programme_names(&text),
     };
     if let Some(slot) = dated.and_then(|(_, token, _)| reader.used.get_mut(token)) {
         *slot = true;

@@ -8,7 +8,7 @@ use crate::domain::lang::Lang;
 
 use super::lexicon::{
     Caution, BOILERPLATE, COMPARISONS, COUNTRY_NOUNS, ENGLISH_WORDS, EVENT_WORDS, FRENCH_WORDS, HUMANITARIAN, ID_LABELS, LAUNCH_PHRASES,
-    PARTNER_NOUNS, PEOPLE_METRICS, PROJECT_NOUNS, THINGS,
+    PARTNER_NOUNS, PEOPLE_METRICS, PROGRAMME_NAMES, PROJECT_NOUNS, THINGS,
 };
 use super::scan::{Found, Money, PartialDate, Quantity, Token};
 use super::text::{ends_with, Text};
@@ -172,6 +172,13 @@ pub(super) struct Reader<'r, 'a> {
     pub(super) proposals: Vec<Proposal>,
     /// Quantities with no metric, with the reason.
     pub(super) numbers: Vec<(usize, &'static str)>,
+    /// Where the text names a programme (see [`programme_names`]): its words decide no metric.
+    pub(super) programmes: Vec<(usize, usize)>,
+}
+
+/// Where the text names a programme whose name holds metric words.
+pub(super) fn programme_names(text: &Text<'_>) -> Vec<(usize, usize)> {
+    text.find_phrases(PROGRAMME_NAMES)
 }
 
 impl Reader<'_, '_> {
@@ -327,7 +334,10 @@ impl Reader<'_, '_> {
         }
         PEOPLE_METRICS
             .iter()
-            .find(|(_, words)| text.contains_any(token.end, right, words) || text.contains_any(left, token.start, words))
+            .find(|(_, words)| {
+                text.contains_any_outside(token.end, right, words, &self.programmes)
+                    || text.contains_any_outside(left, token.start, words, &self.programmes)
+            })
             .map(|(metric, _)| (*metric, Confidence::Medium))
     }
 
@@ -631,6 +641,27 @@ mod tests {
         let unattributed = extract("There were 5,000 people at the event.");
         assert!(unattributed.proposals.is_empty());
         assert_eq!(unattributed.context[0].kind, ContextKind::Number);
+    }
+
+    #[test]
+    fn programme_names_do_not_decide_the_metric() {
+        let cases = [
+            "More than 15,000 migrants returned home under the EU-IOM Joint Initiative for Migrant Protection and Reintegration.",
+            "Près de 3 000 migrants sont rentrés chez eux dans le cadre de l\u{2019}Initiative conjointe UE-OIM pour la protection et la réintégration des migrants.",
+            "The Joint Initiative for Migrant Protection and Reintegration helped 2,000 migrants return home.",
+            "Some 940 migrants returned to Ethiopia with the Facility on Sustainable and Dignified Return and Reintegration.",
+        ];
+        for text in cases {
+            assert_eq!(one(text).metric, Metric::MigrantsReturned, "{text}");
+        }
+        // The people's own words still decide, inside a sentence that names the programme.
+        let assisted =
+            one("Under the Facility on Sustainable and Dignified Return and Reintegration, IOM assisted 3,600 stranded migrants.");
+        assert_eq!(assisted.metric, Metric::MigrantsProtectedAssisted);
+        let reintegrated = one("Under the EU-IOM Joint Initiative for Migrant Protection and Reintegration, 2,400 returnees received reintegration assistance.");
+        assert_eq!(reintegrated.metric, Metric::MigrantsReintegration);
+        // A name alone names no metric.
+        assert!(extract("The EU-IOM Joint Initiative for Migrant Protection and Reintegration met 30 donors.").proposals.is_empty());
     }
 
     #[test]

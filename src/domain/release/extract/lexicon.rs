@@ -259,6 +259,21 @@ pub(super) const PEOPLE_METRICS: &[(Metric, &[&str])] = &[
     ),
 ];
 
+/// Names of programmes whose words would otherwise name a metric ("… for Migrant Protection and
+/// Reintegration"), normalised (lower case, one kind of dash and apostrophe). They are masked before
+/// a figure's metric is chosen, so that only what happened to the people decides it. Longer
+/// names first, so that the longest one at a place is masked.
+pub(super) const PROGRAMME_NAMES: &[&str] = &[
+    "eu-iom joint initiative for migrant protection and reintegration",
+    "joint initiative for migrant protection and reintegration",
+    "initiative conjointe ue-oim pour la protection et la réintégration des migrants",
+    "initiative conjointe pour la protection et la réintégration des migrants",
+    "facility on sustainable and dignified return and reintegration",
+    "migrant protection, return and reintegration programme",
+    "migrant protection, return and reintegration",
+    "programme de protection, de retour et de réintégration des migrants",
+];
+
 pub(super) const COUNTRY_NOUNS: &[&str] = &["pays", "country", "countries"];
 
 pub(super) const PROJECT_NOUNS: &[&str] = &["projet", "projets", "project", "projects"];

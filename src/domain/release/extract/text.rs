@@ -137,6 +137,38 @@ impl<'a> Text<'a> {
         needles.iter().any(|needle| self.find_word(start, end, needle).is_some())
     }
 
+    /// Like [`Text::contains_any`], ignoring words that begin inside one of the `masked` ranges.
+    pub(super) fn contains_any_outside(&self, start: usize, end: usize, needles: &[&str], masked: &[(usize, usize)]) -> bool {
+        needles.iter().any(|needle| {
+            let mut from = start;
+            while let Some(at) = self.find_word(from, end, needle) {
+                if !masked.iter().any(|(a, b)| (*a..*b).contains(&at)) {
+                    return true;
+                }
+                from = at + 1;
+            }
+            false
+        })
+    }
+
+    /// Every place where one of `phrases` begins a word, as (start, end), longest first at each place.
+    pub(super) fn find_phrases(&self, phrases: &[&str]) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < self.len() {
+            let at_word = !self.before(i).is_some_and(char::is_alphanumeric);
+            let hit = phrases.iter().filter(|phrase| at_word && self.matches_at(i, phrase)).map(|phrase| phrase.chars().count()).max();
+            match hit {
+                Some(length) => {
+                    found.push((i, i + length));
+                    i += length;
+                }
+                None => i += 1,
+            }
+        }
+        found
+    }
+
     /// Up to `max` words after `i` (nearest first), skipping spaces and apostrophes, stopping at
     /// punctuation, digits or a blank line. Each is (start, end, normalised word).
     pub(super) fn words_after(&self, i: usize, max: usize) -> Vec<(usize, usize, String)> {

@@ -3,7 +3,8 @@
 //!
 //! The reader is a small hand-written scanner, not a parser of the language: it finds numbers in
 //! their French and English forms (`84 000` with any kind of space, `84,000`, `84.000`,
-//! `1,88 milliard d’euros`, `€1.88 billion`, `EUR 140 million`), the words in front of them
+//! `1,88 milliard d’euros`, `€1.88 billion`, `EUR 140 million`) and in words ("fifteen thousand",
+//! "deux millions d’euros"; vague ones such as "a dozen" or "des milliers" become context), the words in front of them
 //! ("plus de", "about", "près de"), the nouns and verbs around them that say what is counted,
 //! and the phrases that date them ("Entre 2015 et 2019", "since 2017", "since the launch of").
 //! Years, dates, times, ordinals, percentages, phone numbers, postal codes and article or

@@ -590,6 +590,13 @@ impl Reader<'_, '_> {
                     };
                     (ContextKind::Date, f64::from(known.unwrap_or(0)), iso)
                 }
+                Found::Vague(magnitude) => {
+                    note = Some(
+                        "a vague quantity in words (\u{ab}a dozen\u{bb}, \u{ab}hundreds of\u{bb}): not a figure; the value is its order of magnitude"
+                            .to_string(),
+                    );
+                    (ContextKind::Number, magnitude, None)
+                }
                 Found::Quantity(quantity) => {
                     let reason = self.numbers.iter().find(|(k, _)| *k == index).map_or("not read as a figure", |(_, r)| *r);
                     note = Some(reason.to_string());

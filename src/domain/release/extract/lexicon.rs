@@ -125,6 +125,110 @@ pub(super) fn scale_of(word: &str) -> Option<u32> {
     SCALES.iter().find(|(name, _)| *name == word).map(|(_, power)| *power)
 }
 
+/// Numbers written as words, French and English, up to nineteen and the tens. A run of them
+/// ("two hundred and fifty", "quatre-vingt-dix", "deux cent mille") is read with
+/// [`NumberWord`]s; a run worth less than twenty with no "hundred", "thousand" or scale word in it
+/// is not a count ("the two organisations", "un migrant").
+pub(super) const NUMBER_WORDS: &[(&str, u64)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("thirteen", 13),
+    ("fourteen", 14),
+    ("fifteen", 15),
+    ("sixteen", 16),
+    ("seventeen", 17),
+    ("eighteen", 18),
+    ("nineteen", 19),
+    ("twenty", 20),
+    ("thirty", 30),
+    ("forty", 40),
+    ("fifty", 50),
+    ("sixty", 60),
+    ("seventy", 70),
+    ("eighty", 80),
+    ("ninety", 90),
+    ("un", 1),
+    ("une", 1),
+    ("deux", 2),
+    ("trois", 3),
+    ("quatre", 4),
+    ("cinq", 5),
+    ("six", 6),
+    ("sept", 7),
+    ("huit", 8),
+    ("neuf", 9),
+    ("dix", 10),
+    ("onze", 11),
+    ("douze", 12),
+    ("treize", 13),
+    ("quatorze", 14),
+    ("quinze", 15),
+    ("seize", 16),
+    ("vingt", 20),
+    ("vingts", 20),
+    ("trente", 30),
+    ("quarante", 40),
+    ("cinquante", 50),
+    ("soixante", 60),
+];
+
+/// What a word of a number written in words does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum NumberWord {
+    /// A unit or a ten, added ("twenty", "cinq").
+    Add(u64),
+    /// "hundred", "cent": multiplies what comes before it in the group.
+    Hundred,
+    /// "thousand", "mille": closes a group of thousands.
+    Thousand,
+    /// "million", "milliard", "billion": multiplies everything before it.
+    Scale(u32),
+}
+
+pub(super) fn number_word(word: &str) -> Option<NumberWord> {
+    match word {
+        "hundred" | "cent" | "cents" => Some(NumberWord::Hundred),
+        "thousand" | "mille" => Some(NumberWord::Thousand),
+        _ => NUMBER_WORDS
+            .iter()
+            .find(|(name, _)| *name == word)
+            .map(|(_, n)| NumberWord::Add(*n))
+            .or_else(|| scale_of(word).filter(|power| *power >= 6).map(NumberWord::Scale)),
+    }
+}
+
+/// Words that join the words of a number ("two hundred and fifty", "vingt et un").
+pub(super) const NUMBER_JOINS: &[&str] = &["and", "et"];
+
+/// Vague quantities in words, with the order of magnitude they give: context, never figures.
+pub(super) const VAGUE_QUANTITIES: &[(&str, f64)] = &[
+    ("dozen", 12.0),
+    ("dozens", 12.0),
+    ("douzaine", 12.0),
+    ("douzaines", 12.0),
+    ("dizaine", 10.0),
+    ("dizaines", 10.0),
+    ("centaine", 100.0),
+    ("centaines", 100.0),
+    ("hundreds", 100.0),
+    ("millier", 1_000.0),
+    ("milliers", 1_000.0),
+    ("thousands", 1_000.0),
+    ("millions", 1_000_000.0),
+    ("milliards", 1_000_000_000.0),
+    ("billions", 1_000_000_000.0),
+];
+
 /// Scale letters written onto an amount of money ("€140m", "EUR 2bn").
 pub(super) const MONEY_SUFFIXES: &[(&str, u32)] = &[("m", 6), ("mn", 6), ("bn", 9), ("b", 9), ("k", 3)];
 

@@ -15,7 +15,9 @@
 //! noun right after a number decides projects, countries and partners; otherwise the verbs and
 //! nouns of its own clause decide (reintegration, then rescue, then return, then protection and
 //! assistance), the names of programmes that hold such words ("… for Migrant Protection and
-//! Reintegration") masked first, so that only what happened to the people decides. A number with no such word comes out as context of kind `number`, never silently.
+//! Reintegration") masked first, so that only what happened to the people decides. A number
+//! whose clause states an aim ("aims to reach", "l’objectif est"), and a headline's figure that the
+//! body repeats, are context too. A number with no such word comes out as context of kind `number`, never silently.
 //!
 //! Spans count Unicode scalar values (Rust `char`s) from the start of the input, start
 //! inclusive and end exclusive; each span also carries the same range in UTF-8 bytes.
@@ -38,7 +40,7 @@ use crate::domain::dataset::date::Date;
 use crate::domain::dataset::model::{Metric, Qualifier, Unit};
 use crate::domain::lang::Lang;
 
-use facts::{guess_language, programme_names, release_date, title, unique_id, Reader};
+use facts::{guess_language, programme_names, release_date, title_line, unique_id, Reader};
 use scan::{scan, Token};
 use sentences::{lines, split_sentences};
 use text::Text;
@@ -196,10 +198,11 @@ pub fn extract(source: &str) -> Extraction {
         .filter(|token| id_range.is_none_or(|(start, end)| token.end <= start || token.start >= end))
         .collect();
     let dated = release_date(&tokens, &lines);
+    let headline = title_line(&text, &lines, dated.map(|(_, _, line)| line));
     let release = ReleaseInfo {
         date: dated.map(|(date, _, _)| date),
         unique_id: id.map(|(id, _, _)| id),
-        title: title(&text, &lines, dated.map(|(_, _, line)| line)),
+        title: headline.map(|(start, end)| text.slice(start, end)),
         language: guess_language(&text),
     };
     let mut reader = Reader {
@@ -217,6 +220,7 @@ pub fn extract(source: &str) -> Extraction {
     for sentence in &sentences {
         reader.sentence(*sentence);
     }
+    reader.drop_headline_repeats(headline);
     let context = reader.context(&sentences);
     Extraction { offsets: OFFSETS, release, proposals: reader.proposals, context }
 }

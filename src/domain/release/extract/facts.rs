@@ -8,7 +8,7 @@ use crate::domain::lang::Lang;
 
 use super::lexicon::{
     Caution, BOILERPLATE, COMPARISONS, COUNTRY_NOUNS, ENGLISH_WORDS, EVENT_WORDS, FRENCH_WORDS, HUMANITARIAN, ID_LABELS, LAUNCH_PHRASES,
-    PARTNER_NOUNS, PEOPLE_METRICS, PROGRAMME_NAMES, PROJECT_NOUNS, THINGS,
+    PARTNER_NOUNS, PEOPLE_METRICS, PROGRAMME_NAMES, PROJECT_NOUNS, TARGET_WORDS, THINGS,
 };
 use super::scan::{Found, Money, PartialDate, Quantity, Token};
 use super::text::{ends_with, Text};
@@ -43,9 +43,9 @@ pub(super) fn unique_id(text: &Text<'_>) -> Option<(String, usize, usize)> {
     })
 }
 
-/// The title: the nearest line of substance above the dateline, else the first one below it or
-/// the first line of the text.
-pub(super) fn title(text: &Text<'_>, lines: &[(usize, usize)], dateline: Option<usize>) -> Option<String> {
+/// The title's line: the nearest line of substance above the dateline, else the first one below
+/// it or the first line of the text.
+pub(super) fn title_line(text: &Text<'_>, lines: &[(usize, usize)], dateline: Option<usize>) -> Option<(usize, usize)> {
     let is_title = |(start, end): &(usize, usize)| {
         let line = text.norm_slice(*start, *end);
         !BOILERPLATE.contains(&line.trim()) && end - start <= 300 && line.chars().any(char::is_alphabetic)
@@ -59,7 +59,7 @@ pub(super) fn title(text: &Text<'_>, lines: &[(usize, usize)], dateline: Option<
             .or_else(|| lines.iter().skip(line + 1).take(3).find(|l| is_title(l))),
         None => lines.iter().take(5).find(|l| is_title(l)),
     };
-    found.map(|(start, end)| text.slice(*start, *end))
+    found.copied()
 }
 
 /// French or English, by counting each language's commonest short words.
@@ -198,6 +198,10 @@ impl Reader<'_, '_> {
             let previous_end =
                 position.checked_sub(1).and_then(|p| quantities.get(p)).and_then(|k| self.tokens.get(*k)).map_or(start, |t| t.end);
             let next_start = quantities.get(position + 1).and_then(|k| self.tokens.get(*k)).map_or(end, |t| t.start);
+            if self.is_target(&token, quantity, previous_end) {
+                self.numbers.push((*index, "a target or an aim (\u{ab}aims to reach\u{bb}, \u{ab}objectif\u{bb}), not a result"));
+                continue;
+            }
             let mut ellipsis = false;
             let found = self.metric(&token, quantity, previous_end, next_start, (start, end)).or_else(|| {
                 let previous = candidates.last().map(|c| c.metric)?;
@@ -277,6 +281,42 @@ impl Reader<'_, '_> {
         (separated, distance((hint.start, hint.end), own))
     }
 
+    /// True when the number's clause, up to the number, says it is an aim ("aims to reach").
+    fn is_target(&self, token: &Token, quantity: Quantity, previous_end: usize) -> bool {
+        let own_start = quantity.qualifier_start.unwrap_or(token.start);
+        let left = self.clause_start(previous_end, own_start);
+        self.text
+            .words_before(own_start, 12)
+            .iter()
+            .take_while(|(at, _)| *at >= left)
+            .any(|(_, word)| TARGET_WORDS.contains(&word.as_str()))
+    }
+
+    /// A headline's figure that the body repeats (same metric, value and unit) is the body's: the
+    /// headline's proposal goes back to the context, with a note.
+    pub(super) fn drop_headline_repeats(&mut self, headline: Option<(usize, usize)>) {
+        let Some((start, end)) = headline else { return };
+        let in_headline = |p: &Proposal| (start..end).contains(&p.number.start);
+        let repeats: Vec<usize> = self
+            .proposals
+            .iter()
+            .filter(|p| {
+                in_headline(p)
+                    && self.proposals.iter().any(|q| !in_headline(q) && q.metric == p.metric && q.value == p.value && q.unit == p.unit)
+            })
+            .map(|p| p.number.start)
+            .collect();
+        self.proposals.retain(|p| !repeats.contains(&p.number.start));
+        for at in repeats {
+            if let Some(index) = self.tokens.iter().position(|t| t.start == at) {
+                if let Some(slot) = self.used.get_mut(index) {
+                    *slot = false;
+                }
+                self.numbers.push((index, "the headline repeats a figure of the body, which is proposed instead"));
+            }
+        }
+    }
+
     /// True when the words before a number compare it with the figure before ("contre environ
     /// 2 100 en 2020", "compared with 2,100").
     fn is_comparison(&self, token: &Token, quantity: Quantity) -> bool {
@@ -315,6 +355,10 @@ impl Reader<'_, '_> {
         let head = text.words_after(token.end, 3);
         for (position, (_, _, word)) in head.iter().enumerate() {
             let word = word.as_str();
+            // "412 charter flights", "14 régions du pays": the first noun says what is counted.
+            if THINGS.contains(&word) {
+                return None;
+            }
             if COUNTRY_NOUNS.contains(&word) {
                 let humanitarian = text.contains_any(sentence.0, sentence.1, HUMANITARIAN);
                 let metric = if humanitarian { Metric::CountriesHumanitarianAid } else { Metric::CountriesCovered };
@@ -328,9 +372,6 @@ impl Reader<'_, '_> {
             if PARTNER_NOUNS.contains(&word) && !partner_of_countries {
                 return Some((Metric::Partners, Confidence::High));
             }
-        }
-        if head.iter().take(2).any(|(_, _, word)| THINGS.contains(&word.as_str())) {
-            return None;
         }
         PEOPLE_METRICS
             .iter()
@@ -669,6 +710,55 @@ mod tests {
         assert_eq!(reintegrated.metric, Metric::MigrantsReintegration);
         // A name alone names no metric.
         assert!(extract("The EU-IOM Joint Initiative for Migrant Protection and Reintegration met 30 donors.").proposals.is_empty());
+    }
+
+    #[test]
+    fn targets_and_aims_are_context() {
+        for text in [
+            "It aims to reach 20,000 returnees by the end of 2024.",
+            "Participants also agreed to aim for 25,000 voluntary returns from Libya by 2026.",
+            "L\u{2019}objectif est d\u{2019}atteindre 150 000 retours d\u{2019}ici à 2027.",
+            "La deuxième phase vise à réintégrer 10 000 migrants de retour.",
+            "The target is 5,000 rescued migrants a year.",
+        ] {
+            let extraction = extract(text);
+            assert!(extraction.proposals.is_empty(), "{text}: {:#?}", extraction.proposals);
+            let number = extraction.context.iter().find(|c| c.kind == ContextKind::Number).expect(text);
+            assert!(number.note.as_deref().is_some_and(|n| n.contains("target")), "{text}: {:#?}", extraction.context);
+        }
+        // What was done stays a figure, in a sentence that also states an aim.
+        assert_eq!(one("IOM provided targeted assistance to 5,000 stranded migrants.").metric, Metric::MigrantsProtectedAssisted);
+        assert_eq!(one("The EU has pledged EUR 300 million for 2025.").metric, Metric::FundingEur);
+    }
+
+    #[test]
+    fn a_further_number_takes_the_metric_before_it() {
+        let extraction = extract("Some 2,400 returnees have received reintegration assistance in Guinea, and a further 1,150 in Mali.");
+        let metrics: Vec<(f64, Metric)> = extraction.proposals.iter().map(|p| (p.value, p.metric)).collect();
+        assert_eq!(metrics, vec![(2400.0, Metric::MigrantsReintegration), (1150.0, Metric::MigrantsReintegration)]);
+    }
+
+    #[test]
+    fn the_first_noun_after_a_number_decides() {
+        // Regions of the country are not countries; organisations met are not partners.
+        assert!(extract("Le programme couvre 14 régions du pays.").proposals.is_empty());
+        assert!(extract("The Commissioner met representatives of 30 civil society organisations.").proposals.is_empty());
+        assert_eq!(one("with 30 partner organisations").metric, Metric::Partners);
+        assert_eq!(one("avec 30 ONG partenaires").metric, Metric::Partners);
+    }
+
+    #[test]
+    fn a_headline_repeating_a_figure_of_the_body_is_not_proposed_twice() {
+        let extraction = extract(
+            "Team Europe steps up migration partnerships with EUR 1.5 billion\n\nBrussels, 7 December 2023\n\nThe European Union will mobilise 1.5 billion euros for migration partnerships.",
+        );
+        assert_eq!(extraction.proposals.len(), 1, "{:#?}", extraction.proposals);
+        assert!(extraction.proposals[0].sentence.text.starts_with("The European Union"));
+        let repeat = extraction.context.iter().find(|c| c.kind == ContextKind::Number).expect("the headline's figure");
+        assert!(repeat.note.as_deref().is_some_and(|n| n.contains("headline")), "{:#?}", extraction.context);
+        // A figure only the headline gives stays.
+        let extraction = extract("EU gives EUR 2 million for returns\n\nBrussels, 7 December 2023\n\nThe money goes to IOM.");
+        assert_eq!(extraction.proposals.len(), 1, "{:#?}", extraction.proposals);
     }
 
     #[test]

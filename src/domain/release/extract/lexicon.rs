@@ -382,8 +382,17 @@ pub(super) const COUNTRY_NOUNS: &[&str] = &["pays", "country", "countries"];
 
 pub(super) const PROJECT_NOUNS: &[&str] = &["projet", "projets", "project", "projects"];
 
-pub(super) const PARTNER_NOUNS: &[&str] =
-    &["partenaire", "partenaires", "partner", "partners", "organisations", "organizations", "ong", "ngo", "ngos"];
+/// Organisations are partners only when the text says so ("30 partner organisations", "30
+/// organisations partenaires"): "30 civil society organisations" met at an event are not.
+pub(super) const PARTNER_NOUNS: &[&str] = &["partenaire", "partenaires", "partner", "partners", "ong", "ngo", "ngos"];
+
+/// Words in a number's clause that make it an aim, not a result ("aims to reach 20,000",
+/// "l’objectif est d’atteindre 150 000", "vise à accompagner 10 000"). Whole words only:
+/// "targeted assistance" is a result.
+pub(super) const TARGET_WORDS: &[&str] = &[
+    "aim", "aims", "aiming", "target", "targets", "goal", "goals", "objective", "objectives", "ambition", "objectif", "objectifs", "vise",
+    "visent", "viser", "visant", "ambitionne", "ambitionnent",
+];
 
 pub(super) const HUMANITARIAN: &[&str] = &["humanitai"];
 
@@ -408,6 +417,8 @@ pub(super) const COMPARISONS: &[&[&str]] = &[
     &["versus"],
     &["rapport", "à"],
     &["comparé", "à"],
+    &["a", "further"],
+    &["another"],
 ];
 
 /// Phrases that date a running total from a launch without giving the date.

@@ -17,7 +17,8 @@
 //! assistance), the names of programmes that hold such words ("… for Migrant Protection and
 //! Reintegration") masked first, so that only what happened to the people decides. A number
 //! whose clause states an aim ("aims to reach", "l’objectif est"), and a headline's figure that the
-//! body repeats, are context too. A number with no such word comes out as context of kind `number`, never silently.
+//! body repeats, are context too. A number with no such word comes out as context of kind
+//! `number`, never silently.
 //!
 //! Spans count Unicode scalar values (Rust `char`s) from the start of the input, start
 //! inclusive and end exclusive; each span also carries the same range in UTF-8 bytes.

@@ -26,7 +26,7 @@ use crate::domain::lang::Lang;
 use crate::domain::text::describe::{describe_timeline, figure_date, figure_period, figure_value_stated, source_line};
 use crate::domain::text::format::format_date;
 use crate::domain::text::i18n::metric_name;
-use crate::domain::text::labels::place_name;
+use crate::domain::text::labels::{place_name, view_label};
 use crate::domain::text::messages::{active_filters, match_count, msg, Msg};
 use crate::html::cards::cards_inner;
 use crate::html::sources::{sources_list, PAGE_SOURCES};
@@ -157,13 +157,7 @@ fn filters_placeholder(out: &mut String, dataset: &Dataset, selected: &[Position
 fn tabs(out: &mut String, current: View, lang: Lang) {
     out.push_str(r#"<div class="explorer__bar"><div class="tabs" role="tablist">"#);
     for view in View::TABS {
-        let label = match view {
-            View::Timeline => Msg::TabTimeline,
-            View::Breakdown => Msg::TabBreakdown,
-            View::Map => Msg::TabMap,
-            View::Table => Msg::TabTable,
-            _ => Msg::TabSources,
-        };
+        let label = view_label(view);
         let selected = view == current;
         element(
             out,

@@ -61,6 +61,22 @@ impl View {
     pub fn from_id(id: &str) -> Option<View> {
         View::ALL.into_iter().find(|view| view.id() == id)
     }
+
+    /// The tab a key moves to from this one (ARIA tabs pattern: arrows wrap around, Home and
+    /// End go to the ends); `None` for any other key. A view that is not a tab moves as if it
+    /// were the first.
+    pub fn tab_after_key(self, key: &str) -> Option<View> {
+        let tabs = View::TABS;
+        let at = tabs.iter().position(|tab| *tab == self).unwrap_or(0);
+        let next = match key {
+            "ArrowRight" => (at + 1) % tabs.len(),
+            "ArrowLeft" => (at + tabs.len() - 1) % tabs.len(),
+            "Home" => 0,
+            "End" => tabs.len() - 1,
+            _ => return None,
+        };
+        tabs.get(next).copied()
+    }
 }
 
 /// How the country list in the filters is ordered.
@@ -677,6 +693,17 @@ mod tests {
         assert_eq!(state.view, View::Sources);
         assert_eq!(notices[0], UrlNotice::NewerVersion { found: "7".into() });
         assert_eq!(notices[1], UrlNotice::UnknownParameter { key: "sparkles".into() });
+    }
+
+    #[test]
+    fn arrow_keys_walk_the_tabs_round_and_other_keys_do_nothing() {
+        assert_eq!(View::Timeline.tab_after_key("ArrowRight"), Some(View::Breakdown));
+        assert_eq!(View::Sources.tab_after_key("ArrowRight"), Some(View::Timeline), "wraps at the end");
+        assert_eq!(View::Timeline.tab_after_key("ArrowLeft"), Some(View::Sources), "wraps at the start");
+        assert_eq!(View::Map.tab_after_key("Home"), Some(View::Timeline));
+        assert_eq!(View::Map.tab_after_key("End"), Some(View::Sources));
+        assert_eq!(View::Map.tab_after_key("Enter"), None);
+        assert_eq!(View::Cards.tab_after_key("ArrowRight"), Some(View::Breakdown), "not a tab: from the first");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and the text alternatives so that a series is called the same everywhere.
 
 use crate::domain::explore::aggregate::{Headline, HeadlineLine, Series};
+use crate::domain::explore::view::View;
 use crate::domain::lang::{tr, Lang};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Metric, Place, Position, Programme, Unit};
@@ -78,6 +79,19 @@ impl ClassBreaks {
             }
             (Some(lower), Some(upper)) => between(lower, upper),
         })
+    }
+}
+
+/// A view's name, as its tab (and the staff page's title) says it.
+pub fn view_label(view: View) -> Msg {
+    match view {
+        View::Timeline => Msg::TabTimeline,
+        View::Breakdown => Msg::TabBreakdown,
+        View::Map => Msg::TabMap,
+        View::Table => Msg::TabTable,
+        View::Sources => Msg::TabSources,
+        View::Cards => Msg::HeadlinesHeading,
+        View::Extract => Msg::StaffTitle,
     }
 }
 

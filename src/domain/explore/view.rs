@@ -262,6 +262,10 @@ pub enum UrlNotice {
 }
 
 /// Percent-encodes a query value (everything but unreserved characters and commas).
+///
+/// Written here rather than taken from the `percent-encoding` crate: the crate adds 559 bytes
+/// of gzip WebAssembly (1,009 raw; release builds of 4d5f2ac with and without it), for two short
+/// functions.
 pub fn encode(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
     for byte in value.bytes() {
@@ -283,8 +287,8 @@ pub fn decode(value: &str) -> Option<String> {
     while let Some(&byte) = bytes.get(i) {
         match byte {
             b'%' => {
-                let hex = value.get(i + 1..i + 3)?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
+                let hex = bytes.get(i + 1..i + 3).filter(|hex| hex.iter().all(u8::is_ascii_hexdigit))?;
+                out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
                 i += 3;
             }
             b'+' => {
@@ -714,6 +718,10 @@ mod tests {
         assert_eq!(decode("%E2%82%AC"), Some("€".into()));
         assert_eq!(decode("%"), None);
         assert_eq!(decode("%FF"), None);
+        assert_eq!(decode("%zz"), None, "a broken escape is refused, not kept as text");
+        assert_eq!(decode("%é"), None, "nor one cut inside a character");
+        assert_eq!(decode("%+f"), None, "a sign is not a hex digit");
+        assert_eq!(decode("a+b%2B"), Some("a b+".into()));
     }
 
     #[test]

@@ -390,6 +390,7 @@ mod tests {
             official: true,
             title: "T".into(),
             title_note: Some("t".into()),
+            reference: None,
             url: "https://example.org".into(),
             language: "en".into(),
             kind: "press-release".into(),

@@ -484,6 +484,7 @@ pub fn import_research(
             official: kind.is_official(),
             title: source.title.clone(),
             title_note: source.title_note.clone(),
+            reference: None,
             url: source.url.clone(),
             language: source.language.clone(),
             kind: source.kind.clone(),

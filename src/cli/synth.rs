@@ -71,6 +71,7 @@ pub fn synthetic(n: usize) -> RawDataset {
                 official,
                 title: format!("Synthetic release {i}"),
                 title_note: None,
+                reference: None,
                 url: format!("https://example.org/releases/{i}"),
                 language: random.pick(&["en", "fr"]).to_string(),
                 kind: random.pick(&["press-release", "news", "fact-sheet", "web-page"]).to_string(),

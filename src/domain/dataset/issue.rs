@@ -139,6 +139,12 @@ pub enum IssueKind {
     },
     /// Text that is empty or far too long.
     BadText,
+    /// A source's `reference` that is not one: empty, longer than
+    /// [`crate::domain::dataset::load::MAX_REFERENCE_CHARS`] or more than one line.
+    BadReference {
+        /// The text found (its first characters).
+        found: String,
+    },
     /// Two fields disagree (for example `official` and `publisher_kind`).
     Inconsistent {
         /// The other field.

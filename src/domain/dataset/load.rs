@@ -33,6 +33,8 @@ pub const MAX_BYTES: u64 = 48_000_000;
 pub const MAX_VALUE: f64 = 1e13;
 /// Longest text field accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 4_000;
+/// Longest source `reference` accepted, in characters (`UNIQUE ID: 201013_8` has 19).
+pub const MAX_REFERENCE_CHARS: usize = 60;
 
 /// A dataset that loaded, with the problems met on the way.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -191,6 +193,27 @@ impl<'r> Record<'r> {
                 None
             }
             Raw::Text(text) => Some(text.trim()),
+            _ => {
+                self.warn(field, IssueKind::WrongType { expected: "text" });
+                None
+            }
+        }
+    }
+
+    /// An optional release reference: one trimmed line of 1 to [`MAX_REFERENCE_CHARS`]
+    /// characters. Anything else is reported and the field dropped; the record is kept.
+    fn reference_text<'v>(&mut self, field: &'static str, raw: &'v Raw<'_>) -> Option<&'v str> {
+        match raw {
+            Raw::Absent | Raw::Null => None,
+            Raw::Text(text) => {
+                let trimmed = text.trim();
+                let chars = trimmed.chars().count();
+                if chars == 0 || chars > MAX_REFERENCE_CHARS || trimmed.chars().any(char::is_control) {
+                    self.warn(field, IssueKind::BadReference { found: trimmed.chars().take(40).collect() });
+                    return None;
+                }
+                Some(trimmed)
+            }
             _ => {
                 self.warn(field, IssueKind::WrongType { expected: "text" });
                 None
@@ -447,6 +470,7 @@ impl Validator {
             }
             let title = record.text("title", &fields.title);
             let title_note = record.optional_text("title_note", &fields.title_note);
+            let reference = record.reference_text("reference", &fields.reference);
             let url = record.url("url", &fields.url);
             let language = record.text("language", &fields.language);
             let kind = record.choice("kind", &fields.kind, SourceKind::from_id);
@@ -463,6 +487,7 @@ impl Validator {
                 publisher_kind,
                 title: title.to_string(),
                 title_note: title_note.map(str::to_string),
+                reference: reference.map(str::to_string),
                 url: url.to_string(),
                 language: language.to_string(),
                 kind,
@@ -700,6 +725,43 @@ mod tests {
         assert_eq!(loaded.dataset.figures().len(), 2, "a bad French wording drops the wording, not the figure");
         let [issue] = loaded.issues.as_slice() else { panic!("one issue: {:?}", loaded.issues) };
         assert_eq!((issue.field, &issue.kind, issue.kept), (Some("metric_detail_fr"), &IssueKind::WrongType { expected: "text" }, true));
+    }
+
+    #[test]
+    fn a_release_reference_is_kept_trimmed_and_a_bad_one_is_dropped_with_a_warning() {
+        let with_reference = |reference: Value| {
+            let mut doc = minimal();
+            doc["sources"][0]["reference"] = reference;
+            load_value(&doc).unwrap()
+        };
+        let loaded = with_reference(json!("  UNIQUE ID: 201013_8 "));
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        assert_eq!(loaded.dataset.sources()[0].reference(), Some("UNIQUE ID: 201013_8"));
+        assert_eq!(load_value(&minimal()).unwrap().dataset.sources()[0].reference(), None, "the field is optional");
+        assert!(load_value(&minimal()).unwrap().issues.is_empty());
+        assert_eq!(with_reference(Value::Null).dataset.sources()[0].reference(), None);
+        for (bad, kind) in [
+            (json!("  "), IssueKind::BadReference { found: String::new() }),
+            (json!("IP/21/1\nsecond line"), IssueKind::BadReference { found: "IP/21/1\nsecond line".into() }),
+            (json!("x".repeat(MAX_REFERENCE_CHARS + 1)), IssueKind::BadReference { found: "x".repeat(40) }),
+            (json!(201013), IssueKind::WrongType { expected: "text" }),
+        ] {
+            let loaded = with_reference(bad.clone());
+            assert_eq!(loaded.dataset.figures().len(), 1, "{bad}: the source and its figures stay");
+            assert_eq!(loaded.dataset.sources()[0].reference(), None, "{bad}: the field is dropped");
+            let [issue] = loaded.issues.as_slice() else { panic!("{bad}: one issue, {:?}", loaded.issues) };
+            assert_eq!((issue.field, &issue.kind, issue.kept), (Some("reference"), &kind, true), "{bad}");
+        }
+        assert_eq!(with_reference(json!("x".repeat(MAX_REFERENCE_CHARS))).dataset.sources()[0].reference().map(str::len), Some(60));
+        let issue = &with_reference(json!("")).issues[0];
+        assert_eq!(
+            issue.message(Lang::En),
+            "sources[0] \"s1\": reference \"\" is not a release reference (one line of 1 to 60 characters) (kept)"
+        );
+        assert_eq!(
+            issue.message(Lang::Fr),
+            "sources[0] \"s1\": reference «  » n’est pas une référence de communiqué (une ligne de 1 à 60 caractères) (conservé)"
+        );
     }
 
     #[test]

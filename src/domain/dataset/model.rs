@@ -323,6 +323,7 @@ pub struct Source {
     pub(super) publisher_kind: PublisherKind,
     pub(super) title: String,
     pub(super) title_note: Option<String>,
+    pub(super) reference: Option<String>,
     pub(super) url: String,
     pub(super) language: String,
     pub(super) kind: SourceKind,
@@ -361,6 +362,11 @@ impl Source {
     /// Why the title was rebuilt, if it was.
     pub fn title_note(&self) -> Option<&str> {
         self.title_note.as_deref()
+    }
+    /// The release's own reference as it writes it (`UNIQUE ID: 201013_8`, `MEMO/16/4422`), if
+    /// it has one; never part of [`Source::title`].
+    pub fn reference(&self) -> Option<&str> {
+        self.reference.as_deref()
     }
     /// Address of the document (http or https).
     pub fn url(&self) -> &str {

@@ -34,7 +34,7 @@ record! {
 record! {
     /// A source as read.
     pub struct SourceRecord {
-        id, date, date_precision, publisher, publisher_kind, official, title, title_note, url, language, kind, note, code,
+        id, date, date_precision, publisher, publisher_kind, official, title, title_note, reference, url, language, kind, note, code,
     }
 }
 
@@ -171,6 +171,9 @@ pub struct RawSource {
     /// Why the title was rebuilt, if it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_note: Option<String>,
+    /// The release's own reference as it writes it (`UNIQUE ID: 201013_8`, `MEMO/16/4422`), if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
     /// Address.
     pub url: String,
     /// ISO 639-1 language.
@@ -315,6 +318,7 @@ impl RawDataset {
                     official: s.is_official(),
                     title: s.title.clone(),
                     title_note: s.title_note.clone(),
+                    reference: s.reference.clone(),
                     url: s.url.clone(),
                     language: s.language.clone(),
                     kind: s.kind.id().to_string(),

@@ -134,6 +134,7 @@ pub fn skeleton(extraction: &Extraction, source_id: Option<&str>, url: Option<&s
         official: false,
         title: release.title.clone().unwrap_or_else(|| todo("title as published")),
         title_note: None,
+        reference: None,
         url: url.map_or_else(|| todo("https address of the release"), str::to_string),
         language: release.language.tag().into(),
         kind: "press-release".into(),

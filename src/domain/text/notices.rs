@@ -13,6 +13,7 @@ use crate::domain::dataset::origin::{DataOrigin, OfflineCopy};
 use crate::domain::text::format::format_date;
 use crate::domain::explore::view::UrlNotice;
 use crate::domain::dataset::json::{FileError, FileKind};
+use crate::domain::dataset::load::MAX_REFERENCE_CHARS;
 use crate::domain::lang::{tr, Lang};
 use crate::domain::map::{CountryProblem, MapError, PROJECTION};
 
@@ -162,6 +163,10 @@ impl Issue {
             IssueKind::BadText => tr!(lang,
                 en: format!("{field} is empty or too long"),
                 fr: format!("{field} est vide ou trop long"),
+            ),
+            IssueKind::BadReference { found } => tr!(lang,
+                en: format!("{field} \"{found}\" is not a release reference (one line of 1 to {MAX_REFERENCE_CHARS} characters)"),
+                fr: format!("{field} « {found} » n’est pas une référence de communiqué (une ligne de 1 à {MAX_REFERENCE_CHARS} caractères)"),
             ),
             IssueKind::Inconsistent { other } => tr!(lang,
                 en: format!("{field} disagrees with {other}"),

@@ -7,7 +7,9 @@
 //! decides "official EU/IOM publication"), the unit of each figure, country names from
 //! `i18n-iso-countries`, the French wording of each `metric_detail` (from a reviewed file,
 //! `metric-details.fr.json`, next to the research file), and the contradictions the research
-//! documents. No value is changed and none is added: every research figure becomes exactly one
+//! documents. A release reference the research appends to a title ("(UNIQUE ID 201013_8)")
+//! moves into the source's `reference`, written as the release writes it, and the title stays
+//! verbatim without it. No value is changed and none is added: every research figure becomes exactly one
 //! dataset figure.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -419,6 +421,39 @@ pub fn parse_research(text: &str) -> Result<Research, ImportError> {
     serde_json::from_str(text).map_err(|e| ImportError::Json(e.to_string()))
 }
 
+/// Commission document series whose references research titles carry (`MEMO/16/4422`,
+/// `IP/21/123`): `<series>/<two-digit year>/<number>`, kept as written.
+const COMMISSION_SERIES: &[&str] = &["IP", "MEMO", "STATEMENT", "SPEECH", "QANDA", "AC"];
+
+/// The EEAS label of a release's reference; its releases write `UNIQUE ID: 201013_8` in the
+/// dateline, which is the form kept (the research writes `UNIQUE ID 201013_8`).
+const EEAS_LABEL: &str = "UNIQUE ID";
+
+/// A research title without the release reference appended to it in brackets, and that
+/// reference as the release writes it. A title without one comes back unchanged.
+pub fn split_reference(title: &str) -> (&str, Option<String>) {
+    let Some((head, inner)) = title.strip_suffix(')').and_then(|t| t.rsplit_once(" (")) else { return (title, None) };
+    let inner = inner.trim();
+    let reference = if let Some(id) = inner.strip_prefix(EEAS_LABEL) {
+        let id = id.trim_start_matches([' ', ':']);
+        let well_formed = id.chars().all(|c| c.is_ascii_digit() || c == '_') && id.chars().any(|c| c.is_ascii_digit());
+        well_formed.then(|| format!("{EEAS_LABEL}: {id}"))
+    } else {
+        let parts: Vec<&str> = inner.split('/').collect();
+        let digits = |part: &str| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit());
+        match parts.as_slice() {
+            [series, year, number] if COMMISSION_SERIES.contains(series) && year.len() == 2 && digits(year) && digits(number) => {
+                Some(inner.to_string())
+            }
+            _ => None,
+        }
+    };
+    match reference {
+        Some(reference) => (head.trim_end(), Some(reference)),
+        None => (title, None),
+    }
+}
+
 /// Reads the French wordings of the research's `metric_detail`s (a JSON object, English → French).
 ///
 /// # Errors
@@ -475,6 +510,7 @@ pub fn import_research(
             .find(|(name, _)| *name == source.publisher)
             .map(|(_, kind)| *kind)
             .ok_or_else(|| ImportError::Unmapped { table: "publisher", value: source.publisher.clone() })?;
+        let (title, reference) = split_reference(&source.title);
         sources.push(RawSource {
             id: source.id.clone(),
             date: source.date.clone(),
@@ -482,9 +518,9 @@ pub fn import_research(
             publisher: source.publisher.clone(),
             publisher_kind: kind.id().to_string(),
             official: kind.is_official(),
-            title: source.title.clone(),
+            title: title.to_string(),
             title_note: source.title_note.clone(),
-            reference: None,
+            reference,
             url: source.url.clone(),
             language: source.language.clone(),
             kind: source.kind.clone(),
@@ -616,6 +652,27 @@ mod tests {
         assert_eq!(unit_of(Metric::Other, "growth versus 2015, percent"), Unit::Percent);
         assert_eq!(unit_of(Metric::Other, "charter flights from Libya"), Unit::Count);
         assert_eq!(unit_of(Metric::Projects, "projects"), Unit::Count);
+    }
+
+    #[test]
+    fn a_bracketed_release_reference_leaves_the_title() {
+        assert_eq!(
+            split_reference("La septième réunion stratégique UE-OIM (UNIQUE ID 201013_8)"),
+            ("La septième réunion stratégique UE-OIM", Some("UNIQUE ID: 201013_8".to_string()))
+        );
+        assert_eq!(split_reference("A release (UNIQUE ID: 211012_3)"), ("A release", Some("UNIQUE ID: 211012_3".to_string())));
+        assert_eq!(split_reference("EUTF and IOM (MEMO/16/4422)"), ("EUTF and IOM", Some("MEMO/16/4422".to_string())));
+        assert_eq!(split_reference("Five years on (IP/21/123)"), ("Five years on", Some("IP/21/123".to_string())));
+        for kept in [
+            "EU-IOM Joint Initiative: one year on (Fact Sheet)",
+            "Près de 9.000 migrants rapatriés de Libye en six mois (OIM)",
+            "Gambia (country update, January–March 2020)",
+            "Regulation (EU/2019/1896)",
+            "A title (UNIQUE ID)",
+            "No brackets IP/21/123",
+        ] {
+            assert_eq!(split_reference(kept), (kept, None), "{kept}");
+        }
     }
 
     #[test]

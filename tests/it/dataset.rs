@@ -86,7 +86,14 @@ fn the_seed_release_figures_are_present_exactly() {
     let seed = common::read("tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt");
     let (_, source) = dataset.source_by_id("eeas-2020-10-13-eu-iom-7th-strategic-meeting").expect("seed source");
     assert_eq!(source.date().to_string(), "2020-10-13");
-    assert!(source.title().contains("201013_8"));
+    // The release's dateline writes "UNIQUE ID: 201013_8"; the title is the headline alone.
+    assert!(seed.lines().take(6).any(|line| line.ends_with("UNIQUE ID: 201013_8")));
+    assert_eq!(source.reference(), Some("UNIQUE ID: 201013_8"));
+    assert_eq!(
+        source.title(),
+        "Les partenariats renforcés en matière de migration au cœur des dialogues lors de la septième réunion stratégique UE-OIM"
+    );
+    assert!(seed.contains(source.title()), "the title is the release's headline verbatim");
     assert!(source.is_official());
     let of_seed: Vec<_> = dataset.figures().iter().filter(|f| dataset.source_of(f).unwrap().id() == source.id()).collect();
     assert_eq!(of_seed.len(), 8);
@@ -198,6 +205,40 @@ fn the_shipped_dataset_is_what_the_import_makes() {
     let compiled = Date::parse_iso(&shipped.info.compiled).unwrap();
     let imported = import::import_research(&research, &names, &french, compiled).unwrap();
     assert_eq!(imported, shipped);
+}
+
+/// The research appends two releases' references to their titles; the import moves them into
+/// `reference` and keeps every title otherwise exactly as the research has it.
+#[test]
+fn the_import_moves_release_references_out_of_the_research_titles() {
+    let research = import::parse_research(&common::read("tests/fixtures/research/eu-iom-sources.json")).unwrap();
+    let shipped: RawDataset = serde_json::from_str(&common::read("public/data/eu-iom-figures.json")).unwrap();
+    let french = import::parse_french_details(&common::read("tests/fixtures/research/metric-details.fr.json")).unwrap();
+    let names: CountryNames = shipped.countries.iter().map(|c| (c.code.clone(), (c.name_en.clone(), c.name_fr.clone()))).collect();
+    let imported = import::import_research(&research, &names, &french, Date::parse_iso("2026-12-01").unwrap()).unwrap();
+    let with_reference: Vec<(&str, &str, &str)> =
+        imported.sources.iter().filter_map(|s| s.reference.as_deref().map(|r| (s.id.as_str(), r, s.title.as_str()))).collect();
+    assert_eq!(
+        with_reference,
+        [
+            (
+                "eeas-2020-10-13-eu-iom-7th-strategic-meeting",
+                "UNIQUE ID: 201013_8",
+                "Les partenariats renforcés en matière de migration au cœur des dialogues lors de la septième réunion stratégique UE-OIM"
+            ),
+            (
+                "ec-factsheet-2016-12-15-eutf-iom-initiative",
+                "MEMO/16/4422",
+                "EUTF for Africa and IOM initiative for Protection and Reintegration of returnees along the Central Mediterranean migration routes"
+            ),
+        ]
+    );
+    for (source, researched) in imported.sources.iter().zip(&research.sources) {
+        match &source.reference {
+            None => assert_eq!(source.title, researched.title, "{}", source.id),
+            Some(_) => assert!(researched.title.starts_with(&format!("{} (", source.title)), "{}", source.id),
+        }
+    }
 }
 
 /// French readers get every figure's wording in French, and a translation never changes a number.

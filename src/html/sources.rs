@@ -1,6 +1,6 @@
 //! The sources list as HTML: every release behind a selection, latest first, with its date,
-//! publisher, kind, language, whether it is an official EU/IOM publication, and the figures it
-//! reports.
+//! publisher, kind, language, whether it is an official EU/IOM publication, its title and
+//! reference, and the figures it reports.
 
 use std::fmt::Write as _;
 
@@ -9,7 +9,7 @@ use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::table::sources_of;
 use crate::domain::lang::Lang;
-use crate::domain::text::describe::figure_value_stated;
+use crate::domain::text::describe::{figure_value_stated, source_reference};
 use crate::domain::text::format::format_date;
 use crate::domain::text::i18n::{metric_name, publisher_kind_name, source_kind_name};
 use crate::domain::text::messages::{msg, Msg};
@@ -56,6 +56,9 @@ pub fn sources_list(dataset: &Dataset, selected: &[Position<Figure>], lang: Lang
             source.title(),
         );
         out.push_str("</p>");
+        if let Some(reference) = source_reference(source, lang) {
+            element(&mut out, "p", r#"class="source__reference" data-testid="source-reference""#, &reference);
+        }
         if let Some(note) = source.note() {
             element(&mut out, "p", r#"class="source__note" lang="en""#, note);
         }

@@ -15,3 +15,4 @@ mod map;
 mod metadata;
 mod pipeline;
 mod prerender;
+mod reference;

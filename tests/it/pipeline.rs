@@ -213,7 +213,10 @@ fn known_texts(dataset: &Dataset, lang: Lang) -> HashMap<String, Vec<String>> {
             .extend([figure.detail(), figure.detail_fr().unwrap_or_default(), figure.note(), figure.programme_label()].map(str::to_string));
     }
     for source in dataset.sources() {
-        known.extend([source.title(), source.url(), source.note().unwrap_or_default(), source.publisher()].map(str::to_string));
+        known.extend(
+            [source.title(), source.reference().unwrap_or_default(), source.url(), source.note().unwrap_or_default(), source.publisher()]
+                .map(str::to_string),
+        );
     }
     for disagreement in dataset.disagreements() {
         known.extend([disagreement.note(Lang::En), disagreement.note(Lang::Fr)].map(str::to_string));

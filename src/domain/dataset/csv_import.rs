@@ -11,7 +11,7 @@ use crate::domain::dataset::load::{load_value, Loaded, DATASET_FILE, SCHEMA, SCH
 
 /// Column names of the dashboard's CSV format: the CSV download writes them (`export`), and a CSV
 /// file opened in the dashboard must have them.
-pub const CSV_COLUMNS: [&str; 32] = [
+pub const CSV_COLUMNS: [&str; 33] = [
     "figure_id",
     "metric",
     "metric_name",
@@ -35,6 +35,7 @@ pub const CSV_COLUMNS: [&str; 32] = [
     "note",
     "source_id",
     "source_title",
+    "source_reference",
     "source_publisher",
     "source_publisher_kind",
     "source_date",
@@ -276,6 +277,7 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
                     ("publisher_kind", optional(get("source_publisher_kind"))),
                     ("official", official),
                     ("title", json!(get("source_title"))),
+                    ("reference", optional(get("source_reference"))),
                     ("url", json!(get("source_url"))),
                     ("language", optional(get("source_language"))),
                     ("kind", optional(get("source_kind"))),

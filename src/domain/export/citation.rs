@@ -171,6 +171,14 @@ pub fn citation(dataset: &Dataset, state: &ViewState, figures: &[Position<Figure
         .year_bounds()
         .map(|(a, b)| format_period(Date::start_of_year(a), Date::end_of_year(b), lang))
         .unwrap_or_default();
+    let references: Vec<String> = sources_behind(dataset, figures)
+        .into_iter()
+        .filter_map(|s| dataset.source(s))
+        .filter_map(|s| {
+            let date = format_date(s.date(), s.date_precision(), lang);
+            s.reference().map(|reference| format!("{reference} ({}, {date})", s.publisher()))
+        })
+        .collect();
     let facts = CitationFacts {
         n_figures: figures.len(),
         n_sources,
@@ -179,6 +187,7 @@ pub fn citation(dataset: &Dataset, state: &ViewState, figures: &[Position<Figure
         as_of: &as_of,
         today: &today,
         url: &context.page_url,
+        references: &references,
     };
     citation_text(&facts, lang)
 }

@@ -44,6 +44,7 @@ pub fn to_csv(dataset: &Dataset, figures: &[Position<Figure>], lang: Lang) -> St
             figure.note().to_string(),
             source.map(|s| s.id().to_string()).unwrap_or_default(),
             source.map(|s| s.title().to_string()).unwrap_or_default(),
+            source.and_then(|s| s.reference()).unwrap_or_default().to_string(),
             source.map(|s| s.publisher().to_string()).unwrap_or_default(),
             source.map(|s| s.publisher_kind().id().to_string()).unwrap_or_default(),
             source.map(|s| s.date().to_string()).unwrap_or_default(),

@@ -393,6 +393,9 @@ pub fn column(name: &str) -> Option<Value> {
         "note" => ("string", "Note on the figure (English).", false, None),
         "source_id" => ("string", "Identifier of the source.", true, None),
         "source_title" => ("string", "Title of the source as published.", true, None),
+        "source_reference" => {
+            ("string", "The release's own reference as it writes it (UNIQUE ID: 201013_8, MEMO/16/4422), where it has one.", false, None)
+        }
         "source_publisher" => ("string", "Publisher as named on the source.", true, None),
         "source_publisher_kind" => {
             ("string", "Kind of publisher.", true, Some(vec!["eu", "iom", "eu_funded", "media", "other_institution"]))
@@ -450,7 +453,10 @@ pub fn data_package(dataset: &Dataset, figures: &[Position<Figure>], csv_name: &
     let sources: Vec<Value> = sources_behind(dataset, figures)
         .into_iter()
         .filter_map(|s| dataset.source(s))
-        .map(|s| json!({ "title": s.title(), "path": s.url() }))
+        .map(|s| match s.reference() {
+            Some(reference) => json!({ "title": s.title(), "path": s.url(), "reference": reference }),
+            None => json!({ "title": s.title(), "path": s.url() }),
+        })
         .collect();
     Ok(json!({
         "profile": "tabular-data-package",

@@ -9,7 +9,7 @@ use crate::domain::lang::{tr, Lang};
 use crate::domain::text::labels::place_name;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::date::{Date, DatePrecision};
-use crate::domain::dataset::model::{Country, Dataset, Figure, Place, Position};
+use crate::domain::dataset::model::{Country, Dataset, Figure, Place, Position, Source};
 use crate::domain::release::extract::Proposal;
 
 /// The value as the release words it: `more than 84,000`.
@@ -108,12 +108,21 @@ pub fn figure_as_of(figure: &Figure, lang: Lang) -> String {
     format_as_of(figure.as_of(), figure.as_of_precision(), lang)
 }
 
-/// Publisher and publication date of a figure's source: `European External Action Service (EEAS), 13 Oct 2020`.
+/// Publisher, publication date and, where the release has one, its reference as it writes it:
+/// `European External Action Service (EEAS), 13 Oct 2020, UNIQUE ID: 201013_8`.
 pub fn source_line(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
-    match dataset.source_of(figure) {
-        Some(source) => format!("{}, {}", source.publisher(), format_date(source.date(), source.date_precision(), lang)),
-        None => String::new(),
+    let Some(source) = dataset.source_of(figure) else { return String::new() };
+    let mut line = format!("{}, {}", source.publisher(), format_date(source.date(), source.date_precision(), lang));
+    if let Some(reference) = source.reference() {
+        line.push_str(", ");
+        line.push_str(reference);
     }
+    line
+}
+
+/// A source's reference, labelled: `Reference: UNIQUE ID: 201013_8` (`Référence : …`).
+pub fn source_reference(source: &Source, lang: Lang) -> Option<String> {
+    source.reference().map(|reference| labelled(msg(Msg::Reference, lang), reference, lang))
 }
 
 /// Lines of the tooltip shown for a chart point: value, what it counts, where and when, source,

@@ -21,18 +21,30 @@ pub struct CitationFacts<'a> {
     pub today: &'a str,
     /// Address of the view.
     pub url: &'a str,
+    /// The references of the releases behind the download that have one, each with its
+    /// publisher and date: `UNIQUE ID: 201013_8 (European External Action Service (EEAS), 13 Oct 2020)`.
+    pub references: &'a [String],
 }
 
 /// The citation and metadata text shipped with every download.
 pub fn citation_text(facts: &CitationFacts<'_>, lang: Lang) -> String {
-    let CitationFacts { n_figures: n, n_sources, period, selection, as_of, today, url } = *facts;
+    let CitationFacts { n_figures: n, n_sources, period, selection, as_of, today, url, references } = *facts;
+    let listed = references.join("; ");
+    let references = match references.is_empty() {
+        true => String::new(),
+        false => tr!(lang,
+            en: format!("References of the releases: {listed}.\n"),
+            fr: format!("Références des communiqués : {listed}.\n"),
+        ),
+    };
     tr!(lang,
         en: format!(
             "EU–IOM cooperation in figures\n\
              \n\
              What: {n} figures from {n_sources} sources on cooperation between the European Union and the International Organization for Migration (projects, funding, migrants assisted, countries served), as published in EU, IOM and media releases, {period}.\n\
              Selection: {selection}.\n\
-             Where from: every figure carries its source (publisher, date, title and address); values are as published, and the qualifier (more than, about, almost) follows each source's wording; \"as stated\" (qualifier `exact` in the data) means the source gave the number without a qualifier, even when the number is round. Running totals say what they count from (cumulative_since); totals that count from different starts are not comparable. Figures are never added together: programmes and sources overlap, so a sum would count people or money twice. Cite the original source of a figure, not only this dashboard.\n\
+             Where from: every figure carries its source (publisher, date, title, the release's own reference where it has one, and address); values are as published, and the qualifier (more than, about, almost) follows each source's wording; \"as stated\" (qualifier `exact` in the data) means the source gave the number without a qualifier, even when the number is round. Running totals say what they count from (cumulative_since); totals that count from different starts are not comparable. Figures are never added together: programmes and sources overlap, so a sum would count people or money twice. Cite the original source of a figure, not only this dashboard.\n\
+             {references}\
              Data as of: {as_of} (latest source). Retrieved: {today}.\n\
              View: {url}\n\
              \n\
@@ -44,7 +56,8 @@ pub fn citation_text(facts: &CitationFacts<'_>, lang: Lang) -> String {
              \n\
              Contenu : {n} chiffres issus de {n_sources} sources sur la coopération entre l’Union européenne et l’Organisation internationale pour les migrations (projets, financements, migrants aidés, pays couverts), tels que publiés dans des communiqués de l’UE, de l’OIM et des médias, {period}.\n\
              Sélection : {selection}.\n\
-             Provenance : chaque chiffre porte sa source (éditeur, date, titre et adresse) ; les valeurs sont celles publiées et le qualificatif (plus de, environ, près de) suit la formulation de chaque source ; « tel quel » (qualificatif `exact` dans les données) signifie que la source a donné le nombre sans qualificatif, même quand il est rond. Les totaux cumulés disent depuis quand ils comptent (cumulative_since) ; des totaux qui comptent depuis des dates différentes ne se comparent pas. Les chiffres ne sont jamais additionnés : programmes et sources se recoupent, et une somme compterait deux fois les mêmes personnes ou les mêmes fonds. Citez la source d’origine d’un chiffre, pas seulement ce tableau de bord.\n\
+             Provenance : chaque chiffre porte sa source (éditeur, date, titre, la référence propre du communiqué quand il en a une, et adresse) ; les valeurs sont celles publiées et le qualificatif (plus de, environ, près de) suit la formulation de chaque source ; « tel quel » (qualificatif `exact` dans les données) signifie que la source a donné le nombre sans qualificatif, même quand il est rond. Les totaux cumulés disent depuis quand ils comptent (cumulative_since) ; des totaux qui comptent depuis des dates différentes ne se comparent pas. Les chiffres ne sont jamais additionnés : programmes et sources se recoupent, et une somme compterait deux fois les mêmes personnes ou les mêmes fonds. Citez la source d’origine d’un chiffre, pas seulement ce tableau de bord.\n\
+             {references}\
              Données au : {as_of} (source la plus récente). Extraites le : {today}.\n\
              Vue : {url}\n\
              \n\

@@ -85,6 +85,8 @@ messages! {
     NoFigure { en: "No figure reported for this selection", fr: "Aucun chiffre publié pour cette sélection" }
     /// Link to the source release.
     SourceLink { en: "Source", fr: "Source" }
+    /// Label of a release's own reference (`UNIQUE ID: 201013_8`).
+    Reference { en: "Reference", fr: "Référence" }
     /// Heading of the timeline.
     TimelineHeading { en: "Reported figures over time", fr: "Chiffres publiés au fil du temps" }
     /// Short explanation under the timeline heading.

@@ -25,8 +25,10 @@ use crate::domain::dataset::raw::{RawCountry, RawDataset, RawFigure};
 use crate::domain::release::review::{Reviewed, PLACEHOLDER};
 
 /// Fields a record of each list may have (the serde names of the raw types).
-const SOURCE_FIELDS: &[&str] =
-    &["id", "date", "date_precision", "publisher", "publisher_kind", "official", "title", "title_note", "url", "language", "kind", "note"];
+const SOURCE_FIELDS: &[&str] = &[
+    "id", "date", "date_precision", "publisher", "publisher_kind", "official", "title", "title_note", "reference", "url", "language",
+    "kind", "note",
+];
 const FIGURE_FIELDS: &[&str] = &[
     "id", "source", "metric", "metric_detail", "metric_detail_fr", "value", "unit", "qualifier", "period_start", "period_end",
     "cumulative_since", "programme", "programme_id", "regions", "country", "note", "_evidence",
@@ -390,7 +392,7 @@ mod tests {
             official: true,
             title: "T".into(),
             title_note: Some("t".into()),
-            reference: None,
+            reference: Some("IP/21/123".into()),
             url: "https://example.org".into(),
             language: "en".into(),
             kind: "press-release".into(),

@@ -448,15 +448,24 @@ fn run(args: &[&str]) -> cli::Outcome {
 
 /// The skeleton `extract --reviewable` prints for the English test release.
 fn skeleton() -> Value {
-    let release = common::path(RELEASE).display().to_string();
-    let outcome = run(&["extract", &release, "--reviewable", "--source-id", NEW_SOURCE, "--url", "https://example.org/ip_21_5172"]);
+    skeleton_of(RELEASE, NEW_SOURCE)
+}
+
+/// The skeleton `extract --reviewable` prints for a release, as source `source_id`.
+fn skeleton_of(release: &str, source_id: &str) -> Value {
+    let release = common::path(release).display().to_string();
+    let outcome = run(&["extract", &release, "--reviewable", "--source-id", source_id, "--url", "https://example.org/ip_21_5172"]);
     assert!(outcome.success);
     serde_json::from_str(&outcome.output).unwrap()
 }
 
 /// The skeleton with every placeholder replaced, as a reviewer would.
 fn reviewed() -> Value {
-    let mut file = skeleton();
+    completed(skeleton())
+}
+
+/// A skeleton with every placeholder replaced, as a reviewer would.
+fn completed(mut file: Value) -> Value {
     let source = &mut file["sources"][0];
     source["publisher"] = json!("European Commission");
     source["publisher_kind"] = json!("eu");
@@ -522,6 +531,20 @@ fn add_merges_reviewed_figures_into_a_dataset_that_loads_cleanly() {
 
     // The same file again: every id is taken now.
     assert_refused(&dataset, &reviewed, &format!("sources[0] \"{NEW_SOURCE}\": id \"{NEW_SOURCE}\" is already used in the dataset"));
+}
+
+#[test]
+fn add_stores_the_reference_the_reader_found() {
+    let (dir, dataset) = scratch("reference");
+    let source_id = "eeas-2022-11-03-ninth-senior-officials-meeting";
+    let file = completed(skeleton_of("tests/fixtures/releases/en-2022-11-03-ninth-senior-officials-meeting.txt", source_id));
+    assert_eq!(file["sources"][0]["reference"], "UNIQUE ID: 221103_4", "the skeleton carries it as the release writes it");
+    let reviewed = write(&dir, "reviewed.json", &file);
+    let outcome = run(&["add", &dataset.display().to_string(), &reviewed]);
+    assert!(outcome.success, "{}", outcome.output);
+    let loaded = load_dataset(&std::fs::read_to_string(&dataset).unwrap()).unwrap();
+    assert!(loaded.issues.is_empty(), "{:#?}", loaded.issues);
+    assert_eq!(loaded.dataset.source_by_id(source_id).unwrap().1.reference(), Some("UNIQUE ID: 221103_4"));
 }
 
 #[test]

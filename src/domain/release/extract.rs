@@ -69,8 +69,11 @@ pub struct ReleaseInfo {
     /// Publication date, from the dateline (`Brussels, 13/10/2020 - 13:00`).
     #[serde(serialize_with = "optional_date")]
     pub date: Option<Date>,
-    /// The release's identifier (`UNIQUE ID: 201013_8`, `Reference: ...`).
+    /// The release's identifier (`201013_8` of `UNIQUE ID: 201013_8`, `IP/21/123` of `Reference: IP/21/123`).
     pub unique_id: Option<String>,
+    /// The same as the release writes it, the label included where it is part of it
+    /// (`UNIQUE ID: 201013_8`, `IP/21/123`): a source's `reference`.
+    pub reference: Option<String>,
     /// The headline: the line above the dateline, else the first line of substance.
     pub title: Option<String>,
     /// Language of the text, guessed from its most common words.
@@ -193,7 +196,7 @@ pub fn extract(source: &str) -> Extraction {
     let sentences = split_sentences(&text);
     let lines = lines(&text);
     let id = unique_id(&text);
-    let id_range = id.as_ref().map(|(_, start, end)| (*start, *end));
+    let id_range = id.as_ref().map(|found| (found.start, found.end));
     let tokens: Vec<Token> = scan(&text)
         .into_iter()
         .filter(|token| id_range.is_none_or(|(start, end)| token.end <= start || token.start >= end))
@@ -202,7 +205,8 @@ pub fn extract(source: &str) -> Extraction {
     let headline = title_line(&text, &lines, dated.map(|(_, _, line)| line));
     let release = ReleaseInfo {
         date: dated.map(|(date, _, _)| date),
-        unique_id: id.map(|(id, _, _)| id),
+        reference: id.as_ref().map(|found| found.reference.clone()),
+        unique_id: id.map(|found| found.id),
         title: headline.map(|(start, end)| text.slice(start, end)),
         language: guess_language(&text),
     };

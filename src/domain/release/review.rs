@@ -134,7 +134,7 @@ pub fn skeleton(extraction: &Extraction, source_id: Option<&str>, url: Option<&s
         official: false,
         title: release.title.clone().unwrap_or_else(|| todo("title as published")),
         title_note: None,
-        reference: None,
+        reference: release.reference.clone(),
         url: url.map_or_else(|| todo("https address of the release"), str::to_string),
         language: release.language.tag().into(),
         kind: "press-release".into(),
@@ -220,6 +220,7 @@ mod tests {
         let source = &skeleton.sources[0];
         assert_eq!(source.id, "release-2021-10-12-211012-3");
         assert_eq!(source.date, "2021-10-12");
+        assert_eq!(source.reference.as_deref(), Some("UNIQUE ID: 211012_3"), "as the release writes it");
         assert!(source.url.starts_with(PLACEHOLDER));
         let figure = &skeleton.figures[0].figure;
         assert_eq!(figure.id, "release-2021-10-12-211012-3:1");

@@ -7,8 +7,8 @@ use crate::domain::dataset::model::{Metric, Unit};
 use crate::domain::lang::Lang;
 
 use super::lexicon::{
-    Caution, BOILERPLATE, COMPARISONS, COUNTRY_NOUNS, ENGLISH_WORDS, EVENT_WORDS, FRENCH_WORDS, HUMANITARIAN, ID_LABELS, LAUNCH_PHRASES,
-    PARTNER_NOUNS, PEOPLE_METRICS, PROGRAMME_NAMES, PROJECT_NOUNS, TARGET_WORDS, THINGS,
+    Caution, BOILERPLATE, COMPARISONS, COUNTRY_NOUNS, ENGLISH_WORDS, EVENT_WORDS, FRENCH_WORDS, HUMANITARIAN, ID_LABELS, ID_LABELS_KEPT,
+    LAUNCH_PHRASES, PARTNER_NOUNS, PEOPLE_METRICS, PROGRAMME_NAMES, PROJECT_NOUNS, TARGET_WORDS, THINGS,
 };
 use super::scan::{Found, Money, PartialDate, Quantity, Token};
 use super::text::{ends_with, Text};
@@ -23,8 +23,22 @@ pub(super) fn release_date(tokens: &[Token], lines: &[(usize, usize)]) -> Option
     })
 }
 
-/// `UNIQUE ID: 201013_8` or `Reference: IP/21/123`: the identifier and its character range.
-pub(super) fn unique_id(text: &Text<'_>) -> Option<(String, usize, usize)> {
+/// A release's identifier as [`unique_id`] finds it.
+pub(super) struct FoundId {
+    /// The identifier alone: `201013_8`, `IP/21/123`.
+    pub(super) id: String,
+    /// The reference as the release writes it, with its label where the label is part of it:
+    /// `UNIQUE ID: 201013_8`, `IP/21/123`.
+    pub(super) reference: String,
+    /// Where the identifier starts, in characters.
+    pub(super) start: usize,
+    /// Where it ends.
+    pub(super) end: usize,
+}
+
+/// `UNIQUE ID: 201013_8` or `Reference: IP/21/123`: the identifier, the reference as written
+/// and the identifier's character range.
+pub(super) fn unique_id(text: &Text<'_>) -> Option<FoundId> {
     ID_LABELS.iter().find_map(|label| {
         let at = text.find_word(0, text.len(), label)?;
         let mut k = at + label.chars().count();
@@ -39,7 +53,8 @@ pub(super) fn unique_id(text: &Text<'_>) -> Option<(String, usize, usize)> {
             k -= 1;
         }
         let id = text.slice(start, k);
-        (id.chars().any(|c| c.is_ascii_digit())).then_some((id, start, k))
+        let reference = if ID_LABELS_KEPT.contains(label) { text.slice(at, k) } else { id.clone() };
+        (id.chars().any(|c| c.is_ascii_digit())).then_some(FoundId { id, reference, start, end: k })
     })
 }
 
@@ -830,7 +845,10 @@ mod tests {
         let release = extraction.release;
         assert_eq!(release.date, Date::new(2020, 10, 13).ok());
         assert_eq!(release.unique_id.as_deref(), Some("201013_8"));
+        assert_eq!(release.reference.as_deref(), Some("UNIQUE ID: 201013_8"), "the EEAS label is part of the reference");
         assert_eq!(release.title.as_deref(), Some("A headline about returns"));
+        let commission = extract("Brussels, 12 October 2021\nReference: IP/21/123\n\nMore than 5,000 migrants returned home.").release;
+        assert_eq!((commission.unique_id.as_deref(), commission.reference.as_deref()), (Some("IP/21/123"), Some("IP/21/123")));
         assert_eq!(release.language, Lang::Fr);
         assert!(extraction.context.is_empty(), "{:#?}", extraction.context);
     }

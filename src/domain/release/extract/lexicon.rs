@@ -330,6 +330,10 @@ pub(super) enum Caution {
 /// Labels in front of a release's identifier (`UNIQUE ID: 201013_8`, `Reference: IP/21/123`).
 pub(super) const ID_LABELS: &[&str] = &["unique id", "reference", "référence", "ref."];
 
+/// Of those, the labels that belong to the reference as the release writes it: the EEAS's
+/// `UNIQUE ID: 201013_8` (a bare `201013_8` says nothing), unlike `Reference:` before `IP/21/123`.
+pub(super) const ID_LABELS_KEPT: &[&str] = &["unique id"];
+
 /// The commonest short words of French and of English, which tell the release's language.
 pub(super) const FRENCH_WORDS: &[&str] = &["le", "la", "les", "des", "du", "et", "est", "une", "pour", "dans", "sur", "avec", "aux", "ont"];
 pub(super) const ENGLISH_WORDS: &[&str] = &["the", "and", "of", "to", "is", "with", "for", "has", "have", "by", "on", "were", "was"];

@@ -1,5 +1,6 @@
 //! The headline cards as HTML: per card its title and one line per metric with the latest
-//! reported figure — qualifier and number, as-of date, and behind a disclosure what it counts,
+//! reported figure — qualifier and number ("as stated" after a number the source gave without
+//! one), as-of date, and behind a disclosure what it counts,
 //! its scope and its source link.
 
 use std::fmt::Write as _;
@@ -10,9 +11,10 @@ use crate::domain::dataset::model::Dataset;
 use crate::domain::explore::aggregate::{headline_figures, Headline, HeadlineLine};
 use crate::domain::text::labels::{headline_line_label, headline_title};
 use crate::domain::lang::Lang;
-use crate::domain::text::describe::{figure_as_of, figure_scope, figure_value, source_line};
+use crate::domain::text::describe::{figure_as_of, figure_scope, figure_value_stated, source_line};
 use crate::domain::text::format::{format_value, labelled};
-use crate::domain::text::i18n::qualifier_words;
+use crate::domain::dataset::model::Qualifier;
+use crate::domain::text::i18n::{qualifier_name, qualifier_words};
 use crate::domain::text::messages::{msg, Msg};
 
 /// The cards' contents (the children of the `.cards` element) for the figures `selected`
@@ -51,12 +53,15 @@ fn card_line(out: &mut String, dataset: &Dataset, figure_index: Option<Position<
         out,
         r#"<div class="card__line" data-testid="card-line" data-figure="{}"><p class="card__value" aria-label="{}">"#,
         escape(figure.id()),
-        escape(&figure_value(figure, lang)),
+        escape(&figure_value_stated(figure, lang)),
     );
     if !qualifier.is_empty() {
         let _ = write!(out, r#"<span class="card__qualifier">{} </span>"#, escape(qualifier));
     }
     element(out, "span", r#"class="card__number""#, &format_value(figure.value(), figure.unit(), lang));
+    if figure.qualifier() == Qualifier::Exact {
+        let _ = write!(out, r#"<span class="card__stated"> ({})</span>"#, escape(qualifier_name(Qualifier::Exact, lang)));
+    }
     out.push_str("</p>");
     if let Some(label) = label {
         element(out, "p", r#"class="card__label""#, label);
@@ -75,4 +80,30 @@ fn card_line(out: &mut String, dataset: &Dataset, figure_index: Option<Position<
         &labelled(msg(Msg::SourceLink, lang), &source_line(dataset, figure, lang), lang),
     );
     out.push_str("</p></details></div>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dataset::model::Position;
+    use crate::domain::testing::dataset;
+
+    #[test]
+    fn a_number_without_qualifier_reads_as_stated_on_its_card() {
+        let d = dataset(&[
+            ("a", "2020-10-13", "projects", 535.0, "exact", None, None),
+            ("b", "2020-10-13", "funding_eur", 1.88e9, "about", None, None),
+        ]);
+        let en = cards_inner(&d, &[Position::new(0), Position::new(1)], Lang::En);
+        assert!(
+            en.contains(
+                r#"aria-label="535 (as stated)"><span class="card__number">535</span><span class="card__stated"> (as stated)</span></p>"#
+            ),
+            "{en}"
+        );
+        assert!(en.contains(r#"<span class="card__qualifier">about </span>"#));
+        assert_eq!(en.matches("card__stated").count(), 1, "only the number given without a qualifier");
+        let fr = cards_inner(&d, &[Position::new(0), Position::new(1)], Lang::Fr);
+        assert!(fr.contains(r#"aria-label="535 (tel quel)""#) && fr.contains("> (tel quel)</span>"), "{fr}");
+    }
 }

@@ -7,8 +7,8 @@
 use leptos::prelude::*;
 
 use crate::domain::release::extract::extract;
-use crate::domain::text::describe::proposal_period;
-use crate::domain::text::format::{format_date, format_qualified};
+use crate::domain::text::describe::{proposal_period, proposal_value_stated};
+use crate::domain::text::format::format_date;
 use crate::domain::dataset::date::DatePrecision;
 use crate::domain::text::i18n::{confidence_name, context_kind_name, metric_name};
 use crate::domain::text::messages::{msg, Msg};
@@ -75,7 +75,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
                         <tr data-testid="staff-proposal" class:staff__row--selected=move || selected.get() == Some(i)>
                             <td>{i + 1}</td>
                             <td>{metric_name(p.metric, lang)}</td>
-                            <td class="table__value">{format_qualified(p.value, p.unit, p.qualifier, lang)}</td>
+                            <td class="table__value">{proposal_value_stated(p, lang)}</td>
                             <td>{period}</td>
                             <td>{confidence_name(p.confidence, lang)}</td>
                             <td>

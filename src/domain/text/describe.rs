@@ -3,7 +3,7 @@
 
 use crate::domain::explore::aggregate::{Series, Warning};
 use crate::domain::text::format::{format_as_of, format_date, format_period, format_qualified, format_since, labelled};
-use crate::domain::dataset::model::Qualifier;
+use crate::domain::dataset::model::{Qualifier, Unit};
 use crate::domain::text::i18n::{metric_name, precision_note, qualifier_name};
 use crate::domain::lang::{tr, Lang};
 use crate::domain::text::labels::place_name;
@@ -20,9 +20,21 @@ pub fn figure_value(figure: &Figure, lang: Lang) -> String {
 /// The value with its qualifier always named, where qualifiers are listed (table, tooltips): a
 /// number the source gave without one is `535 (as stated)`, even when it is round.
 pub fn figure_value_stated(figure: &Figure, lang: Lang) -> String {
-    match figure.qualifier() {
-        Qualifier::Exact => format!("{} ({})", figure_value(figure, lang), qualifier_name(Qualifier::Exact, lang)),
-        _ => figure_value(figure, lang),
+    value_stated(figure.value(), figure.unit(), figure.qualifier(), lang)
+}
+
+/// A proposal of the release reader worded as [`figure_value_stated`] words a figure, for the
+/// staff page's table: `535 (as stated)`, `more than 84,000`.
+pub fn proposal_value_stated(proposal: &Proposal, lang: Lang) -> String {
+    value_stated(proposal.value, proposal.unit, proposal.qualifier, lang)
+}
+
+/// The value with its qualifier, `(as stated)` where the source gave none.
+fn value_stated(value: f64, unit: Unit, qualifier: Qualifier, lang: Lang) -> String {
+    let worded = format_qualified(value, unit, qualifier, lang);
+    match qualifier {
+        Qualifier::Exact => format!("{worded} ({})", qualifier_name(Qualifier::Exact, lang)),
+        _ => worded,
     }
 }
 
@@ -344,6 +356,19 @@ mod tests {
         assert_eq!(period("", "2020-10-13", "", Lang::Fr), "au 13\u{a0}oct.\u{a0}2020");
         assert_eq!(period("", "2020-10-13", "", Lang::En), "as of 13\u{a0}Oct\u{a0}2020");
         assert_eq!(period("", "", "", Lang::En), "–");
+    }
+
+    #[test]
+    fn the_staff_page_words_a_proposal_without_qualifier_as_stated() {
+        let seed = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt"
+        ))
+        .unwrap();
+        let proposals = extract(&seed).proposals;
+        let words = |lang| proposals.iter().map(|p| proposal_value_stated(p, lang)).collect::<Vec<_>>();
+        assert_eq!(words(Lang::En)[..3], ["535 (as stated)", "about €1.88\u{a0}bn", "more than 84,000"]);
+        assert_eq!(words(Lang::Fr)[0], "535 (tel quel)");
     }
 
     #[test]

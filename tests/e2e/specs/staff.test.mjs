@@ -19,11 +19,11 @@ test('pasting the seed release proposes its six figures with their sentences', a
   await page.fill('[data-testid=staff-text]', SEED);
   await page.waitForFunction(() => document.querySelectorAll('[data-testid=staff-proposal]').length === 6);
   const rows = await page.$$eval('[data-testid=staff-proposal]', (r) => r.map((row) => [...row.cells].map((c) => c.textContent).join(' | ')));
-  assert.equal(rows[0], '1 | Projets | 535 | 2015–2019 | élevée | «535»');
+  assert.equal(rows[0], '1 | Projets | 535 (tel quel) | 2015–2019 | élevée | «535»');
   assert.match(rows[1], /^2 \| Financement \(EUR\) \| environ 1,88\u00a0Md€ \| 2015–2019/);
   assert.match(rows[2], /^3 \| Migrants rentrés \| plus de 84\u202f000 \| au 13\u00a0oct\.\u00a02020/);
   assert.match(rows[4], /^5 \| Migrants secourus \| plus de 25\u202f000/);
-  assert.match(rows[5], /^6 \| Pays bénéficiant d’aide humanitaire \| 34 \| depuis 2017/);
+  assert.match(rows[5], /^6 \| Pays bénéficiant d’aide humanitaire \| 34 \(tel quel\) \| depuis 2017/);
   assert.equal(await page.textContent('[data-testid=staff-date]'), '13\u00a0oct.\u00a02020');
   assert.equal(await page.textContent('[data-testid=staff-id]'), '201013_8');
   assert.match(await page.textContent('[data-testid=staff-context]'), /septième/);
@@ -34,6 +34,7 @@ test('pasting the seed release proposes its six figures with their sentences', a
   const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=staff-download]')]);
   const reviewed = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
   assert.equal(reviewed.sources[0].id, 'eeas-2020-10-13-test');
+  assert.equal(reviewed.sources[0].reference, 'UNIQUE ID: 201013_8', 'the reference as the release writes it, for add');
   assert.equal(reviewed.figures.length, 6);
   assert.equal(reviewed.figures[0].id, 'eeas-2020-10-13-test:1');
   assert.ok(reviewed.figures.every((f) => f._evidence.sentence.length > 0));

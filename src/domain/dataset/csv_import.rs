@@ -211,13 +211,14 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
         }
     }
     let column = |name: &str| header.iter().position(|h| h == name);
-    let mut figures = Vec::new();
-    let mut sources: BTreeMap<String, Value> = BTreeMap::new();
+    // Each record with the line it was first read from, so that issues name lines, not positions.
+    let mut figures: Vec<(usize, Value)> = Vec::new();
+    let mut sources: BTreeMap<String, (usize, Value)> = BTreeMap::new();
     // Where each source was first described, and how, to refuse a file that disagrees with itself.
     let mut described: BTreeMap<String, (usize, Vec<String>)> = BTreeMap::new();
-    let mut programmes: BTreeMap<String, Value> = BTreeMap::new();
-    let mut regions: BTreeMap<String, Value> = BTreeMap::new();
-    let mut countries: BTreeMap<String, Value> = BTreeMap::new();
+    let mut programmes: BTreeMap<String, (usize, Value)> = BTreeMap::new();
+    let mut regions: BTreeMap<String, (usize, Value)> = BTreeMap::new();
+    let mut countries: BTreeMap<String, (usize, Value)> = BTreeMap::new();
     for CsvRecord { line, fields: row } in rows {
         if row.iter().all(|f| f.trim().is_empty()) {
             continue;
@@ -234,18 +235,18 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
                 .unwrap_or(programme_id);
             programmes
                 .entry(programme_id.to_string())
-                .or_insert_with(|| json!({"id": programme_id, "name_en": name, "name_fr": name}));
+                .or_insert_with(|| (line, json!({"id": programme_id, "name_en": name, "name_fr": name})));
         }
         let region_ids: Vec<&str> = get("regions").split(';').map(str::trim).filter(|r| !r.is_empty()).collect();
         let region_names: Vec<&str> = get("region_names").split(';').map(str::trim).collect();
         for (i, id) in region_ids.iter().enumerate() {
             let name = region_names.get(i).filter(|n| !n.is_empty()).copied().unwrap_or(id);
-            regions.entry(id.to_string()).or_insert_with(|| json!({"id": id, "name_en": name, "name_fr": name}));
+            regions.entry(id.to_string()).or_insert_with(|| (line, json!({"id": id, "name_en": name, "name_fr": name})));
         }
         let code = get("country_code");
         if !code.is_empty() {
             let name = if get("country_name").is_empty() { code } else { get("country_name") };
-            countries.entry(code.to_string()).or_insert_with(|| json!({"code": code, "name_en": name, "name_fr": name}));
+            countries.entry(code.to_string()).or_insert_with(|| (line, json!({"code": code, "name_en": name, "name_fr": name})));
         }
         let source_id = get("source_id");
         let source_columns = CSV_COLUMNS.iter().filter(|c| describes_source(c));
@@ -285,43 +286,56 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
                 ] {
                     source.insert(key.to_string(), value);
                 }
-                sources.insert(source_id.to_string(), Value::Object(source));
+                sources.insert(source_id.to_string(), (line, Value::Object(source)));
             }
         }
         let value = match get("value").replace(' ', "").parse::<f64>() {
             Ok(number) if number.is_finite() => json!(number),
             _ => json!(get("value")),
         };
-        figures.push(json!({
-            "id": get("figure_id"),
-            "source": source_id,
-            "metric": get("metric"),
-            "metric_detail": get("metric_detail"),
-            "metric_detail_fr": optional(get("metric_detail_fr")),
-            "value": value,
-            "unit": optional(get("unit")),
-            "qualifier": get("qualifier"),
-            "period_start": optional(get("period_start")),
-            "period_end": optional(get("period_end")),
-            "cumulative_since": optional(get("cumulative_since")),
-            "programme": optional(get("programme_as_published")),
-            "programme_id": optional(programme_id),
-            "regions": region_ids,
-            "country": optional(code),
-            "note": get("note"),
-        }));
+        figures.push((
+            line,
+            json!({
+                "id": get("figure_id"),
+                "source": source_id,
+                "metric": get("metric"),
+                "metric_detail": get("metric_detail"),
+                "metric_detail_fr": optional(get("metric_detail_fr")),
+                "value": value,
+                "unit": optional(get("unit")),
+                "qualifier": get("qualifier"),
+                "period_start": optional(get("period_start")),
+                "period_end": optional(get("period_end")),
+                "cumulative_since": optional(get("cumulative_since")),
+                "programme": optional(get("programme_as_published")),
+                "programme_id": optional(programme_id),
+                "regions": region_ids,
+                "country": optional(code),
+                "note": get("note"),
+            }),
+        ));
     }
+    let mut lines: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
+    let mut list = |name: &'static str, records: Vec<(usize, Value)>| {
+        let (at, values): (Vec<usize>, Vec<Value>) = records.into_iter().unzip();
+        lines.insert(name, at);
+        values
+    };
     let document = json!({
         "schema": SCHEMA,
         "schema_version": SCHEMA_VERSION,
         "info": {"title": "CSV file", "description": "Figures read from a CSV file.", "licence": ""},
-        "programmes": programmes.into_values().collect::<Vec<_>>(),
-        "regions": regions.into_values().collect::<Vec<_>>(),
-        "countries": countries.into_values().collect::<Vec<_>>(),
-        "sources": sources.into_values().collect::<Vec<_>>(),
-        "figures": figures,
+        "programmes": list("programmes", programmes.into_values().collect()),
+        "regions": list("regions", regions.into_values().collect()),
+        "countries": list("countries", countries.into_values().collect()),
+        "sources": list("sources", sources.into_values().collect()),
+        "figures": list("figures", figures),
     });
-    load_value(&document)
+    let mut loaded = load_value(&document)?;
+    for issue in &mut loaded.issues {
+        issue.record.line = lines.get(issue.record.list).and_then(|at| at.get(issue.record.index)).copied();
+    }
+    Ok(loaded)
 }
 
 #[cfg(test)]
@@ -449,6 +463,35 @@ mod tests {
             parse_csv("a\n\"b\nc\"\n\"open").unwrap_err(),
             LoadError::Csv { line: 4, detail: "a quoted field is never closed".into() }
         );
+    }
+
+    #[test]
+    fn row_issues_name_the_line_of_the_file_not_a_list_position() {
+        let d = dataset(&[
+            ("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None),
+            ("b", "2021-10-13", "projects", 5.0, "exact", None, None),
+            ("c", "2022-10-13", "projects", 7.0, "exact", None, None),
+        ]);
+        // Every row's note spans two lines, so the rows start on lines 2, 4 and 6; the second
+        // source (line 4) gets a date that cannot be read and the third figure (line 6) a
+        // negative value. Sources are listed by id, so no list position is a line.
+        let mut records =
+            parse_csv(&with_cell(&to_csv(&d, &[Position::new(0), Position::new(1), Position::new(2)], Lang::En), "note", "one\ntwo"))
+                .unwrap();
+        let at = |name: &str| CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+        records[2][at("source_date")] = "2021-13-13".into();
+        records[3][at("value")] = "-7".into();
+        let csv: String = records
+            .iter()
+            .map(|r| r.iter().map(|f| format!("\"{}\"", f.replace('"', "\"\""))).collect::<Vec<_>>().join(",") + "\r\n")
+            .collect();
+        let loaded = load_csv(&csv).unwrap();
+        let en: Vec<String> = loaded.issues.iter().map(|i| i.message(Lang::En)).collect();
+        assert_eq!(en.len(), 3, "{en:?}");
+        assert!(en[0].starts_with("line 4 \"s-b\": date \"2021-13-13\""), "{en:?}");
+        assert_eq!(en[1], "line 4 \"b\": source refers to \"s-b\", which does not exist (skipped)");
+        assert_eq!(en[2], "line 6 \"c\": value is negative (-7) (skipped)");
+        assert_eq!(loaded.issues[2].message(Lang::Fr), "ligne 6 « c »: value est négatif (-7) (ignoré)");
     }
 
     #[test]

@@ -75,6 +75,9 @@ pub struct RecordRef {
     pub index: usize,
     /// The record's id, when it has a readable one.
     pub id: Option<String>,
+    /// The 1-based line of a CSV file the record was read from (its first line, for a record
+    /// several rows share, a source or a country), which names it instead of `index`.
+    pub line: Option<usize>,
 }
 
 impl fmt::Display for RecordRef {

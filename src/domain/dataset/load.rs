@@ -148,7 +148,7 @@ impl<'r> Record<'r> {
     }
 
     fn at(&self) -> RecordRef {
-        RecordRef { list: self.list, index: self.index, id: self.id.map(|id| id.chars().take(80).collect()) }
+        RecordRef { list: self.list, index: self.index, id: self.id.map(|id| id.chars().take(80).collect()), line: None }
     }
 
     fn fail(&mut self, field: Option<&'static str>, kind: IssueKind) {
@@ -370,7 +370,7 @@ impl Validator {
             List::Absent | List::Null => &[],
             List::Other => {
                 self.issues.push(Issue {
-                    record: RecordRef { list: name, index: 0, id: None },
+                    record: RecordRef { list: name, index: 0, id: None, line: None },
                     field: None,
                     kind: IssueKind::WrongType { expected: "a list" },
                     kept: false,

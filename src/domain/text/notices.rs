@@ -178,7 +178,12 @@ impl Issue {
             ),
         };
         let outcome = if self.kept { tr!(lang, en: "kept", fr: "conservé") } else { tr!(lang, en: "skipped", fr: "ignoré") };
-        format!("{}: {what} ({outcome})", self.record)
+        let record = match (self.record.line, &self.record.id) {
+            (None, _) => self.record.to_string(),
+            (Some(line), None) => tr!(lang, en: format!("line {line}"), fr: format!("ligne {line}")),
+            (Some(line), Some(id)) => tr!(lang, en: format!("line {line} \"{id}\""), fr: format!("ligne {line} « {id} »")),
+        };
+        format!("{record}: {what} ({outcome})")
     }
 }
 

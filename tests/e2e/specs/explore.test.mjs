@@ -163,6 +163,30 @@ test('pointer hover and keyboard focus on a chart point show value, qualifier, d
   await context.close();
 });
 
+test('the seed release\'s reference shows in a tooltip and in the sources panel, in both languages', async () => {
+  const { page, problems, context } = await open('?v=1&view=timeline&metric=migrants_returned&from=2020&to=2020&lang=en');
+  await page.focus('[data-testid=timeline]');
+  await page.keyboard.press('Home');
+  let text = '';
+  for (let i = 0; i < 10 && !/84,000/.test(text); i++) {
+    if (i > 0) await page.keyboard.press('ArrowRight');
+    text = await (await page.waitForSelector('[data-testid=chart-tooltip]')).textContent();
+  }
+  assert.match(text, /more than 84,000/, 'the keyboard reaches the seed release\'s point');
+  assert.match(text, /Source: European External Action Service \(EEAS\), 13\sOct\s2020, UNIQUE ID: 201013_8/);
+  await page.keyboard.press('Escape');
+  await page.click('[data-testid=tab-sources]');
+  const seed = page.locator('[data-testid=source-item]', { hasText: 'septième réunion stratégique UE-OIM' });
+  assert.equal(await seed.locator('[data-testid=source-reference]').textContent(), 'Reference: UNIQUE ID: 201013_8');
+  assert.doesNotMatch(await seed.locator('.source__title').textContent(), /UNIQUE ID/, 'the title is the headline alone');
+  assert.deepEqual(problems, []);
+  await context.close();
+  const fr = await open('?v=1&view=sources&metric=migrants_returned&from=2020&to=2020&lang=fr', 'data-ready');
+  const seedFr = fr.page.locator('[data-testid=source-item]', { hasText: 'septième réunion stratégique UE-OIM' });
+  assert.equal(await seedFr.locator('[data-testid=source-reference]').textContent(), 'Référence\u202f: UNIQUE ID: 201013_8');
+  await fr.context.close();
+});
+
 test('the whole flow works with the keyboard alone', async () => {
   const { page, context } = await open();
   async function tabTo(selector, limit = 80) {

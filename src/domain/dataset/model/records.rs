@@ -6,6 +6,8 @@ use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::lang::{tr, Lang};
 
 use super::{DisagreementKind, Metric, Position, PublisherKind, Qualifier, SourceKind, Unit};
+#[cfg(doc)]
+use super::Dataset;
 
 /// A name in both interface languages.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -87,7 +87,7 @@ fn shipped_code_has_no_panicking_calls() {
             })
     };
     for (path, text) in all.iter().filter(|(path, _)| !test_only(path)) {
-        for (number, line) in shipped(&text).lines().enumerate() {
+        for (number, line) in shipped(text).lines().enumerate() {
             if line.trim_start().starts_with("//") {
                 continue;
             }

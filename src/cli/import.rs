@@ -1,7 +1,7 @@
 //! Converts the research file (`eu-iom-sources.json`) into the dashboard's dataset format.
 //!
 //! The research file is a list of facts; this step adds only what the dashboard needs to use
-//! them, each from a table in this file that a reviewer can read at a glance:
+//! them, each from a table that a reviewer can read at a glance (`import/curation.rs`):
 //! ids for figures (`<source>:<n>`, n counting the source's figures in research order),
 //! programme and region vocabularies (with French names), the kind of each publisher (which
 //! decides "official EU/IOM publication"), the unit of each figure, country names from
@@ -18,8 +18,12 @@ use serde::Deserialize;
 
 use crate::domain::dataset::date::Date;
 use crate::domain::dataset::load::{SCHEMA, SCHEMA_VERSION};
-use crate::domain::dataset::model::{Metric, PublisherKind, Unit};
+use crate::domain::dataset::model::{Metric, Unit};
 use crate::domain::dataset::raw::{RawCountry, RawDataset, RawDisagreement, RawFigure, RawInfo, RawName, RawSource};
+
+mod curation;
+
+use curation::{DISAGREEMENTS, PROGRAMMES, PROGRAMME_SHORT_NAMES, PUBLISHERS, REGIONS};
 
 /// A research source, as the research file has it.
 #[derive(Debug, Clone, Deserialize)]
@@ -134,247 +138,6 @@ impl std::fmt::Display for ImportError {
         }
     }
 }
-
-/// Programme vocabulary: id, English and French names, and the names sources use for it.
-const PROGRAMMES: &[(&str, &str, &str, &[&str])] = &[
-    (
-        "joint-initiative",
-        "EU-IOM Joint Initiative",
-        "Initiative conjointe UE-OIM",
-        &[
-            "EU-IOM Joint Initiative",
-            "EU-IOM Joint Initiative (EUTF for Africa)",
-            "EUTF for Africa / EU-IOM Joint Initiative",
-            "EU-IOM Joint Initiative / IOM search and rescue",
-        ],
-    ),
-    ("strategic-cooperation", "EU-IOM strategic cooperation", "Coopération stratégique UE-OIM", &["EU-IOM strategic cooperation"]),
-    ("eu-funding-to-iom", "EU funding to IOM", "Financements de l’UE à l’OIM", &["EU funding to IOM"]),
-    (
-        "eu-ms-funding-to-iom",
-        "EU and Member States funding to IOM",
-        "Financements de l’UE et des États membres à l’OIM",
-        &["EU and Member States funding to IOM"],
-    ),
-    ("eu-humanitarian", "EU humanitarian funding to IOM", "Financement humanitaire de l’UE à l’OIM", &["EU humanitarian funding to IOM"]),
-    (
-        "libya-vhr",
-        "IOM voluntary humanitarian return from Libya",
-        "Retour humanitaire volontaire de l’OIM depuis la Libye",
-        &["IOM Libya VHR", "IOM Libya Voluntary Humanitarian Return (EU-funded via EU-IOM Joint Initiative)"],
-    ),
-    (
-        "mprr-ssa",
-        "Migrant Protection, Return and Reintegration – Sub-Saharan Africa (MPRR-SSA)",
-        "Protection, retour et réintégration des migrants – Afrique subsaharienne (MPRR-SSA)",
-        &[
-            "MPRR-SSA",
-            "EU-funded Migrant Protection, Return and Reintegration Programme for Sub-Saharan Africa (MPRR-SSA)",
-            "MPRR-SSA (and predecessor Joint Initiative)",
-        ],
-    ),
-    (
-        "eutf-africa",
-        "EU Emergency Trust Fund for Africa",
-        "Fonds fiduciaire d’urgence de l’UE pour l’Afrique",
-        &["EUTF for Africa", "EUTF for Africa (AU-EU-UN Task Force follow-up)"],
-    ),
-    (
-        "iom-niger",
-        "IOM Niger (several donors)",
-        "OIM Niger (plusieurs bailleurs)",
-        &[
-            "IOM Niger",
-            "IOM Niger desert search and rescue",
-            "IOM Niger AVR",
-            "IOM Niger AVR (multi-donor)",
-            "IOM Niger MRRM (multi-donor)",
-        ],
-    ),
-    ("iom-guinea", "IOM Guinea (all programmes)", "OIM Guinée (tous programmes)", &["IOM Guinea (all programmes)"]),
-];
-
-/// Short programme names for legends: id, English, French.
-const PROGRAMME_SHORT_NAMES: &[(&str, &str, &str)] = &[
-    ("joint-initiative", "Joint Initiative", "Initiative conjointe"),
-    ("strategic-cooperation", "Strategic cooperation", "Coopération stratégique"),
-    ("eu-funding-to-iom", "EU funding", "Financements UE"),
-    ("eu-ms-funding-to-iom", "EU + Member States funding", "Financements UE + États membres"),
-    ("eu-humanitarian", "EU humanitarian aid", "Aide humanitaire UE"),
-    ("libya-vhr", "Libya VHR", "RHV Libye"),
-    ("mprr-ssa", "MPRR-SSA", "MPRR-SSA"),
-    ("eutf-africa", "EUTF for Africa", "FFU pour l’Afrique"),
-    ("iom-niger", "IOM Niger", "OIM Niger"),
-    ("iom-guinea", "IOM Guinea", "OIM Guinée"),
-];
-
-/// Region vocabulary: id, English name as the research writes it, French name.
-const REGIONS: &[(&str, &str, &str)] = &[
-    ("north-africa", "North Africa", "Afrique du Nord"),
-    ("sahel-lake-chad", "Sahel and Lake Chad", "Sahel et lac Tchad"),
-    ("horn-of-africa", "Horn of Africa", "Corne de l’Afrique"),
-    ("west-central-africa", "West and Central Africa", "Afrique de l’Ouest et du Centre"),
-    ("sub-saharan-africa", "Sub-Saharan Africa", "Afrique subsaharienne"),
-    ("sahara-desert", "Sahara desert", "Désert du Sahara"),
-    ("central-mediterranean-route", "Central Mediterranean route", "Route de la Méditerranée centrale"),
-    ("libya", "Libya", "Libye"),
-    ("africa", "Africa", "Afrique"),
-    ("western-balkans-turkey", "Western Balkans and Turkey", "Balkans occidentaux et Turquie"),
-    ("eastern-europe", "Eastern Europe", "Europe orientale"),
-];
-
-/// Kind of every publisher in the research. Official means published by an EU institution or
-/// by IOM itself (including their texts hosted verbatim by ReliefWeb); republications by news
-/// sites, EU-funded portals and research institutes are not.
-const PUBLISHERS: &[(&str, PublisherKind)] = &[
-    ("European External Action Service (EEAS)", PublisherKind::Eu),
-    ("European Commission", PublisherKind::Eu),
-    ("European Commission (via ReliefWeb)", PublisherKind::Eu),
-    ("European Commission – EU Emergency Trust Fund for Africa", PublisherKind::Eu),
-    ("European Commission – DG International Partnerships (INTPA)", PublisherKind::Eu),
-    ("European Commission – DG Migration and Home Affairs", PublisherKind::Eu),
-    ("European Commission – DG NEAR", PublisherKind::Eu),
-    ("European Parliament – Commission answer (Mimica), E-001084/2018", PublisherKind::Eu),
-    ("EU Emergency Trust Fund for Africa – 'Stories from Africa' site", PublisherKind::Eu),
-    ("International Organization for Migration (IOM)", PublisherKind::Iom),
-    ("IOM Global Office Brussels", PublisherKind::Iom),
-    ("IOM Regional Office Brussels (eea.iom.int)", PublisherKind::Iom),
-    ("IOM Regional Office Dakar", PublisherKind::Iom),
-    ("IOM Regional Office for East and Horn of Africa", PublisherKind::Iom),
-    ("IOM (via ReliefWeb)", PublisherKind::Iom),
-    ("IOM Netherlands (copy of IOM release)", PublisherKind::Iom),
-    ("IOM Niger", PublisherKind::Iom),
-    ("IOM Libya", PublisherKind::Iom),
-    ("IOM – Migrant Protection Platform (migrantprotection.iom.int)", PublisherKind::Iom),
-    ("EU-IOM Joint Initiative (migrationjointinitiative.org)", PublisherKind::Iom),
-    ("EU Neighbours South (EU-funded portal)", PublisherKind::EuFunded),
-    ("African Union (via ReliefWeb)", PublisherKind::OtherInstitution),
-    ("EuroMeSCo / European Institute of the Mediterranean", PublisherKind::OtherInstitution),
-    ("Fondazione ISMU", PublisherKind::OtherInstitution),
-    ("European External Action Service (EEAS), republished by denederlandsegrondwet.nl", PublisherKind::Media),
-    ("EU (EEAS/Commission) text via Libya Business News", PublisherKind::Media),
-    ("IOM text (report summary) reproduced on pmgzimbabwe.org", PublisherKind::Media),
-    ("News Ghana (republishing IOM release)", PublisherKind::Media),
-    ("Mirage News (republishing IOM release)", PublisherKind::Media),
-    ("Global Diaspora News (copy of IOM release)", PublisherKind::Media),
-    ("African Link Magazine (Anadolu copy of IOM statement)", PublisherKind::Media),
-    ("Pulse Ghana (APO/IOM)", PublisherKind::Media),
-    ("The Migrant Project", PublisherKind::Media),
-    ("ActuMigrant", PublisherKind::Media),
-    ("AllAfrica", PublisherKind::Media),
-    ("AllAfrica (This Day)", PublisherKind::Media),
-    ("AllAfrica (French)", PublisherKind::Media),
-    ("Abidjan.net", PublisherKind::Media),
-    ("Le Quotidien du Peuple en ligne (sn-sn.com)", PublisherKind::Media),
-    ("The Standard (Gambia)", PublisherKind::Media),
-    ("The Point (Gambia)", PublisherKind::Media),
-    ("Associated Press of Pakistan (APP)", PublisherKind::Media),
-    ("Africa Climate Reports (Xinhua copy)", PublisherKind::Media),
-    ("EUobserver", PublisherKind::Media),
-    ("VOA Afrique (AFP)", PublisherKind::Media),
-    ("RTL Info (Belga)", PublisherKind::Media),
-    ("InfoMigrants", PublisherKind::Media),
-    ("Pouvoirs d'Afrique (AFP)", PublisherKind::Media),
-    ("Global Times (Xinhua)", PublisherKind::Media),
-    ("The Standard (Kenya) / Xinhua", PublisherKind::Media),
-    ("Euronews", PublisherKind::Media),
-    ("Inside Afrika News", PublisherKind::Media),
-    ("News Summed Up (summary of Libya Today item)", PublisherKind::Media),
-    ("DirectActu (Senegal)", PublisherKind::Media),
-];
-
-/// One documented disagreement: the figures are named by source and value.
-struct Documented {
-    id: &'static str,
-    kind: &'static str,
-    figures: &'static [(&'static str, f64)],
-    note_en: &'static str,
-    note_fr: &'static str,
-}
-
-/// The contradictions and inconsistencies the research documents, paraphrased.
-const DISAGREEMENTS: &[Documented] = &[
-    Documented {
-        id: "ji-launch-budget",
-        kind: "contradiction",
-        figures: &[
-            ("iom-2016-12-15-launch", 100e6),
-            ("ec-factsheet-2017-12-15-one-year", 140e6),
-            ("eutf-2018-02-05-one-year-on", 140e6),
-            ("europarl-2018-05-15-answer-e001084", 140e6),
-        ],
-        note_en: "Joint Initiative launch budget: IOM announced EUR 100 million in December 2016; the Commission gives an indicative budget of EUR 140 million.",
-        note_fr: "Budget de lancement de l’Initiative conjointe : l’OIM annonce 100 millions d’euros en décembre 2016 ; la Commission indique un budget indicatif de 140 millions d’euros.",
-    },
-    Documented {
-        id: "task-force-package-2018",
-        kind: "contradiction",
-        figures: &[("dgnear-2018-02-26-eutf-150m", 150e6), ("allafrica-2018-03-06-taskforce-15000", 115e6)],
-        note_en: "EU package after the AU-EU-UN Task Force (February 2018): over EUR 150 million according to the Commission, EUR 115 million according to AllAfrica.",
-        note_fr: "Enveloppe de l’UE après la task force UA-UE-ONU (février 2018) : plus de 150 millions d’euros selon la Commission, 115 millions selon AllAfrica.",
-    },
-    Documented {
-        id: "libya-returns-2018",
-        kind: "contradiction",
-        figures: &[("infomigrants-2019-libya-2018-total", 16_753.0), ("pouvoirsafrique-2019-02-25-libya-40000", 17_500.0)],
-        note_en: "Returns from Libya in 2018: 16,753 according to IOM's coordinator (InfoMigrants), about 17,500 according to AFP.",
-        note_fr: "Retours depuis la Libye en 2018 : 16 753 selon le coordinateur de l’OIM (InfoMigrants), environ 17 500 selon l’AFP.",
-    },
-    Documented {
-        id: "ji-libya-returns-mid-2020",
-        kind: "contradiction",
-        figures: &[
-            ("euronews-2020-06-19-voluntary-return-investigation", 33_000.0),
-            ("insideafrikanews-2020-eu-iom-81000", 50_000.0),
-        ],
-        note_en: "Joint Initiative returns from Libya by mid-2020: almost 33,000 according to Euronews, 50,000 according to an undated Inside Afrika News article.",
-        note_fr: "Retours depuis la Libye au titre de l’Initiative conjointe mi-2020 : près de 33 000 selon Euronews, 50 000 selon un article non daté d’Inside Afrika News.",
-    },
-    Documented {
-        id: "ji-reintegration-definitions",
-        kind: "definition_change",
-        figures: &[
-            ("eeas-2020-10-13-eu-iom-7th-strategic-meeting", 97_000.0),
-            ("storiesfromafrica-2020-12-eutf-migration-management", 100_000.0),
-            ("euneighbours-2021-12-30-five-years", 92_000.0),
-            ("migrantprotection-five-years-on-booklet", 103_000.0),
-        ],
-        note_en: "Joint Initiative reintegration figures go up and down (97,000, over 100,000, close to 92,000, over 103,000): sources mix reception, post-arrival and reintegration counts.",
-        note_fr: "Les chiffres de réintégration de l’Initiative conjointe montent et descendent (97 000, plus de 100 000, près de 92 000, plus de 103 000) : les sources mêlent accueil, aide après l’arrivée et réintégration.",
-    },
-    Documented {
-        id: "hoa-reintegration-definitions",
-        kind: "definition_change",
-        figures: &[("ji-hoa-impact-evaluation-2020", 11_200.0), ("africanlink-2021-03-31-hoa-four-years", 8_200.0)],
-        note_en: "Horn of Africa reintegration: about 11,200 in 2020, then over 8,200 in March 2021. A change of definition, not a real fall.",
-        note_fr: "Réintégration dans la Corne de l’Afrique : environ 11 200 en 2020, puis plus de 8 200 en mars 2021. Un changement de définition, pas une baisse réelle.",
-    },
-    Documented {
-        id: "project-count-scopes",
-        kind: "scope_differs",
-        figures: &[
-            ("iom-eu-valletta-report-summary-2015-2016", 543.0),
-            ("iom-rob-eu-cooperation-around-world", 850.0),
-            ("eeas-2020-10-13-eu-iom-7th-strategic-meeting", 535.0),
-        ],
-        note_en: "Project counts cover different scopes: 543 (2015–2016, EU and Member States), about 850 (2015–2017, EU), 535 (2015–2019, Commission and IOM only).",
-        note_fr: "Les nombres de projets couvrent des périmètres différents : 543 (2015-2016, UE et États membres), environ 850 (2015-2017, UE), 535 (2015-2019, Commission et OIM seulement).",
-    },
-    Documented {
-        id: "ninth-year-wording",
-        kind: "contradiction",
-        figures: &[("newsghana-2022-10-08-9th-strategic-meeting", 9.0), ("eeas-2020-10-13-eu-iom-7th-strategic-meeting", 2012.0)],
-        note_en: "The 2022 release calls the framework \"in its ninth year\", but it dates from July 2012; the phrase most likely refers to the ninth meeting.",
-        note_fr: "Le communiqué de 2022 dit le cadre « dans sa neuvième année », alors qu’il date de juillet 2012 ; la formule vise sans doute la neuvième réunion.",
-    },
-    Documented {
-        id: "libya-vhr-start",
-        kind: "imprecision",
-        figures: &[("iom-2017-11-guinea-243-vhr-13530", 13_530.0), ("pouvoirsafrique-2019-02-25-libya-40000", 40_000.0)],
-        note_en: "Libya voluntary humanitarian return is said to run \"since March 2015\" (IOM, 2017) or \"since 2015\" elsewhere: consistent, only less precise.",
-        note_fr: "Le retour humanitaire volontaire depuis la Libye est dit « depuis mars 2015 » (OIM, 2017) ou « depuis 2015 » ailleurs : c’est cohérent, seulement moins précis.",
-    },
-];
 
 /// The unit of a research figure: euros for funding; for release context, read from the
 /// wording of `metric_detail`; counts otherwise.

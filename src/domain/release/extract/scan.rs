@@ -2,15 +2,22 @@
 //! qualifier, in digits or in words, a year, a range of years, a date, an ordinal, a percentage or
 //! a vague quantity in words), with phone numbers,
 //! postal codes, references and codes recognised first so that they are never read as counts.
+//!
+//! This file holds the token types, the scan loop and the digits as printed; one `Scanner` is
+//! spread over its submodules: `words` (numbers in words), `dates` (dates, ranges of years, phone
+//! numbers) and `money` (currency, scale and the quantity they make).
 
-use crate::domain::dataset::date::Date;
 use crate::domain::dataset::model::Qualifier;
 
 use super::lexicon::{
-    month_number, number_word, scale_of, Caution, Hedge, NumberWord, COUNT_NOUNS, HEDGES, MEASURES, MONEY_SUFFIXES, NUMBER_JOINS,
-    ORDINAL_SUFFIXES, ORDINAL_WORDS, PHONE_WORDS, REFERENCE_WORDS, VAGUE_QUANTITIES,
+    month_number, number_word, Caution, Hedge, COUNT_NOUNS, HEDGES, MEASURES, MONEY_SUFFIXES, ORDINAL_SUFFIXES, ORDINAL_WORDS, PHONE_WORDS,
+    REFERENCE_WORDS, VAGUE_QUANTITIES,
 };
 use super::text::{ends_with, Text};
+
+mod dates;
+mod money;
+mod words;
 
 /// A month, a day of it and its year, as far as the text gives them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -158,108 +165,6 @@ impl Scanner<'_, '_> {
         end
     }
 
-    /// A number written in words at `i` ("fifteen thousand", "more than two hundred", "deux
-    /// millions d’euros", "quatre-vingt-dix"): a quantity when it is worth twenty or more or holds
-    /// "hundred", "thousand" or a scale; otherwise it is skipped.
-    fn number_in_words(&mut self, i: usize) -> usize {
-        let text = self.text;
-        // The "cent" of "per cent", "pour cent".
-        if text.norm_slice(i, text.letters_end(i)) == "cent"
-            && text.words_before(i, 1).first().is_some_and(|(_, w)| matches!(w.as_str(), "per" | "pour"))
-        {
-            return text.letters_end(i);
-        }
-        let (mut total, mut group, mut previous) = (0u128, 0u128, None);
-        let mut multiplied = false;
-        let mut k = i;
-        let mut end = i;
-        loop {
-            let word_end = text.letters_end(k);
-            let Some(kind) = number_word(&text.norm_slice(k, word_end)) else { break };
-            match kind {
-                // "quatre-vingt(s)" is four twenties.
-                NumberWord::Add(20) if previous == Some(NumberWord::Add(4)) => group = group.saturating_add(76),
-                NumberWord::Add(n) => group = group.saturating_add(u128::from(n)),
-                NumberWord::Hundred => group = group.max(1).saturating_mul(100),
-                NumberWord::Thousand => {
-                    total = total.saturating_add(group.max(1).saturating_mul(1_000));
-                    group = 0;
-                }
-                NumberWord::Scale(power) => {
-                    total = total.saturating_add(group.max(1)).saturating_mul(10u128.saturating_pow(power));
-                    group = 0;
-                }
-            }
-            multiplied |= !matches!(kind, NumberWord::Add(_));
-            previous = Some(kind);
-            end = word_end;
-            // The next word of the number: after a hyphen, a space, or "and" / "et".
-            let separated = matches!(text.n(word_end), Some('-' | ' ')) && text.is_letter(word_end + 1);
-            if !separated {
-                break;
-            }
-            let next = word_end + 1;
-            let next_end = text.letters_end(next);
-            let next_word = text.norm_slice(next, next_end);
-            k = if NUMBER_JOINS.contains(&next_word.as_str())
-                && text.is_inline_space(next_end)
-                && number_word(&text.norm_slice(next_end + 1, text.letters_end(next_end + 1))).is_some()
-            {
-                next_end + 1
-            } else {
-                next
-            };
-        }
-        let value = total.saturating_add(group);
-        if let Some(stop) = self.percent_end(end) {
-            return self.push(Found::Percent(value as f64), i, stop);
-        }
-        if value < 20 && !multiplied {
-            return end;
-        }
-        let literal = Literal { end, mantissa: value, decimals: 0, lead: 0, plain: false, ambiguous: false };
-        self.quantity(i, literal, None)
-    }
-
-    /// "juillet 2012", "July 2012", "October 12, 2021", "October 12".
-    fn month_first_date(&mut self, start: usize, end: usize, month: u8) -> Option<usize> {
-        let text = self.text;
-        let mut k = end;
-        if text.n(k) == Some('.') {
-            k += 1;
-        }
-        if !text.is_inline_space(k) {
-            return None;
-        }
-        k += 1;
-        let run = text.digits_end(k);
-        let number = text.norm_slice(k, run).parse::<i32>().ok()?;
-        if text.is_letter(run) || text.is_digit(run) {
-            return None;
-        }
-        if run - k == 4 && (1900..=2100).contains(&number) {
-            let date = PartialDate { year: Some(number), month, day: None };
-            return Some(self.push(Found::Date(date), start, run));
-        }
-        if run - k > 2 || !(1..=31).contains(&number) {
-            return None;
-        }
-        let day = u8::try_from(number).ok();
-        let mut y = run;
-        if text.n(y) == Some(',') {
-            y += 1;
-        }
-        if text.is_inline_space(y) && text.digits_end(y + 1) == y + 5 {
-            if let Ok(year) = text.norm_slice(y + 1, y + 5).parse::<i32>() {
-                if (1900..=2100).contains(&year) {
-                    let date = PartialDate { year: Some(year), month, day };
-                    return Some(self.push(Found::Date(date), start, y + 5));
-                }
-            }
-        }
-        Some(self.push(Found::Date(PartialDate { year: None, month, day }), start, run))
-    }
-
     /// A number at `i`: a date, a phone number, a reference, an ordinal, a percentage, a year
     /// or a quantity. Returns where scanning continues.
     fn number(&mut self, i: usize) -> usize {
@@ -359,28 +264,6 @@ impl Scanner<'_, '_> {
         }
     }
 
-    /// A quantity: the number, its scale, its currency before or after, and its qualifier.
-    fn quantity(&mut self, i: usize, literal: Literal, scale: Option<(u32, usize)>) -> usize {
-        let text = self.text;
-        let (power, mut end) = scale.unwrap_or((0, literal.end));
-        let prefix = self.money_prefix(i);
-        let suffix = self.money_after(end);
-        let money = match (prefix, suffix) {
-            (Some((money, _)), _) | (None, Some((money, _))) => money,
-            (None, None) => Money::None,
-        };
-        if let Some((_, stop)) = suffix {
-            end = stop;
-        }
-        let start = prefix.map_or(i, |(_, at)| at);
-        let (qualifier, caution, qualifier_start) = qualifier_before(text, start);
-        let quantity = Quantity { value: literal.value(power), money, qualifier, caution, qualifier_start };
-        if !quantity.value.is_finite() {
-            return end;
-        }
-        self.push(Found::Quantity(quantity), start, end)
-    }
-
     /// Letters written onto a number: an ordinal ("7e", "1er octobre"), a money scale
     /// ("€140m"), or a code to skip ("5G", "201013_8").
     fn attached_letters(&mut self, i: usize, literal: Literal) -> usize {
@@ -403,103 +286,6 @@ impl Scanner<'_, '_> {
         if word_ends && self.money_prefix(i).is_some() {
             if let Some((_, power)) = MONEY_SUFFIXES.iter().find(|(name, _)| *name == letters) {
                 return self.quantity(i, literal, Some((*power, letters_end)));
-            }
-        }
-        text.token_end(i)
-    }
-
-    /// "23 septembre", "12 October 2021": the day and month are read, the year if it follows.
-    fn day_first_date(&mut self, start: usize, day: u8, month: u8, month_end: usize) -> usize {
-        let text = self.text;
-        let mut k = month_end;
-        if text.n(k) == Some('.') {
-            k += 1;
-        }
-        if text.is_inline_space(k) && text.digits_end(k + 1) == k + 5 && !text.is_letter(k + 5) {
-            if let Ok(year) = text.norm_slice(k + 1, k + 5).parse::<i32>() {
-                if (1900..=2100).contains(&year) {
-                    return self.push(Found::Date(PartialDate { year: Some(year), month, day: Some(day) }), start, k + 5);
-                }
-            }
-        }
-        self.push(Found::Date(PartialDate { year: None, month, day: Some(day) }), start, month_end)
-    }
-
-    /// "13/10/2020", "13.10.2020", "13-10-2020" and "2020-10-13".
-    fn numeric_date(&mut self, i: usize) -> Option<usize> {
-        let text = self.text;
-        let first = text.digits_end(i);
-        let separator = text.n(first).filter(|c| matches!(*c, '/' | '.' | '-'))?;
-        let second = text.digits_end(first + 1);
-        if text.n(second) != Some(separator) {
-            return None;
-        }
-        let third = text.digits_end(second + 1);
-        if text.n(third).is_some_and(|c| c.is_alphanumeric()) || (text.n(third) == Some(separator) && text.is_digit(third + 1)) {
-            return None;
-        }
-        let part = |a: usize, b: usize| text.norm_slice(a, b).parse::<i32>().ok();
-        let (year, month, day) = match (first - i, second - first - 1, third - second - 1) {
-            (1 | 2, 1 | 2, 4) => (part(second + 1, third)?, part(first + 1, second)?, part(i, first)?),
-            (4, 2, 2) if separator == '-' => (part(i, first)?, part(first + 1, second)?, part(second + 1, third)?),
-            _ => return None,
-        };
-        let date = Date::new(year, u8::try_from(month).ok()?, u8::try_from(day).ok()?).ok()?;
-        let partial = PartialDate { year: Some(date.year()), month: date.month(), day: Some(date.day()) };
-        Some(self.push(Found::Date(partial), i, third))
-    }
-
-    /// Four or more groups of digits separated by single spaces, dots or hyphens, not all of
-    /// three digits after the first: a phone number ("02 123 45 67").
-    fn phone_groups(&self, i: usize) -> bool {
-        let text = self.text;
-        let mut lengths = Vec::new();
-        let mut k = i;
-        loop {
-            let end = text.digits_end(k);
-            lengths.push(end - k);
-            match text.n(end) {
-                Some(' ' | '.' | '-') if text.is_digit(end + 1) => k = end + 1,
-                _ => break,
-            }
-        }
-        let thousands = lengths.first().is_some_and(|l| *l <= 3) && lengths.iter().skip(1).all(|l| *l == 3);
-        lengths.len() >= 4 && !thousands
-    }
-
-    /// End of a phone number: digits with spaces, dots, hyphens, slashes and brackets between.
-    fn phone_end(&self, i: usize) -> usize {
-        let text = self.text;
-        let mut k = i;
-        let mut end = i;
-        while let Some(c) = text.n(k) {
-            if c.is_ascii_digit() {
-                k += 1;
-                end = k;
-            } else if matches!(c, ' ' | '.' | '-' | '/' | '(' | ')')
-                && (text.is_digit(k + 1) || (matches!(text.n(k + 1), Some('(' | ')' | ' ')) && text.is_digit(k + 2)))
-            {
-                k += 1;
-            } else {
-                break;
-            }
-        }
-        end
-    }
-
-    /// "2015-2019" is a range of years; anything else with a hyphen between digits is a code.
-    fn range(&mut self, i: usize, literal: Literal) -> usize {
-        let text = self.text;
-        let second_start = literal.end + 1;
-        let second_end = text.digits_end(second_start);
-        let year = |a: usize, b: usize| {
-            (b - a == 4).then(|| text.norm_slice(a, b).parse::<i32>().ok()).flatten().filter(|y| (1900..=2100).contains(y))
-        };
-        if literal.plain && !text.n(second_end).is_some_and(|c| c.is_alphanumeric() || c == '-') {
-            if let (Some(from), Some(to)) = (year(i, literal.end), year(second_start, second_end)) {
-                if from <= to {
-                    return self.push(Found::YearRange(from, to), i, second_end);
-                }
             }
         }
         text.token_end(i)
@@ -555,91 +341,6 @@ impl Scanner<'_, '_> {
             ambiguous: groups == 1 && decimals == 0 && matches!(separator, Some(Separator::Comma | Separator::Dot)),
         }
     }
-
-    /// A scale word after a number ("million", "milliard", "bn"): its power and where it ends.
-    fn scale_after(&self, end: usize) -> Option<(u32, usize)> {
-        let text = self.text;
-        if !text.is_inline_space(end) {
-            return None;
-        }
-        let word_end = text.letters_end(end + 1);
-        let word = text.norm_slice(end + 1, word_end);
-        if word == "m" && self.money_prefix_before_number(end).is_none() {
-            return None;
-        }
-        let power = scale_of(&word).or_else(|| (word == "m").then_some(6))?;
-        Some((power, word_end))
-    }
-
-    fn money_prefix_before_number(&self, end: usize) -> Option<(Money, usize)> {
-        let mut start = end;
-        while start > 0 && self.text.before(start).is_some_and(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ')) {
-            start -= 1;
-        }
-        while self.text.n(start) == Some(' ') {
-            start += 1;
-        }
-        self.money_prefix(start)
-    }
-
-    /// Money written before a number ("€1.88", "EUR 140", "US$ 5"): its kind and start.
-    fn money_prefix(&self, i: usize) -> Option<(Money, usize)> {
-        let text = self.text;
-        let mut k = i;
-        if text.before(k) == Some(' ') {
-            k -= 1;
-        }
-        match text.before(k) {
-            Some('€') => return Some((Money::Euro, k - 1)),
-            Some('$' | '£') => {
-                let mut start = k - 1;
-                while text.before(start).is_some_and(char::is_alphabetic) {
-                    start -= 1;
-                }
-                return Some((Money::Other, start));
-            }
-            _ => {}
-        }
-        let words = text.words_before(i, 1);
-        let (start, word) = words.first()?;
-        if *start + word.chars().count() + 1 < i {
-            return None;
-        }
-        match word.as_str() {
-            "eur" | "euro" => Some((Money::Euro, *start)),
-            "usd" | "chf" | "gbp" => Some((Money::Other, *start)),
-            _ => None,
-        }
-    }
-
-    /// Money written after a number or its scale ("€", "EUR", "euros", "d’euros", "de dollars").
-    fn money_after(&self, end: usize) -> Option<(Money, usize)> {
-        let text = self.text;
-        let mut k = end;
-        if text.is_inline_space(k) {
-            k += 1;
-        }
-        match text.n(k) {
-            Some('€') => return Some((Money::Euro, k + 1)),
-            Some('$' | '£') => return Some((Money::Other, k + 1)),
-            _ => {}
-        }
-        let words = text.words_after(end, 2);
-        let (first_end, first) = words.first().map(|(_, e, w)| (*e, w.as_str()))?;
-        let money = |word: &str| match word {
-            "eur" | "euro" | "euros" => Some(Money::Euro),
-            "usd" | "dollar" | "dollars" | "chf" | "francs" | "gbp" | "livres" | "pounds" => Some(Money::Other),
-            _ => None,
-        };
-        if let Some(kind) = money(first) {
-            return Some((kind, first_end));
-        }
-        if matches!(first, "d" | "de") {
-            let (second_end, second) = words.get(1).map(|(_, e, w)| (*e, w.as_str()))?;
-            return money(second).map(|kind| (kind, second_end));
-        }
-        None
-    }
 }
 
 /// The qualifier in front of `start`: the longest hedge phrase that ends right there.
@@ -660,7 +361,6 @@ pub(super) fn qualifier_before(text: &Text<'_>, start: usize) -> (Qualifier, Opt
 
 #[cfg(test)]
 mod tests {
-    use crate::domain::dataset::date::Date;
     use crate::domain::dataset::model::{Metric, Qualifier, Unit};
     use crate::domain::release::extract::testing::{context_kinds, one, values};
     use crate::domain::release::extract::{extract, Confidence, ContextKind};
@@ -683,91 +383,6 @@ mod tests {
         }
         assert_eq!(values("In total 1 234 567 migrants returned."), vec![1_234_567.0]);
         assert_eq!(values("In total 1,234,567 migrants returned."), vec![1_234_567.0]);
-    }
-
-    #[test]
-    fn reads_money_in_french_and_english() {
-        let cases = [
-            ("un montant d\u{2019}environ 1,88\u{a0}milliard d\u{2019}euros", 1_880_000_000.0, Qualifier::About),
-            ("worth about \u{20ac}1.88 billion in total", 1_880_000_000.0, Qualifier::About),
-            ("a budget of EUR 140 million for the region", 140_000_000.0, Qualifier::Exact),
-            ("un budget de 140 millions d'euros pour la région", 140_000_000.0, Qualifier::Exact),
-            ("un budget de plus de 2,5 millions d\u{2019}euros", 2_500_000.0, Qualifier::MoreThan),
-            ("a package of \u{20ac}140m for the region", 140_000_000.0, Qualifier::Exact),
-            ("a package of EUR 2.125 billion", 2_125_000_000.0, Qualifier::Exact),
-            ("un financement de 15 000 \u{20ac} par projet", 15_000.0, Qualifier::Exact),
-            ("plus d\u{2019}un milliard d\u{2019}euros", 1_000_000_000.0, Qualifier::MoreThan),
-            ("nearly EUR 3 million", 3_000_000.0, Qualifier::Almost),
-        ];
-        for (text, value, qualifier) in cases {
-            let proposal = one(text);
-            assert_eq!(proposal.value, value, "{text}");
-            assert_eq!(proposal.unit, Unit::Eur, "{text}");
-            assert_eq!(proposal.metric, Metric::FundingEur, "{text}");
-            assert_eq!(proposal.qualifier, qualifier, "{text}");
-        }
-        let proposal = one("un montant d\u{2019}environ 1,88\u{a0}milliard d\u{2019}euros.");
-        assert_eq!(proposal.number_text, "1,88\u{a0}milliard d\u{2019}euros");
-        assert_eq!(proposal.qualifier_text.as_deref(), Some("environ"));
-    }
-
-    #[test]
-    fn reads_numbers_written_in_words() {
-        let cases = [
-            ("fifteen thousand migrants returned home", 15_000.0, Qualifier::Exact, Unit::Count),
-            ("more than two thousand migrants were rescued", 2_000.0, Qualifier::MoreThan, Unit::Count),
-            ("more than two hundred projects", 200.0, Qualifier::MoreThan, Unit::Count),
-            ("two hundred and fifty migrants returned", 250.0, Qualifier::Exact, Unit::Count),
-            ("seventy-five migrants were rescued", 75.0, Qualifier::Exact, Unit::Count),
-            ("one million migrants were assisted", 1_000_000.0, Qualifier::Exact, Unit::Count),
-            ("the EU gave two million euros", 2_000_000.0, Qualifier::Exact, Unit::Eur),
-            ("près de trois mille migrants sont rentrés", 3_000.0, Qualifier::Almost, Unit::Count),
-            ("deux mille migrants ont été protégés", 2_000.0, Qualifier::Exact, Unit::Count),
-            ("plus de cent mille migrants sont rentrés", 100_000.0, Qualifier::MoreThan, Unit::Count),
-            ("quatre-vingt-dix migrants secourus", 90.0, Qualifier::Exact, Unit::Count),
-            ("soixante et onze migrants secourus", 71.0, Qualifier::Exact, Unit::Count),
-            ("deux cent cinquante mille migrants rentrés", 250_000.0, Qualifier::Exact, Unit::Count),
-            ("deux millions d\u{2019}euros pour ces opérations", 2_000_000.0, Qualifier::Exact, Unit::Eur),
-            ("un financement d\u{2019}un milliard d\u{2019}euros", 1_000_000_000.0, Qualifier::Exact, Unit::Eur),
-            ("1,2 million de migrants sont rentrés", 1_200_000.0, Qualifier::Exact, Unit::Count),
-            ("1.5 billion euros for partnerships", 1_500_000_000.0, Qualifier::Exact, Unit::Eur),
-        ];
-        for (text, value, qualifier, unit) in cases {
-            let proposal = one(text);
-            assert_eq!((proposal.value, proposal.qualifier, proposal.unit), (value, qualifier, unit), "{text}");
-        }
-        assert_eq!(context_kinds("twenty per cent of returnees"), vec![(ContextKind::Percent, 20.0)]);
-        assert_eq!(context_kinds("ten per cent of returnees"), vec![(ContextKind::Percent, 10.0)]);
-        assert_eq!(context_kinds("vingt pour cent des migrants rentrés"), vec![(ContextKind::Percent, 20.0)]);
-        assert_eq!(one("près de trois mille migrants sont rentrés").number_text, "trois mille");
-        assert_eq!(one("the EU gave two million euros").number_text, "two million euros");
-    }
-
-    #[test]
-    fn small_and_vague_numbers_in_words_are_not_figures() {
-        // Numbers under twenty in words are mostly not counts ("the two organisations").
-        for text in [
-            "The two organisations helped migrants return.",
-            "Les deux partenaires ont aidé des migrants à rentrer.",
-            "One migrant returned.",
-        ] {
-            let extraction = extract(text);
-            assert!(extraction.proposals.is_empty(), "{text}: {:#?}", extraction.proposals);
-            assert!(extraction.context.is_empty(), "{text}: {:#?}", extraction.context);
-        }
-        // Vague quantities come out as context with a note, never as figures.
-        for (text, value) in [
-            ("A dozen partner organisations helped returnees.", 12.0),
-            ("Une douzaine de pays ont coopéré.", 12.0),
-            ("Hundreds of migrants returned home.", 100.0),
-            ("Des milliers de migrants sont rentrés.", 1_000.0),
-            ("Thousands of migrants were rescued.", 1_000.0),
-        ] {
-            let extraction = extract(text);
-            assert!(extraction.proposals.is_empty(), "{text}: {:#?}", extraction.proposals);
-            assert_eq!(context_kinds(text), vec![(ContextKind::Number, value)], "{text}");
-            assert!(extraction.context[0].note.as_deref().is_some_and(|n| n.contains("vague")), "{text}: {:#?}", extraction.context);
-        }
     }
 
     #[test]
@@ -799,18 +414,6 @@ mod tests {
     }
 
     #[test]
-    fn years_dates_and_times_are_not_counts() {
-        let extraction = extract(
-            "Brussels, 13/10/2020 - 13:00\n\nIn 2019 the programme ran in Niger. On 12 October 2021 and on 2021-10-12 it met again.",
-        );
-        assert!(extraction.proposals.is_empty(), "{:#?}", extraction.proposals);
-        assert_eq!(extraction.release.date, Date::new(2020, 10, 13).ok());
-        let kinds: Vec<ContextKind> = extraction.context.iter().map(|c| c.kind).collect();
-        assert_eq!(kinds, vec![ContextKind::Year, ContextKind::Date, ContextKind::Date]);
-        assert_eq!(extraction.context[1].date.as_deref(), Some("2021-10-12"));
-    }
-
-    #[test]
     fn ordinals_are_context() {
         assert_eq!(context_kinds("La 7e réunion a eu lieu."), vec![(ContextKind::Ordinal, 7.0)]);
         assert_eq!(context_kinds("La septième réunion a eu lieu."), vec![(ContextKind::Ordinal, 7.0)]);
@@ -828,27 +431,5 @@ mod tests {
             assert!(extract(text).proposals.is_empty(), "{text}");
         }
         assert_eq!(context_kinds("un taux de 28,5 % de retours"), vec![(ContextKind::Percent, 28.5)]);
-    }
-
-    #[test]
-    fn phone_numbers_postal_codes_and_references_are_skipped() {
-        for text in [
-            "Contact: +32 2 123 45 67 for returns.",
-            "Tél. : 02 123 45 67 (retours).",
-            "Call 02 123 45 67 about returns.",
-            "Rue de la Loi 200, 1049 Bruxelles, returns office.",
-            "B-1049 Brussels, returns office.",
-            "Under Article 7 of Regulation (EU) 2019/1896 on returns.",
-            "Conformément à l\u{2019}article 12, paragraphe 3, sur le retour.",
-            "Per art. 5 on returns.",
-            "COVID-19 slowed returns, and so did G20 talks on 5G.",
-            "UNIQUE ID: 201013_8 retours",
-            "See https://example.org/returns/2019/1234 for returns.",
-            "Le programme a duré 3 ans et aidé des migrants à rentrer.",
-        ] {
-            let extraction = extract(text);
-            assert!(extraction.proposals.is_empty(), "{text}: {:#?}", extraction.proposals);
-            assert!(extraction.context.iter().all(|c| c.kind != ContextKind::Number), "{text}: {:#?}", extraction.context);
-        }
     }
 }

@@ -47,6 +47,29 @@ impl Lang {
     }
 }
 
+/// A name as the interface languages compare and match it: in lower case, with the accents of
+/// Latin letters set aside and the ligatures written out, so that "Éthiopie" sorts among the
+/// E's (not after "Zimbabwe") and is found by "ethiopie". English and French share the rule.
+pub fn folded(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
+            'ç' => out.push('c'),
+            'è' | 'é' | 'ê' | 'ë' => out.push('e'),
+            'ì' | 'í' | 'î' | 'ï' => out.push('i'),
+            'ñ' => out.push('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => out.push('o'),
+            'ù' | 'ú' | 'û' | 'ü' => out.push('u'),
+            'ý' | 'ÿ' => out.push('y'),
+            'œ' => out.push_str("oe"),
+            'æ' => out.push_str("ae"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
 /// One value per interface language, of which `lang`'s is chosen:
 /// `tr!(lang, en: "Map", fr: "Carte")`. Every language is a required argument, so a missing
 /// translation does not compile, and only the chosen one is evaluated (`format!` is fine).

@@ -2,7 +2,7 @@
 
 use std::cmp::Ordering;
 
-use crate::domain::lang::Lang;
+use crate::domain::lang::{folded, Lang};
 use crate::domain::dataset::model::{Figure, Position, Source, Dataset, Metric, Place};
 
 /// Columns the table can be sorted by.
@@ -118,7 +118,7 @@ pub fn sort_figures(
         let primary = match sort.column {
             Column::Date => fa.as_of().cmp(&fb.as_of()),
             Column::Value => fa.value().total_cmp(&fb.value()),
-            _ => key_text(a).to_lowercase().cmp(&key_text(b).to_lowercase()),
+            _ => folded(&key_text(a)).cmp(&folded(&key_text(b))),
         };
         let ordered = if sort.descending { primary.reverse() } else { primary };
         ordered.then_with(|| tie(a, b))

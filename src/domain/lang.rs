@@ -90,6 +90,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn names_fold_to_lower_case_without_accents() {
+        assert_eq!(folded("Éthiopie"), "ethiopie");
+        assert_eq!(folded("Côte d’Ivoire"), "cote d’ivoire");
+        assert_eq!(folded("Cœur ÆGIR"), "coeur aegir");
+        assert!(folded("Éthiopie") < folded("Libye"), "É sorts with the E's");
+    }
+
+    #[test]
     fn reads_language_tags_and_negotiates() {
         assert_eq!(Lang::from_tag("fr-BE"), Some(Lang::Fr));
         assert_eq!(Lang::from_tag("EN_gb"), Some(Lang::En));

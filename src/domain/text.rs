@@ -14,3 +14,4 @@ pub mod labels;
 pub mod describe;
 pub mod notices;
 pub mod downloads;
+pub mod review;

@@ -1,0 +1,93 @@
+//! What the merge of reviewed records says when it refuses them ([`AddError`]), in every
+//! language; `Display` is the English the data tool prints.
+
+use std::fmt;
+
+use crate::domain::lang::{tr, Lang};
+use crate::domain::release::add::{AddError, IdPlace};
+
+impl IdPlace {
+    /// Where the id is used, as a sentence ends: "the dataset".
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            IdPlace::Dataset => tr!(lang, en: "the dataset", fr: "le jeu de données"),
+            IdPlace::Reviewed => tr!(lang, en: "this file", fr: "ce fichier"),
+        }
+    }
+}
+
+impl AddError {
+    /// The message shown to the user, in `lang`, naming the record at fault.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            AddError::Dataset(detail) => tr!(lang,
+                en: format!("the dataset file cannot be used: {detail}"),
+                fr: format!("le fichier de données ne peut pas être utilisé : {detail}"),
+            ),
+            AddError::DatasetFormat(detail) => tr!(lang,
+                en: format!("the dataset file cannot be used: not in the format this tool writes ({detail}); run eu-iom-data check on it"),
+                fr: format!("le fichier de données ne peut pas être utilisé : il n’est pas au format de cet outil ({detail}) ; vérifiez-le avec eu-iom-data check"),
+            ),
+            AddError::Reviewed(detail) => tr!(lang,
+                en: format!("the reviewed file is not in the expected format: {detail}"),
+                fr: format!("le fichier relu n’est pas au format attendu : {detail}"),
+            ),
+            AddError::UnknownField { record, field } => {
+                let record = record
+                    .as_ref()
+                    .map_or_else(|| tr!(lang, en: "the reviewed file", fr: "le fichier relu").to_string(), ToString::to_string);
+                tr!(lang,
+                    en: format!("{record}: unknown field \"{field}\" (misspelt?)"),
+                    fr: format!("{record} : champ inconnu « {field} » (faute de frappe ?)"),
+                )
+            }
+            AddError::Nothing => tr!(lang,
+                en: "the reviewed file holds no source, figure or country".into(),
+                fr: "le fichier relu ne contient aucune source, aucun chiffre ni aucun pays".into(),
+            ),
+            AddError::Placeholder { record, field, value, allowed } => {
+                let text = tr!(lang,
+                    en: format!("{record}: field {field} still holds the placeholder \"{value}\""),
+                    fr: format!("{record} : le champ {field} contient encore l’indication « {value} »"),
+                );
+                match allowed {
+                    Some(list) => tr!(lang, en: format!("{text}; one of: {list}"), fr: format!("{text} ; valeurs possibles : {list}")),
+                    None => text,
+                }
+            }
+            AddError::DuplicateId { record, id, place } => tr!(lang,
+                en: format!("{record}: id \"{id}\" is already used in {}", place.name(lang)),
+                fr: format!("{record} : l’identifiant « {id} » est déjà utilisé dans {}", place.name(lang)),
+            ),
+            AddError::DuplicateFigure { record, other } => tr!(lang,
+                en: format!("{record}: repeats figure \"{other}\" (same source, metric, value, qualifier and period_end)"),
+                fr: format!("{record} : répète le chiffre « {other} » (même source, indicateur, valeur, qualificatif et fin de période)"),
+            ),
+            AddError::CountryConflict { record } => tr!(lang,
+                en: format!("{record}: the dataset already lists this country under other names"),
+                fr: format!("{record} : le jeu de données liste déjà ce pays sous d’autres noms"),
+            ),
+            AddError::Unloadable(detail) => tr!(lang,
+                en: format!("the merged dataset would not validate cleanly:\n  {detail}"),
+                fr: format!("le jeu de données fusionné ne serait pas valide :\n  {detail}"),
+            ),
+            AddError::Invalid { problems } => {
+                let mut text = tr!(lang,
+                    en: "the merged dataset would not validate cleanly:".to_string(),
+                    fr: "le jeu de données fusionné ne serait pas valide :".to_string(),
+                );
+                for problem in problems {
+                    text.push_str("\n  ");
+                    text.push_str(&problem.issue.message(lang));
+                }
+                text
+            }
+        }
+    }
+}
+
+impl fmt::Display for AddError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}

@@ -4,4 +4,5 @@
 
 pub mod extract;
 pub mod add;
+pub mod draft;
 pub mod review;

@@ -1,10 +1,12 @@
-//! What the merge of reviewed records says when it refuses them ([`AddError`]), in every
+//! What the merge of reviewed records says when it refuses them ([`AddError`]) and what the
+//! staff page says about a draft (its problems, duplicates, a bad saved draft), in every
 //! language; `Display` is the English the data tool prints.
 
 use std::fmt;
 
 use crate::domain::lang::{tr, Lang};
 use crate::domain::release::add::{AddError, IdPlace};
+use crate::domain::release::draft::{DraftError, DraftProblem, Duplicate};
 
 impl IdPlace {
     /// Where the id is used, as a sentence ends: "the dataset".
@@ -89,5 +91,45 @@ impl AddError {
 impl fmt::Display for AddError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl DraftProblem {
+    /// The message shown next to the field.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            DraftProblem::NotANumber { found } => tr!(lang,
+                en: format!("“{found}” is not a number (digits, with a point for decimals)"),
+                fr: format!("« {found} » n’est pas un nombre (des chiffres, avec un point pour les décimales)"),
+            ),
+            DraftProblem::Refused(error) => error.message(lang),
+            DraftProblem::Invalid(issue) => issue.message(lang),
+        }
+    }
+}
+
+impl Duplicate {
+    /// What the dataset already holds, in words.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Duplicate::Source { existing } => tr!(lang,
+                en: format!("The dataset already has this source (same id or address): “{existing}”."),
+                fr: format!("Le jeu de données contient déjà cette source (même identifiant ou adresse) : « {existing} »."),
+            ),
+            Duplicate::Figure { row, existing } => tr!(lang,
+                en: format!("Figure {}: the dataset already has the same metric, value and date from another source (“{existing}”).", row + 1),
+                fr: format!("Chiffre {} : le jeu de données contient déjà le même indicateur, la même valeur et la même date d’une autre source (« {existing} »).", row + 1),
+            ),
+        }
+    }
+}
+
+impl DraftError {
+    /// Why the saved review could not be restored.
+    pub fn message(&self, lang: Lang) -> String {
+        tr!(lang,
+            en: format!("The review saved on this device could not be read back ({}); the page starts afresh.", self.detail),
+            fr: format!("La relecture enregistrée sur cet appareil n’a pas pu être relue ({}) ; la page repart de zéro.", self.detail),
+        )
     }
 }

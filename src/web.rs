@@ -9,3 +9,4 @@ pub mod fetch;
 pub mod files;
 pub mod observe;
 pub mod offline;
+pub mod storage;

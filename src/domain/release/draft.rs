@@ -12,6 +12,23 @@ use crate::domain::release::add::{merge, AddError, FieldRef, Merged};
 use crate::domain::release::extract::extract;
 use crate::domain::release::review::{default_source_id, skeleton, Reviewed, PLACEHOLDER};
 
+/// The publisher kinds a source may have, in the form's order.
+pub const PUBLISHER_KINDS: [&str; 5] = ["eu", "iom", "eu_funded", "media", "other_institution"];
+/// The units a figure may have.
+pub const UNITS: [&str; 5] = ["count", "eur", "percent", "ordinal", "year"];
+/// Where the staff page keeps the draft on the device.
+pub const STORAGE_KEY: &str = "eu-iom-staff-draft";
+
+/// The published dataset's text read as records, for the draft's choices, duplicate checks
+/// and merge.
+///
+/// # Errors
+/// [`AddError::Dataset`] or [`AddError::DatasetFormat`], as the merge would refuse it.
+pub fn read_dataset(text: &str) -> Result<RawDataset, AddError> {
+    crate::domain::dataset::load::load_dataset(text).map_err(|e| AddError::Dataset(e.to_string()))?;
+    serde_json::from_str(text).map_err(|e| AddError::DatasetFormat(e.to_string()))
+}
+
 /// The source being described, field by field as typed.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]

@@ -381,6 +381,75 @@ messages! {
     SourceId { en: "Source id", fr: "Identifiant de la source" }
     /// Address field.
     ReleaseAddress { en: "Address of the release", fr: "Adresse du communiqué" }
+    /// Staff page: heading of the source form.
+    SourceFormHeading { en: "The release as a source", fr: "Le communiqué comme source" }
+    /// Staff page: publisher field.
+    FieldPublisher { en: "Publisher, as named on the page", fr: "Éditeur, tel que nommé sur la page" }
+    /// Staff page: publisher kind field.
+    FieldPublisherKind { en: "Kind of publisher", fr: "Type d’éditeur" }
+    /// Staff page: publisher kind, none chosen.
+    ChooseOne { en: "— choose —", fr: "— choisir —" }
+    /// Staff page: official checkbox.
+    FieldOfficial { en: "Official (published by the EU or IOM itself)", fr: "Officielle (publiée par l’UE ou l’OIM elle-même)" }
+    /// Staff page: date field.
+    FieldDate { en: "Publication date (YYYY-MM-DD)", fr: "Date de publication (AAAA-MM-JJ)" }
+    /// Staff page: reference field.
+    FieldReference { en: "Reference (e.g. UNIQUE ID: 201013_8)", fr: "Référence (p. ex. UNIQUE ID: 201013_8)" }
+    /// Staff page: title field.
+    FieldTitle { en: "Title as published", fr: "Titre tel que publié" }
+    /// Staff page: language field.
+    FieldLanguage { en: "Language (en, fr)", fr: "Langue (en, fr)" }
+    /// Staff page: heading of the rows.
+    RowsHeading { en: "Figures to add", fr: "Chiffres à ajouter" }
+    /// Staff page: value field.
+    FieldValue { en: "Value", fr: "Valeur" }
+    /// Staff page: unit field.
+    FieldUnit { en: "Unit", fr: "Unité" }
+    /// Staff page: qualifier field.
+    FieldQualifier { en: "Qualifier", fr: "Qualificatif" }
+    /// Staff page: period start field.
+    FieldPeriodStart { en: "Period start", fr: "Début de la période" }
+    /// Staff page: period end field.
+    FieldPeriodEnd { en: "Period end (as of)", fr: "Fin de la période (au)" }
+    /// Staff page: counted since field.
+    FieldSince { en: "Counted since", fr: "Compté depuis" }
+    /// Staff page: region field.
+    FieldRegion { en: "Region (optional)", fr: "Région (facultatif)" }
+    /// Staff page: no region.
+    NoRegion { en: "— none —", fr: "— aucune —" }
+    /// Staff page: country field.
+    FieldCountry { en: "Country code (optional, e.g. NE)", fr: "Code pays (facultatif, p. ex. NE)" }
+    /// Staff page: English description field.
+    FieldDetailEn { en: "What it counts, in English", fr: "Ce qui est compté, en anglais" }
+    /// Staff page: French description field.
+    FieldDetailFr { en: "What it counts, in French", fr: "Ce qui est compté, en français" }
+    /// Staff page: the sentence a row was read from.
+    ReadFrom { en: "Read from", fr: "Lu dans" }
+    /// Staff page: add a row.
+    AddRow { en: "Add a figure", fr: "Ajouter un chiffre" }
+    /// Staff page: delete a row.
+    DeleteRow { en: "Delete this figure", fr: "Supprimer ce chiffre" }
+    /// Staff page: the published dataset is loading.
+    DatasetLoading { en: "Loading the published dataset…", fr: "Chargement du jeu de données publié…" }
+    /// Staff page: heading of the publish step.
+    PublishHeading { en: "Publish", fr: "Publier" }
+    /// Staff page: the review merges cleanly.
+    ReviewReady { en: "The review is complete: the dataset with these figures validates cleanly.", fr: "La relecture est complète : le jeu de données avec ces chiffres est valide." }
+    /// Staff page: the review still has problems.
+    ReviewIncomplete { en: "Fix the fields marked above before publishing.", fr: "Corrigez les champs signalés ci-dessus avant de publier." }
+    /// Staff page: download the merged dataset.
+    DownloadDataset { en: "Download the updated dataset", fr: "Télécharger le jeu de données mis à jour" }
+    /// Staff page: download the reviewed records.
+    DownloadReviewed { en: "Download the reviewed records (for eu-iom-data add)", fr: "Télécharger les enregistrements relus (pour eu-iom-data add)" }
+    /// Staff page: what to do with the downloaded dataset.
+    PublishSteps {
+        en: "Then replace data/eu-iom-figures.json on the host with the downloaded file, and regenerate the pre-rendered page (eu-iom-data prerender, see the README).",
+        fr: "Remplacez ensuite data/eu-iom-figures.json sur l’hébergement par le fichier téléchargé, puis régénérez la page pré-rendue (eu-iom-data prerender, voir le README).",
+    }
+    /// Staff page: start over.
+    ClearReview { en: "Start a new review", fr: "Commencer une nouvelle relecture" }
+    /// Staff page: the review could not be saved on the device.
+    DraftNotSaved { en: "This browser does not let the page save the review: a reload would lose it.", fr: "Ce navigateur ne permet pas d’enregistrer la relecture : un rechargement la perdrait." }
     /// Link to the staff page.
     StaffLink { en: "Staff: read figures from a release", fr: "Personnel : lire les chiffres d’un communiqué" }
     /// A view that exists, asked for where it cannot be shown (the staff page inside an embed).

@@ -4,7 +4,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useBrowserAndServer, openPage, ROOT } from '../lib/browser.mjs';
+import os from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { useBrowserAndServer, openPage, ROOT, DIST } from '../lib/browser.mjs';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt'), 'utf8');
 const shared = useBrowserAndServer();
@@ -30,18 +32,110 @@ test('pasting the seed release proposes its six figures with their sentences', a
   const marks = await page.$$eval('[data-testid=staff-highlighted] mark', (m) => m.map((x) => x.textContent));
   assert.ok(marks.some((m) => m.includes('535 projets')), 'the sentence of a figure is highlighted');
 
-  await page.fill('#staff-source-id', 'eeas-2020-10-13-test');
-  const [file] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=staff-download]')]);
-  const reviewed = JSON.parse(fs.readFileSync(await file.path(), 'utf8'));
-  assert.equal(reviewed.sources[0].id, 'eeas-2020-10-13-test');
-  assert.equal(reviewed.sources[0].reference, 'UNIQUE ID: 201013_8', 'the reference as the release writes it, for add');
-  assert.equal(reviewed.figures.length, 6);
-  assert.equal(reviewed.figures[0].id, 'eeas-2020-10-13-test:1');
-  assert.ok(reviewed.figures.every((f) => f._evidence.sentence.length > 0));
+  // The release as a source, prefilled from what the text tells.
+  assert.equal(await page.inputValue('#staff-source-reference'), 'UNIQUE ID: 201013_8');
+  assert.equal(await page.inputValue('#staff-source-id'), 'release-2020-10-13-201013-8');
 
   await page.click('text=Retour au tableau de bord');
   await page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 30000 });
   assert.doesNotMatch(page.url(), /view=extract/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// The review in the page: the seed release as editable rows, the source form, add's own checks
+// next to the fields, a reload that keeps the edits, the merged dataset downloaded, equal to what
+// the native `eu-iom-data add` writes from the reviewed records the page also offers, and loading
+// on the dashboard.
+const NEW_SOURCE = 'eeas-2020-10-13-staff-e2e';
+const dataTool = path.join(ROOT, 'target/debug/eu-iom-data');
+
+test('a reviewed release gives the dataset add writes, and it loads on the dashboard', async () => {
+  const { page, problems, context } = await openPage(shared.browser, { acceptDownloads: true });
+  await page.goto(shared.server.url + 'staff.html?lang=en');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('[data-testid=staff-text]');
+  await page.fill('[data-testid=staff-text]', SEED);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=staff-row]').length === 6);
+  assert.equal(await page.inputValue('#staff-source-date'), '2020-10-13');
+  assert.equal(await page.inputValue('#staff-source-reference'), 'UNIQUE ID: 201013_8');
+  assert.equal(await page.inputValue('#staff-row-0-value'), '535');
+  assert.match(await page.textContent('[data-testid=staff-row] blockquote'), /535 projets/);
+
+  // The seed is already published: its figures are flagged as duplicates of the dataset's.
+  await page.waitForFunction(() => /Figure 3: the dataset already has the same metric, value and date/.test(document.querySelector('[data-testid=staff-duplicates]').textContent));
+  // add's validation, next to the field: the publisher is blank.
+  await page.waitForSelector('#staff-source-publisher[aria-invalid=true]');
+  const describedBy = await page.getAttribute('#staff-source-publisher', 'aria-describedby');
+  assert.match(await page.textContent('#' + describedBy), /publisher/);
+  assert.ok(await page.isDisabled('[data-testid=staff-download-dataset]'));
+
+  // Fill in the source.
+  await page.fill('#staff-source-id', NEW_SOURCE);
+  await page.fill('#staff-source-publisher', 'European External Action Service (EEAS)');
+  await page.selectOption('#staff-source-publisher_kind', 'eu');
+  await page.check('#staff-source-official');
+  await page.fill('#staff-source-url', 'https://example.org/staff-e2e');
+  // Fix one proposed row (a value typed wrong, then corrected) and describe every row.
+  await page.fill('#staff-row-2-value', '84 000 people');
+  await page.waitForFunction(() => /is not a number/.test(document.querySelector('#staff-row-2-value-error')?.textContent ?? ''));
+  await page.fill('#staff-row-2-value', '84001');
+  await page.selectOption('#staff-row-2-qualifier', 'about');
+  for (let i = 0; i < 6; i++) {
+    await page.selectOption(`#staff-row-${i}-programme_id`, 'strategic-cooperation');
+    await page.fill(`#staff-row-${i}-detail_en`, `figure ${i + 1} of the staff test`);
+    await page.fill(`#staff-row-${i}-detail_fr`, `chiffre ${i + 1} du test du personnel`);
+  }
+  // Add a row and delete it again.
+  await page.click('[data-testid=staff-add-row]');
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=staff-row]').length === 7);
+  await page.locator('[data-testid=staff-delete-row]').nth(6).click();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=staff-row]').length === 6);
+  await page.waitForFunction(() => /The review is complete/.test(document.querySelector('[data-testid=staff-status]').textContent), null, { timeout: 10000 })
+    .catch(async (e) => { throw new Error(e.message + ' ' + await page.$$eval('.staff__error, .staff__problems li', (x) => x.map((n) => n.id + ': ' + n.textContent).filter((t) => !/: $/.test(t)).join(' | '))); });
+
+  // A reload keeps every edit.
+  await page.reload();
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=staff-row]').length === 6);
+  assert.equal(await page.inputValue('#staff-row-2-value'), '84001');
+  assert.equal(await page.inputValue('#staff-source-publisher'), 'European External Action Service (EEAS)');
+  await page.waitForFunction(() => /The review is complete/.test(document.querySelector('[data-testid=staff-status]').textContent));
+
+  // Publish: the merged dataset, and the reviewed records for the data tool.
+  const [datasetDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=staff-download-dataset]')]);
+  assert.equal(datasetDownload.suggestedFilename(), 'eu-iom-figures.json');
+  const merged = fs.readFileSync(await datasetDownload.path());
+  assert.match(await page.textContent('[data-testid=staff-steps]'), /replace data\/eu-iom-figures\.json on the host.*eu-iom-data prerender/);
+  const [reviewedDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=staff-download-reviewed]')]);
+
+  // The native data tool on the same review writes the same bytes.
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'staff-'));
+  const target = path.join(scratch, 'eu-iom-figures.json');
+  fs.copyFileSync(path.join(DIST, 'data/eu-iom-figures.json'), target);
+  const reviewedPath = path.join(scratch, 'reviewed.json');
+  fs.copyFileSync(await reviewedDownload.path(), reviewedPath);
+  const added = spawnSync(dataTool, ['add', target, reviewedPath], { encoding: 'utf8' });
+  assert.equal(added.status, 0, added.stdout + added.stderr);
+  assert.match(added.stdout, /added 1 sources, 6 figures/);
+  assert.ok(fs.readFileSync(target).equals(merged), 'the page\'s download differs from what eu-iom-data add wrote');
+
+  // The downloaded file loads on the dashboard, the new figure in the table.
+  await page.goto(shared.server.url + '?lang=en&view=table');
+  await page.waitForSelector('[data-testid=figure-table]', { timeout: 60000 });
+  await page.setInputFiles('[data-testid=open-file]', await datasetDownload.path());
+  await page.waitForSelector('[data-testid=data-origin]');
+  await page.waitForSelector(`[data-testid=table-row][data-figure="${NEW_SOURCE}:3"]`);
+  assert.match(await page.textContent(`[data-testid=table-row][data-figure="${NEW_SOURCE}:3"]`), /84,001/);
+
+  // A damaged saved review gives a message, not a broken page.
+  await page.goto(shared.server.url + 'staff.html?lang=en');
+  await page.evaluate(() => localStorage.setItem('eu-iom-staff-draft', '{"rows": 3'));
+  await page.reload();
+  await page.waitForSelector('[data-testid=staff-restore-error]');
+  assert.match(await page.textContent('[data-testid=staff-restore-error]'), /could not be read back/);
+  await page.fill('[data-testid=staff-text]', SEED);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=staff-row]').length === 6);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -65,7 +65,7 @@ pub fn App() -> impl IntoView {
         _ if staff.get() => view! { <LoadingPanel lang=lang/> }.into_any(),
         LoadState::Loading => view! { <LoadingPanel lang=lang/> }.into_any(),
         LoadState::Failed(error) => {
-            let published = state.with_untracked(|s| s.data.is_some());
+            let published = state.with_untracked(|s| s.data.is_some() || s.preview);
             view! {
                 <ErrorPanel lang=lang error=error on_retry=move || data.start(&state.get_untracked())/>
                 {published.then(|| view! {
@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
                             // Another dataset covers other years: show the whole period of the published one.
                             page.update(|s| {
                                 s.data = None;
+                                s.preview = false;
                                 s.filter.years = None;
                             });
                             data.start(&state.get_untracked());

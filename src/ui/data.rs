@@ -12,11 +12,12 @@ use crate::domain::dataset::fingerprint::fingerprint;
 use crate::domain::dataset::issue::LoadError;
 use crate::domain::dataset::file_format::load_file;
 use crate::domain::dataset::load::{Loaded, DATASET_FILE};
-use crate::domain::dataset::origin::{check_data_address, DataOrigin, LoadGenerations, LoadTicket, OfflineCopy};
+use crate::domain::dataset::origin::{check_data_address, DataOrigin, LoadGenerations, LoadTicket, OfflineCopy, PREVIEW_KEY};
 use crate::domain::explore::view::ViewState;
 use crate::web::env;
 use crate::web::fetch::fetch_json;
 use crate::web::files::{read_text, PickedFile};
+use crate::web::storage;
 
 /// Where the published dataset is, relative to the page's base URL.
 pub const DATA_URL: &str = "data/eu-iom-figures.json";
@@ -99,6 +100,18 @@ impl DataSource {
                 return;
             }
         };
+        if state.preview {
+            let outcome = storage::read(PREVIEW_KEY).ok_or(LoadError::NoPreview).and_then(|text| load_file("preview.json", &text));
+            self.offline.set(None);
+            match outcome {
+                Ok(loaded) => {
+                    self.origin.set(DataOrigin::Preview);
+                    self.load.set(LoadState::Ready(Arc::new(loaded)));
+                }
+                Err(error) => self.load.set(LoadState::Failed(error)),
+            }
+            return;
+        }
         self.load.set(LoadState::Loading);
         spawn_local(async move {
             // Marks for the benchmark: fetching and parsing, separately.
@@ -137,7 +150,9 @@ impl DataSource {
 
     /// Fetches the same address again. On failure the data on screen stays, with the error.
     pub fn reload(self, state: &ViewState) {
-        if !matches!(self.load.get_untracked(), LoadState::Ready(_)) || matches!(self.origin.get_untracked(), DataOrigin::LocalFile(_)) {
+        if !matches!(self.load.get_untracked(), LoadState::Ready(_))
+            || matches!(self.origin.get_untracked(), DataOrigin::LocalFile(_) | DataOrigin::Preview)
+        {
             self.start(state);
             return;
         }

@@ -13,6 +13,7 @@ use leptos::task::spawn_local;
 
 use crate::domain::dataset::issue::LoadError;
 use crate::domain::dataset::load::DATASET_FILE;
+use crate::domain::dataset::origin::PREVIEW_KEY;
 use crate::domain::dataset::model::{Metric, PublisherKind, Qualifier};
 use crate::domain::dataset::raw::RawDataset;
 use crate::domain::lang::Lang;
@@ -203,6 +204,19 @@ pub fn StaffPage(page: Page) -> impl IntoView {
         save("eu-iom-figures.json", text);
         done.set(true);
     };
+    let preview = move |_| {
+        let text = checked.with_untracked(|c| match c {
+            Some(Ok(merged)) => Some(merged.text.clone()),
+            _ => None,
+        });
+        match text {
+            Some(text) if storage::write(PREVIEW_KEY, &text) => {
+                let query = page.state.with_untracked(|s| to_query(&ViewState { view: View::Timeline, preview: true, ..s.clone() }));
+                env::go_to(&format!("./?{query}"));
+            }
+            _ => not_saved.set(true),
+        }
+    };
     let download_reviewed = move |_| {
         let text = match published.get_untracked() {
             Published::Ready(data) => draft.with_untracked(|d| d.to_reviewed(&data.1.programmes).ok()),
@@ -373,6 +387,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
             <ul class="staff__problems">{whole_problems}</ul>
             <p data-testid="staff-status" role="status">{move || msg(if ready() { Msg::ReviewReady } else { Msg::ReviewIncomplete }, lang.get())}</p>
             <p class="staff__actions">
+                <button type="button" class="button" data-testid="staff-preview" prop:disabled=move || !ready() on:click=preview>{move || msg(Msg::PreviewOnDashboard, lang.get())}</button>
                 <button type="button" class="button" data-testid="staff-download-dataset" prop:disabled=move || !ready() on:click=download_dataset>{move || msg(Msg::DownloadDataset, lang.get())}</button>
                 <button type="button" class="button button--small" data-testid="staff-download-reviewed" prop:disabled=move || !ready() on:click=download_reviewed>{move || msg(Msg::DownloadReviewed, lang.get())}</button>
             </p>

@@ -91,6 +91,7 @@ pub fn DataBanner(page: Page, data: DataSource) -> impl IntoView {
                     // Another dataset covers other years: show the whole period of the published one.
                             page.update(|s| {
                                 s.data = None;
+                                s.preview = false;
                                 s.filter.years = None;
                             });
                     data.start(&page.state.get_untracked());

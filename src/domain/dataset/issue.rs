@@ -49,6 +49,8 @@ pub enum LoadError {
         /// The address given.
         url: String,
     },
+    /// `?preview=1` but no preview is saved on this device.
+    NoPreview,
     /// A CSV file could not be read.
     Csv {
         /// 1-based line.

@@ -36,7 +36,13 @@ pub enum DataOrigin {
     Address(String),
     /// A file opened from the user's computer.
     LocalFile(String),
+    /// The staff page's preview: the published dataset with a reviewed release merged in,
+    /// saved on this device.
+    Preview,
 }
+
+/// Where the staff page saves the preview's dataset on the device, for `?preview=1`.
+pub const PREVIEW_KEY: &str = "eu-iom-staff-preview";
 
 /// The origin (`scheme://host[:port]`, lower case, default ports dropped) of an absolute http(s)
 /// address; `None` for anything else.

@@ -191,6 +191,9 @@ pub struct ViewState {
     pub presentation: Presentation,
     /// Another data file to show instead of the published one (`?data=`), when allowed.
     pub data: Option<String>,
+    /// Show the preview the staff page saved on this device (`?preview=1`): the published
+    /// dataset with a reviewed release merged in.
+    pub preview: bool,
 }
 
 impl ViewState {
@@ -211,6 +214,7 @@ impl ViewState {
             lang: None,
             presentation: Presentation::default(),
             data: None,
+            preview: false,
         }
     }
 

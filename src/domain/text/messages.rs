@@ -437,6 +437,8 @@ messages! {
     ReviewReady { en: "The review is complete: the dataset with these figures validates cleanly.", fr: "La relecture est complète : le jeu de données avec ces chiffres est valide." }
     /// Staff page: the review still has problems.
     ReviewIncomplete { en: "Fix the fields marked above before publishing.", fr: "Corrigez les champs signalés ci-dessus avant de publier." }
+    /// Staff page: show the merged dataset on the dashboard, from this device.
+    PreviewOnDashboard { en: "Preview on the dashboard", fr: "Aperçu sur le tableau de bord" }
     /// Staff page: download the merged dataset.
     DownloadDataset { en: "Download the updated dataset", fr: "Télécharger le jeu de données mis à jour" }
     /// Staff page: download the reviewed records.

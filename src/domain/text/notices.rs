@@ -103,6 +103,10 @@ impl LoadError {
                 en: format!("data from {url} is not allowed: this dashboard only loads data from its approved addresses"),
                 fr: format!("les données de {url} ne sont pas autorisées : ce tableau de bord ne charge des données que depuis ses adresses approuvées"),
             ),
+            LoadError::NoPreview => tr!(lang,
+                en: "no preview is saved on this device: open it again from the staff page".into(),
+                fr: "aucun aperçu n’est enregistré sur cet appareil : ouvrez-le à nouveau depuis la page du personnel".into(),
+            ),
             LoadError::Csv { line, detail } => tr!(lang,
                 en: format!("the CSV file cannot be read (line {line}: {detail})"),
                 fr: format!("le fichier CSV est illisible (ligne {line} : {detail})"),
@@ -280,6 +284,10 @@ impl DataOrigin {
                 fr: Some(format!(
                     "Données locales : ces chiffres proviennent du fichier « {name} » ouvert sur cet ordinateur, et non du jeu de données publié."
                 )),
+            ),
+            DataOrigin::Preview => tr!(lang,
+                en: Some("Preview: the published dataset with the release reviewed on the staff page, saved on this device only. Nothing is published yet.".into()),
+                fr: Some("Aperçu : le jeu de données publié avec le communiqué relu sur la page du personnel, enregistré sur cet appareil seulement. Rien n’est encore publié.".into()),
             ),
         }
     }

@@ -102,6 +102,23 @@ test('a reviewed release gives the dataset add writes, and it loads on the dashb
   assert.equal(await page.inputValue('#staff-source-publisher'), 'European External Action Service (EEAS)');
   await page.waitForFunction(() => /The review is complete/.test(document.querySelector('[data-testid=staff-status]').textContent));
 
+  // Preview: the dashboard shows the published dataset plus the release, under the banner.
+  await page.click('[data-testid=staff-preview]');
+  await page.waitForSelector('[data-testid=data-origin]', { timeout: 60000 });
+  assert.match(page.url(), /[?&]preview=1/);
+  assert.match(await page.textContent('[data-testid=data-origin]'), /^Preview: the published dataset with the release reviewed on the staff page/);
+  await page.click('[data-testid=tab-table]');
+  await page.waitForSelector(`[data-testid=table-row][data-figure="${NEW_SOURCE}:3"]`);
+  for (const tab of ['breakdown', 'map', 'sources', 'timeline']) {
+    await page.click(`[data-testid=tab-${tab}]`);
+    await page.waitForSelector('.tab-panel [data-testid]');
+  }
+  await page.click('[data-testid=data-origin] [data-testid=use-published]');
+  await page.waitForSelector('[data-testid=data-origin]', { state: 'detached' });
+  assert.doesNotMatch(page.url(), /preview=/);
+  await page.goto(shared.server.url + 'staff.html?lang=en');
+  await page.waitForFunction(() => /The review is complete/.test(document.querySelector('[data-testid=staff-status]')?.textContent ?? ''));
+
   // Publish: the merged dataset, and the reviewed records for the data tool.
   const [datasetDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=staff-download-dataset]')]);
   assert.equal(datasetDownload.suggestedFilename(), 'eu-iom-figures.json');

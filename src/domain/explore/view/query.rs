@@ -92,6 +92,9 @@ pub fn to_query(state: &ViewState) -> String {
     if let Some(data) = &state.data {
         pairs.push(("data", data.clone()));
     }
+    if state.preview {
+        pairs.push(("preview", "1".into()));
+    }
     pairs.iter().map(|(key, value)| format!("{key}={}", encode(value))).collect::<Vec<_>>().join("&")
 }
 
@@ -219,6 +222,8 @@ pub fn from_query(query: &str, dataset: Option<&Dataset>) -> (ViewState, Vec<Url
             },
             "data" if !value.trim().is_empty() && value.len() <= 2_000 => state.data = Some(value.trim().to_string()),
             "data" => bad(&mut notices),
+            "preview" if value == "1" => state.preview = true,
+            "preview" => bad(&mut notices),
             "eid" => match Presentation::parse_embed_id(&value) {
                 Some(id) => state.presentation.embed_id = Some(id),
                 None => bad(&mut notices),
@@ -316,6 +321,7 @@ mod tests {
         many.country_order = CountryOrder::Value;
         many.lang = Some(Lang::Fr);
         many.data = Some("https://data.example.org/figures.json?x=1&y=2".into());
+        many.preview = true;
         many.presentation =
             Presentation { theme: ThemeChoice::Dark, embed: true, transparent: true, plain: true, embed_id: Some("chart-2".into()) };
         let mut everything = base.clone();
@@ -346,6 +352,17 @@ mod tests {
     fn an_empty_query_gives_the_defaults_without_notices() {
         assert_eq!(from_query("", None), (ViewState::default_for(None), Vec::new()));
         assert_eq!(from_query("?", None), (ViewState::default_for(None), Vec::new()));
+    }
+
+    #[test]
+    fn the_preview_marker_is_one_setting_and_absent_by_default() {
+        let (state, notices) = from_query("view=table&preview=1", None);
+        assert!(state.preview && notices.is_empty());
+        assert!(to_query(&state).ends_with("&preview=1"), "{}", to_query(&state));
+        assert!(!to_query(&ViewState::default_for(None)).contains("preview"));
+        let (state, notices) = from_query("preview=yes", None);
+        assert!(!state.preview);
+        assert_eq!(notices.len(), 1);
     }
 
     #[test]

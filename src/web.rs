@@ -10,3 +10,4 @@ pub mod files;
 pub mod observe;
 pub mod offline;
 pub mod storage;
+pub mod paste;

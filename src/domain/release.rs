@@ -5,4 +5,5 @@
 pub mod extract;
 pub mod add;
 pub mod draft;
+pub mod paste;
 pub mod review;

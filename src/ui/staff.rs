@@ -22,6 +22,7 @@ use crate::domain::release::draft::{read_dataset, Draft, FieldProblem, RowDraft,
 use crate::domain::text::i18n::{publisher_kind_name, qualifier_name};
 use crate::ui::data::DATA_URL;
 use crate::web::fetch::fetch_json_text;
+use crate::web::paste::pasted_html;
 use crate::web::storage;
 
 use crate::domain::release::extract::extract;
@@ -30,6 +31,7 @@ use crate::domain::text::format::format_date;
 use crate::domain::dataset::date::DatePrecision;
 use crate::domain::text::i18n::{confidence_name, context_kind_name, metric_name};
 use crate::domain::text::messages::{msg, Msg};
+use crate::domain::release::paste::text_from_html;
 use crate::domain::release::review::highlight_segments;
 use crate::domain::explore::view::{to_query, View, ViewState};
 use crate::ui::masthead::Masthead;
@@ -355,7 +357,16 @@ pub fn StaffPage(page: Page) -> impl IntoView {
             {move || not_saved.get().then(|| view! { <p class="chart__error" role="alert">{msg(Msg::DraftNotSaved, lang.get())}</p> })}
             <label class="dialog__label" for="staff-text">{move || msg(Msg::ReleaseText, lang.get())}</label>
             <textarea id="staff-text" class="input staff__input" rows="10" data-testid="staff-text"
-                prop:value=move || text.get() on:input=move |ev| { selected.set(None); let t = event_target_value(&ev); edit(&|d| *d = d.with_text(&t)); }></textarea>
+                prop:value=move || text.get() on:input=move |ev| { selected.set(None); let t = event_target_value(&ev); edit(&|d| *d = d.with_text(&t)); }
+                on:paste=move |ev| {
+                    // A page copied from a browser: its text with the paragraphs kept and the site's furniture dropped.
+                    if let Some(html) = pasted_html(&ev) {
+                        ev.prevent_default();
+                        selected.set(None);
+                        let t = text_from_html(&html);
+                        edit(&|d| *d = d.with_text(&t));
+                    }
+                }></textarea>
             <div class="staff__grid">
                 <div>
                     <h3>{move || msg(Msg::ReleaseFound, lang.get())}</h3>

@@ -156,3 +156,34 @@ test('a reviewed release gives the dataset add writes, and it loads on the dashb
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Pasting from a web page: the clipboard's HTML becomes the release text, paragraphs kept and the
+// site's menus and share links dropped, and the reader proposes the same six figures.
+test('pasting a release copied from a web page keeps its paragraphs and drops the site around it', async () => {
+  const { page, problems, context } = await openPage(shared.browser);
+  await page.goto(shared.server.url + 'staff.html?lang=en');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('[data-testid=staff-text]');
+  const paragraphs = SEED.split('\n\n').map((p) => p.trim()).filter((p) => p);
+  const escape = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\n/g, '<br>');
+  const html = '<nav class="main-menu"><a href="/">Home</a> <a href="/topics">Topics</a></nav>'
+    + '<div class="share-links"><a href="https://twitter.com/intent/tweet?u=x">Share on Twitter</a></div>'
+    + paragraphs.map((p) => `<p>${escape(p)}</p>`).join('\n')
+    + '<footer>Legal notice</footer>';
+  await page.focus('[data-testid=staff-text]');
+  await page.evaluate((markup) => {
+    const data = new DataTransfer();
+    data.setData('text/html', markup);
+    data.setData('text/plain', 'the plain text the browser flattened');
+    document.querySelector('[data-testid=staff-text]').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=staff-row]').length === 6);
+  const text = await page.inputValue('[data-testid=staff-text]');
+  assert.ok(text.startsWith(paragraphs[0].split('\n')[0]), text.slice(0, 200));
+  for (const furniture of ['Topics', 'Share on Twitter', 'Legal notice', 'flattened']) assert.ok(!text.includes(furniture), furniture);
+  assert.ok(text.includes('\n\n'), 'paragraphs are kept');
+  assert.equal(await page.inputValue('#staff-row-2-value'), '84000');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -187,3 +187,54 @@ test('pasting a release copied from a web page keeps its paragraphs and drops th
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+/** Presses Tab until the focused element matches `selector` (at most `limit` presses). */
+async function tabTo(page, selector, limit = 300) {
+  for (let i = 0; i < limit; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+// Keyboard only: paste, delete rows, fill the source and a row, choose from the lists, tick the
+// checkbox and download, with Tab, typing, Enter and Space.
+test('the whole review can be done with the keyboard', async () => {
+  const { page, problems, context } = await openPage(shared.browser, { acceptDownloads: true });
+  await page.goto(shared.server.url + 'staff.html?lang=en');
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector('[data-testid=staff-text]');
+  await tabTo(page, '[data-testid=staff-text]');
+  await page.keyboard.insertText(SEED);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=staff-row]').length === 6);
+  for (let left = 6; left > 1; left--) {
+    await tabTo(page, `[data-testid=staff-row]:nth-last-of-type(1) [data-testid=staff-delete-row]`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid=staff-row]').length === n, left - 1);
+    await page.focus('[data-testid=staff-text]');
+  }
+  const type = async (selector, text) => { await tabTo(page, selector); await page.keyboard.press('Control+A'); await page.keyboard.type(text); };
+  await type('#staff-source-id', 'eeas-2020-10-13-keyboard');
+  await type('#staff-source-publisher', 'European External Action Service (EEAS)');
+  await tabTo(page, '#staff-source-publisher_kind');
+  await page.keyboard.type('EU institution');
+  await tabTo(page, '#staff-source-official');
+  await page.keyboard.press('Space');
+  await type('#staff-source-url', 'https://example.org/keyboard');
+  await tabTo(page, '#staff-row-0-programme_id');
+  await page.keyboard.type('EU-IOM strategic');
+  await type('#staff-row-0-detail_en', 'projects run jointly');
+  await type('#staff-row-0-detail_fr', 'projets menés ensemble');
+  assert.equal(await page.inputValue('#staff-source-publisher_kind'), 'eu');
+  assert.equal(await page.inputValue('#staff-row-0-programme_id'), 'strategic-cooperation');
+  assert.ok(await page.isChecked('#staff-source-official'));
+  await page.waitForFunction(() => /The review is complete/.test(document.querySelector('[data-testid=staff-status]').textContent));
+  await tabTo(page, '[data-testid=staff-download-dataset]');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  const merged = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  const added = merged.figures.filter((f) => f.source === 'eeas-2020-10-13-keyboard');
+  assert.deepEqual(added.map((f) => [f.id, f.metric, f.value, f.programme_id]), [['eeas-2020-10-13-keyboard:1', 'projects', 535, 'strategic-cooperation']]);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -226,7 +226,7 @@ impl Draft {
             publisher_kind: typed(&s.publisher_kind),
             official: s.official,
             date: typed(&s.date),
-            reference: extraction.release.unique_id.as_ref().map_or_else(String::new, |id| format!("UNIQUE ID: {id}")),
+            reference: s.reference.clone().unwrap_or_default(),
             title: typed(&s.title),
             url: typed(&s.url),
             language: s.language.clone(),
@@ -496,6 +496,8 @@ mod tests {
         let by_add = merge(&text, &crate::domain::release::add::read_reviewed(&file).unwrap()).unwrap();
         assert_eq!(by_add.text, merged.text);
         assert_eq!(reviewed.figures[0].programme, "EU-IOM strategic cooperation");
+        assert_eq!(reviewed.sources[0].reference.as_deref(), Some("UNIQUE ID: 201013_8"), "the reference goes into the dataset");
+        assert!(merged.text.contains("\"reference\": \"UNIQUE ID: 201013_8\""));
     }
 
     #[test]

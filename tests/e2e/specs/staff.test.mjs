@@ -132,6 +132,9 @@ test('a reviewed release gives the dataset add writes, and it loads on the dashb
   fs.copyFileSync(path.join(DIST, 'data/eu-iom-figures.json'), target);
   const reviewedPath = path.join(scratch, 'reviewed.json');
   fs.copyFileSync(await reviewedDownload.path(), reviewedPath);
+  const reviewedFile = JSON.parse(fs.readFileSync(reviewedPath, 'utf8'));
+  assert.equal(reviewedFile.sources[0].reference, 'UNIQUE ID: 201013_8', 'the reference as the release writes it, for add');
+  assert.equal(JSON.parse(merged).sources.find((s) => s.id === NEW_SOURCE).reference, 'UNIQUE ID: 201013_8');
   const added = spawnSync(dataTool, ['add', target, reviewedPath], { encoding: 'utf8' });
   assert.equal(added.status, 0, added.stdout + added.stderr);
   assert.match(added.stdout, /added 1 sources, 6 figures/);

@@ -20,6 +20,7 @@ use crate::domain::lang::Lang;
 use crate::domain::release::add::AddError;
 use crate::domain::release::draft::{read_dataset, Draft, FieldProblem, RowDraft, SourceDraft, Target, PUBLISHER_KINDS, STORAGE_KEY, UNITS};
 use crate::domain::text::i18n::{publisher_kind_name, qualifier_name};
+use crate::domain::text::review::name_choices;
 use crate::ui::data::DATA_URL;
 use crate::web::fetch::fetch_json_text;
 use crate::web::paste::pasted_html;
@@ -255,11 +256,11 @@ pub fn StaffPage(page: Page) -> impl IntoView {
     };
     let ready = move || matches!(checked.with(|c| c.as_ref().map(Result::is_ok)), Some(true));
     let programmes = move || match published.get() {
-        Published::Ready(data) => data.1.programmes.iter().map(|p| (p.id.clone(), tr_name(&p.name_en, &p.name_fr, lang.get()))).collect(),
+        Published::Ready(data) => name_choices(&data.1.programmes, lang.get()),
         _ => Vec::new(),
     };
     let regions = move || match published.get() {
-        Published::Ready(data) => data.1.regions.iter().map(|p| (p.id.clone(), tr_name(&p.name_en, &p.name_fr, lang.get()))).collect(),
+        Published::Ready(data) => name_choices(&data.1.regions, lang.get()),
         _ => Vec::<(String, String)>::new(),
     };
     let source_form = view! {
@@ -292,7 +293,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
     let rows = view! {
         <For each=move || 0..draft.with(|d| d.rows.len()) key=|i| *i let:i>
             <fieldset class="staff__row" data-testid="staff-row">
-                <legend>{move || format!("{} {}", msg(Msg::Proposals, lang.get()), i + 1)}</legend>
+                <legend>{move || format!("{} {}", msg(Msg::RowLegend, lang.get()), i + 1)}</legend>
                 {move || draft.with(|d| d.rows.get(i).map(|r| r.sentence.clone())).filter(|s| !s.is_empty()).map(|s| view! {
                     <blockquote class="staff__sentence"><span class="staff__read-from">{msg(Msg::ReadFrom, lang.get())}": "</span>{s}</blockquote>
                 })}
@@ -419,13 +420,6 @@ enum Published {
     Failed(LoadError),
     /// Fetched but not usable for a merge.
     Refused(AddError),
-}
-
-fn tr_name(en: &str, fr: &str, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => fr.to_string(),
-        _ => en.to_string(),
-    }
 }
 
 fn row_value(draft: RwSignal<Draft>, i: usize, field: fn(&RowDraft) -> &String) -> Signal<String> {

@@ -67,6 +67,19 @@ pub struct Problem {
     pub at: Option<FieldRef>,
 }
 
+/// A value of a reviewed record that still holds the skeleton's placeholder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceholderLeft {
+    /// Which record.
+    pub record: RecordRef,
+    /// The field.
+    pub field: String,
+    /// The placeholder text.
+    pub value: String,
+    /// Allowed values, when there is a short list.
+    pub allowed: Option<String>,
+}
+
 /// Why reviewed records were refused.
 #[derive(Debug, Clone, PartialEq)]
 pub enum AddError {
@@ -86,16 +99,7 @@ pub enum AddError {
     /// The reviewed file holds no record.
     Nothing,
     /// A value still holds the skeleton's placeholder.
-    Placeholder {
-        /// Which record.
-        record: RecordRef,
-        /// The field.
-        field: String,
-        /// The placeholder text.
-        value: String,
-        /// Allowed values, when there is a short list.
-        allowed: Option<String>,
-    },
+    Placeholder(Box<PlaceholderLeft>),
     /// An id (or country code) already used.
     DuplicateId {
         /// Which record.
@@ -133,9 +137,8 @@ impl AddError {
         let of =
             |record: &RecordRef, field: Option<&str>| FieldRef { list: record.list, index: record.index, field: field.map(str::to_string) };
         match self {
-            AddError::UnknownField { record: Some(record), field } | AddError::Placeholder { record, field, .. } => {
-                Some(of(record, Some(field)))
-            }
+            AddError::UnknownField { record: Some(record), field } => Some(of(record, Some(field))),
+            AddError::Placeholder(left) => Some(of(&left.record, Some(&left.field))),
             AddError::DuplicateId { record, .. } => Some(of(record, Some(if record.list == "countries" { "code" } else { "id" }))),
             AddError::DuplicateFigure { record, .. } => Some(of(record, Some("value"))),
             AddError::CountryConflict { record } => Some(of(record, None)),
@@ -285,12 +288,12 @@ fn check_records(dataset: &RawDataset, reviewed: &Reviewed) -> Result<Vec<RawCou
     let check_placeholders = |list: &'static str, index: usize, id: &str, value: Result<Value, serde_json::Error>| {
         let value = value.map_err(|e| AddError::Reviewed(e.to_string()))?;
         match value.as_object().and_then(placeholder) {
-            Some((field, text)) => Err(AddError::Placeholder {
+            Some((field, text)) => Err(AddError::Placeholder(Box::new(PlaceholderLeft {
                 record: record(list, index, id),
                 allowed: allowed(&field),
                 field,
                 value: text.chars().take(80).collect(),
-            }),
+            }))),
             None => Ok(()),
         }
     };

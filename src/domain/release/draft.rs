@@ -423,7 +423,13 @@ fn read_number(text: &str) -> Option<f64> {
 mod tests {
     use super::*;
 
-    const SEED: &str = include_str!("../../../tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt");
+    fn seed() -> String {
+        std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt"
+        ))
+        .unwrap()
+    }
 
     fn shipped() -> (String, RawDataset) {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/eu-iom-figures.json")).unwrap();
@@ -434,7 +440,7 @@ mod tests {
     /// The seed release reviewed as staff would: source filled in, each row given a programme
     /// and descriptions, under a new source id.
     fn reviewed_seed() -> Draft {
-        let mut draft = Draft::from_text(SEED);
+        let mut draft = Draft::from_text(&seed());
         draft.source.id = "eeas-2020-10-13-staff-test".into();
         draft.source.publisher = "European External Action Service (EEAS)".into();
         draft.source.publisher_kind = "eu".into();
@@ -451,7 +457,7 @@ mod tests {
 
     #[test]
     fn a_pasted_release_gives_its_source_and_one_row_per_figure() {
-        let draft = Draft::from_text(SEED);
+        let draft = Draft::from_text(&seed());
         assert_eq!(draft.rows.len(), 6);
         assert_eq!(draft.source.date, "2020-10-13");
         assert_eq!(draft.source.reference, "UNIQUE ID: 201013_8");
@@ -464,7 +470,7 @@ mod tests {
     #[test]
     fn the_merge_refuses_a_blank_field_and_places_the_message_on_it() {
         let (text, raw) = shipped();
-        let draft = Draft::from_text(SEED);
+        let draft = Draft::from_text(&seed());
         let problems = draft.merge_into(&text, &raw).unwrap_err();
         let places: Vec<&Target> = problems.iter().map(|p| &p.at).collect();
         for expected in [Target::Source("publisher"), Target::Source("url"), Target::Row(0, "detail_en"), Target::Row(5, "programme_id")] {
@@ -503,7 +509,7 @@ mod tests {
     #[test]
     fn duplicates_of_the_dataset_are_flagged() {
         let (_, raw) = shipped();
-        let mut draft = Draft::from_text(SEED);
+        let mut draft = Draft::from_text(&seed());
         assert!(
             draft.duplicates(&raw).iter().any(|d| matches!(d, Duplicate::Figure { row: 2, existing } if existing.ends_with(":3"))),
             "{:?}",
@@ -532,7 +538,7 @@ mod tests {
     fn a_new_text_keeps_the_source_typed_and_proposes_rows_again() {
         let mut draft = Draft::from_text("");
         draft.source.publisher = "EEAS".into();
-        let draft = draft.with_text(SEED);
+        let draft = draft.with_text(&seed());
         assert_eq!(draft.source.publisher, "EEAS");
         assert_eq!(draft.source.date, "2020-10-13");
         assert_eq!(draft.rows.len(), 6);

@@ -425,6 +425,8 @@ messages! {
     FieldDetailFr { en: "What it counts, in French", fr: "Ce qui est compté, en français" }
     /// Staff page: the sentence a row was read from.
     ReadFrom { en: "Read from", fr: "Lu dans" }
+    /// Staff page: legend of a row, before its number.
+    RowLegend { en: "Figure", fr: "Chiffre" }
     /// Staff page: add a row.
     AddRow { en: "Add a figure", fr: "Ajouter un chiffre" }
     /// Staff page: delete a row.

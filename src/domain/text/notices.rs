@@ -118,8 +118,21 @@ impl LoadError {
 impl Issue {
     /// The message shown to the user, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
+        let what = self.problem(lang);
+        let outcome = if self.kept { tr!(lang, en: "kept", fr: "conservé") } else { tr!(lang, en: "skipped", fr: "ignoré") };
+        let record = match (self.record.line, &self.record.id) {
+            (None, _) => self.record.to_string(),
+            (Some(line), None) => tr!(lang, en: format!("line {line}"), fr: format!("ligne {line}")),
+            (Some(line), Some(id)) => tr!(lang, en: format!("line {line} \"{id}\""), fr: format!("ligne {line} « {id} »")),
+        };
+        format!("{record}: {what} ({outcome})")
+    }
+
+    /// What is wrong with the field, without naming the record (for a message shown next to
+    /// the field itself).
+    pub fn problem(&self, lang: Lang) -> String {
         let field = self.field.unwrap_or("");
-        let what = match &self.kind {
+        match &self.kind {
             IssueKind::Missing => tr!(lang,
                 en: format!("field \"{field}\" is missing"),
                 fr: format!("le champ « {field} » manque"),
@@ -180,14 +193,7 @@ impl Issue {
                 en: format!("field \"{field}\" is missing; taken as \"{value}\""),
                 fr: format!("le champ « {field} » manque ; pris comme « {value} »"),
             ),
-        };
-        let outcome = if self.kept { tr!(lang, en: "kept", fr: "conservé") } else { tr!(lang, en: "skipped", fr: "ignoré") };
-        let record = match (self.record.line, &self.record.id) {
-            (None, _) => self.record.to_string(),
-            (Some(line), None) => tr!(lang, en: format!("line {line}"), fr: format!("ligne {line}")),
-            (Some(line), Some(id)) => tr!(lang, en: format!("line {line} \"{id}\""), fr: format!("ligne {line} « {id} »")),
-        };
-        format!("{record}: {what} ({outcome})")
+        }
     }
 }
 

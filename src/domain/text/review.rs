@@ -4,9 +4,15 @@
 
 use std::fmt;
 
+use crate::domain::dataset::raw::RawName;
 use crate::domain::lang::{tr, Lang};
-use crate::domain::release::add::{AddError, IdPlace};
+use crate::domain::release::add::{AddError, IdPlace, PlaceholderLeft};
 use crate::domain::release::draft::{DraftError, DraftProblem, Duplicate};
+
+/// A vocabulary of the dataset (programmes, regions) as `(id, name in lang)` choices.
+pub fn name_choices(names: &[RawName], lang: Lang) -> Vec<(String, String)> {
+    names.iter().map(|n| (n.id.clone(), tr!(lang, en: n.name_en.clone(), fr: n.name_fr.clone()))).collect()
+}
 
 impl IdPlace {
     /// Where the id is used, as a sentence ends: "the dataset".
@@ -47,7 +53,8 @@ impl AddError {
                 en: "the reviewed file holds no source, figure or country".into(),
                 fr: "le fichier relu ne contient aucune source, aucun chiffre ni aucun pays".into(),
             ),
-            AddError::Placeholder { record, field, value, allowed } => {
+            AddError::Placeholder(left) => {
+                let PlaceholderLeft { record, field, value, allowed } = &**left;
                 let text = tr!(lang,
                     en: format!("{record}: field {field} still holds the placeholder \"{value}\""),
                     fr: format!("{record} : le champ {field} contient encore l’indication « {value} »"),
@@ -103,7 +110,7 @@ impl DraftProblem {
                 fr: format!("« {found} » n’est pas un nombre (des chiffres, avec un point pour les décimales)"),
             ),
             DraftProblem::Refused(error) => error.message(lang),
-            DraftProblem::Invalid(issue) => issue.message(lang),
+            DraftProblem::Invalid(issue) => issue.problem(lang),
         }
     }
 }

@@ -38,3 +38,12 @@ pub fn dataset(figures: &[Spec<'_>]) -> Dataset {
         other => panic!("test dataset does not load cleanly: {other:?}"),
     }
 }
+
+/// The seed release's text (the EEAS release of 13 October 2020, in French).
+pub fn seed_release() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt"
+    ))
+    .unwrap_or_default()
+}

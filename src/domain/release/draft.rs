@@ -422,14 +422,7 @@ fn read_number(text: &str) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn seed() -> String {
-        std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt"
-        ))
-        .unwrap()
-    }
+    use crate::domain::testing::seed_release as seed;
 
     fn shipped() -> (String, RawDataset) {
         let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/eu-iom-figures.json")).unwrap();

@@ -120,15 +120,8 @@ fn walk(element: ElementRef<'_>, out: &mut Paragraphs) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::seed_release as seed;
     use crate::domain::release::extract::extract;
-
-    fn seed() -> String {
-        std::fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt"
-        ))
-        .unwrap()
-    }
 
     /// The seed release as the EEAS site marks it up: the site's header and menus, a
     /// breadcrumb, the title, the dateline, the paragraphs (some with inline markup), share

@@ -240,6 +240,55 @@ pub enum YearEnd {
     To,
 }
 
+impl YearEnd {
+    /// Both ends, first year first.
+    pub const BOTH: [YearEnd; 2] = [YearEnd::From, YearEnd::To];
+
+    /// The id of the end, as the controls' ids spell it: `from`, `to`.
+    pub fn id(self) -> &'static str {
+        match self {
+            YearEnd::From => "from",
+            YearEnd::To => "to",
+        }
+    }
+
+    /// This end's year of a period.
+    pub fn of(self, (from, to): (i32, i32)) -> i32 {
+        match self {
+            YearEnd::From => from,
+            YearEnd::To => to,
+        }
+    }
+}
+
+/// Why a typed year was refused (the period stays as it was); its words are in
+/// `text::notices`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearError {
+    /// The text is not a whole year.
+    NotAYear,
+    /// Before the data's first year.
+    BeforeData {
+        /// The data's first year.
+        first: i32,
+    },
+    /// After the data's last year.
+    AfterData {
+        /// The data's last year.
+        last: i32,
+    },
+    /// A first year after the period's last year.
+    AfterEnd {
+        /// The period's last year.
+        to: i32,
+    },
+    /// A last year before the period's first year.
+    BeforeStart {
+        /// The period's first year.
+        from: i32,
+    },
+}
+
 /// The years the data covers, its first and last as-of year: the ends of the period control.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct YearBounds {
@@ -271,6 +320,26 @@ impl YearBounds {
             YearEnd::From => (year.min(to), to),
             YearEnd::To => (from, year.max(from)),
         })
+    }
+
+    /// The period after a year is typed into its `end` (`years` is the filter's period), read
+    /// strictly, since what is typed should be what is applied: a whole year within the
+    /// bounds, and not past the period's other end; otherwise why not, and the period stays.
+    pub fn type_end(self, years: Option<(i32, i32)>, end: YearEnd, text: &str) -> Result<(i32, i32), YearError> {
+        let year = text.trim().parse::<i32>().map_err(|_| YearError::NotAYear)?;
+        if year < self.first {
+            return Err(YearError::BeforeData { first: self.first });
+        }
+        if year > self.last {
+            return Err(YearError::AfterData { last: self.last });
+        }
+        let (from, to) = self.selected(years);
+        match end {
+            YearEnd::From if year > to => Err(YearError::AfterEnd { to }),
+            YearEnd::To if year < from => Err(YearError::BeforeStart { from }),
+            YearEnd::From => Ok((year, to)),
+            YearEnd::To => Ok((from, year)),
+        }
     }
 
     /// Where a period sits on a track running from the first to the last year: how far its
@@ -333,6 +402,43 @@ mod tests {
         assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::From, "2021"), Some((2019, 2019)));
         assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::To, "2014"), Some((2016, 2016)));
         assert_eq!(BOUNDS.set_end(Some((2019, 2019)), YearEnd::To, "2019"), Some((2019, 2019)));
+    }
+
+    #[test]
+    fn a_typed_year_within_the_bounds_and_the_period_sets_its_end() {
+        assert_eq!(BOUNDS.type_end(None, YearEnd::From, "2017"), Ok((2017, 2025)));
+        assert_eq!(BOUNDS.type_end(None, YearEnd::To, " 2020 "), Ok((2013, 2020)));
+        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::From, "2013"), Ok((2013, 2019)), "the first year of the data");
+        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::To, "2025"), Ok((2016, 2025)), "the last year of the data");
+        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::From, "2019"), Ok((2019, 2019)), "a single year");
+        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::To, "2016"), Ok((2016, 2016)));
+    }
+
+    #[test]
+    fn a_typed_year_outside_the_data_is_refused_with_the_bound_it_crossed() {
+        assert_eq!(BOUNDS.type_end(None, YearEnd::From, "2012"), Err(YearError::BeforeData { first: 2013 }));
+        assert_eq!(BOUNDS.type_end(None, YearEnd::To, "-5"), Err(YearError::BeforeData { first: 2013 }));
+        assert_eq!(BOUNDS.type_end(None, YearEnd::To, "2026"), Err(YearError::AfterData { last: 2025 }));
+        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::From, "3000"), Err(YearError::AfterData { last: 2025 }));
+    }
+
+    #[test]
+    fn a_typed_year_past_the_other_end_is_refused_rather_than_moved() {
+        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::From, "2021"), Err(YearError::AfterEnd { to: 2019 }));
+        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::To, "2014"), Err(YearError::BeforeStart { from: 2016 }));
+    }
+
+    #[test]
+    fn typed_text_that_is_not_a_whole_year_is_refused() {
+        for text in ["", " ", "twenty", "2017.5", "2017-2018", "99999999999", "20 17"] {
+            assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::From, text), Err(YearError::NotAYear), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn each_end_names_itself_and_picks_its_year() {
+        assert_eq!(YearEnd::BOTH.map(YearEnd::id), ["from", "to"]);
+        assert_eq!(YearEnd::BOTH.map(|e| e.of((2016, 2019))), [2016, 2019]);
     }
 
     #[test]

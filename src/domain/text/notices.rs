@@ -11,6 +11,7 @@ use crate::domain::dataset::date::{Date, DateError, DatePrecision};
 use crate::domain::dataset::issue::{Issue, IssueKind, LoadError};
 use crate::domain::dataset::origin::{DataOrigin, OfflineCopy};
 use crate::domain::text::format::format_date;
+use crate::domain::explore::select::YearError;
 use crate::domain::explore::view::UrlNotice;
 use crate::domain::dataset::json::{FileError, FileKind};
 use crate::domain::dataset::load::MAX_REFERENCE_CHARS;
@@ -24,6 +25,31 @@ impl DateError {
             DateError::Format => tr!(lang, en: "not a date of the form YYYY-MM-DD", fr: "pas une date de la forme AAAA-MM-JJ"),
             DateError::NoSuchDay => tr!(lang, en: "no such day in the calendar", fr: "ce jour n’existe pas"),
             DateError::OutOfRange => tr!(lang, en: "year outside 1900–2199", fr: "année hors de 1900–2199"),
+        }
+    }
+}
+
+impl YearError {
+    /// Why a typed year was not applied, with what would be.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            YearError::NotAYear => tr!(lang, en: "Type a year, such as 2020.", fr: "Saisissez une année, par exemple 2020.").to_string(),
+            YearError::BeforeData { first } => tr!(lang,
+                en: format!("The figures start in {first}: type {first} or later."),
+                fr: format!("Les chiffres commencent en {first} : saisissez {first} ou après."),
+            ),
+            YearError::AfterData { last } => tr!(lang,
+                en: format!("The figures end in {last}: type {last} or earlier."),
+                fr: format!("Les chiffres s’arrêtent en {last} : saisissez {last} ou avant."),
+            ),
+            YearError::AfterEnd { to } => tr!(lang,
+                en: format!("The first year cannot be after the last year ({to})."),
+                fr: format!("La première année ne peut pas être après la dernière ({to})."),
+            ),
+            YearError::BeforeStart { from } => tr!(lang,
+                en: format!("The last year cannot be before the first year ({from})."),
+                fr: format!("La dernière année ne peut pas être avant la première ({from})."),
+            ),
         }
     }
 }
@@ -356,6 +382,17 @@ impl OfflineCopy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_refused_year_says_what_to_type_in_both_languages() {
+        assert_eq!(YearError::BeforeData { first: 2013 }.message(Lang::En), "The figures start in 2013: type 2013 or later.");
+        assert_eq!(YearError::AfterData { last: 2025 }.message(Lang::Fr), "Les chiffres s’arrêtent en 2025 : saisissez 2025 ou avant.");
+        assert_eq!(YearError::AfterEnd { to: 2019 }.message(Lang::En), "The first year cannot be after the last year (2019).");
+        assert_eq!(YearError::BeforeStart { from: 2016 }.message(Lang::Fr), "La dernière année ne peut pas être avant la première (2016).");
+        for error in [YearError::NotAYear, YearError::BeforeData { first: 2013 }, YearError::AfterEnd { to: 2019 }] {
+            assert_ne!(error.message(Lang::En), error.message(Lang::Fr), "{error:?}");
+        }
+    }
 
     #[test]
     fn the_offline_notice_names_both_dates() {

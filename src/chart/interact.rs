@@ -1,5 +1,6 @@
-//! What the keyboard and the tooltip do on a drawn chart, pure: which point a key focuses
-//! among the points the chart reported ([`crate::chart::ChartLayout`]), and where the tooltip
+//! What the keyboard, the pointer and the tooltip do on a drawn chart, pure: which point a key
+//! focuses among the points the chart reported ([`crate::chart::ChartLayout`]), which point a
+//! mouse, a pen or a finger shows ([`Pointed::after`]), and where the tooltip
 //! of a point goes so that it stays inside the chart's frame. The canvas in `ui` only calls
 //! these.
 
@@ -33,6 +34,90 @@ pub fn key_move<T: Copy + PartialEq>(key: &str, points: &[T], focused: Option<T>
         _ => return None,
     };
     points.get(next).copied().map(KeyMove::Focus)
+}
+
+/// What kind of pointer an event comes from (`PointerEvent.pointerType`): one that can hover
+/// (a mouse, a pen held above the screen) or a finger, which only touches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pointer {
+    /// A mouse or a pen: moving shows the point under it.
+    Hovering,
+    /// A finger: a tap shows the point under it.
+    Touch,
+}
+
+impl Pointer {
+    /// The kind of a `pointerType`: `touch` is a finger, anything else hovers.
+    pub fn of(pointer_type: &str) -> Pointer {
+        if pointer_type == "touch" {
+            Pointer::Touch
+        } else {
+            Pointer::Hovering
+        }
+    }
+
+    /// How far from a point (CSS pixels) the pointer still reaches it: a fingertip covers more
+    /// than a mouse cursor. `shapes` is true when the chart hit-tests shapes (the map), where
+    /// the nearest point only helps at the edges.
+    pub fn reach(self, shapes: bool) -> f64 {
+        match (self, shapes) {
+            (Pointer::Hovering, true) => 8.0,
+            (Pointer::Touch, true) => 12.0,
+            (Pointer::Hovering, false) => 24.0,
+            (Pointer::Touch, false) => 32.0,
+        }
+    }
+}
+
+/// What happened to a pointer over the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PointerStep {
+    /// It moved (for a finger: it slid sideways, the one swipe the page leaves to the chart).
+    Move,
+    /// It was lifted (for a finger: the end of a tap or a swipe).
+    Up,
+    /// It left the chart (for a finger this comes right after every lift).
+    Leave,
+}
+
+/// Which point the chart shows: the one under a hovering pointer, and the one chosen by keys
+/// or a tap (a tap focuses the chart, so it is the same choice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pointed<T> {
+    /// Under the mouse or pen.
+    pub hover: Option<T>,
+    /// Chosen by arrow keys or a tap.
+    pub chosen: Option<T>,
+}
+
+impl<T> Default for Pointed<T> {
+    /// Nothing shown.
+    fn default() -> Self {
+        Pointed { hover: None, chosen: None }
+    }
+}
+
+impl<T: Copy> Pointed<T> {
+    /// The point whose tooltip shows: the hovered one, else the chosen one.
+    pub fn shown(self) -> Option<T> {
+        self.hover.or(self.chosen)
+    }
+
+    /// What the chart shows after `step` of a `pointer` that is over `hit` (the point within
+    /// its reach, if any). A hovering pointer shows what it is over and nothing once it leaves.
+    /// A finger chooses: lifting it over a point shows that point, lifting it anywhere else on
+    /// the chart hides the tooltip (a tap outside the chart hides it by taking the focus
+    /// away), a sideways slide moves the choice to each point it passes, and the leave that
+    /// follows every lift changes nothing, so the tapped tooltip stays.
+    pub fn after(self, pointer: Pointer, step: PointerStep, hit: Option<T>) -> Pointed<T> {
+        match (pointer, step) {
+            (Pointer::Hovering, PointerStep::Move) => Pointed { hover: hit, ..self },
+            (Pointer::Hovering, PointerStep::Leave) => Pointed { hover: None, ..self },
+            (Pointer::Hovering, PointerStep::Up) | (Pointer::Touch, PointerStep::Leave) => self,
+            (Pointer::Touch, PointerStep::Move) => Pointed { chosen: hit.or(self.chosen), ..self },
+            (Pointer::Touch, PointerStep::Up) => Pointed { chosen: hit, ..self },
+        }
+    }
 }
 
 /// The width kept for a tooltip (CSS pixels): the stylesheet's `min(18.5rem, 90%)`, rounded up.
@@ -126,6 +211,51 @@ mod tests {
             assert_eq!(key_move(key, &[5], Some(5)), Some(KeyMove::Focus(5)), "{key:?}");
             assert_eq!(key_move(key, &[5], None), Some(KeyMove::Focus(5)), "{key:?}");
         }
+    }
+
+    const NONE: Pointed<usize> = Pointed { hover: None, chosen: None };
+
+    #[test]
+    fn a_finger_is_touch_and_every_other_pointer_hovers() {
+        assert_eq!(Pointer::of("touch"), Pointer::Touch);
+        for kind in ["mouse", "pen", ""] {
+            assert_eq!(Pointer::of(kind), Pointer::Hovering, "{kind:?}");
+        }
+        assert!(Pointer::Touch.reach(false) > Pointer::Hovering.reach(false), "a fingertip reaches further");
+        assert!(Pointer::Touch.reach(true) > Pointer::Hovering.reach(true));
+        assert!(Pointer::Touch.reach(true) < Pointer::Touch.reach(false), "shapes are hit-tested first");
+    }
+
+    #[test]
+    fn a_tap_on_a_point_shows_it_and_the_leave_after_the_lift_keeps_it() {
+        let tapped = NONE.after(Pointer::Touch, PointerStep::Up, Some(3));
+        assert_eq!(tapped.shown(), Some(3));
+        assert_eq!(tapped.after(Pointer::Touch, PointerStep::Leave, None).shown(), Some(3));
+        assert_eq!(tapped.after(Pointer::Touch, PointerStep::Up, Some(9)).shown(), Some(9), "a tap on another point moves it");
+    }
+
+    #[test]
+    fn a_tap_beside_every_point_hides_the_tooltip() {
+        let tapped = NONE.after(Pointer::Touch, PointerStep::Up, Some(3));
+        assert_eq!(tapped.after(Pointer::Touch, PointerStep::Up, None), NONE);
+    }
+
+    #[test]
+    fn a_sideways_swipe_moves_the_choice_through_the_points_it_passes() {
+        let start = Pointed { hover: None, chosen: Some(7) };
+        let over = start.after(Pointer::Touch, PointerStep::Move, Some(3));
+        assert_eq!(over.shown(), Some(3));
+        assert_eq!(over.after(Pointer::Touch, PointerStep::Move, None).shown(), Some(3), "between points it stays");
+    }
+
+    #[test]
+    fn a_mouse_shows_what_it_is_over_until_it_leaves_and_keeps_the_keyboard_choice() {
+        let chosen = Pointed { hover: None, chosen: Some(9) };
+        let hovering = chosen.after(Pointer::Hovering, PointerStep::Move, Some(3));
+        assert_eq!(hovering, Pointed { hover: Some(3), chosen: Some(9) });
+        assert_eq!(hovering.after(Pointer::Hovering, PointerStep::Up, Some(7)), hovering, "a click leaves the choice to activation");
+        assert_eq!(hovering.after(Pointer::Hovering, PointerStep::Move, None).shown(), Some(9));
+        assert_eq!(hovering.after(Pointer::Hovering, PointerStep::Leave, Some(3)), chosen);
     }
 
     #[test]

@@ -202,7 +202,7 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSigna
                         <ShareDialog page=page/>
                     </div>
                 </div>
-                <div class="tab-panel" role="tabpanel" id="view-panel" aria-labelledby=move || format!("tab-{}", view.get().id())>
+                <div class="tab-panel" role="tabpanel" id="view-panel" tabindex="-1" aria-labelledby=move || format!("tab-{}", view.get().id())>
                     {panel}
                 </div>
                 <DataDownloads dataset=dataset.clone() selected=selected page=page/>

@@ -1,5 +1,5 @@
 //! A chart on a canvas, whatever it shows: sized to its container at device resolution,
-//! repainted when its data, language, theme, size or focus change, with pointer hover and
+//! repainted when its data, language, theme, size or focus change, with pointer hover, taps and
 //! arrow-key focus moving between the points the chart reports, a live tooltip, a text
 //! alternative, PNG and SVG downloads and a one-click switch to the table.
 
@@ -11,7 +11,7 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
 use crate::chart::frame::FrameText;
-use crate::chart::interact::{key_move, tooltip_position, KeyMove, TooltipPosition};
+use crate::chart::interact::{key_move, tooltip_position, KeyMove, Pointed, Pointer, PointerStep, TooltipPosition};
 use crate::chart::spec::{draw_chart, render_svg, ChartData};
 use crate::chart::{ChartError, ChartLayout, HitPoint, Style};
 use crate::domain::export::{chart_footer, describe_filters, file_name, DownloadError, Scope};
@@ -62,8 +62,8 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let width = RwSignal::new(0.0_f64);
     let layout = RwSignal::new(ChartLayout::default());
-    let focus = RwSignal::new(None::<Position<Figure>>);
-    let hover = RwSignal::new(None::<Position<Figure>>);
+    // The point shown: under the mouse, or chosen by keys or a tap.
+    let pointed = RwSignal::new(Pointed::<Position<Figure>>::default());
     let watch = StoredValue::new_local(None::<SizeWatch>);
     let description_id = format!("{test_id}-description");
 
@@ -78,7 +78,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
     let draw_error = RwSignal::new(None::<ChartError>);
     Effect::new(move |_| {
         let css_width = width.get();
-        let highlighted = hover.get().or(focus.get());
+        let highlighted = pointed.get().shown();
         let style = chart_style(page);
         let data = data.get();
         let Some(canvas) = canvas.get() else { return };
@@ -105,12 +105,13 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
 
     let points = move || layout.with_untracked(|l| l.points.iter().map(|p| p.figure).collect::<Vec<_>>());
     let activate = on_activate.clone();
-    let on_key = move |event: KeyboardEvent| match key_move(&event.key(), &points(), focus.get_untracked()) {
+    let choose = move |chosen: Option<Position<Figure>>| pointed.update(|p| p.chosen = chosen);
+    let on_key = move |event: KeyboardEvent| match key_move(&event.key(), &points(), pointed.get_untracked().chosen) {
         Some(KeyMove::Focus(figure)) => {
             event.prevent_default();
-            focus.set(Some(figure));
+            choose(Some(figure));
         }
-        Some(KeyMove::Clear) => focus.set(None),
+        Some(KeyMove::Clear) => choose(None),
         Some(KeyMove::Activate(figure)) => {
             if let Some(activate) = activate.as_ref() {
                 event.prevent_default();
@@ -121,28 +122,36 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
     };
     // The point under the pointer: the chart's own hit test first (shapes), then the nearest
     // point within reach (small markers).
-    let point_at = move |x: f64, y: f64| -> Option<Position<Figure>> {
+    let point_at = move |pointer: Pointer, x: f64, y: f64| -> Option<Position<Figure>> {
         let width = width.get_untracked();
         let height = data.with_untracked(|d| d.height(width));
-        let radius = if hit.is_some() { 8.0 } else { 24.0 };
+        let radius = pointer.reach(hit.is_some());
         hit.as_ref()
             .and_then(|hit| hit(width, height, (x, y)))
             .map(|p| p.figure)
             .or_else(|| layout.with_untracked(|l| l.nearest(x, y, radius).map(|p| p.figure)))
     };
     let point_at_click = point_at.clone();
-    let on_pointer = move |event: PointerEvent| {
-        hover.set(point_at(f64::from(event.offset_x()), f64::from(event.offset_y())));
+    let on_pointer = move |step: PointerStep| {
+        let point_at = point_at.clone();
+        move |event: PointerEvent| {
+            let pointer = Pointer::of(&event.pointer_type());
+            let hit = point_at(pointer, f64::from(event.offset_x()), f64::from(event.offset_y()));
+            let next = pointed.get_untracked().after(pointer, step, hit);
+            if next != pointed.get_untracked() {
+                pointed.set(next);
+            }
+        }
     };
     let on_click = move |event: MouseEvent| {
-        let figure = point_at_click(f64::from(event.offset_x()), f64::from(event.offset_y()));
+        let figure = point_at_click(Pointer::Hovering, f64::from(event.offset_x()), f64::from(event.offset_y()));
         if let (Some(figure), Some(activate)) = (figure, on_activate.as_ref()) {
             activate(figure);
         }
     };
 
     let tip = move || {
-        let figure = hover.get().or(focus.get())?;
+        let figure = pointed.get().shown()?;
         let point = layout.with(|l| l.points.iter().find(|p| p.figure == figure).cloned())?;
         let lines = tooltip(figure);
         let TooltipPosition { left, top } = tooltip_position(point.x, point.y, width.get());
@@ -202,10 +211,11 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                 aria-label=move || format!("{}. {}", title.get(), msg(Msg::ChartKeys, lang.get()))
                 aria-describedby=description_id.clone()
                 on:keydown=on_key
-                on:pointermove=on_pointer
-                on:pointerleave=move |_| hover.set(None)
+                on:pointermove=on_pointer(PointerStep::Move)
+                on:pointerup=on_pointer(PointerStep::Up)
+                on:pointerleave=on_pointer(PointerStep::Leave)
                 on:click=on_click
-                on:blur=move |_| focus.set(None)
+                on:blur=move |_| choose(None)
             >
                 <canvas
                     node_ref=canvas

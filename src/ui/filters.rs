@@ -13,7 +13,7 @@ use crate::domain::text::format::format_value;
 use crate::domain::text::i18n::{level_name, metric_name};
 use crate::domain::text::messages::{active_filters, match_count, msg, Msg};
 use crate::domain::dataset::model::{Country, Dataset, Figure, LocalName, Metric, Position};
-use crate::domain::explore::select::{count_sources, select, Filter, Ignore, Level, PublisherFilter, YearBounds, YearEnd};
+use crate::domain::explore::select::{count_sources, select, Filter, Ignore, Level, PublisherFilter, YearBounds, YearEnd, YearError};
 use crate::domain::explore::view::{CountryOrder, View, ViewState};
 use crate::ui::page::Page;
 use crate::web::env;
@@ -171,6 +171,13 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>,
                 }
             }
         >
+            <a class="skip-link" href="#view-panel" data-testid="skip-to-chart" on:click=move |ev| {
+                ev.prevent_default();
+                open.set(false);
+                env::focus_first(&["#view-panel .chart__frame", "#view-panel"]);
+            }>
+                {move || msg(if state.with(|s| s.view.has_chart()) { Msg::SkipToChart } else { Msg::SkipToView }, lang.get())}
+            </a>
             <div class="filters__head">
                 <h2 id="filters-heading">{move || msg(Msg::Filters, lang.get())}</h2>
                 <button type="button" class="button filters__toggle" id="filters-close" on:click=move |_| close_filters(open)>
@@ -219,45 +226,104 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>,
 }
 
 /// The period filter: two range inputs over the years of the data, a filled track between
-/// them and the period in words.
+/// them, the period in words, and the two years as number fields to type into (dragging two
+/// thumbs on a phone is hard), all bound to the filter's period.
 fn period_range(page: Page, bounds: YearBounds) -> impl IntoView {
     let (lang, state) = (page.lang, page.state);
     let years = Memo::new(move |_| state.with(|s| bounds.selected(s.filter.years)));
-    let set_year = move |end: YearEnd, text: String| {
-        if let Some(years) = state.with_untracked(|s| bounds.set_end(s.filter.years, end, &text)) {
-            page.update(|s| s.filter.years = Some(years));
-        }
-    };
     let fill_left = move || format!("{:.2}%", bounds.track_gaps(years.get()).0);
     let fill_right = move || format!("{:.2}%", bounds.track_gaps(years.get()).1);
+    let sliders = YearEnd::BOTH.map(|end| year_slider(page, bounds, years, end));
+    let fields = YearEnd::BOTH.map(|end| year_field(page, bounds, years, end));
     view! {
         <fieldset>
             <legend>{move || msg(Msg::FilterPeriod, lang.get())}</legend>
             <p class="range__value" data-testid="period-value">{move || { let (a, b) = years.get(); format!("{a} – {b}") }}</p>
             <div class="range">
                 <div class="range__track"><div class="range__fill" style:left=fill_left style:right=fill_right></div></div>
-                <input
-                    type="range"
-                    id="f-year-from"
-                    min=bounds.first
-                    max=bounds.last
-                    step="1"
-                    prop:value=move || years.get().0.to_string()
-                    aria-label=move || msg(Msg::FromYear, lang.get())
-                    on:change=move |ev| set_year(YearEnd::From, event_target_value(&ev))
-                />
-                <input
-                    type="range"
-                    id="f-year-to"
-                    min=bounds.first
-                    max=bounds.last
-                    step="1"
-                    prop:value=move || years.get().1.to_string()
-                    aria-label=move || msg(Msg::ToYear, lang.get())
-                    on:change=move |ev| set_year(YearEnd::To, event_target_value(&ev))
-                />
+                {sliders}
             </div>
+            <div class="range__years">{fields}</div>
         </fieldset>
+    }
+}
+
+/// The words naming one end of the period.
+fn year_end_label(end: YearEnd) -> Msg {
+    match end {
+        YearEnd::From => Msg::FromYear,
+        YearEnd::To => Msg::ToYear,
+    }
+}
+
+/// The range input (thumb) for one end of the period; a thumb moved past the other one stops
+/// there.
+fn year_slider(page: Page, bounds: YearBounds, years: Memo<(i32, i32)>, end: YearEnd) -> impl IntoView {
+    let (lang, state) = (page.lang, page.state);
+    let on_change = move |text: String| {
+        if let Some(years) = state.with_untracked(|s| bounds.set_end(s.filter.years, end, &text)) {
+            page.update(|s| s.filter.years = Some(years));
+        }
+    };
+    view! {
+        <input
+            type="range"
+            id=format!("f-year-{}", end.id())
+            min=bounds.first
+            max=bounds.last
+            step="1"
+            prop:value=move || end.of(years.get()).to_string()
+            aria-label=move || msg(year_end_label(end), lang.get())
+            on:change=move |ev| on_change(event_target_value(&ev))
+        />
+    }
+}
+
+/// The number field for one end of the period, its label around it so the words are part of
+/// the target; a year it refuses leaves the period as it was and says why beside the field.
+fn year_field(page: Page, bounds: YearBounds, years: Memo<(i32, i32)>, end: YearEnd) -> impl IntoView {
+    let (lang, state) = (page.lang, page.state);
+    let error = RwSignal::new(None::<YearError>);
+    // A period set by the thumbs or a link replaces whatever was refused.
+    Effect::new(move |_| {
+        years.track();
+        error.set(None);
+    });
+    let on_change = move |text: String| match state.with_untracked(|s| bounds.type_end(s.filter.years, end, &text)) {
+        Ok(years) => {
+            error.set(None);
+            page.update(|s| s.filter.years = Some(years));
+        }
+        Err(refused) => error.set(Some(refused)),
+    };
+    let id = format!("f-year-{}-typed", end.id());
+    let error_id = format!("{id}-error");
+    let (label_for, described_by) = (id.clone(), error_id.clone());
+    view! {
+        <div class="range__year">
+            <label class="year-field" for=label_for>
+                <span>{move || msg(year_end_label(end), lang.get())}</span>
+                <input
+                    type="number"
+                    class="input"
+                    id=id
+                    inputmode="numeric"
+                    min=bounds.first
+                    max=bounds.last
+                    step="1"
+                    data-testid=format!("year-{}", end.id())
+                    prop:value=move || end.of(years.get()).to_string()
+                    aria-invalid=move || error.with(Option::is_some).then_some("true")
+                    aria-describedby=move || error.with(Option::is_some).then(|| described_by.clone())
+                    on:change=move |ev| on_change(event_target_value(&ev))
+                />
+            </label>
+            {move || error.get().map(|e| view! {
+                <p class="filters__error" id=error_id.clone() role="alert" data-testid=format!("year-{}-error", end.id())>
+                    {e.message(lang.get())}
+                </p>
+            })}
+        </div>
     }
 }
 

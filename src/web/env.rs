@@ -171,6 +171,16 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the first element matching the first of `selectors` that matches
+/// any, if one does.
+pub fn focus_first(selectors: &[&str]) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let element = selectors.iter().find_map(|s| document.query_selector(s).ok().flatten());
+    if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = element.focus();
+    }
+}
+
 /// Today's date in the browser's time zone; `None` when the clock gives no valid date (never a
 /// made-up one).
 pub fn today() -> Option<crate::domain::dataset::date::Date> {

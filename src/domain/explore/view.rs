@@ -81,6 +81,11 @@ impl View {
         };
         tabs.get(next).copied()
     }
+
+    /// Whether the view draws charts (the others are lists, a table, a form).
+    pub fn has_chart(self) -> bool {
+        matches!(self, View::Timeline | View::Breakdown | View::Map)
+    }
 }
 
 /// How the country list in the filters is ordered.
@@ -275,6 +280,12 @@ pub fn embed_state(state: &ViewState, view: View, embed_id: &str, plain: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_timeline_breakdown_and_map_are_the_views_with_charts() {
+        let charted: Vec<View> = View::ALL.into_iter().filter(|v| v.has_chart()).collect();
+        assert_eq!(charted, [View::Timeline, View::Breakdown, View::Map]);
+    }
 
     #[test]
     fn arrow_keys_walk_the_tabs_round_and_other_keys_do_nothing() {

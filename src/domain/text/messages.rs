@@ -119,6 +119,10 @@ messages! {
     Language { en: "Language", fr: "Langue" }
     /// Skip link.
     SkipToContent { en: "Skip to the figures", fr: "Aller aux chiffres" }
+    /// Link at the start of the filters: past them, to the chart.
+    SkipToChart { en: "Skip the filters: go to the chart", fr: "Passer les filtres : aller au graphique" }
+    /// Link at the start of the filters, in a view without a chart: past them, to the view.
+    SkipToView { en: "Skip the filters: go to the view", fr: "Passer les filtres : aller à la vue" }
     /// "Official EU/IOM publication".
     OfficialSource { en: "Official EU/IOM publication", fr: "Publication officielle UE/OIM" }
     /// "Media or other republication".

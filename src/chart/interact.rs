@@ -69,31 +69,38 @@ impl Pointer {
     }
 }
 
-/// What happened to a pointer over the chart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What happened to a pointer over the chart, where (CSS pixels from the chart's left edge).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PointerStep {
+    /// It was pressed (for a finger: it touched the screen).
+    Down(f64),
     /// It moved (for a finger: it slid sideways, the one swipe the page leaves to the chart).
-    Move,
+    Move(f64),
     /// It was lifted (for a finger: the end of a tap or a swipe).
-    Up,
+    Up(f64),
     /// It left the chart (for a finger this comes right after every lift).
     Leave,
 }
 
+/// How far a finger may drift (CSS pixels) and still tap rather than swipe.
+pub const TAP_SLOP: f64 = 10.0;
+
 /// Which point the chart shows: the one under a hovering pointer, and the one chosen by keys
-/// or a tap (a tap focuses the chart, so it is the same choice).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// or a finger (a tap focuses the chart, so it is the same choice).
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Pointed<T> {
     /// Under the mouse or pen.
     pub hover: Option<T>,
-    /// Chosen by arrow keys or a tap.
+    /// Chosen by arrow keys, a tap or a swipe.
     pub chosen: Option<T>,
+    /// Where the finger on the chart went down, while it is down.
+    pub touch_start: Option<f64>,
 }
 
 impl<T> Default for Pointed<T> {
     /// Nothing shown.
     fn default() -> Self {
-        Pointed { hover: None, chosen: None }
+        Pointed { hover: None, chosen: None, touch_start: None }
     }
 }
 
@@ -103,19 +110,28 @@ impl<T: Copy> Pointed<T> {
         self.hover.or(self.chosen)
     }
 
+    /// Whether a finger down at `start` and now at `x` is swiping rather than tapping.
+    fn swiping(start: Option<f64>, x: f64) -> bool {
+        start.is_some_and(|start| (x - start).abs() > TAP_SLOP)
+    }
+
     /// What the chart shows after `step` of a `pointer` that is over `hit` (the point within
     /// its reach, if any). A hovering pointer shows what it is over and nothing once it leaves.
-    /// A finger chooses: lifting it over a point shows that point, lifting it anywhere else on
-    /// the chart hides the tooltip (a tap outside the chart hides it by taking the focus
-    /// away), a sideways slide moves the choice to each point it passes, and the leave that
-    /// follows every lift changes nothing, so the tapped tooltip stays.
+    /// A finger chooses: a tap (lifted within [`TAP_SLOP`] of where it went down) on a point
+    /// shows that point, and anywhere else on the chart hides the tooltip (a tap outside the
+    /// chart hides it by taking the focus away); a sideways swipe moves the choice to each
+    /// point it passes and keeps the last one when lifted; the leave that follows every lift
+    /// changes nothing, so the tooltip stays.
     pub fn after(self, pointer: Pointer, step: PointerStep, hit: Option<T>) -> Pointed<T> {
         match (pointer, step) {
-            (Pointer::Hovering, PointerStep::Move) => Pointed { hover: hit, ..self },
+            (Pointer::Hovering, PointerStep::Move(_)) => Pointed { hover: hit, ..self },
             (Pointer::Hovering, PointerStep::Leave) => Pointed { hover: None, ..self },
-            (Pointer::Hovering, PointerStep::Up) | (Pointer::Touch, PointerStep::Leave) => self,
-            (Pointer::Touch, PointerStep::Move) => Pointed { chosen: hit.or(self.chosen), ..self },
-            (Pointer::Touch, PointerStep::Up) => Pointed { chosen: hit, ..self },
+            (Pointer::Hovering, PointerStep::Down(_) | PointerStep::Up(_)) | (Pointer::Touch, PointerStep::Leave) => self,
+            (Pointer::Touch, PointerStep::Down(x)) => Pointed { touch_start: Some(x), ..self },
+            (Pointer::Touch, PointerStep::Move(x)) if Self::swiping(self.touch_start, x) => Pointed { chosen: hit.or(self.chosen), ..self },
+            (Pointer::Touch, PointerStep::Move(_)) => self,
+            (Pointer::Touch, PointerStep::Up(x)) if Self::swiping(self.touch_start, x) => Pointed { touch_start: None, ..self },
+            (Pointer::Touch, PointerStep::Up(_)) => Pointed { chosen: hit, touch_start: None, ..self },
         }
     }
 }
@@ -213,7 +229,14 @@ mod tests {
         }
     }
 
-    const NONE: Pointed<usize> = Pointed { hover: None, chosen: None };
+    const NONE: Pointed<usize> = Pointed { hover: None, chosen: None, touch_start: None };
+
+    fn tap(from: Pointed<usize>, x: f64, hit: Option<usize>) -> Pointed<usize> {
+        let down = from.after(Pointer::Touch, PointerStep::Down(x), hit);
+        // A finger drifts a little during a tap.
+        let drift = down.after(Pointer::Touch, PointerStep::Move(x + 3.0), hit);
+        drift.after(Pointer::Touch, PointerStep::Up(x + 4.0), hit).after(Pointer::Touch, PointerStep::Leave, None)
+    }
 
     #[test]
     fn a_finger_is_touch_and_every_other_pointer_hovers() {
@@ -228,33 +251,41 @@ mod tests {
 
     #[test]
     fn a_tap_on_a_point_shows_it_and_the_leave_after_the_lift_keeps_it() {
-        let tapped = NONE.after(Pointer::Touch, PointerStep::Up, Some(3));
-        assert_eq!(tapped.shown(), Some(3));
-        assert_eq!(tapped.after(Pointer::Touch, PointerStep::Leave, None).shown(), Some(3));
-        assert_eq!(tapped.after(Pointer::Touch, PointerStep::Up, Some(9)).shown(), Some(9), "a tap on another point moves it");
+        let tapped = tap(NONE, 100.0, Some(3));
+        assert_eq!(tapped, Pointed { hover: None, chosen: Some(3), touch_start: None });
+        assert_eq!(tap(tapped, 200.0, Some(9)).shown(), Some(9), "a tap on another point moves it");
     }
 
     #[test]
     fn a_tap_beside_every_point_hides_the_tooltip() {
-        let tapped = NONE.after(Pointer::Touch, PointerStep::Up, Some(3));
-        assert_eq!(tapped.after(Pointer::Touch, PointerStep::Up, None), NONE);
+        let tapped = tap(NONE, 100.0, Some(3));
+        assert_eq!(tap(tapped, 10.0, None), NONE);
     }
 
     #[test]
-    fn a_sideways_swipe_moves_the_choice_through_the_points_it_passes() {
-        let start = Pointed { hover: None, chosen: Some(7) };
-        let over = start.after(Pointer::Touch, PointerStep::Move, Some(3));
+    fn a_sideways_swipe_moves_the_choice_through_the_points_it_passes_and_keeps_the_last() {
+        let down = Pointed { hover: None, chosen: Some(7), touch_start: None }.after(Pointer::Touch, PointerStep::Down(300.0), None);
+        assert_eq!(down.after(Pointer::Touch, PointerStep::Move(295.0), Some(4)).shown(), Some(7), "within the slop it is still a tap");
+        let over = down.after(Pointer::Touch, PointerStep::Move(250.0), Some(3));
         assert_eq!(over.shown(), Some(3));
-        assert_eq!(over.after(Pointer::Touch, PointerStep::Move, None).shown(), Some(3), "between points it stays");
+        let between = over.after(Pointer::Touch, PointerStep::Move(200.0), None);
+        assert_eq!(between.shown(), Some(3), "between points it stays");
+        let lifted = between.after(Pointer::Touch, PointerStep::Up(190.0), None);
+        assert_eq!(
+            lifted,
+            Pointed { hover: None, chosen: Some(3), touch_start: None },
+            "lifted away from a point, the swipe keeps its choice"
+        );
     }
 
     #[test]
     fn a_mouse_shows_what_it_is_over_until_it_leaves_and_keeps_the_keyboard_choice() {
-        let chosen = Pointed { hover: None, chosen: Some(9) };
-        let hovering = chosen.after(Pointer::Hovering, PointerStep::Move, Some(3));
-        assert_eq!(hovering, Pointed { hover: Some(3), chosen: Some(9) });
-        assert_eq!(hovering.after(Pointer::Hovering, PointerStep::Up, Some(7)), hovering, "a click leaves the choice to activation");
-        assert_eq!(hovering.after(Pointer::Hovering, PointerStep::Move, None).shown(), Some(9));
+        let chosen = Pointed { hover: None, chosen: Some(9), touch_start: None };
+        let hovering = chosen.after(Pointer::Hovering, PointerStep::Move(10.0), Some(3));
+        assert_eq!(hovering, Pointed { hover: Some(3), ..chosen });
+        assert_eq!(hovering.after(Pointer::Hovering, PointerStep::Down(10.0), Some(7)), hovering);
+        assert_eq!(hovering.after(Pointer::Hovering, PointerStep::Up(10.0), Some(7)), hovering, "a click leaves the choice to activation");
+        assert_eq!(hovering.after(Pointer::Hovering, PointerStep::Move(80.0), None).shown(), Some(9));
         assert_eq!(hovering.after(Pointer::Hovering, PointerStep::Leave, Some(3)), chosen);
     }
 

@@ -132,12 +132,12 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
             .or_else(|| layout.with_untracked(|l| l.nearest(x, y, radius).map(|p| p.figure)))
     };
     let point_at_click = point_at.clone();
-    let on_pointer = move |step: PointerStep| {
+    let on_pointer = move |step: fn(f64) -> PointerStep| {
         let point_at = point_at.clone();
         move |event: PointerEvent| {
             let pointer = Pointer::of(&event.pointer_type());
-            let hit = point_at(pointer, f64::from(event.offset_x()), f64::from(event.offset_y()));
-            let next = pointed.get_untracked().after(pointer, step, hit);
+            let (x, y) = (f64::from(event.offset_x()), f64::from(event.offset_y()));
+            let next = pointed.get_untracked().after(pointer, step(x), point_at(pointer, x, y));
             if next != pointed.get_untracked() {
                 pointed.set(next);
             }
@@ -211,9 +211,10 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                 aria-label=move || format!("{}. {}", title.get(), msg(Msg::ChartKeys, lang.get()))
                 aria-describedby=description_id.clone()
                 on:keydown=on_key
+                on:pointerdown=on_pointer(PointerStep::Down)
                 on:pointermove=on_pointer(PointerStep::Move)
                 on:pointerup=on_pointer(PointerStep::Up)
-                on:pointerleave=on_pointer(PointerStep::Leave)
+                on:pointerleave=on_pointer(|_| PointerStep::Leave)
                 on:click=on_click
                 on:blur=move |_| choose(None)
             >

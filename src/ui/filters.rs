@@ -39,7 +39,7 @@ pub fn FilterButton(page: Page, open: RwSignal<bool>, defaults: Filter) -> impl 
             aria-expanded=move || open.get().to_string()
             on:click=move |_| {
                 open.set(true);
-                env::focus_element("filters-close");
+                env::focus_element_when_shown("filters-close");
             }
         >
             {move || active_filters(active.get(), lang.get())}

@@ -171,6 +171,12 @@ pub fn focus_element(id: &str) {
     }
 }
 
+/// Moves keyboard focus to the element with this id once the pending changes are drawn: for an
+/// element that a signal set a moment ago is about to show (a hidden one cannot take focus).
+pub fn focus_element_when_shown(id: &'static str) {
+    leptos::prelude::request_animation_frame(move || focus_element(id));
+}
+
 /// Moves keyboard focus to the first element matching the first of `selectors` that matches
 /// any, if one does.
 pub fn focus_first(selectors: &[&str]) {

@@ -1,5 +1,5 @@
 // Accessibility and languages: axe-core finds no WCAG 2.1 A/AA violation on any view, in light
-// and dark themes, in French and English; the interface follows the language with its number and
+// and dark themes, in French and English, and on a phone with the filter drawer open; the interface follows the language with its number and
 // date formats; focus is visible; motion respects the user's preference; printing keeps the
 // filters and dates.
 import { test } from 'node:test';
@@ -43,6 +43,28 @@ for (const view of ['timeline', 'breakdown', 'map', 'table', 'sources', 'extract
         await context.close();
       });
     }
+  }
+}
+
+// On a phone the filters are a drawer: axe checks it open, over every view, with a refused
+// typed year on screen (its message and aria-invalid).
+for (const view of ['timeline', 'breakdown', 'map', 'table', 'sources']) {
+  for (const theme of ['light', 'dark']) {
+    test(`axe: no violations on a phone with the filter drawer open, ${view} view, ${theme} theme`, async () => {
+      const { page, context } = await open(`?v=1&view=${view}&theme=${theme}&lang=fr`, { bypassCSP: true, viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+      await page.tap('[data-testid=filters-open]');
+      await page.waitForFunction(() => getComputedStyle(document.getElementById('filters')).visibility === 'visible');
+      await page.fill('[data-testid=year-to]', '1999');
+      await page.press('[data-testid=year-to]', 'Enter');
+      await page.waitForSelector('[data-testid=year-to-error]');
+      await page.waitForTimeout(300);
+      await page.addScriptTag({ path: AXE });
+      const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+      const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(summary, []);
+      assert.ok(result.passes.length > 10, 'axe ran its checks');
+      await context.close();
+    });
   }
 }
 

@@ -1,0 +1,261 @@
+// The chart within reach (issue 17): at 375×800 and 1280×800, in English and French, the first
+// chart starts within the first screen (≤1000 px on a phone, ≤600 px on a laptop) under every
+// headline figure with its qualifier and as-of date, and the pre-rendered page puts it at the
+// same place; on a touch screen a tap shows a mark's tooltip and a tap elsewhere hides it, a
+// vertical pan over the chart scrolls the page and a sideways one moves along the marks; every
+// filter control and button is a target of at least 44×44 px with its label; the years can be
+// typed; a range thumb's focus changes its pixels; a skip link goes from the filters to the chart.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { useBrowserAndServer, openPage, afterMark, DIST } from '../lib/browser.mjs';
+
+const shared = useBrowserAndServer();
+
+const PHONE = { width: 375, height: 800 };
+const LAPTOP = { width: 1280, height: 800 };
+const TARGETS = [[PHONE, 1000], [LAPTOP, 600]];
+const DATA = JSON.parse(fs.readFileSync(path.join(DIST, 'data/eu-iom-figures.json'), 'utf8'));
+const FIGURES = new Map(DATA.figures.map((f) => [f.id, f]));
+const QUALIFIERS = {
+  en: { exact: '', more_than: 'more than', about: 'about', almost: 'almost' },
+  fr: { exact: '', more_than: 'plus de', about: 'environ', almost: 'près de' },
+};
+const TOUCH = { viewport: PHONE, hasTouch: true, isMobile: true };
+
+/** Opens the dashboard and waits until the app has taken over and drawn the timeline. */
+async function open(query, options = {}) {
+  const session = await openPage(shared.browser, options);
+  await session.page.goto(shared.server.url + query);
+  await session.page.waitForSelector('[data-testid=match-count]', { state: 'attached', timeout: 60000 });
+  await afterMark(session.page, ['app-revealed', 'timeline-drawn']);
+  return session;
+}
+
+/** The top of the first chart with the page at the top, and the headline figures' visible lines. */
+function firstView(page, chart) {
+  return page.evaluate((chart) => {
+    window.scrollTo(0, 0);
+    const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+    const top = [...document.querySelectorAll(chart)].find(shown)?.getBoundingClientRect().top;
+    const cards = [...document.querySelectorAll('.cards')].find(shown);
+    const lines = [...cards.querySelectorAll('.card__line')].map((line) => ({
+      figure: line.dataset.figure ?? null,
+      // innerText: what is rendered, without the closed disclosure's contents.
+      text: line.innerText.replace(/\s+/g, ' '),
+      meta: (line.querySelector('.card__meta')?.innerText ?? '').replace(/\s+/g, ' '),
+    }));
+    return { top: top === undefined ? null : Math.round(top), lines };
+  }, chart);
+}
+
+function checkFigures(lines, lang, where) {
+  assert.equal(lines.length, 6, `${where}: six headline figures`);
+  for (const line of lines) {
+    const figure = FIGURES.get(line.figure);
+    assert.ok(figure, `${where}: the line shows a figure of the data (${line.figure})`);
+    const qualifier = QUALIFIERS[lang][figure.qualifier];
+    assert.ok(line.text.includes(qualifier), `${where}: ${figure.id} shows its qualifier "${qualifier}" in "${line.text}"`);
+    assert.match(line.meta, /\d{4}/, `${where}: ${figure.id} shows its as-of date`);
+    assert.ok(line.text.includes(line.meta), `${where}: ${figure.id}'s as-of date is visible`);
+  }
+}
+
+test('the first chart starts within the first screen, under every headline figure, before and after the app takes over', async () => {
+  for (const lang of ['en', 'fr']) {
+    for (const [viewport, limit] of TARGETS) {
+      const where = `${lang} ${viewport.width}×${viewport.height}`;
+      const held = await openPage(shared.browser, { viewport });
+      await held.page.route('**/*.wasm', () => {});
+      await held.page.goto(`${shared.server.url}?lang=${lang}`);
+      await held.page.waitForSelector('.prerender .chart__svg', { state: 'attached' });
+      const before = await firstView(held.page, '.prerender .chart__frame svg');
+      await held.context.close();
+
+      const { page, context, problems } = await open(`?lang=${lang}`, { viewport });
+      const after = await firstView(page, '[data-testid=timeline-canvas]');
+      assert.ok(after.top !== null && after.top <= limit, `${where}: the chart starts at ${after.top} px (≤ ${limit})`);
+      assert.ok(Math.abs(after.top - before.top) <= 1, `${where}: the pre-rendered chart starts at ${before.top} px, the app's at ${after.top} px`);
+      checkFigures(after.lines, lang, where);
+      checkFigures(before.lines, lang, `${where}, pre-rendered`);
+      assert.deepEqual(problems, []);
+      await context.close();
+    }
+  }
+});
+
+/** The position of the last point of the timeline (from its keyboard tooltip), then clears it. */
+async function lastPoint(page) {
+  await page.focus('[data-testid=timeline]');
+  await page.keyboard.press('End');
+  const tip = await page.waitForSelector('[data-testid=chart-tooltip]');
+  const point = { x: Number(await tip.getAttribute('data-x')), y: Number(await tip.getAttribute('data-y')), text: await tip.textContent() };
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => document.activeElement.blur());
+  await page.waitForSelector('[data-testid=chart-tooltip]', { state: 'detached' });
+  await page.$eval('[data-testid=timeline]', (frame) => frame.scrollIntoView({ block: 'center' }));
+  const frame = await (await page.$('[data-testid=timeline]')).boundingBox();
+  return { x: frame.x + point.x, y: frame.y + point.y, text: point.text, frame };
+}
+
+test('on a touch screen a tap on a mark shows its tooltip, a tap elsewhere hides it', async () => {
+  const { page, context, problems } = await open('?lang=en', TOUCH);
+  const point = await lastPoint(page);
+  assert.match(point.text, /almost 114,000/);
+  await page.touchscreen.tap(point.x, point.y);
+  const tip = await page.waitForSelector('[data-testid=chart-tooltip]', { timeout: 3000 });
+  assert.equal(await tip.textContent(), point.text, 'the tapped mark\'s figure');
+  assert.ok(await tip.isVisible());
+  // Beside every mark, inside the chart: the top left corner of the plot area.
+  await page.touchscreen.tap(point.frame.x + 4, point.frame.y + 4);
+  await page.waitForSelector('[data-testid=chart-tooltip]', { state: 'detached', timeout: 3000 });
+  // Outside the chart.
+  await page.touchscreen.tap(point.x, point.y);
+  await page.waitForSelector('[data-testid=chart-tooltip]', { timeout: 3000 });
+  const heading = await (await page.$('.tab-panel .view__heading')).boundingBox();
+  await page.touchscreen.tap(heading.x + 4, heading.y + heading.height / 2);
+  await page.waitForSelector('[data-testid=chart-tooltip]', { state: 'detached', timeout: 3000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+/** A finger's swipe from (x, y) by (dx, dy), in steps of a frame, as the touch screen sends it. */
+async function swipe(cdp, x, y, dx, dy) {
+  const steps = 12;
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * i) / steps, y: y + (dy * i) / steps }] });
+    await new Promise((resolve) => setTimeout(resolve, 16));
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+}
+
+test('over the chart a vertical swipe scrolls the page and a sideways one moves along the marks', async () => {
+  const { page, context } = await open('?lang=en', TOUCH);
+  const cdp = await context.newCDPSession(page);
+  let point = await lastPoint(page);
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await swipe(cdp, point.frame.x + point.frame.width / 2, point.frame.y + point.frame.height / 2, 0, -250);
+  await page.waitForFunction((y) => window.scrollY > y + 150, scrolled, { timeout: 3000 });
+  assert.equal(await page.$$eval('[data-testid=chart-tooltip]', (t) => t.length), 0, 'scrolling shows no tooltip');
+  point = await lastPoint(page);
+  const [scrollX, scrollY] = await page.evaluate(() => [window.scrollX, window.scrollY]);
+  // From the right edge of the plot leftwards to the last point, at its height.
+  await swipe(cdp, point.x + 50, point.y, -50, 0);
+  const tip = await page.waitForSelector('[data-testid=chart-tooltip]', { timeout: 3000 });
+  assert.equal(await tip.textContent(), point.text, 'the swipe shows the mark it passed');
+  assert.deepEqual(await page.evaluate(() => [window.scrollX, window.scrollY]), [scrollX, scrollY], 'the page did not move');
+  await context.close();
+});
+
+/** Every filter control's target (the control with its visible label) and whether each corner of it reaches the control. */
+function filterTargets(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const control of document.querySelectorAll('#filters input, #filters button, #filters select')) {
+      control.scrollIntoView({ block: 'center' });
+      const boxes = [control, ...(control.labels ?? [])].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 1 && r.height > 1);
+      const left = Math.min(...boxes.map((r) => r.left));
+      const top = Math.min(...boxes.map((r) => r.top));
+      const right = Math.max(...boxes.map((r) => r.right));
+      const bottom = Math.max(...boxes.map((r) => r.bottom));
+      const reaches = (x, y) => {
+        const hit = document.elementFromPoint(x, y);
+        return !!hit && (control.contains(hit) || [...(control.labels ?? [])].some((l) => l.contains(hit)));
+      };
+      // Range inputs take the pointer on their thumbs only (two share one track).
+      const corners = control.type === 'range' ? true : [[left + 2, top + 2], [right - 2, top + 2], [left + 2, bottom - 2], [right - 2, bottom - 2]].every(([x, y]) => reaches(x, y));
+      out.push({ id: control.id || control.dataset.testid || control.textContent.trim(), width: right - left, height: bottom - top, corners });
+    }
+    return out;
+  });
+}
+
+test('on a phone every filter control, with its label, and every button is a target of at least 44×44 px', async () => {
+  const { page, context } = await open('?lang=fr', TOUCH);
+  const buttons = await page.$$eval('button', (all) => all
+    .filter((b) => b.getClientRects().length > 0 && !b.closest('#filters'))
+    .map((b) => { const r = b.getBoundingClientRect(); return { id: b.id || b.dataset.testid || b.textContent.trim(), width: r.width, height: r.height }; }));
+  assert.ok(buttons.length >= 8, `buttons outside the filters: ${buttons.length}`);
+  for (const b of buttons) assert.ok(b.width >= 44 && b.height >= 44, `button ${b.id}: ${b.width.toFixed(1)}×${b.height.toFixed(1)}`);
+  await page.tap('[data-testid=filters-open]');
+  await page.waitForFunction(() => getComputedStyle(document.getElementById('filters')).visibility === 'visible' && document.getElementById('filters').getBoundingClientRect().left < 100);
+  await page.waitForTimeout(400);
+  const targets = await filterTargets(page);
+  const kinds = new Set(await page.$$eval('#filters input, #filters button', (all) => all.map((c) => c.type)));
+  for (const kind of ['checkbox', 'radio', 'range', 'number', 'search', 'button']) assert.ok(kinds.has(kind), `the drawer has ${kind} controls`);
+  assert.ok(targets.length > 40, `${targets.length} controls measured`);
+  for (const t of targets) {
+    assert.ok(t.width >= 44 && t.height >= 44, `${t.id}: ${t.width.toFixed(1)}×${t.height.toFixed(1)} px`);
+    assert.ok(t.corners, `${t.id}: every corner of its box reaches it`);
+  }
+  await context.close();
+});
+
+test('the period can be typed, bound to the slider, and a year outside the data is refused with the reason', async () => {
+  const { page, context } = await open('?lang=en', { viewport: PHONE });
+  await page.click('[data-testid=filters-open]');
+  await page.waitForFunction(() => getComputedStyle(document.getElementById('filters')).visibility === 'visible');
+  assert.equal(await page.inputValue('[data-testid=year-from]'), '2013');
+  assert.equal(await page.inputValue('[data-testid=year-to]'), '2025');
+  await page.fill('[data-testid=year-from]', '2030');
+  await page.press('[data-testid=year-from]', 'Enter');
+  assert.equal(await page.textContent('[data-testid=year-from-error]'), 'The figures end in 2025: type 2025 or earlier.');
+  assert.equal(await page.getAttribute('[data-testid=year-from]', 'aria-invalid'), 'true');
+  assert.equal(await page.textContent('[data-testid=period-value]'), '2013 – 2025', 'the period stays');
+  await page.fill('[data-testid=year-from]', '2018');
+  await page.press('[data-testid=year-from]', 'Enter');
+  await page.waitForFunction(() => /from=2018/.test(location.search));
+  assert.equal(await page.textContent('[data-testid=period-value]'), '2018 – 2025');
+  assert.equal(await page.inputValue('#f-year-from'), '2018', 'the thumb follows');
+  assert.equal(await page.$$eval('[data-testid=year-from-error]', (e) => e.length), 0, 'the message is gone');
+  await page.fill('[data-testid=year-to]', '2016');
+  await page.press('[data-testid=year-to]', 'Enter');
+  assert.match(await page.textContent('[data-testid=year-to-error]'), /cannot be before the first year \(2018\)/);
+  // The thumb moves, the field follows and the refusal is gone.
+  await page.focus('#f-year-to');
+  await page.keyboard.press('ArrowLeft');
+  await page.waitForFunction(() => /to=2024/.test(location.search));
+  assert.equal(await page.inputValue('[data-testid=year-to]'), '2024');
+  assert.equal(await page.$$eval('[data-testid=year-to-error]', (e) => e.length), 0);
+  await context.close();
+});
+
+test('a focused range thumb shows a ring: its pixels differ from the unfocused thumb\'s', async () => {
+  for (const theme of ['light', 'dark']) {
+    const { page, context } = await open(`?lang=en&theme=${theme}`, { viewport: LAPTOP });
+    const range = await page.$('.range');
+    await range.scrollIntoViewIfNeeded();
+    const unfocused = await range.screenshot();
+    for (let i = 0; i < 60 && !(await page.evaluate(() => document.activeElement?.id === 'f-year-from')); i++) await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-year-from', 'the thumb is reached by Tab');
+    const focused = await range.screenshot();
+    assert.ok(!unfocused.equals(focused), `${theme}: focus changes the thumb's pixels`);
+    await context.close();
+  }
+});
+
+test('a skip link at the start of the filters moves the focus to the chart', async () => {
+  for (const viewport of [LAPTOP, PHONE]) {
+    const { page, context } = await open('?lang=en', { viewport });
+    if (viewport === PHONE) {
+      await page.focus('[data-testid=filters-open]');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'filters-close');
+      await page.keyboard.press('Shift+Tab');
+    } else {
+      for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.dataset.testid === 'skip-to-chart')); i++) await page.keyboard.press('Tab');
+    }
+    const link = await page.evaluate(() => ({ testid: document.activeElement?.dataset.testid, text: document.activeElement?.textContent, top: document.activeElement?.getBoundingClientRect().top }));
+    assert.equal(link.testid, 'skip-to-chart', `${viewport.width}: the link is reached by Tab`);
+    assert.equal(link.text, 'Skip the filters: go to the chart');
+    assert.ok(link.top >= 0, `${viewport.width}: the focused link is on screen`);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.dataset.testid === 'timeline', null, { timeout: 3000 });
+    if (viewport === PHONE) assert.equal(await page.getAttribute('#filters-open', 'aria-expanded'), 'false', 'the drawer closed');
+    await page.keyboard.press('End');
+    assert.match(await page.textContent('[data-testid=chart-tooltip]'), /almost 114,000/, 'the chart has the keyboard');
+    await context.close();
+  }
+});

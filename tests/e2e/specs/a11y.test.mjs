@@ -26,6 +26,15 @@ async function open(query, options = {}) {
   return session;
 }
 
+/** Runs axe-core's WCAG 2.1 A and AA rules on the page and fails on any violation. */
+async function assertAxeClean(page) {
+  await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+  const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  assert.deepEqual(summary, []);
+  assert.ok(result.passes.length > 10, 'axe ran its checks');
+}
+
 for (const view of ['timeline', 'breakdown', 'map', 'table', 'sources', 'extract']) {
   for (const theme of ['light', 'dark']) {
     for (const lang of ['en', 'fr']) {
@@ -35,11 +44,7 @@ for (const view of ['timeline', 'breakdown', 'map', 'table', 'sources', 'extract
         const { page, context } = await open(`?v=1&view=${view}&theme=${theme}&lang=${lang}&metric=migrants_returned,funding_eur&level=programme,country`, { bypassCSP: true });
         if (view === 'extract') await page.fill('[data-testid=staff-text]', SEED);
         if (view === 'map') await page.waitForSelector('[data-testid=map-canvas]', { timeout: 30000 });
-        await page.addScriptTag({ path: AXE });
-        const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-        const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        assert.deepEqual(summary, []);
-        assert.ok(result.passes.length > 10, 'axe ran its checks');
+        await assertAxeClean(page);
         await context.close();
       });
     }
@@ -58,11 +63,7 @@ for (const view of ['timeline', 'breakdown', 'map', 'table', 'sources']) {
       await page.press('[data-testid=year-to]', 'Enter');
       await page.waitForSelector('[data-testid=year-to-error]');
       await page.waitForTimeout(300);
-      await page.addScriptTag({ path: AXE });
-      const result = await page.evaluate(() => axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
-      const summary = result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      assert.deepEqual(summary, []);
-      assert.ok(result.passes.length > 10, 'axe ran its checks');
+      await assertAxeClean(page);
       await context.close();
     });
   }

@@ -19,8 +19,8 @@ const TARGETS = [[PHONE, 1000], [LAPTOP, 600]];
 const DATA = JSON.parse(fs.readFileSync(path.join(DIST, 'data/eu-iom-figures.json'), 'utf8'));
 const FIGURES = new Map(DATA.figures.map((f) => [f.id, f]));
 const QUALIFIERS = {
-  en: { exact: '', more_than: 'more than', about: 'about', almost: 'almost' },
-  fr: { exact: '', more_than: 'plus de', about: 'environ', almost: 'près de' },
+  en: { exact: 'as stated', more_than: 'more than', about: 'about', almost: 'almost' },
+  fr: { exact: 'tel quel', more_than: 'plus de', about: 'environ', almost: 'près de' },
 };
 const TOUCH = { viewport: PHONE, hasTouch: true, isMobile: true };
 

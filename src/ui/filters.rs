@@ -9,6 +9,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::explore::aggregate::latest_by_country;
+use crate::domain::explore::countries::{country_list, CountryRow};
 use crate::domain::text::format::format_value;
 use crate::domain::text::i18n::{level_name, metric_name};
 use crate::domain::text::messages::{active_filters, match_count, msg, Msg};
@@ -363,28 +364,17 @@ fn CountryList(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
     let list_data = dataset.clone();
     let rows = move || {
         let lang = lang.get();
-        let needle = search.with(|s| s.trim().to_lowercase());
-        let values = values.get();
-        let max = values.iter().map(|(_, v)| *v).fold(0.0, f64::max);
         let unit = metric.get().default_unit();
-        let mut countries: Vec<(Position<Country>, String, String, Option<f64>)> = list_data
-            .positioned_countries()
-            .filter(|(_, c)| needle.is_empty() || c.name(lang).to_lowercase().contains(&needle) || c.code().to_lowercase() == needle)
-            .map(|(i, c)| (i, c.code().to_string(), c.name(lang).to_string(), values.iter().find(|(k, _)| *k == i).map(|(_, v)| *v)))
-            .collect();
-        match order.get() {
-            CountryOrder::Name => countries.sort_by(|a, b| a.2.cmp(&b.2)),
-            CountryOrder::Value => countries.sort_by(|a, b| b.3.unwrap_or(-1.0).total_cmp(&a.3.unwrap_or(-1.0)).then(a.2.cmp(&b.2))),
-        }
+        let countries = values.with(|values| search.with(|search| country_list(&list_data, values, search, order.get(), lang)));
         if countries.is_empty() {
             return view! { <p class="empty">{msg(Msg::NoCountryMatch, lang)}</p> }.into_any();
         }
         countries
             .into_iter()
-            .map(|(_, code, name, value)| {
+            .map(|CountryRow { code, name, value, share, .. }| {
                 let id = format!("f-country-{code}");
                 let (checked_code, toggle_code) = (code.clone(), code.clone());
-                let width = value.map(|v| if max > 0.0 { v / max * 100.0 } else { 0.0 }).unwrap_or(0.0);
+                let width = share * 100.0;
                 view! {
                     <div class="check check--country" data-testid="country-option" data-code=code.clone()>
                         <input

@@ -362,3 +362,19 @@ fn no_view_or_download_shows_a_sum_of_figures() {
         }
     }
 }
+
+/// The filters' country list on the real data, in French: a search without accents finds a
+/// name with one, and names sort with their accents set aside.
+#[test]
+fn the_country_list_searches_and_sorts_french_names_without_regard_to_accents() {
+    use eu_iom_dashboard::domain::explore::countries::country_list;
+    use eu_iom_dashboard::domain::explore::view::CountryOrder;
+    let loaded = common::real_dataset();
+    let dataset = &loaded.dataset;
+    let found: Vec<String> = country_list(dataset, &[], "ethiopie", CountryOrder::Name, Lang::Fr).into_iter().map(|row| row.name).collect();
+    assert_eq!(found, ["Éthiopie"]);
+    let names: Vec<String> = country_list(dataset, &[], "", CountryOrder::Name, Lang::Fr).into_iter().map(|row| row.name).collect();
+    assert_eq!(names.len(), dataset.countries().len());
+    let at = |name: &str| names.iter().position(|n| n == name).unwrap();
+    assert!(at("Éthiopie") < at("Libye"), "Éthiopie among the E's: {names:?}");
+}

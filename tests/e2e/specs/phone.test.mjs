@@ -179,6 +179,20 @@ test('on a phone every filter control, with its label, and every button is a tar
     .map((b) => { const r = b.getBoundingClientRect(); return { id: b.id || b.dataset.testid || b.textContent.trim(), width: r.width, height: r.height }; }));
   assert.ok(buttons.length >= 8, `buttons outside the filters: ${buttons.length}`);
   for (const b of buttons) assert.ok(b.width >= 44 && b.height >= 44, `button ${b.id}: ${b.width.toFixed(1)}×${b.height.toFixed(1)}`);
+  // The data links (one of them a file input's label) and the cards' "Source" disclosures: a tap
+  // 21.5 px above or below the middle of each still reaches it.
+  const bands = await page.$$eval('.data-controls .link-button, .card__more summary', (all) => all
+    .filter((e) => e.getClientRects().length > 0)
+    .map((e) => {
+      e.scrollIntoView({ block: 'center' });
+      const r = e.getBoundingClientRect();
+      const x = r.left + Math.min(r.width / 2, 12);
+      const middle = r.top + r.height / 2;
+      const reaches = (y) => { const hit = document.elementFromPoint(x, y); return !!hit && e.contains(hit); };
+      return { text: e.textContent.trim(), width: r.width, above: reaches(middle - 21.5), below: reaches(middle + 21.5) };
+    }));
+  assert.ok(bands.length >= 8, `data links and disclosures: ${bands.length}`);
+  for (const b of bands) assert.ok(b.width >= 44 && b.above && b.below, `${b.text}: ${b.width.toFixed(1)} px wide, reached above ${b.above}, below ${b.below}`);
   await page.tap('[data-testid=filters-open]');
   await page.waitForFunction(() => getComputedStyle(document.getElementById('filters')).visibility === 'visible' && document.getElementById('filters').getBoundingClientRect().left < 100);
   await page.waitForTimeout(400);

@@ -20,7 +20,7 @@ use crate::domain::lang::Lang;
 use crate::domain::release::add::AddError;
 use crate::domain::release::draft::{read_dataset, Draft, FieldProblem, RowDraft, SourceDraft, Target, PUBLISHER_KINDS, STORAGE_KEY, UNITS};
 use crate::domain::text::i18n::{publisher_kind_name, qualifier_name};
-use crate::domain::text::review::name_choices;
+use crate::domain::text::review::{field_message, name_choices};
 use crate::ui::data::DATA_URL;
 use crate::web::fetch::fetch_json_text;
 use crate::web::paste::pasted_html;
@@ -91,10 +91,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
     let problem = move |target: Target| -> Option<String> {
         let lang = lang.get();
         checked.with(|c| match c {
-            Some(Err(problems)) => {
-                let words: Vec<String> = problems.iter().filter(|p| p.at == target).map(|p| p.problem.message(lang)).collect();
-                (!words.is_empty()).then(|| words.join(" "))
-            }
+            Some(Err(problems)) => field_message(problems, &target, lang),
             _ => None,
         })
     };

@@ -461,6 +461,19 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_field_is_said_to_be_required_once_without_the_file_format_s_name() {
+        use crate::domain::lang::Lang;
+        use crate::domain::text::review::field_message;
+        let (text, raw) = shipped();
+        let problems = Draft::from_text(&seed()).merge_into(&text, &raw).unwrap_err();
+        let publisher = field_message(&problems, &Target::Source("publisher"), Lang::Fr);
+        assert_eq!(publisher.as_deref(), Some("À remplir, 4\u{202f}000 caractères au plus"));
+        let programme = field_message(&problems, &Target::Row(0, "programme_id"), Lang::En);
+        assert_eq!(programme.as_deref(), Some("Required, at most 4,000 characters"), "programme and programme_id, said once");
+        assert_eq!(field_message(&problems, &Target::Source("date"), Lang::En), None);
+    }
+
+    #[test]
     fn the_merge_refuses_a_blank_field_and_places_the_message_on_it() {
         let (text, raw) = shipped();
         let draft = Draft::from_text(&seed());

@@ -4,10 +4,13 @@
 
 use std::fmt;
 
+use crate::domain::dataset::issue::IssueKind;
+use crate::domain::dataset::load::MAX_TEXT_CHARS;
 use crate::domain::dataset::raw::RawName;
+use crate::domain::text::format::format_count;
 use crate::domain::lang::{tr, Lang};
 use crate::domain::release::add::{AddError, IdPlace, PlaceholderLeft};
-use crate::domain::release::draft::{DraftError, DraftProblem, Duplicate};
+use crate::domain::release::draft::{DraftError, DraftProblem, Duplicate, FieldProblem, Target};
 
 /// A vocabulary of the dataset (programmes, regions) as `(id, name in lang)` choices.
 pub fn name_choices(names: &[RawName], lang: Lang) -> Vec<(String, String)> {
@@ -110,9 +113,28 @@ impl DraftProblem {
                 fr: format!("« {found} » n’est pas un nombre (des chiffres, avec un point pour les décimales)"),
             ),
             DraftProblem::Refused(error) => error.message(lang),
-            DraftProblem::Invalid(issue) => issue.problem(lang),
+            DraftProblem::Invalid(issue) => match issue.kind {
+                // Next to the field, its name in the file format would only repeat the label.
+                IssueKind::Missing | IssueKind::BadText => tr!(lang,
+                    en: format!("Required, at most {} characters", format_count(MAX_TEXT_CHARS as f64, lang)),
+                    fr: format!("À remplir, {} caractères au plus", format_count(MAX_TEXT_CHARS as f64, lang)),
+                ),
+                _ => issue.problem(lang),
+            },
         }
     }
+}
+
+/// What is wrong with one field of the review, in words: each problem once (a field can stand
+/// for two of the file format's, as the programme does for `programme` and `programme_id`).
+pub fn field_message(problems: &[FieldProblem], target: &Target, lang: Lang) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    for message in problems.iter().filter(|p| p.at == *target).map(|p| p.problem.message(lang)) {
+        if !words.contains(&message) {
+            words.push(message);
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
 }
 
 impl Duplicate {

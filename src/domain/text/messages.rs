@@ -366,8 +366,8 @@ messages! {
     StaffTitle { en: "Read figures from a release", fr: "Lire les chiffres d’un communiqué" }
     /// Staff page explanation.
     StaffIntro {
-        en: "For staff: paste the plain text of an EU or IOM press release. The figures it reports are proposed with the sentence each comes from, ready for review before they enter the dataset (see “Adding a new release” in the README). The text never leaves this browser.",
-        fr: "Pour le personnel : collez le texte d’un communiqué de l’UE ou de l’OIM. Les chiffres qu’il publie sont proposés avec la phrase d’où chacun provient, prêts à être vérifiés avant d’entrer dans le jeu de données (voir « Adding a new release » dans le README). Le texte ne quitte pas ce navigateur.",
+        en: "For staff: paste an EU or IOM press release (its text, or the page copied from the website). The figures it reports are proposed with the sentence each comes from: check and complete them and the source below, preview them on the dashboard, then download the updated dataset to publish. Nothing leaves this browser; your review is kept on this device until you start a new one.",
+        fr: "Pour le personnel : collez un communiqué de l’UE ou de l’OIM (son texte, ou la page copiée depuis le site). Les chiffres qu’il publie sont proposés avec la phrase d’où chacun provient : vérifiez-les et complétez-les, ainsi que la source ci-dessous, prévisualisez-les sur le tableau de bord, puis téléchargez le jeu de données mis à jour pour le publier. Rien ne quitte ce navigateur ; votre relecture est gardée sur cet appareil jusqu’à ce que vous en commenciez une nouvelle.",
     }
     /// Label of the release text box.
     ReleaseText { en: "Release text", fr: "Texte du communiqué" }

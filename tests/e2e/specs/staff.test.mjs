@@ -68,7 +68,7 @@ test('a reviewed release gives the dataset add writes, and it loads on the dashb
   // add's validation, next to the field: the publisher is blank.
   await page.waitForSelector('#staff-source-publisher[aria-invalid=true]');
   const describedBy = await page.getAttribute('#staff-source-publisher', 'aria-describedby');
-  assert.match(await page.textContent('#' + describedBy), /publisher/);
+  assert.equal(await page.textContent('#' + describedBy), 'Required, at most 4,000 characters', 'said beside the field, without the file format\'s name');
   assert.ok(await page.isDisabled('[data-testid=staff-download-dataset]'));
 
   // Fill in the source.

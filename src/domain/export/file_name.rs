@@ -3,20 +3,13 @@
 use crate::domain::dataset::date::Date;
 use crate::domain::explore::view::ViewState;
 use crate::domain::export::Scope;
+use crate::domain::lang::folded;
 
-/// A file name part made of lower-case ASCII letters, digits and dashes.
+/// A file name part made of lower-case ASCII letters, digits and dashes (accents set aside as
+/// names are compared, by [`folded`]).
 fn slug(text: &str) -> String {
     let mut out = String::new();
-    for c in text.chars() {
-        let c = match c {
-            'à' | 'â' | 'ä' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' => 'i',
-            'ô' | 'ö' => 'o',
-            'ù' | 'û' | 'ü' => 'u',
-            'ç' => 'c',
-            other => other.to_ascii_lowercase(),
-        };
+    for c in folded(text).chars() {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
@@ -67,5 +60,11 @@ mod tests {
             "eu-iom-figures_migrants-returned_chart_ly_2020-2020_2026-11-28.png"
         );
         assert_eq!(file_name(&state, Scope::Everything, "", today, "json"), "eu-iom-figures_all-figures_2026-11-28.json");
+    }
+
+    #[test]
+    fn slugs_keep_letters_without_accents_and_dash_the_rest() {
+        assert_eq!(slug("Évolution des retours — 2020"), "evolution-des-retours-2020");
+        assert_eq!(slug("migrants_returned"), "migrants-returned");
     }
 }

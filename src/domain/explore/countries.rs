@@ -34,14 +34,18 @@ pub fn country_list(
     let largest = values.iter().map(|(_, value)| *value).fold(0.0, f64::max);
     let mut rows: Vec<(String, CountryRow)> = dataset
         .positioned_countries()
-        .filter(|(_, c)| needle.is_empty() || folded(c.name(lang)).contains(&needle) || c.code().eq_ignore_ascii_case(&needle))
-        .map(|(at, c)| {
+        .filter_map(|(at, c)| {
+            // The folded name is both what the search looks in and the key names sort by.
+            let key = folded(c.name(lang));
+            if !(needle.is_empty() || key.contains(&needle) || c.code().eq_ignore_ascii_case(&needle)) {
+                return None;
+            }
             let value = values.iter().find(|(country, _)| *country == at).map(|(_, value)| *value);
             let share = match value {
                 Some(value) if largest > 0.0 => value / largest,
                 _ => 0.0,
             };
-            (folded(c.name(lang)), CountryRow { country: at, code: c.code().to_string(), name: c.name(lang).to_string(), value, share })
+            Some((key, CountryRow { country: at, code: c.code().to_string(), name: c.name(lang).to_string(), value, share }))
         })
         .collect();
     match order {

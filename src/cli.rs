@@ -391,7 +391,7 @@ mod tests {
         let dist = std::env::temp_dir().join(format!("eu-iom-publish-{}", std::process::id()));
         std::fs::create_dir_all(dist.join("data")).unwrap();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        std::fs::copy(root.join("public/data/eu-iom-figures.json"), dist.join("data/eu-iom-figures.json")).unwrap();
+        std::fs::copy(root.join("tests/fixtures/dataset/eu-iom-figures.json"), dist.join("data/eu-iom-figures.json")).unwrap();
         std::fs::copy(root.join("public/sw.js"), dist.join("sw.js")).unwrap();
         std::fs::write(dist.join("main-0123456789abcdef.css"), "body{}").unwrap();
         std::fs::write(dist.join("other-page-0123456789abcdef.js"), "").unwrap();

@@ -40,7 +40,7 @@ fn joint_initiative_returns() -> Filter {
 
 #[test]
 fn joint_initiative_cumulative_returns() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let selected = select(dataset, &joint_initiative_returns(), Ignore::default());
     let series = build_series(dataset, &selected);
@@ -62,7 +62,7 @@ fn joint_initiative_cumulative_returns() {
 }
 
 fn selection(query: &str, ignore: Ignore) -> (eu_iom_dashboard::domain::dataset::load::Loaded, Vec<Position<Figure>>) {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let (state, notices) = from_query(query, Some(&loaded.dataset));
     assert!(notices.is_empty(), "{notices:?}");
     let selected = select(&loaded.dataset, &state.filter, ignore);

@@ -1,4 +1,4 @@
-//! Helpers shared by the integration tests: the real dataset, the research file and snapshots.
+//! Helpers shared by the integration tests: the frozen and the published dataset, files and snapshots.
 
 use std::path::{Path, PathBuf};
 
@@ -14,9 +14,21 @@ pub fn read(relative: &str) -> String {
     std::fs::read_to_string(path(relative)).unwrap_or_else(|e| panic!("cannot read {relative}: {e}"))
 }
 
-/// The product dataset, as shipped in `public/data/`.
-pub fn real_dataset() -> Loaded {
-    load_dataset(&read("public/data/eu-iom-figures.json")).expect("the shipped dataset loads")
+/// The frozen test dataset (`tests/fixtures/dataset/`): real figures that a data release does not
+/// change, for every test of the code.
+pub const FIXTURE: &str = "tests/fixtures/dataset/eu-iom-figures.json";
+
+/// The published dataset (`public/data/`), only for the checks of the published data itself.
+pub const PUBLISHED: &str = "public/data/eu-iom-figures.json";
+
+/// The frozen test dataset, loaded.
+pub fn fixture_dataset() -> Loaded {
+    load_dataset(&read(FIXTURE)).expect("the test dataset loads")
+}
+
+/// The published dataset, loaded.
+pub fn published_dataset() -> Loaded {
+    load_dataset(&read(PUBLISHED)).expect("the published dataset loads")
 }
 
 /// Compares `actual` with the snapshot file `tests/snapshots/<name>`; with `UPDATE_SNAPSHOTS=1`

@@ -15,7 +15,7 @@ use serde_json::Value;
 
 #[test]
 fn the_shipped_dataset_loads_without_issues() {
-    let loaded = common::real_dataset();
+    let loaded = common::published_dataset();
     assert!(loaded.issues.is_empty(), "{:#?}", loaded.issues);
     let dataset = &loaded.dataset;
     assert_eq!(dataset.sources().len(), 79);
@@ -25,7 +25,7 @@ fn the_shipped_dataset_loads_without_issues() {
 
 #[test]
 fn ids_are_unique_and_references_resolve() {
-    let loaded = common::real_dataset();
+    let loaded = common::published_dataset();
     let dataset = &loaded.dataset;
     let figure_ids: HashSet<&str> = dataset.figures().iter().map(|f| f.id()).collect();
     assert_eq!(figure_ids.len(), dataset.figures().len());
@@ -48,7 +48,7 @@ fn ids_are_unique_and_references_resolve() {
 #[test]
 fn every_research_figure_is_kept_with_its_source() {
     let research: Value = serde_json::from_str(&common::read("tests/fixtures/research/eu-iom-sources.json")).unwrap();
-    let loaded = common::real_dataset();
+    let loaded = common::published_dataset();
     let dataset = &loaded.dataset;
     let research_figures = research["figures"].as_array().unwrap();
     let research_sources = research["sources"].as_array().unwrap();
@@ -81,7 +81,7 @@ fn every_research_figure_is_kept_with_its_source() {
 /// The eight figures of the release the project started from, exactly as printed.
 #[test]
 fn the_seed_release_figures_are_present_exactly() {
-    let loaded = common::real_dataset();
+    let loaded = common::published_dataset();
     let dataset = &loaded.dataset;
     let seed = common::read("tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt");
     let (_, source) = dataset.source_by_id("eeas-2020-10-13-eu-iom-7th-strategic-meeting").expect("seed source");
@@ -159,7 +159,7 @@ fn the_seed_release_figures_are_present_exactly() {
 /// conjointe": they run from the launch, 15 December 2016 (research revision of 2026-12-01).
 #[test]
 fn the_seed_releases_joint_initiative_totals_count_from_the_launch() {
-    let loaded = common::real_dataset();
+    let loaded = common::published_dataset();
     let dataset = &loaded.dataset;
     let seed = common::read("tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt");
     assert!(
@@ -180,7 +180,7 @@ fn the_seed_releases_joint_initiative_totals_count_from_the_launch() {
 
 #[test]
 fn official_publications_are_eu_or_iom() {
-    let loaded = common::real_dataset();
+    let loaded = common::published_dataset();
     let official: Vec<_> = loaded.dataset.sources().iter().filter(|s| s.is_official()).collect();
     assert!(official.len() > 20 && official.len() < 79, "{}", official.len());
     for source in official {
@@ -198,7 +198,7 @@ fn official_publications_are_eu_or_iom() {
 /// from npm's i18n-iso-countries at import time; here they are taken from the shipped file.
 #[test]
 fn the_shipped_dataset_is_what_the_import_makes() {
-    let shipped: RawDataset = serde_json::from_str(&common::read("public/data/eu-iom-figures.json")).unwrap();
+    let shipped: RawDataset = serde_json::from_str(&common::read(common::PUBLISHED)).unwrap();
     let research = import::parse_research(&common::read("tests/fixtures/research/eu-iom-sources.json")).unwrap();
     let french = import::parse_french_details(&common::read("tests/fixtures/research/metric-details.fr.json")).unwrap();
     let names: CountryNames = shipped.countries.iter().map(|c| (c.code.clone(), (c.name_en.clone(), c.name_fr.clone()))).collect();
@@ -212,7 +212,7 @@ fn the_shipped_dataset_is_what_the_import_makes() {
 #[test]
 fn the_import_moves_release_references_out_of_the_research_titles() {
     let research = import::parse_research(&common::read("tests/fixtures/research/eu-iom-sources.json")).unwrap();
-    let shipped: RawDataset = serde_json::from_str(&common::read("public/data/eu-iom-figures.json")).unwrap();
+    let shipped: RawDataset = serde_json::from_str(&common::read(common::PUBLISHED)).unwrap();
     let french = import::parse_french_details(&common::read("tests/fixtures/research/metric-details.fr.json")).unwrap();
     let names: CountryNames = shipped.countries.iter().map(|c| (c.code.clone(), (c.name_en.clone(), c.name_fr.clone()))).collect();
     let imported = import::import_research(&research, &names, &french, Date::parse_iso("2026-12-01").unwrap()).unwrap();
@@ -249,7 +249,7 @@ fn every_figure_says_what_it_counts_in_french_with_the_same_numbers() {
         out.sort();
         out
     }
-    let loaded = common::real_dataset();
+    let loaded = common::published_dataset();
     for figure in loaded.dataset.figures() {
         let (french, lang) = figure.detail_in(Lang::Fr);
         assert_eq!(lang, Lang::Fr, "{} has no French wording", figure.id());
@@ -264,7 +264,7 @@ fn every_figure_says_what_it_counts_in_french_with_the_same_numbers() {
 /// A CSV download opened again in the dashboard keeps both wordings of every figure.
 #[test]
 fn the_csv_download_keeps_both_wordings() {
-    let dataset = common::real_dataset().dataset;
+    let dataset = common::published_dataset().dataset;
     let all: Vec<_> = dataset.figure_positions().collect();
     let reloaded = load_csv(&to_csv(&dataset, &all, Lang::Fr)).unwrap().dataset;
     assert_eq!(reloaded.figures().len(), dataset.figures().len());
@@ -277,7 +277,7 @@ fn the_csv_download_keeps_both_wordings() {
 /// The maps built at load time answer what a scan of the lists would.
 #[test]
 fn lookups_by_id_agree_with_the_lists() {
-    let dataset = common::real_dataset().dataset;
+    let dataset = common::published_dataset().dataset;
     for (index, programme) in dataset.programmes().iter().enumerate() {
         assert_eq!(dataset.programme_index(programme.id()), Some(Position::new(index)));
     }

@@ -129,9 +129,9 @@ fn the_seed_release_context_is_not_counted() {
 }
 
 #[test]
-fn the_seed_figures_agree_with_the_dataset() {
+fn the_seed_figures_agree_with_the_published_dataset() {
     let extraction = extract(&common::read(SEED));
-    let loaded = common::real_dataset();
+    let loaded = common::published_dataset();
     let dataset = &loaded.dataset;
     let (source_index, _) = dataset.source_by_id(SEED_SOURCE).expect("the seed's source");
     let figures: Vec<_> = dataset.figures().iter().filter(|f| f.source_index() == source_index).collect();
@@ -298,11 +298,11 @@ fn french_desert_rescues() {
 // `add`
 // ---------------------------------------------------------------------------------------------
 
-const DATASET: &str = "public/data/eu-iom-figures.json";
+const DATASET: &str = common::FIXTURE;
 const RELEASE: &str = "tests/fixtures/releases/en-2021-10-12-joint-initiative-five-years.txt";
 const NEW_SOURCE: &str = "ec-2021-10-12-joint-initiative-five-years";
 
-/// A fresh copy of the shipped dataset in a directory of its own.
+/// A fresh copy of the test dataset in a directory of its own.
 fn scratch(name: &str) -> (PathBuf, PathBuf) {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("extract-add").join(name);
     let _ = std::fs::remove_dir_all(&dir);
@@ -418,8 +418,8 @@ fn add_stores_the_reference_the_reader_found() {
 }
 
 #[test]
-fn the_shipped_dataset_round_trips_through_the_writer() {
-    let text = common::read(DATASET);
+fn the_published_dataset_round_trips_through_the_writer() {
+    let text = common::read(common::PUBLISHED);
     let raw: RawDataset = serde_json::from_str(&text).unwrap();
     assert_eq!(raw.to_pretty_json().unwrap(), text, "add would reformat the dataset file");
 }

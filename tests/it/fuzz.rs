@@ -73,12 +73,12 @@ fn address_strategy() -> impl Strategy<Value = String> {
 
 fn real_text() -> &'static str {
     static TEXT: OnceLock<String> = OnceLock::new();
-    TEXT.get_or_init(|| common::read("public/data/eu-iom-figures.json"))
+    TEXT.get_or_init(|| common::read(common::FIXTURE))
 }
 
 fn real_dataset() -> &'static Dataset {
     static DATASET: OnceLock<std::sync::Arc<Dataset>> = OnceLock::new();
-    DATASET.get_or_init(|| common::real_dataset().dataset)
+    DATASET.get_or_init(|| common::fixture_dataset().dataset)
 }
 
 /// Checks the promises a loaded dataset makes to the rest of the code.

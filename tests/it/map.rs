@@ -43,7 +43,7 @@ fn the_shipped_map_loads_and_frames_the_region() {
 #[test]
 fn every_country_of_the_dataset_has_a_shape() {
     let map = world();
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     for country in loaded.dataset.countries() {
         let (_, shape) = map.country(country.code()).unwrap_or_else(|| panic!("no shape for {}", country.code()));
         assert!(shape.area() > 0.0);
@@ -57,7 +57,7 @@ fn returns_by_country(dataset: &eu_iom_dashboard::domain::dataset::model::Datase
 
 #[test]
 fn class_breaks_for_latest_returns_by_country() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let values: Vec<f64> = returns_by_country(dataset).iter().map(|(_, f)| dataset.figure(*f).unwrap().value()).collect();
     assert!(values.len() >= 3, "{values:?}");
@@ -81,7 +81,7 @@ fn class_breaks_for_latest_returns_by_country() {
 
 #[test]
 fn map_of_latest_returns() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let world = world();
     let values = returns_by_country(dataset);
@@ -128,7 +128,7 @@ fn map_of_latest_returns() {
 
 #[test]
 fn the_inset_legend_stays_in_the_sea() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let world = world();
     let values = returns_by_country(dataset);

@@ -35,7 +35,7 @@ fn non_empty_literal(value: &Value, what: &str) {
 
 #[test]
 fn the_catalogue_has_the_mandatory_and_recommended_properties() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let catalog = dcat_catalog(&loaded.dataset, &publication()).expect("every country has an alpha-3 code");
     assert_eq!(catalog["@type"], "dcat:Catalog");
     for property in ["dct:title", "dct:description"] {
@@ -82,7 +82,7 @@ fn the_catalogue_has_the_mandatory_and_recommended_properties() {
 
 #[test]
 fn the_schema_org_dataset_follows_the_data() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = schema_org_dataset(&loaded.dataset, &publication());
     assert_eq!(dataset["@type"], "Dataset");
     assert_eq!(dataset["name"], loaded.dataset.info().title());
@@ -102,7 +102,7 @@ fn the_schema_org_dataset_follows_the_data() {
 
 #[test]
 fn the_preview_is_1200_by_630_with_its_text_drawn() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let svg = preview_svg(&loaded.dataset).expect("drawn");
     assert!(svg.contains("Migrants returned") && svg.contains("EU–IOM cooperation in figures"), "the chart's own words");
     let png = preview_png(&loaded.dataset).expect("rasterised (a sans-serif font is installed)");

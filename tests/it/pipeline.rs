@@ -27,7 +27,7 @@ fn headline_values(dataset: &Dataset, selected: &[Position<Figure>]) -> Vec<(Str
 
 #[test]
 fn the_first_visit_shows_the_seed_headlines_and_the_joint_initiative_returns() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let (state, notices) = from_query("", Some(dataset));
     assert!(notices.is_empty());
@@ -51,7 +51,7 @@ fn the_first_visit_shows_the_seed_headlines_and_the_joint_initiative_returns() {
 
 #[test]
 fn choosing_libya_follows_through_every_view() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let (state, notices) = from_query("v=1&metric=migrants_returned&country=LY&level=country", Some(dataset));
     assert!(notices.is_empty(), "{notices:?}");
@@ -78,7 +78,7 @@ fn choosing_libya_follows_through_every_view() {
 
 #[test]
 fn the_joint_initiative_reintegration_series_says_where_it_falls() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let (state, _) = from_query("metric=migrants_reintegration&level=programme", Some(dataset));
     let series = build_series(dataset, &select(dataset, &state.filter, Ignore::default()));
@@ -89,7 +89,7 @@ fn the_joint_initiative_reintegration_series_says_where_it_falls() {
 
 #[test]
 fn breakdown_ranks_countries_by_their_latest_report() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let (state, _) = from_query("metric=migrants_returned", Some(dataset));
     let selected = select(dataset, &state.filter, Ignore { metrics: false, levels: true });
@@ -110,7 +110,7 @@ fn breakdown_ranks_countries_by_their_latest_report() {
 
 #[test]
 fn table_sorting_and_sources() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let mut all: Vec<_> = dataset.figure_positions().collect();
     let sort = |all: &mut Vec<Position<Figure>>, sort: TableSort, lang: Lang| {
@@ -142,7 +142,7 @@ fn table_sorting_and_sources() {
 
 #[test]
 fn a_shared_link_reproduces_the_view() {
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let (mut state, _) = from_query("", Some(dataset));
     state.view = View::Table;
@@ -161,7 +161,7 @@ fn a_shared_link_reproduces_the_view() {
 #[test]
 fn running_totals_say_what_they_count_from_and_exact_reads_as_stated() {
     use eu_iom_dashboard::domain::text::describe::{describe_timeline, series_tooltip_lines};
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let (state, _) = from_query("", Some(dataset));
     let selected = select(dataset, &state.filter, Ignore::default());
@@ -289,7 +289,7 @@ fn no_view_or_download_shows_a_sum_of_figures() {
         describe_breakdown, describe_timeline, figure_period, figure_value_stated, series_tooltip_lines,
     };
     use eu_iom_dashboard::html::sources::sources_list;
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let values: Vec<f64> = dataset.figures().iter().map(|f| f.value()).collect();
     let is_value = |v: f64| values.contains(&v);
@@ -369,7 +369,7 @@ fn no_view_or_download_shows_a_sum_of_figures() {
 fn the_country_list_searches_and_sorts_french_names_without_regard_to_accents() {
     use eu_iom_dashboard::domain::explore::countries::country_list;
     use eu_iom_dashboard::domain::explore::view::CountryOrder;
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let dataset = &loaded.dataset;
     let found: Vec<String> = country_list(dataset, &[], "ethiopie", CountryOrder::Name, Lang::Fr).into_iter().map(|row| row.name).collect();
     assert_eq!(found, ["Éthiopie"]);

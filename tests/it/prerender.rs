@@ -8,8 +8,8 @@ use eu_iom_dashboard::domain::dataset::fingerprint::fingerprint;
 use eu_iom_dashboard::prerender::{insert, render, Snapshot, HEAD_SCRIPT};
 
 fn snapshot_html() -> (String, String) {
-    let text = common::read("public/data/eu-iom-figures.json");
-    let loaded = common::real_dataset();
+    let text = common::read(common::FIXTURE);
+    let loaded = common::fixture_dataset();
     let print = fingerprint(text.as_bytes());
     let html = render(&Snapshot { dataset: &loaded.dataset, fingerprint: &print });
     (html, print)
@@ -87,7 +87,7 @@ fn controls_that_need_the_app_are_inactive() {
 #[test]
 fn insert_places_the_head_script_and_replaces_the_loading_message() {
     let index = "<!DOCTYPE html><html><head><title>x</title></head><body><div id=\"app\"><div class=\"boot\" role=\"status\"><p>Loading…</p></div></div><noscript><p>needs JS</p></noscript></body></html>";
-    let loaded = common::real_dataset();
+    let loaded = common::fixture_dataset();
     let page = insert(index, &Snapshot { dataset: &loaded.dataset, fingerprint: "0123456789abcdef" }).expect("inserted");
     let head = &page[..page.find("</head>").unwrap()];
     assert!(head.ends_with(&format!("<script>{HEAD_SCRIPT}</script>\n")));

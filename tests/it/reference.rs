@@ -45,7 +45,7 @@ fn context(lang: Lang) -> ExportContext {
 
 #[test]
 fn source_lines_and_tooltips_end_with_the_reference() {
-    let dataset = common::real_dataset().dataset;
+    let dataset = common::fixture_dataset().dataset;
     let seed = figures_of(&dataset, SEED);
     let figure = dataset.figure(seed[0]).unwrap();
     assert_eq!(
@@ -68,7 +68,7 @@ fn source_lines_and_tooltips_end_with_the_reference() {
 
 #[test]
 fn the_sources_list_labels_the_reference_in_both_languages() {
-    let dataset = common::real_dataset().dataset;
+    let dataset = common::fixture_dataset().dataset;
     let seed = figures_of(&dataset, SEED);
     let (en, _) = sources_list(&dataset, &seed, Lang::En, usize::MAX);
     assert!(en.contains(r#"<p class="source__reference" data-testid="source-reference">Reference: UNIQUE ID: 201013_8</p>"#), "{en}");
@@ -80,7 +80,7 @@ fn the_sources_list_labels_the_reference_in_both_languages() {
 
 #[test]
 fn the_citation_names_the_references_of_the_releases_it_covers() {
-    let dataset = common::real_dataset().dataset;
+    let dataset = common::fixture_dataset().dataset;
     let state = ViewState::default_for(Some(&dataset));
     let seed = figures_of(&dataset, SEED);
     let en = citation(&dataset, &state, &seed, Scope::Selection, &context(Lang::En));
@@ -105,7 +105,7 @@ fn the_citation_names_the_references_of_the_releases_it_covers() {
 
 #[test]
 fn csv_and_json_downloads_carry_the_reference_and_read_back_with_it() {
-    let dataset = common::real_dataset().dataset;
+    let dataset = common::fixture_dataset().dataset;
     let all = all(&dataset);
     let csv = to_csv(&dataset, &all, Lang::En);
     let records = parse_csv(&csv).unwrap();
@@ -137,7 +137,7 @@ fn csv_and_json_downloads_carry_the_reference_and_read_back_with_it() {
 
 #[test]
 fn the_data_package_describes_the_column_and_its_sources_carry_the_reference() {
-    let dataset = common::real_dataset().dataset;
+    let dataset = common::fixture_dataset().dataset;
     let seed = figures_of(&dataset, SEED);
     let package = data_package(&dataset, &seed, "figures.csv", "https://example.org/").unwrap();
     let fields = package["resources"][0]["schema"]["fields"].as_array().unwrap();
@@ -150,8 +150,8 @@ fn the_data_package_describes_the_column_and_its_sources_carry_the_reference() {
 
 #[test]
 fn the_pre_rendered_page_shows_the_reference_in_its_sources_and_table() {
-    let text = common::read("public/data/eu-iom-figures.json");
-    let dataset = common::real_dataset().dataset;
+    let text = common::read(common::FIXTURE);
+    let dataset = common::fixture_dataset().dataset;
     let print = eu_iom_dashboard::domain::dataset::fingerprint::fingerprint(text.as_bytes());
     let html = eu_iom_dashboard::prerender::render(&eu_iom_dashboard::prerender::Snapshot { dataset: &dataset, fingerprint: &print });
     assert!(html.contains("Reference: UNIQUE ID: 201013_8"), "the English sources list");

@@ -89,7 +89,7 @@ mod tests {
 
     #[test]
     fn each_format_goes_to_its_own_loader() {
-        let json = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/eu-iom-figures.json")).unwrap();
+        let json = crate::domain::testing::fixture_dataset_text();
         let published = load_file("data/eu-iom-figures.json", &json);
         assert_eq!(published, load_dataset(&json));
         let dataset = published.unwrap().dataset;

@@ -429,8 +429,8 @@ mod tests {
         assert_eq!(error.to_string(), "figures[0] \"x\": unknown field \"cumulative_snce\" (misspelt?)");
     }
 
-    fn shipped() -> String {
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/eu-iom-figures.json")).unwrap()
+    fn fixture() -> String {
+        crate::domain::testing::fixture_dataset_text()
     }
 
     fn reviewed() -> Reviewed {
@@ -455,7 +455,7 @@ mod tests {
 
     #[test]
     fn the_merge_appends_the_records_in_the_writers_format() {
-        let text = shipped();
+        let text = fixture();
         let merged = merge(&text, &reviewed()).unwrap();
         assert_eq!((merged.sources, merged.figures, merged.countries), (1, 1, 0));
         let raw: RawDataset = serde_json::from_str(&merged.text).unwrap();
@@ -468,7 +468,7 @@ mod tests {
 
     #[test]
     fn refusals_name_the_reviewed_record_and_field() {
-        let text = shipped();
+        let text = fixture();
         let mut bad = reviewed();
         bad.figures[0].programme_id = "atlantis".into();
         let error = merge(&text, &bad).unwrap_err();

@@ -424,8 +424,8 @@ mod tests {
     use super::*;
     use crate::domain::testing::seed_release as seed;
 
-    fn shipped() -> (String, RawDataset) {
-        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/data/eu-iom-figures.json")).unwrap();
+    fn fixture() -> (String, RawDataset) {
+        let text = crate::domain::testing::fixture_dataset_text();
         let raw = serde_json::from_str(&text).unwrap();
         (text, raw)
     }
@@ -464,7 +464,7 @@ mod tests {
     fn a_blank_field_is_said_to_be_required_once_without_the_file_format_s_name() {
         use crate::domain::lang::Lang;
         use crate::domain::text::review::field_message;
-        let (text, raw) = shipped();
+        let (text, raw) = fixture();
         let problems = Draft::from_text(&seed()).merge_into(&text, &raw).unwrap_err();
         let publisher = field_message(&problems, &Target::Source("publisher"), Lang::Fr);
         assert_eq!(publisher.as_deref(), Some("À remplir, 4\u{202f}000 caractères au plus"));
@@ -475,7 +475,7 @@ mod tests {
 
     #[test]
     fn the_merge_refuses_a_blank_field_and_places_the_message_on_it() {
-        let (text, raw) = shipped();
+        let (text, raw) = fixture();
         let draft = Draft::from_text(&seed());
         let problems = draft.merge_into(&text, &raw).unwrap_err();
         let places: Vec<&Target> = problems.iter().map(|p| &p.at).collect();
@@ -499,7 +499,7 @@ mod tests {
 
     #[test]
     fn a_reviewed_draft_merges_as_add_does() {
-        let (text, raw) = shipped();
+        let (text, raw) = fixture();
         let draft = reviewed_seed();
         let merged = draft.merge_into(&text, &raw).unwrap();
         assert_eq!(merged.figures, 6);
@@ -514,7 +514,7 @@ mod tests {
 
     #[test]
     fn duplicates_of_the_dataset_are_flagged() {
-        let (_, raw) = shipped();
+        let (_, raw) = fixture();
         let mut draft = Draft::from_text(&seed());
         assert!(
             draft.duplicates(&raw).iter().any(|d| matches!(d, Duplicate::Figure { row: 2, existing } if existing.ends_with(":3"))),

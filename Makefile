@@ -86,7 +86,7 @@ data:
 	@.ci/setup data
 	cargo run --quiet --bin eu-iom-data -- import-research tests/fixtures/research/eu-iom-sources.json \
 		tests/e2e/node_modules/i18n-iso-countries/langs --details-fr tests/fixtures/research/metric-details.fr.json \
-		--compiled 2026-12-01 --out public/data/eu-iom-figures.json
+		--compiled 2026-12-07 --out public/data/eu-iom-figures.json
 
 check-data:
 	cargo run --quiet --bin eu-iom-data -- check public/data/eu-iom-figures.json

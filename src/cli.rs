@@ -7,6 +7,7 @@ pub mod preview;
 pub mod publish;
 pub mod import;
 pub mod extract;
+pub mod score;
 pub mod add;
 pub mod bench;
 pub mod import_map;
@@ -157,6 +158,15 @@ enum Command {
         #[arg(long, value_name = "URL")]
         url: Option<String>,
     },
+    /// Score the release reader on a folder of releases: precision and recall against their sidecars
+    ///
+    /// Reads every NAME.txt that has a NAME.expected.json beside it, prints what the reader
+    /// missed or proposed wrongly in each, then precision and recall over all of them.
+    Score {
+        /// The folder of releases
+        #[arg(value_name = "dir")]
+        dir: PathBuf,
+    },
     /// Merge reviewed sources and figures into the dataset file
     ///
     /// Refuses (exit status 1, file unchanged) duplicates, leftover TODO placeholders and records
@@ -241,6 +251,7 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
         Command::Extract { release, reviewable, source_id, url } => {
             extract::run(&release, reviewable, source_id.as_deref(), url.as_deref())
         }
+        Command::Score { dir } => score::run(&dir),
         Command::Add { dataset, reviewed } => add::run(&dataset, &reviewed),
         Command::ImportMap { topology, i18n, out } => import_map::run(&topology, &i18n, &out),
     }
@@ -355,9 +366,10 @@ mod tests {
             assert!(outcome.success && outcome.output.contains("Usage: eu-iom-data"), "{args:?}: {}", outcome.output);
         }
         let help = call(&["--help"]).unwrap().output;
-        for command in
-            ["check", "prerender", "publish", "csp", "compress", "synth", "bench-core", "import-research", "extract", "add", "import-map"]
-        {
+        for command in [
+            "check", "prerender", "publish", "csp", "compress", "synth", "bench-core", "import-research", "extract", "score", "add",
+            "import-map",
+        ] {
             assert!(help.contains(&format!("\n  {command} ")), "{command} missing from\n{help}");
         }
         let extract = call(&["extract", "--help"]).unwrap().output;

@@ -253,6 +253,17 @@ pub fn parse_country_names(en_json: &str, fr_json: &str) -> Result<CountryNames,
     Ok(en.into_iter().filter_map(|(code, name_en)| fr.get(&code).map(|name_fr| (code, (name_en, name_fr.clone())))).collect())
 }
 
+/// The years the sources were published in, first and last ("2013–2026"), read from their
+/// dates, so that the dataset's description follows the data.
+fn years_covered(sources: &[ResearchSource]) -> String {
+    let years = sources.iter().filter_map(|source| source.date.get(..4)?.parse::<u16>().ok());
+    match (years.clone().min(), years.max()) {
+        (Some(first), Some(last)) if first < last => format!("{first}–{last}"),
+        (Some(year), _) => year.to_string(),
+        _ => "undated".to_string(),
+    }
+}
+
 /// Converts the research into a dataset file.
 ///
 /// # Errors
@@ -366,9 +377,10 @@ pub fn import_research(
             title: "EU–IOM cooperation in figures".into(),
             compiled: compiled.to_string(),
             description: format!(
-                "{} figures from {} public EU, IOM and media sources (2013–2025) on cooperation between the European Union and the International Organization for Migration. Values are as published; qualifiers (more than, about, almost) follow each source's wording.",
+                "{} figures from {} public EU, IOM and media sources ({}) on cooperation between the European Union and the International Organization for Migration. Values are as published; qualifiers (more than, about, almost) follow each source's wording.",
                 figures.len(),
-                sources.len()
+                sources.len(),
+                years_covered(&research.sources)
             ),
             licence: "Figures are facts reported by the cited public sources; cite the original source of each figure.".into(),
         },

@@ -18,9 +18,9 @@ fn the_shipped_dataset_loads_without_issues() {
     let loaded = common::published_dataset();
     assert!(loaded.issues.is_empty(), "{:#?}", loaded.issues);
     let dataset = &loaded.dataset;
-    assert_eq!(dataset.sources().len(), 79);
-    assert_eq!(dataset.figures().len(), 167);
-    assert_eq!(dataset.disagreements().len(), 9);
+    assert_eq!(dataset.sources().len(), 117);
+    assert_eq!(dataset.figures().len(), 242);
+    assert_eq!(dataset.disagreements().len(), 16);
 }
 
 #[test]
@@ -36,7 +36,7 @@ fn ids_are_unique_and_references_resolve() {
         assert!(source_ids.contains(source.id()));
         assert!(dataset.programme_of(figure).is_some(), "{}", figure.id());
         assert_eq!(figure.region_indices().len(), dataset.regions_of(figure).count());
-        assert!(source.date().year() >= 2013 && source.date().year() <= 2025, "{}", source.id());
+        assert!(source.date().year() >= 2013 && source.date().year() <= 2026, "{}", source.id());
         assert!(source.url().starts_with("http"), "{}", source.id());
     }
     for disagreement in dataset.disagreements() {
@@ -52,8 +52,12 @@ fn every_research_figure_is_kept_with_its_source() {
     let dataset = &loaded.dataset;
     let research_figures = research["figures"].as_array().unwrap();
     let research_sources = research["sources"].as_array().unwrap();
-    assert_eq!(research_figures.len(), 167);
-    assert_eq!(research_sources.len(), 79);
+    assert_eq!(research_figures.len(), 242);
+    assert_eq!(research_sources.len(), 117);
+    // Nothing is added: as many dataset figures and sources as research ones, so the one-to-one
+    // matching below leaves no dataset figure without its research figure.
+    assert_eq!(dataset.figures().len(), research_figures.len());
+    assert_eq!(dataset.sources().len(), research_sources.len());
     for source in research_sources {
         let (_, kept) = dataset.source_by_id(source["id"].as_str().unwrap()).expect("source kept");
         assert_eq!(kept.url(), source["url"].as_str().unwrap());
@@ -76,6 +80,316 @@ fn every_research_figure_is_kept_with_its_source() {
         let (index, _) = found.unwrap_or_else(|| panic!("research figure missing: {expected}"));
         used.insert(index);
     }
+    assert_eq!(used.len(), dataset.figures().len(), "every dataset figure is a research figure");
+}
+
+/// A figure the research's revision of 2026-12-07 left out, and why: the words quoted are the
+/// revision's own ("Left out, …"), so the list cannot drift from the research. None of them may
+/// reach the dataset: no figure of that value with that source, country and metric (any, for
+/// each that is `None`).
+struct LeftOut {
+    /// Words of the revision entry that names it.
+    named: &'static str,
+    /// The source it would have come from, when the research keeps that source for other figures.
+    source: Option<&'static str>,
+    country: Option<&'static str>,
+    metric: Option<Metric>,
+    value: f64,
+}
+
+const LEFT_OUT: &[LeftOut] = &[
+    // The AP's budget is in US dollars, never converted.
+    LeftOut {
+        named: "the AP's $380 million budget (US dollars",
+        source: None,
+        country: None,
+        metric: Some(Metric::FundingEur),
+        value: 380e6,
+    },
+    LeftOut { named: "the AP's $380 million budget (US dollars", source: None, country: None, metric: None, value: 380.0 },
+    LeftOut {
+        named: "Germany's EUR 680,000 for Ukraine (2014)",
+        source: None,
+        country: None,
+        metric: Some(Metric::FundingEur),
+        value: 680_000.0,
+    },
+    LeftOut { named: "UNHCR's 3,800 evacuations from Libya (not IOM)", source: None, country: Some("LY"), metric: None, value: 3_800.0 },
+    LeftOut { named: "103 refugees resettled from Tunisia in 2025", source: None, country: Some("TN"), metric: None, value: 103.0 },
+    LeftOut { named: "Tunisia's 1,614 returns of 2022 (before MPRR-NA began)", source: None, country: None, metric: None, value: 1_614.0 },
+    LeftOut {
+        named: "the report's 1,500 is derived",
+        source: Some("eutf-ji-north-africa-vhr-top-up"),
+        country: None,
+        metric: None,
+        value: 1_500.0,
+    },
+    // Stale: below the "more than 6,500" of 16 September 2025.
+    LeftOut { named: "\"more than 5,000 since January 2025\"", source: None, country: Some("TN"), metric: None, value: 5_000.0 },
+    // Pages that name no EU role.
+    LeftOut {
+        named: "Kapitalis 13 Jun 2025 (196; more than 3,700 since 1 Jan)",
+        source: None,
+        country: Some("TN"),
+        metric: None,
+        value: 196.0,
+    },
+    LeftOut {
+        named: "Kapitalis 13 Jun 2025 (196; more than 3,700 since 1 Jan)",
+        source: None,
+        country: Some("TN"),
+        metric: None,
+        value: 3_700.0,
+    },
+    LeftOut { named: "Tekiano 31 Jul 2025 (5,336 to 30 Jul", source: None, country: Some("TN"), metric: None, value: 5_336.0 },
+    LeftOut { named: "12 charter and 201 commercial flights", source: None, country: Some("TN"), metric: None, value: 201.0 },
+    LeftOut { named: "which says 166 commercial flights", source: None, country: Some("TN"), metric: None, value: 166.0 },
+    LeftOut { named: "(154 on the first charter to Côte d'Ivoire)", source: None, country: None, metric: None, value: 154.0 },
+    LeftOut { named: "(309 on 24–25 Feb; 1,182 since 1 Jan 2026)", source: None, country: Some("TN"), metric: None, value: 309.0 },
+    LeftOut { named: "(309 on 24–25 Feb; 1,182 since 1 Jan 2026)", source: None, country: Some("TN"), metric: None, value: 1_182.0 },
+    LeftOut {
+        named: "letemps.news 1 Jun 2025 (more than 3,500 since 1 Jan; 313 and 66)",
+        source: None,
+        country: Some("TN"),
+        metric: None,
+        value: 3_500.0,
+    },
+    LeftOut {
+        named: "letemps.news 1 Jun 2025 (more than 3,500 since 1 Jan; 313 and 66)",
+        source: None,
+        country: Some("TN"),
+        metric: None,
+        value: 313.0,
+    },
+    LeftOut {
+        named: "Mauritania: agenceafrique/InfoMigrants May 2025 (322; 150 or 153; 995)",
+        source: None,
+        country: Some("MR"),
+        metric: None,
+        value: 322.0,
+    },
+    LeftOut {
+        named: "Mauritania: agenceafrique/InfoMigrants May 2025 (322; 150 or 153; 995)",
+        source: None,
+        country: Some("MR"),
+        metric: None,
+        value: 995.0,
+    },
+    LeftOut { named: "Le Calame 25 Oct 2025 (1,754; 1,954;", source: None, country: Some("MR"), metric: None, value: 1_754.0 },
+    LeftOut { named: "Rapide Info 25 Sep 2025 (177)", source: None, country: Some("MR"), metric: None, value: 177.0 },
+    LeftOut {
+        named: "Guinea's government via Foutanet, 11 Oct 2025 (more than 6,800; 147)",
+        source: None,
+        country: Some("GN"),
+        metric: None,
+        value: 6_800.0,
+    },
+    LeftOut {
+        named: "IOM Nigeria's 2024 annual report via Punch (4,760; 1,101;",
+        source: None,
+        country: Some("NG"),
+        metric: None,
+        value: 4_760.0,
+    },
+    LeftOut { named: "Libya: addresslibya.net 2018 (12,544; 31,915)", source: None, country: Some("LY"), metric: None, value: 12_544.0 },
+    LeftOut { named: "Libya: addresslibya.net 2018 (12,544; 31,915)", source: None, country: Some("LY"), metric: None, value: 31_915.0 },
+    LeftOut {
+        named: "(almost 20,000 rescued since Apr 2016; 406)",
+        source: None,
+        country: Some("NE"),
+        metric: Some(Metric::MigrantsRescued),
+        value: 20_000.0,
+    },
+    LeftOut {
+        named: "A/HRC/41/38/Add.1 (27,821; 14,977; 20,056; 16,396)",
+        source: None,
+        country: Some("NE"),
+        metric: None,
+        value: 14_977.0,
+    },
+    LeftOut {
+        named: "A/HRC/41/38/Add.1 (27,821; 14,977; 20,056; 16,396)",
+        source: None,
+        country: Some("NE"),
+        metric: None,
+        value: 27_821.0,
+    },
+    LeftOut { named: "86,000 returned; more than 5,000 in the centres", source: None, country: Some("NE"), metric: None, value: 86_000.0 },
+    LeftOut {
+        named: "Nigeria: ThisDay/NEMA 21 Sep 2018 (about 9,822; 8,657)",
+        source: None,
+        country: Some("NG"),
+        metric: None,
+        value: 9_822.0,
+    },
+    LeftOut {
+        named: "Nigeria: ThisDay/NEMA 21 Sep 2018 (about 9,822; 8,657)",
+        source: None,
+        country: Some("NG"),
+        metric: None,
+        value: 8_657.0,
+    },
+];
+
+/// The dataset holds none of the figures the research's revision left out, and the list above
+/// quotes the revision, so a figure named there cannot slip in unnoticed.
+#[test]
+fn the_figures_the_research_left_out_are_not_in_the_dataset() {
+    let research = common::read("tests/fixtures/research/eu-iom-sources.md");
+    let revision = research.split("**2026-12-07.**").nth(1).expect("the revision of 2026-12-07");
+    let loaded = common::published_dataset();
+    let dataset = &loaded.dataset;
+    for left_out in LEFT_OUT {
+        assert!(revision.contains(left_out.named), "the revision does not say: {}", left_out.named);
+        let found: Vec<&str> = dataset
+            .figures()
+            .iter()
+            .filter(|f| f.value() == left_out.value)
+            .filter(|f| left_out.metric.is_none_or(|m| f.metric() == m))
+            .filter(|f| left_out.source.is_none_or(|id| dataset.source_of(f).is_some_and(|s| s.id() == id)))
+            .filter(|f| {
+                left_out.country.is_none_or(|code| f.country_index().and_then(|c| dataset.country(c)).is_some_and(|c| c.code() == code))
+            })
+            .map(|f| f.id())
+            .collect();
+        assert!(found.is_empty(), "left out by the research ({}), yet in the dataset: {found:?}", left_out.named);
+    }
+    // No country the revision left out altogether (Mauritania) appears.
+    assert_eq!(dataset.country_index("MR"), None);
+}
+
+/// The documented disagreements the research added on 2026-12-07 (10–16) and the one it
+/// resolved (2), each pinned to its figures by source and value.
+#[test]
+fn the_new_and_resolved_disagreements_are_pinned_to_their_figures() {
+    let loaded = common::published_dataset();
+    let dataset = &loaded.dataset;
+    // (id, kind, its figures by source and value)
+    type Pinned = (&'static str, &'static str, &'static [(&'static str, f64)]);
+    let expected: &[Pinned] = &[
+        (
+            "task-force-package-2018",
+            "scope_differs",
+            &[
+                ("dgnear-2018-02-26-eutf-150m", 150e6),
+                ("allafrica-2018-03-06-taskforce-15000", 115e6),
+                ("skyafrica24-2018-02-27-commission-taskforce-package", 150e6),
+                ("skyafrica24-2018-02-27-commission-taskforce-package", 115e6),
+            ],
+        ),
+        ("libya-returns-2016", "contradiction", &[("libya-iom-vhr-page-2017", 2_777.0), ("un-news-2017-12-libya-vhr-15000", 2_775.0)]),
+        (
+            "hoa-ji-returns-ethiopia",
+            "contradiction",
+            &[("iom-ehoa-2023-04-25-ji-concludes-ethiopia", 11_000.0), ("iom-ehoa-ji-ends-six-years", 9_663.0)],
+        ),
+        (
+            "tunisia-returns-2023",
+            "contradiction",
+            &[("ansa-2024-01-19-tunisia-mprr-na-2557", 2_557.0), ("leconomistemaghrebin-2024-01-19-tunisia-2257", 2_257.0)],
+        ),
+        (
+            "ghana-printed-inconsistencies",
+            "contradiction",
+            &[("businessghana-2024-02-ghana-5143", 5_143.0), ("ji-2022-11-30-ghana-765", 765.0)],
+        ),
+        (
+            "niger-returns-2018",
+            "scope_differs",
+            &[("iom-2019-10-niger-avrr-40000", 16_000.0), ("iom-2018-08-niger-avr-surpasses-2017", 10_000.0)],
+        ),
+        (
+            "programme-wide-totals-after-2022",
+            "scope_differs",
+            &[
+                ("ap-2025-11-takeaways-thelocalreport", 100_000.0),
+                ("migrantprotection-five-years-on-booklet", 114_000.0),
+                ("globaldiasporanews-2025-06-12-libya-100000", 100_000.0),
+            ],
+        ),
+        (
+            "same-figure-two-pages",
+            "imprecision",
+            &[
+                ("iom-mena-2024-05-21-libya-80000", 80_000.0),
+                ("standardmedia-2024-05-22-libya-80000", 80_000.0),
+                ("iom-2018-08-niger-avr-surpasses-2017", 10_000.0),
+                ("themigrantproject-2018-08-niger-avr", 10_000.0),
+                ("iom-2018-08-niger-avr-surpasses-2017", 8_000.0),
+                ("themigrantproject-2018-08-niger-avr", 8_000.0),
+                ("themigrantproject-2018-08-niger-avr", 7_000.0),
+                ("iom-2019-10-niger-avrr-40000", 7_000.0),
+            ],
+        ),
+    ];
+    for (id, kind, figures) in expected {
+        let disagreement = dataset.disagreements().iter().find(|d| d.id() == *id).unwrap_or_else(|| panic!("{id} missing"));
+        assert_eq!(disagreement.kind().id(), *kind, "{id}");
+        let pinned: Vec<(&str, f64)> = disagreement
+            .figure_indices()
+            .iter()
+            .map(|at| {
+                let figure = dataset.figure(*at).unwrap();
+                (dataset.source_of(figure).unwrap().id(), figure.value())
+            })
+            .collect();
+        assert_eq!(pinned, *figures, "{id}");
+    }
+    // The resolved one says so: the EUR 115 million is inside the package, not a rival total.
+    let resolved = dataset.disagreements().iter().find(|d| d.id() == "task-force-package-2018").unwrap();
+    assert!(resolved.note(Lang::En).contains("inside"), "{}", resolved.note(Lang::En));
+}
+
+/// The programmes that followed the Joint Initiative are series of their own: the AP's
+/// programme-wide totals (2022–2025) and MPRR-NA's Tunisia returns are never filed under the
+/// Joint Initiative or Libya's voluntary humanitarian return, so no view can put them together.
+#[test]
+fn later_programme_wide_totals_are_their_own_series() {
+    let loaded = common::published_dataset();
+    let dataset = &loaded.dataset;
+    let programme_of = |source: &str, value: f64| {
+        let figure = dataset
+            .figures()
+            .iter()
+            .find(|f| dataset.source_of(f).unwrap().id() == source && f.value() == value)
+            .unwrap_or_else(|| panic!("{source} {value}"));
+        dataset.programme_of(figure).unwrap().id().to_string()
+    };
+    assert_eq!(programme_of("ap-2025-11-takeaways-thelocalreport", 100_000.0), "eu-iom-return-programme-ap");
+    assert_eq!(programme_of("particle-2025-11-ap-iom-return-programme", 90_000.0), "eu-iom-return-programme-ap");
+    for (source, value) in [
+        ("guinee28-2026-01-tunisia-8853", 8_853.0),
+        ("kapitalis-2025-09-17-tunisia-6500", 6_500.0),
+        ("turess-businessnews-2025-10-14-tunisia-19th-charter", 138.0),
+        ("babnet-2026-01-29-tunisia-135", 135.0),
+    ] {
+        assert_eq!(programme_of(source, value), "mprr-na", "{source}");
+    }
+    // Running totals keep what they count from; period totals keep their period.
+    let since = |source: &str, value: f64| {
+        let figure = dataset.figures().iter().find(|f| dataset.source_of(f).unwrap().id() == source && f.value() == value).unwrap();
+        (figure.cumulative_since().map(|d| d.to_string()), figure.period_start().map(|d| d.to_string()))
+    };
+    assert_eq!(since("ap-2025-11-takeaways-thelocalreport", 100_000.0), (Some("2022-01-01".into()), Some("2022-01-01".into())));
+    assert_eq!(since("kapitalis-2025-09-17-tunisia-6500", 6_500.0), (Some("2025-01-01".into()), Some("2025-01-01".into())));
+    assert_eq!(since("guinee28-2026-01-tunisia-8853", 8_853.0), (None, Some("2025-01-01".into())));
+}
+
+/// Percentages are `other` figures whose wording says "percent": they carry the percent unit,
+/// so no chart reads them as counts.
+#[test]
+fn percentages_carry_the_percent_unit() {
+    let loaded = common::published_dataset();
+    let dataset = &loaded.dataset;
+    let percents: Vec<&str> = dataset.figures().iter().filter(|f| f.unit() == Unit::Percent).map(|f| f.id()).collect();
+    for figure in dataset.figures() {
+        let says_percent = figure.metric() == Metric::Other && figure.detail().contains("percent");
+        assert_eq!(figure.unit() == Unit::Percent, says_percent, "{}", figure.id());
+    }
+    for id in ["ap-2025-11-takeaways-thelocalreport:2", "guinee28-2026-01-tunisia-8853:3"] {
+        assert!(percents.contains(&id), "{id} in {percents:?}");
+    }
+    assert!(!Unit::Percent.is_quantity());
 }
 
 /// The eight figures of the release the project started from, exactly as printed.

@@ -218,14 +218,21 @@ pub fn extract(source: &str) -> Extraction {
         proposals: Vec::new(),
         numbers: Vec::new(),
         programmes: programme_names(&text),
+        previous_sentence: None,
     };
     if let Some(slot) = dated.and_then(|(_, token, _)| reader.used.get_mut(token)) {
         *slot = true;
     }
+    let mut previous: Option<(usize, usize)> = None;
     for sentence in &sentences {
+        // The sentence before counts only inside the same paragraph (no blank line between).
+        reader.previous_sentence = previous.filter(|(_, end)| text.norm_slice(*end, sentence.0).matches('\n').count() < 2);
         reader.sentence(*sentence);
+        previous = Some(*sentence);
     }
     reader.drop_headline_repeats(headline);
+    reader.drop_body_repeats();
+    reader.drop_breakdowns();
     let context = reader.context(&sentences);
     Extraction { offsets: OFFSETS, release, proposals: reader.proposals, context }
 }

@@ -10,7 +10,7 @@ use crate::domain::dataset::date::Date;
 use crate::domain::dataset::model::Metric;
 use crate::domain::lang::Lang;
 
-use super::lexicon::{BOILERPLATE, ENGLISH_WORDS, FRENCH_WORDS, ID_LABELS, ID_LABELS_KEPT, PROGRAMME_NAMES};
+use super::lexicon::{BOILERPLATE, BREAKDOWN_WORDS, ENGLISH_WORDS, FRENCH_WORDS, ID_LABELS, ID_LABELS_KEPT, PROGRAMME_NAMES};
 use super::scan::{Found, Money, PartialDate, Quantity, Token};
 use super::text::Text;
 use super::{Confidence, Proposal};
@@ -68,15 +68,22 @@ pub(super) fn unique_id(text: &Text<'_>) -> Option<FoundId> {
 pub(super) fn title_line(text: &Text<'_>, lines: &[(usize, usize)], dateline: Option<usize>) -> Option<(usize, usize)> {
     let is_title = |(start, end): &(usize, usize)| {
         let line = text.norm_slice(*start, *end);
-        !BOILERPLATE.contains(&line.trim()) && end - start <= 300 && line.chars().any(char::is_alphabetic)
+        !BOILERPLATE.contains(&line.trim())
+            && end - start <= 300
+            && line.split_whitespace().count() <= 25
+            && line.chars().any(char::is_alphabetic)
     };
+    // A date inside a paragraph of body text ("Le 16 septembre 2025, l'OIM Tunisie a
+    // organisé…", a press agency's "TUNIS, 14 oct 2025 (TAP) - L'OIM…") is no dateline of its
+    // own: the headline can only be above it.
+    let in_body = |line: usize| lines.get(line).is_some_and(|(start, end)| text.norm_slice(*start, *end).split_whitespace().count() > 20);
     let found = match dateline {
         Some(line) => lines
             .iter()
             .take(line)
             .rev()
             .find(|l| is_title(l))
-            .or_else(|| lines.iter().skip(line + 1).take(3).find(|l| is_title(l))),
+            .or_else(|| lines.iter().skip(line + 1).take(if in_body(line) { 0 } else { 3 }).find(|l| is_title(l))),
         None => lines.iter().take(5).find(|l| is_title(l)),
     };
     found.copied()
@@ -139,6 +146,9 @@ struct Candidate {
     next_start: usize,
     /// The metric was taken from the figure before ("contre 2 100 en 2020").
     ellipsis: bool,
+    /// The metric was read from the rest of the sentence or the sentence before, not from the
+    /// number's own clause.
+    from_context: bool,
 }
 
 impl Candidate {
@@ -159,6 +169,8 @@ pub(super) struct Reader<'r, 'a> {
     pub(super) numbers: Vec<(usize, &'static str)>,
     /// Where the text names a programme (see [`programme_names`]): its words decide no metric.
     pub(super) programmes: Vec<(usize, usize)>,
+    /// The sentence before the one being read, when both are in the same paragraph.
+    pub(super) previous_sentence: Option<(usize, usize)>,
 }
 
 /// Where the text names a programme whose name holds metric words.
@@ -173,22 +185,34 @@ impl Reader<'_, '_> {
         let quantities: Vec<usize> =
             inside.iter().copied().filter(|k| self.tokens.get(*k).is_some_and(|t| matches!(t.found, Found::Quantity(_)))).collect();
         let mut candidates: Vec<Candidate> = Vec::new();
+        let mut previous_is_target = false;
         for (position, index) in quantities.iter().enumerate() {
             let Some(token) = self.tokens.get(*index).copied() else { continue };
             let Found::Quantity(quantity) = token.found else { continue };
             let previous_end =
                 position.checked_sub(1).and_then(|p| quantities.get(p)).and_then(|k| self.tokens.get(*k)).map_or(start, |t| t.end);
             let next_start = quantities.get(position + 1).and_then(|k| self.tokens.get(*k)).map_or(end, |t| t.start);
-            if self.is_target(&token, quantity, previous_end) {
+            let target = self.is_target(&token, quantity, previous_end)
+                || (previous_is_target && self.joins_previous(&token, quantity, previous_end));
+            previous_is_target = target;
+            if target {
                 self.numbers.push((*index, "a target or an aim (\u{ab}aims to reach\u{bb}, \u{ab}objectif\u{bb}), not a result"));
                 continue;
             }
             let mut ellipsis = false;
-            let found = self.metric(&token, quantity, previous_end, next_start, (start, end)).or_else(|| {
-                let previous = candidates.last().map(|c| c.metric)?;
-                ellipsis = quantity.money == Money::None && self.is_comparison(&token, quantity);
-                ellipsis.then_some((previous, Confidence::Medium))
-            });
+            let mut from_context = false;
+            let found = self
+                .metric(&token, quantity, previous_end, next_start, (start, end))
+                .or_else(|| {
+                    let previous = candidates.last().map(|c| c.metric)?;
+                    ellipsis = quantity.money == Money::None && !self.counts_things(&token) && self.is_comparison(&token, quantity);
+                    ellipsis.then_some((previous, Confidence::Medium))
+                })
+                .or_else(|| {
+                    let metric = self.metric_from_context(&token, quantity, (start, end), self.previous_sentence)?;
+                    from_context = true;
+                    Some((metric, Confidence::Low))
+                });
             let Some((metric, confidence)) = found else {
                 let reason = if quantity.money == Money::Other {
                     "an amount in a currency other than the euro"
@@ -201,7 +225,7 @@ impl Reader<'_, '_> {
             if let Some(slot) = self.used.get_mut(*index) {
                 *slot = true;
             }
-            candidates.push(Candidate { token, quantity, metric, confidence, previous_end, next_start, ellipsis });
+            candidates.push(Candidate { token, quantity, metric, confidence, previous_end, next_start, ellipsis, from_context });
         }
         let Some(first) = candidates.first().map(Candidate::own) else { return };
         let hints = self.hints(&inside, (start, end));
@@ -262,22 +286,83 @@ impl Reader<'_, '_> {
         let repeats: Vec<usize> = self
             .proposals
             .iter()
-            .filter(|p| {
-                in_headline(p)
-                    && self.proposals.iter().any(|q| !in_headline(q) && q.metric == p.metric && q.value == p.value && q.unit == p.unit)
-            })
+            .filter(|p| in_headline(p) && self.proposals.iter().any(|q| !in_headline(q) && same_figure(p, q)))
             .map(|p| p.number.start)
             .collect();
-        self.proposals.retain(|p| !repeats.contains(&p.number.start));
-        for at in repeats {
-            if let Some(index) = self.tokens.iter().position(|t| t.start == at) {
+        self.demote(&repeats, "the headline repeats a figure of the body, which is proposed instead");
+    }
+
+    /// A figure the body gives twice is proposed once, where it first appears.
+    pub(super) fn drop_body_repeats(&mut self) {
+        let repeats: Vec<usize> = self
+            .proposals
+            .iter()
+            .enumerate()
+            .filter(|(k, p)| self.proposals.iter().take(*k).any(|q| same_figure(p, q)))
+            .map(|(_, p)| p.number.start)
+            .collect();
+        self.demote(&repeats, "repeats a figure given earlier in the release, which is proposed instead");
+    }
+
+    /// The parts of a figure are not figures of their own: numbers of the same metric listed right
+    /// after or before a total that they add up to exactly ("268 migrants … 159 … 109", one per
+    /// flight), or listed after it in its sentence behind "dont", "including", "of whom".
+    pub(super) fn drop_breakdowns(&mut self) {
+        let mut parts: Vec<usize> = Vec::new();
+        let proposals = &self.proposals;
+        let alike = |a: &Proposal, b: &Proposal| a.metric == b.metric && a.unit == b.unit;
+        for (k, total) in proposals.iter().enumerate() {
+            // A run right after the total, or right before it, adding up to it.
+            let after = proposals.iter().skip(k + 1).take_while(|p| alike(p, total));
+            let before = proposals.iter().take(k).rev().take_while(|p| alike(p, total));
+            for run in [after.collect::<Vec<_>>(), before.collect::<Vec<_>>()] {
+                let mut sum = 0.0;
+                for (n, part) in run.iter().enumerate() {
+                    sum += part.value;
+                    if n >= 1 && sum == total.value {
+                        parts.extend(run.iter().take(n + 1).map(|p| p.number.start));
+                        break;
+                    }
+                    if sum > total.value {
+                        break;
+                    }
+                }
+            }
+            // "dont …", "including …" after the total, in its sentence.
+            for part in proposals.iter().skip(k + 1).filter(|p| alike(p, total) && p.sentence == total.sentence && p.value < total.value) {
+                let between = self.text.words_before(part.number.start, 40);
+                let words: Vec<&str> =
+                    between.iter().take_while(|(at, _)| *at >= total.number.end).map(|(_, w)| w.as_str()).collect::<Vec<_>>();
+                let opened = BREAKDOWN_WORDS
+                    .iter()
+                    .any(|phrase| words.windows(phrase.len()).any(|window| window.iter().rev().zip(phrase.iter()).all(|(a, b)| a == b)));
+                if opened {
+                    parts.push(part.number.start);
+                }
+            }
+        }
+        parts.sort_unstable();
+        parts.dedup();
+        self.demote(&parts, "a part of a figure given beside it (a breakdown by flight, country or group), not a figure of its own");
+    }
+
+    /// Takes the proposals whose numbers start at `starts` back into the context, with `reason`.
+    fn demote(&mut self, starts: &[usize], reason: &'static str) {
+        self.proposals.retain(|p| !starts.contains(&p.number.start));
+        for at in starts {
+            if let Some(index) = self.tokens.iter().position(|t| t.start == *at) {
                 if let Some(slot) = self.used.get_mut(index) {
                     *slot = false;
                 }
-                self.numbers.push((index, "the headline repeats a figure of the body, which is proposed instead"));
+                self.numbers.push((index, reason));
             }
         }
     }
+}
+
+/// Two proposals give the same figure: metric, value and unit agree.
+fn same_figure(a: &Proposal, b: &Proposal) -> bool {
+    a.metric == b.metric && a.value == b.value && a.unit == b.unit
 }
 
 #[cfg(test)]

@@ -56,6 +56,9 @@ pub(super) const MONTHS: &[(&str, u8)] = &[
     ("dec", 12),
 ];
 
+/// Words between two days of one month ("les 20 et 26 août", "du 20 au 26 août").
+pub(super) const DAY_JOINS: &[&str] = &["et", "and", "au", "to"];
+
 pub(super) fn month_number(word: &str) -> Option<u8> {
     MONTHS.iter().find(|(name, _)| *name == word).map(|(_, month)| *month)
 }
@@ -229,6 +232,21 @@ pub(super) const VAGUE_QUANTITIES: &[(&str, f64)] = &[
     ("billions", 1_000_000_000.0),
 ];
 
+/// Codes of currencies other than the euro, written before or after an amount ("USD 380",
+/// "5 MD" for millions of dinars, "2 000 TND"): such an amount is never funding in euros.
+pub(super) const OTHER_CURRENCY_CODES: &[&str] =
+    &["usd", "chf", "gbp", "tnd", "dt", "md", "mdt", "xof", "xaf", "fcfa", "cfa", "mru", "ngn", "ghs", "gmd", "mad", "dzd", "egp", "lyd"];
+
+/// Names of currencies other than the euro, after an amount ("380 millions de dollars").
+pub(super) const OTHER_CURRENCY_NAMES: &[&str] = &[
+    "dollar", "dollars", "francs", "livres", "pounds", "dinar", "dinars", "naira", "nairas", "cedi", "cedis", "dalasi", "dalasis",
+    "ouguiya", "ouguiyas", "dirham", "dirhams", "yen", "yuan", "rand", "shillings",
+];
+
+/// Words between an amount and its currency that do not stop the currency being read ("380
+/// millions de dollars", "380 million US dollars").
+pub(super) const CURRENCY_FILLERS: &[&str] = &["d", "de", "us", "american", "américains"];
+
 /// Scale letters written onto an amount of money ("€140m", "EUR 2bn").
 pub(super) const MONEY_SUFFIXES: &[(&str, u32)] = &[("m", 6), ("mn", 6), ("bn", 9), ("b", 9), ("k", 3)];
 
@@ -360,7 +378,9 @@ pub(super) const BOILERPLATE: &[&str] = &[
 pub(super) const PEOPLE_METRICS: &[(Metric, &[&str])] = &[
     (Metric::MigrantsReintegration, &["réintégr", "reintegr", "réinsertion", "reinsertion", "accueil", "reception", "réception"]),
     (Metric::MigrantsRescued, &["secour", "sauvetage", "sauvé", "rescu", "saved"]),
-    (Metric::MigrantsReturned, &["rentr", "retour", "return", "rapatri", "repatri"]),
+    // People carried on flights or charters were returned ("1.096 personnes ont été soutenues
+    // grâce à trois vols charters"); "regagner leur pays" is to return.
+    (Metric::MigrantsReturned, &["rentr", "retour", "return", "rapatri", "repatri", "regagn", "vols", "charter", "flight"]),
     (
         Metric::MigrantsProtectedAssisted,
         &["protection", "protég", "protect", "assist", "aidé", "helped", "soutenu", "supported", "hébergé", "sheltered"],
@@ -380,6 +400,11 @@ pub(super) const PROGRAMME_NAMES: &[&str] = &[
     "migrant protection, return and reintegration programme",
     "migrant protection, return and reintegration",
     "programme de protection, de retour et de réintégration des migrants",
+    "programme de protection, retour et réintégration des migrants",
+    "protection, retour et réintégration des migrants",
+    "aide au retour volontaire et à la réintégration",
+    "assistance au retour volontaire et à la réintégration",
+    "assisted voluntary return and reintegration",
 ];
 
 pub(super) const COUNTRY_NOUNS: &[&str] = &["pays", "country", "countries"];
@@ -395,8 +420,12 @@ pub(super) const PARTNER_NOUNS: &[&str] = &["partenaire", "partenaires", "partne
 /// "targeted assistance" is a result.
 pub(super) const TARGET_WORDS: &[&str] = &[
     "aim", "aims", "aiming", "target", "targets", "goal", "goals", "objective", "objectives", "ambition", "objectif", "objectifs", "vise",
-    "visent", "viser", "visant", "ambitionne", "ambitionnent",
+    "visent", "viser", "visant", "ambitionne", "ambitionnent", "prévoit", "prévoient", "plans", "planned",
 ];
+
+/// Words that join a number to a target before it in the same sentence ("prévoit de faciliter le
+/// retour de 21 187 migrants, ainsi que la réintégration de 18 420"): it is a target too.
+pub(super) const TARGET_JOINS: &[&[&str]] = &[&["ainsi", "que"], &["as", "well", "as"], &["de", "même", "que"], &["et"], &["and"]];
 
 pub(super) const HUMANITARIAN: &[&str] = &["humanitai"];
 
@@ -406,8 +435,20 @@ pub(super) const THINGS: &[&str] = &[
     "ateliers", "trainings", "formations", "kits", "meals", "repas", "vehicles", "véhicules", "ambulances", "buses", "bus", "boats",
     "bateaux", "missions", "campaigns", "campagnes", "meetings", "réunions", "events", "événements", "cases", "cas", "beds", "lits",
     "shelters", "abris", "offices", "bureaux", "municipalities", "communes", "villages", "districts", "regions", "régions", "provinces",
-    "sites", "schools", "écoles", "hospitals", "hôpitaux", "items", "documents", "reports", "rapports", "studies", "études",
+    "sites", "schools", "écoles", "hospitals", "hôpitaux", "items", "documents", "reports", "rapports", "studies", "études", "demandes",
+    "requests", "applications", "dossiers", "opérations", "operations",
 ];
+
+/// Nouns of people right after a number ("6.500 migrants", "150 ressortissants"): when its clause
+/// says nothing of what happened to them, the sentence before may ("… d’autres retours facilités.
+/// Au total, plus de 6.500 migrants ont pu bénéficier de ce dispositif").
+pub(super) const PEOPLE_NOUNS: &[&str] =
+    &["migrants", "migrant", "personnes", "people", "persons", "ressortissants", "nationals", "returnees", "individuals", "individus"];
+
+/// Words that open a list of the parts of a figure just given ("268 migrants, dont 159 le 20
+/// août"): a part is not a figure of its own.
+pub(super) const BREAKDOWN_WORDS: &[&[&str]] =
+    &[&["dont"], &["including"], &["of", "whom"], &["of", "which"], &["among", "them"], &["parmi", "lesquels"], &["parmi", "lesquelles"]];
 
 /// Words that compare a number with the one before it, which then gives it its metric.
 pub(super) const COMPARISONS: &[&[&str]] = &[
@@ -443,6 +484,19 @@ pub(super) const LAUNCH_PHRASES: &[&str] = &[
     "since it began",
     "since it was launched",
     "since it started",
+];
+
+/// Phrases that start a running total on the first of January ("depuis le début de l’année
+/// 2025", "since the start of the year"): of the year that follows them, else the release's.
+pub(super) const YEAR_START_PHRASES: &[&str] = &[
+    "depuis le début de l'année",
+    "depuis le début de cette année",
+    "depuis début",
+    "since the start of the year",
+    "since the beginning of the year",
+    "since the start of this year",
+    "since the beginning of this year",
+    "so far this year",
 ];
 
 /// Verbs and nouns that make "en 2016" an event rather than the period of a figure.

@@ -10,8 +10,8 @@
 use crate::domain::dataset::model::Qualifier;
 
 use super::lexicon::{
-    month_number, number_word, Caution, Hedge, COUNT_NOUNS, HEDGES, MEASURES, MONEY_SUFFIXES, ORDINAL_SUFFIXES, ORDINAL_WORDS, PHONE_WORDS,
-    REFERENCE_WORDS, VAGUE_QUANTITIES,
+    month_number, number_word, Caution, Hedge, COUNT_NOUNS, DAY_JOINS, HEDGES, MEASURES, MONEY_SUFFIXES, ORDINAL_SUFFIXES, ORDINAL_WORDS,
+    PHONE_WORDS, REFERENCE_WORDS, VAGUE_QUANTITIES,
 };
 use super::text::{ends_with, Text};
 
@@ -216,6 +216,18 @@ impl Scanner<'_, '_> {
         if let (Some(day), Some((_, month_end, word))) = (literal.integer().filter(|_| literal.plain), after.first()) {
             if let (Some(month), true) = (month_number(word), (1..=31).contains(&day) && literal.lead <= 2) {
                 return self.day_first_date(i, u8::try_from(day).unwrap_or(1), month, *month_end);
+            }
+        }
+        // "les 20 et 26 août", "du 20 au 26 août": the first day takes the month of the second.
+        let day = literal.integer().filter(|d| literal.plain && literal.lead <= 2 && (1..=31).contains(d));
+        if let (Some(day), Some((_, joiner_end, joiner))) = (day, after.first()) {
+            if DAY_JOINS.contains(&joiner.as_str()) && text.is_inline_space(*joiner_end) {
+                let next_end = text.digits_end(joiner_end + 1);
+                let month = text.words_after(next_end, 1).first().and_then(|(_, _, word)| month_number(word));
+                if let (true, Some(month)) = ((1..=2).contains(&(next_end - joiner_end - 1)), month) {
+                    let date = PartialDate { year: None, month, day: u8::try_from(day).ok() };
+                    return self.push(Found::Date(date), i, end);
+                }
             }
         }
         // Postal codes: four or five plain digits before a capitalised place name.

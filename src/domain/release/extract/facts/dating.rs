@@ -3,8 +3,8 @@
 
 use super::{Hint, HintKind, Reader};
 use crate::domain::dataset::date::{days_in_month, Date};
-use crate::domain::release::extract::lexicon::{EVENT_WORDS, LAUNCH_PHRASES};
-use crate::domain::release::extract::scan::Found;
+use crate::domain::release::extract::lexicon::{EVENT_WORDS, LAUNCH_PHRASES, YEAR_START_PHRASES};
+use crate::domain::release::extract::scan::{Found, PartialDate};
 use crate::domain::release::extract::text::ends_with;
 
 fn first_day(found: Found, fallback_year: Option<i32>) -> Option<Date> {
@@ -61,8 +61,33 @@ impl Reader<'_, '_> {
         let year = self.fallback_year();
         let mut hints = Vec::new();
         let mut taken: Vec<usize> = Vec::new();
+        // "Depuis le début de l'année 2025", "since the start of the year": from the 1st of
+        // January of the year that follows, else of the release's year.
+        let year_start = YEAR_START_PHRASES.iter().find_map(|phrase| {
+            let at = text.find_word(sentence.0, sentence.1, phrase)?;
+            let end = at + phrase.chars().count();
+            let next = inside.iter().copied().find(|k| self.tokens.get(*k).is_some_and(|t| t.start >= end));
+            let following = next
+                .and_then(|k| self.tokens.get(k).map(|t| (k, t)))
+                .filter(|(_, t)| text.norm_slice(end, t.start).trim().is_empty())
+                .and_then(|(k, t)| match t.found {
+                    Found::Year(y) => Some((k, y, t.end)),
+                    _ => None,
+                });
+            match following {
+                Some((k, y, stop)) => Some(Hint { kind: HintKind::Since(Date::start_of_year(y)), start: at, end: stop, tokens: vec![k] }),
+                None => Some(match year {
+                    Some(y) => Hint { kind: HintKind::Since(Date::start_of_year(y)), start: at, end, tokens: Vec::new() },
+                    None => Hint { kind: HintKind::SinceLaunch, start: at, end, tokens: Vec::new() },
+                }),
+            }
+        });
+        if let Some(hint) = year_start {
+            taken.extend(hint.tokens.iter().copied());
+            hints.push(hint);
+        }
         // Launch phrases, dated when they say "in December 2016".
-        for phrase in LAUNCH_PHRASES {
+        for phrase in LAUNCH_PHRASES.iter().filter(|_| hints.is_empty()) {
             let Some(at) = text.find_word(sentence.0, sentence.1, phrase) else { continue };
             let mut stop = (at..sentence.1).find(|k| matches!(text.n(*k), Some(',' | ';' | '.'))).unwrap_or(sentence.1);
             if let Some(next) =
@@ -141,11 +166,13 @@ impl Reader<'_, '_> {
                 last_day(token.found, year).map(|d| (HintKind::AsOf(d), 2))
             } else if ends_with(&before, &["au"]) || ends_with(&before, &["by"]) || ends_with(&before, &["ici"]) {
                 last_day(token.found, year).map(|d| (HintKind::AsOf(d), 1))
-            } else if let Found::Year(y) = token.found {
+            } else if matches!(token.found, Found::Year(_) | Found::Date(PartialDate { day: None, .. })) {
+                // "en 2019", "in July 2025", "Rien qu'en juillet 2025": the year or the month.
                 let preposition = ["en", "in", "during", "pendant", "throughout", "for"].iter().any(|p| ends_with(&before, &[*p]))
                     || ends_with(&before, &["au", "cours", "de"]);
                 let event = before.get(1).is_some_and(|(_, w)| EVENT_WORDS.contains(&w.as_str()));
-                (preposition && !event).then(|| (HintKind::Period(Date::start_of_year(y), Date::end_of_year(y)), 1))
+                let period = first_day(token.found, year).zip(last_day(token.found, year));
+                period.filter(|_| preposition && !event).map(|(from, to)| (HintKind::Period(from, to), 1))
             } else {
                 None
             };

@@ -4,7 +4,8 @@
 use super::Reader;
 use crate::domain::dataset::model::Metric;
 use crate::domain::release::extract::lexicon::{
-    COMPARISONS, COUNTRY_NOUNS, HUMANITARIAN, PARTNER_NOUNS, PEOPLE_METRICS, PROJECT_NOUNS, TARGET_WORDS, THINGS,
+    COMPARISONS, COUNTRY_NOUNS, HUMANITARIAN, PARTNER_NOUNS, PEOPLE_METRICS, PEOPLE_NOUNS, PROJECT_NOUNS, TARGET_JOINS, TARGET_WORDS,
+    THINGS,
 };
 use crate::domain::release::extract::scan::{Money, Quantity, Token};
 use crate::domain::release::extract::text::ends_with;
@@ -15,11 +16,56 @@ impl Reader<'_, '_> {
     pub(super) fn is_target(&self, token: &Token, quantity: Quantity, previous_end: usize) -> bool {
         let own_start = quantity.qualifier_start.unwrap_or(token.start);
         let left = self.clause_start(previous_end, own_start);
-        self.text
-            .words_before(own_start, 12)
+        // Every whole word of the clause before the number, across the years and dates in it
+        // ("prévoit en 2025 de faciliter le retour de 21 187").
+        let clause = self.text.norm_slice(left, own_start);
+        let mut words = clause.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+        words.reverse();
+        words.into_iter().take(16).any(|word| TARGET_WORDS.contains(&word))
+    }
+
+    /// True when the first nouns after a number name things, not people ("150 demandes", "412
+    /// charter flights"): such a number takes no metric, not even from the figure before it.
+    pub(super) fn counts_things(&self, token: &Token) -> bool {
+        self.text.words_after(token.end, 3).iter().any(|(_, _, word)| THINGS.contains(&word.as_str()))
+    }
+
+    /// True when the words between the previous quantity and this one join it to that quantity
+    /// ("…, ainsi que la réintégration de 18 420", "and 300"): used to carry a target over.
+    pub(super) fn joins_previous(&self, token: &Token, quantity: Quantity, previous_end: usize) -> bool {
+        let own_start = quantity.qualifier_start.unwrap_or(token.start);
+        let mut words: Vec<String> =
+            self.text.words_before(own_start, 12).into_iter().take_while(|(at, _)| *at >= previous_end).map(|(_, w)| w).collect();
+        words.reverse();
+        TARGET_JOINS
             .iter()
-            .take_while(|(at, _)| *at >= left)
-            .any(|(_, word)| TARGET_WORDS.contains(&word.as_str()))
+            .any(|phrase| words.windows(phrase.len()).any(|window| window.iter().zip(phrase.iter()).all(|(a, b)| a == b)))
+    }
+
+    /// What a number of people counts when its own clause does not say ("Au total, plus de 6.500
+    /// migrants ont pu bénéficier de ce dispositif"): the words of its sentence, then of the
+    /// sentence before it in the paragraph, programme names masked. Only for a number followed
+    /// by a noun of people, and never sure.
+    pub(super) fn metric_from_context(
+        &self,
+        token: &Token,
+        quantity: Quantity,
+        sentence: (usize, usize),
+        before: Option<(usize, usize)>,
+    ) -> Option<Metric> {
+        if quantity.money != Money::None {
+            return None;
+        }
+        let head = self.text.words_after(token.end, 1);
+        if !head.first().is_some_and(|(_, _, word)| PEOPLE_NOUNS.contains(&word.as_str())) {
+            return None;
+        }
+        [Some(sentence), before].into_iter().flatten().find_map(|(start, end)| {
+            PEOPLE_METRICS
+                .iter()
+                .find(|(_, words)| self.text.contains_any_outside(start, end, words, &self.programmes))
+                .map(|(metric, _)| *metric)
+        })
     }
 
     /// True when the words before a number compare it with the figure before ("contre environ

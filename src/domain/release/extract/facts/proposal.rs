@@ -18,11 +18,17 @@ impl Reader<'_, '_> {
         as_of: Option<&Hint>,
     ) -> (Proposal, bool, bool) {
         let text = self.text;
-        let Candidate { token, quantity, metric, mut confidence, previous_end, next_start, ellipsis } = *candidate;
+        let Candidate { token, quantity, metric, mut confidence, previous_end, next_start, ellipsis, from_context } = *candidate;
         let quote = |hint: &Hint| text.slice(hint.start, hint.end).split_whitespace().collect::<Vec<_>>().join(" ");
         let mut notes = Vec::new();
         if ellipsis {
             notes.push("Compared with the figure before it in the sentence, whose metric it was given.".to_string());
+        }
+        if from_context {
+            notes.push(
+                "Its own clause does not say what it counts: the metric is read from the rest of the sentence or the sentence before. Check it."
+                    .to_string(),
+            );
         }
         let mut period_start = None;
         let mut period_end = None;

@@ -2,7 +2,7 @@
 //! the quantity with its currency, scale and qualifier.
 
 use super::{qualifier_before, Found, Literal, Money, Quantity, Scanner};
-use crate::domain::release::extract::lexicon::scale_of;
+use crate::domain::release::extract::lexicon::{scale_of, CURRENCY_FILLERS, OTHER_CURRENCY_CODES, OTHER_CURRENCY_NAMES};
 
 impl Scanner<'_, '_> {
     /// A quantity: the number, its scale, its currency before or after, and its qualifier.
@@ -78,7 +78,7 @@ impl Scanner<'_, '_> {
         }
         match word.as_str() {
             "eur" | "euro" => Some((Money::Euro, *start)),
-            "usd" | "chf" | "gbp" => Some((Money::Other, *start)),
+            word if OTHER_CURRENCY_CODES.contains(&word) => Some((Money::Other, *start)),
             _ => None,
         }
     }
@@ -95,19 +95,23 @@ impl Scanner<'_, '_> {
             Some('$' | '£') => return Some((Money::Other, k + 1)),
             _ => {}
         }
-        let words = text.words_after(end, 2);
-        let (first_end, first) = words.first().map(|(_, e, w)| (*e, w.as_str()))?;
+        let words = text.words_after(end, 3);
         let money = |word: &str| match word {
             "eur" | "euro" | "euros" => Some(Money::Euro),
-            "usd" | "dollar" | "dollars" | "chf" | "francs" | "gbp" | "livres" | "pounds" => Some(Money::Other),
+            word if OTHER_CURRENCY_CODES.contains(&word) || OTHER_CURRENCY_NAMES.contains(&word) => Some(Money::Other),
             _ => None,
         };
-        if let Some(kind) = money(first) {
-            return Some((kind, first_end));
-        }
-        if matches!(first, "d" | "de") {
-            let (second_end, second) = words.get(1).map(|(_, e, w)| (*e, w.as_str()))?;
-            return money(second).map(|kind| (kind, second_end));
+        // "380 millions de dollars", "380 million US dollars", "5 MD", "d’euros".
+        let mut skipped = 0;
+        for (_, word_end, word) in &words {
+            if let Some(kind) = money(word) {
+                return Some((kind, *word_end));
+            }
+            if skipped == 0 && CURRENCY_FILLERS.contains(&word.as_str()) {
+                skipped += 1;
+                continue;
+            }
+            break;
         }
         None
     }

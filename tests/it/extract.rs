@@ -632,3 +632,30 @@ fn amounts_in_other_currencies_never_become_funding_in_euros() {
     }
     assert_eq!(proposed("Le programme dispose de 380 millions d\u{2019}euros."), vec![(Metric::FundingEur, 380e6, Unit::Eur)]);
 }
+
+#[test]
+fn a_date_that_belongs_to_a_number_that_is_no_figure_dates_nothing() {
+    // "en 2023" is the requests' year, in their clause; the returns are this year's.
+    let text = "Depuis le début de cette année, 540 migrants sont rentrés chez eux, contre 210 demandes traitées en 2023.";
+    let p = extract(text).proposals.remove(0);
+    assert_eq!((p.value, p.period_start, p.period_end), (540.0, None, None), "{p:#?}");
+    // "Sur l'ensemble de l'année 2023" is a year; "cette année" counts from its first of January.
+    let p = extract("Sur l\u{2019}ensemble de l\u{2019}année 2023, l\u{2019}OIM a facilité 870 rapatriements.").proposals.remove(0);
+    assert_eq!((p.period_start, p.period_end), (Date::new(2023, 1, 1).ok(), Date::new(2023, 12, 31).ok()));
+    let p = extract(
+        "Tunis, 2 juin 2025\n\nLe 9e vol organisé cette année a permis à l\u{2019}OIM de soutenir 3 100 migrants dans leur retour.",
+    )
+    .proposals
+    .remove(0);
+    assert_eq!(p.cumulative_since, Date::new(2025, 1, 1).ok());
+}
+
+#[test]
+fn without_a_dateline_only_the_first_line_can_be_the_headline() {
+    let text = "En mai 2025, l\u{2019}OIM a facilité le retour volontaire de 300 migrants vers leurs pays d\u{2019}origine à travers deux vols organisés depuis la capitale, avec le soutien des autorités consulaires de chacun des pays concernés.\n\nCes retours illustrent la collaboration entre les autorités et l\u{2019}OIM.";
+    assert_eq!(extract(text).release.title, None);
+    assert_eq!(
+        extract("OIM : retour de 300 migrants\n\nEn mai 2025, 300 migrants sont rentrés chez eux.").release.title.as_deref(),
+        Some("OIM : retour de 300 migrants")
+    );
+}

@@ -84,7 +84,13 @@ pub(super) fn title_line(text: &Text<'_>, lines: &[(usize, usize)], dateline: Op
             .rev()
             .find(|l| is_title(l))
             .or_else(|| lines.iter().skip(line + 1).take(if in_body(line) { 0 } else { 3 }).find(|l| is_title(l))),
-        None => lines.iter().take(5).find(|l| is_title(l)),
+        // Without a dateline, only the first line (after site names) can be a headline: a short
+        // line further down is body text.
+        None => lines
+            .iter()
+            .take(5)
+            .find(|(start, end)| !BOILERPLATE.contains(&text.norm_slice(*start, *end).trim()))
+            .filter(|l| is_title(l)),
     };
     found.copied()
 }
@@ -230,15 +236,24 @@ impl Reader<'_, '_> {
         let Some(first) = candidates.first().map(Candidate::own) else { return };
         let hints = self.hints(&inside, (start, end));
         // A phrase before the first figure dates every figure of the sentence; any other phrase
-        // dates only the figure it is closest to, preferring one it shares a clause with.
+        // dates only the figure it is closest to, preferring one it shares a clause with, and
+        // none when it shares its clause only with a number that is no figure ("… 322
+        // migrants …, contre 150 demandes traitées en 2024": the year is the requests').
+        let others: Vec<(usize, usize)> = quantities
+            .iter()
+            .filter_map(|k| self.tokens.get(*k))
+            .filter(|t| !candidates.iter().any(|c| c.token.start == t.start))
+            .map(|t| (t.start, t.end))
+            .collect();
         let owners: Vec<Option<usize>> = hints
             .iter()
             .map(|hint| {
                 if hint.end <= first.0 {
-                    None
-                } else {
-                    candidates.iter().enumerate().min_by_key(|(_, c)| self.reach(hint, c.own())).map(|(j, _)| j)
+                    return None;
                 }
+                let (j, reach) = candidates.iter().enumerate().map(|(j, c)| (j, self.reach(hint, c.own()))).min_by_key(|(_, r)| *r)?;
+                let closer_other = reach.0 && others.iter().any(|other| !self.reach(hint, *other).0);
+                Some(if closer_other { usize::MAX } else { j })
             })
             .collect();
         let mut used_hints = vec![false; hints.len()];

@@ -497,6 +497,8 @@ pub(super) const YEAR_START_PHRASES: &[&str] = &[
     "since the start of this year",
     "since the beginning of this year",
     "so far this year",
+    "cette année",
+    "this year",
 ];
 
 /// Verbs and nouns that make "en 2016" an event rather than the period of a figure.

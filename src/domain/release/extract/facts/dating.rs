@@ -168,8 +168,9 @@ impl Reader<'_, '_> {
                 last_day(token.found, year).map(|d| (HintKind::AsOf(d), 1))
             } else if matches!(token.found, Found::Year(_) | Found::Date(PartialDate { day: None, .. })) {
                 // "en 2019", "in July 2025", "Rien qu'en juillet 2025": the year or the month.
-                let preposition = ["en", "in", "during", "pendant", "throughout", "for"].iter().any(|p| ends_with(&before, &[*p]))
-                    || ends_with(&before, &["au", "cours", "de"]);
+                let preposition =
+                    ["en", "in", "during", "pendant", "throughout", "for", "année", "year"].iter().any(|p| ends_with(&before, &[*p]))
+                        || ends_with(&before, &["au", "cours", "de"]);
                 let event = before.get(1).is_some_and(|(_, w)| EVENT_WORDS.contains(&w.as_str()));
                 let period = first_day(token.found, year).zip(last_day(token.found, year));
                 period.filter(|_| preposition && !event).map(|(from, to)| (HintKind::Period(from, to), 1))

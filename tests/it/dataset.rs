@@ -618,3 +618,31 @@ fn lookups_by_id_agree_with_the_lists() {
     assert_eq!(dataset.year_bounds(), years.clone().min().zip(years.max()));
     assert_eq!(dataset.latest_source_date(), dataset.sources().iter().map(|s| s.date()).max());
 }
+
+/// No view or download of the published data adds figures together (the check of
+/// `pipeline.rs`, on the new data), and its first view shows the newest programme-wide return
+/// total (2022–2025) on its card and as a series of its own beside the Joint Initiative's.
+#[test]
+fn the_published_views_show_no_sum_and_the_newest_total_first() {
+    use eu_iom_dashboard::domain::explore::aggregate::{build_series, headline_figure, Headline};
+    use eu_iom_dashboard::domain::explore::select::{select, Ignore};
+    use eu_iom_dashboard::domain::explore::view::from_query;
+    let loaded = common::published_dataset();
+    let dataset = &loaded.dataset;
+    crate::pipeline::assert_no_view_or_download_sums(dataset);
+    let (state, _) = from_query("", Some(dataset));
+    let cards = select(dataset, &state.filter, Ignore { metrics: true, levels: true });
+    let id = |at| dataset.figure(at).unwrap().id().to_string();
+    let lines = Headline::MigrantsAssisted.lines();
+    assert_eq!(headline_figure(dataset, &cards, lines[0]).map(id).as_deref(), Some("ap-2025-11-takeaways-thelocalreport:1"));
+    assert!(headline_figure(dataset, &cards, lines[1])
+        .map(id)
+        .is_some_and(|i| i.starts_with("particle-2025-11-ap-iom-return-programme:")));
+    let selected = select(dataset, &state.filter, Ignore::default());
+    assert_eq!(selected.len(), 11, "the Joint Initiative's ten programme-wide return totals and the AP's");
+    let series = build_series(dataset, &selected);
+    let programmes: Vec<&str> = series.iter().map(|s| dataset.programme(s.key.programme).unwrap().id()).collect();
+    assert_eq!(programmes, ["joint-initiative", "eu-iom-return-programme-ap"], "two series, never one");
+    assert_eq!(dataset.latest_source_date().map(|d| d.to_string()).as_deref(), Some("2026-01-29"));
+    assert_eq!(dataset.year_bounds(), Some((2013, 2026)));
+}

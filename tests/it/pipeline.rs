@@ -283,14 +283,18 @@ fn numbers_left_over(dataset: &Dataset, known: &HashMap<String, Vec<String>>, te
 /// a figure's own value, a date, or a count of figures, sources, series or places.
 #[test]
 fn no_view_or_download_shows_a_sum_of_figures() {
+    assert_no_view_or_download_sums(&common::fixture_dataset().dataset);
+}
+
+/// The check of [`no_view_or_download_shows_a_sum_of_figures`] on any dataset (the published
+/// one too: `dataset::the_published_views_show_no_sum`).
+pub(crate) fn assert_no_view_or_download_sums(dataset: &Dataset) {
     use eu_iom_dashboard::domain::explore::aggregate::HeadlineLine;
     use eu_iom_dashboard::domain::export::{citation, source_summary, to_csv, to_json, ExportContext, Scope};
     use eu_iom_dashboard::domain::text::describe::{
         describe_breakdown, describe_timeline, figure_period, figure_value_stated, series_tooltip_lines,
     };
     use eu_iom_dashboard::html::sources::sources_list;
-    let loaded = common::fixture_dataset();
-    let dataset = &loaded.dataset;
     let values: Vec<f64> = dataset.figures().iter().map(|f| f.value()).collect();
     let is_value = |v: f64| values.contains(&v);
     // The check itself sees a sum: the seed's returned and reintegration totals added.

@@ -583,8 +583,10 @@ fn the_parts_of_a_figure_are_not_figures_of_their_own() {
     assert_eq!(proposed(text), vec![(Metric::MigrantsReturned, 300.0, Unit::Count)], "{:#?}", extraction.proposals);
     assert!(extraction.context.iter().any(|c| c.value == 180.0 && c.note.as_deref().is_some_and(|n| n.contains("part of"))));
     // By country, after "dont", even when the list is not complete.
-    let text = "Au total, 950 migrants sont rentrés chez eux, dont 400 Maliens et 300 Guinéens.";
+    let text = "Au total, 950 migrants sont rentrés chez eux, dont 400 migrants maliens et 300 migrants guinéens partis de Libye.";
+    let extraction = extract(text);
     assert_eq!(proposed(text), vec![(Metric::MigrantsReturned, 950.0, Unit::Count)]);
+    assert_eq!(extraction.context.iter().filter(|c| c.note.as_deref().is_some_and(|n| n.contains("part of"))).count(), 2);
     // Two figures that do not add up to a third stay.
     assert_eq!(proposed("En 2024, 700 migrants sont rentrés chez eux; en 2023, 500 migrants sont rentrés chez eux.").len(), 2);
 }

@@ -12,7 +12,7 @@ use crate::domain::lang::Lang;
 
 use super::lexicon::{BOILERPLATE, BREAKDOWN_WORDS, ENGLISH_WORDS, FRENCH_WORDS, ID_LABELS, ID_LABELS_KEPT, PROGRAMME_NAMES};
 use super::scan::{Found, Money, PartialDate, Quantity, Token};
-use super::text::Text;
+use super::text::{has_phrase, Text};
 use super::{Confidence, Proposal};
 
 mod dating;
@@ -345,13 +345,8 @@ impl Reader<'_, '_> {
             }
             // "dont …", "including …" after the total, in its sentence.
             for part in proposals.iter().skip(k + 1).filter(|p| alike(p, total) && p.sentence == total.sentence && p.value < total.value) {
-                let between = self.text.words_before(part.number.start, 40);
-                let words: Vec<&str> =
-                    between.iter().take_while(|(at, _)| *at >= total.number.end).map(|(_, w)| w.as_str()).collect::<Vec<_>>();
-                let opened = BREAKDOWN_WORDS
-                    .iter()
-                    .any(|phrase| words.windows(phrase.len()).any(|window| window.iter().rev().zip(phrase.iter()).all(|(a, b)| a == b)));
-                if opened {
+                let words = self.text.words_between(total.number.end, part.number.start);
+                if BREAKDOWN_WORDS.iter().any(|phrase| has_phrase(&words, phrase)) {
                     parts.push(part.number.start);
                 }
             }

@@ -228,6 +228,12 @@ impl<'a> Text<'a> {
         out
     }
 
+    /// Every word of `start..end` in reading order, across numbers and punctuation (normalised,
+    /// letters only: "l'année" gives "l" and "année").
+    pub(super) fn words_between(&self, start: usize, end: usize) -> Vec<String> {
+        self.norm_slice(start, end).split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).map(str::to_string).collect()
+    }
+
     /// The word right before `i`, allowing one space and one full stop in between ("art. 12").
     pub(super) fn word_before_loose(&self, i: usize) -> Option<String> {
         let mut k = i;
@@ -253,6 +259,11 @@ fn normalise(c: char) -> char {
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
         c => c.to_lowercase().next().unwrap_or(c),
     }
+}
+
+/// True when `words` (reading order) hold `phrase` as consecutive words.
+pub(super) fn has_phrase(words: &[String], phrase: &[&str]) -> bool {
+    words.windows(phrase.len().max(1)).any(|window| window.iter().zip(phrase).all(|(word, want)| word == want))
 }
 
 /// True when the words before a place (nearest first) end with `phrase` (reading order).

@@ -8,7 +8,7 @@ use crate::domain::release::extract::lexicon::{
     THINGS,
 };
 use crate::domain::release::extract::scan::{Money, Quantity, Token};
-use crate::domain::release::extract::text::ends_with;
+use crate::domain::release::extract::text::{ends_with, has_phrase};
 use crate::domain::release::extract::Confidence;
 
 impl Reader<'_, '_> {
@@ -18,10 +18,7 @@ impl Reader<'_, '_> {
         let left = self.clause_start(previous_end, own_start);
         // Every whole word of the clause before the number, across the years and dates in it
         // ("prévoit en 2025 de faciliter le retour de 21 187").
-        let clause = self.text.norm_slice(left, own_start);
-        let mut words = clause.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
-        words.reverse();
-        words.into_iter().take(16).any(|word| TARGET_WORDS.contains(&word))
+        self.text.words_between(left, own_start).iter().rev().take(16).any(|word| TARGET_WORDS.contains(&word.as_str()))
     }
 
     /// True when the first nouns after a number name things, not people ("150 demandes", "412
@@ -33,13 +30,8 @@ impl Reader<'_, '_> {
     /// True when the words between the previous quantity and this one join it to that quantity
     /// ("…, ainsi que la réintégration de 18 420", "and 300"): used to carry a target over.
     pub(super) fn joins_previous(&self, token: &Token, quantity: Quantity, previous_end: usize) -> bool {
-        let own_start = quantity.qualifier_start.unwrap_or(token.start);
-        let mut words: Vec<String> =
-            self.text.words_before(own_start, 12).into_iter().take_while(|(at, _)| *at >= previous_end).map(|(_, w)| w).collect();
-        words.reverse();
-        TARGET_JOINS
-            .iter()
-            .any(|phrase| words.windows(phrase.len()).any(|window| window.iter().zip(phrase.iter()).all(|(a, b)| a == b)))
+        let words = self.text.words_between(previous_end, quantity.qualifier_start.unwrap_or(token.start));
+        TARGET_JOINS.iter().any(|phrase| has_phrase(&words, phrase))
     }
 
     /// What a number of people counts when its own clause does not say ("Au total, plus de 6.500

@@ -102,7 +102,10 @@ pub fn alpha3(alpha2: &str) -> Option<&'static str> {
         "ML" => "MLI",
         "NE" => "NER",
         "NG" => "NGA",
+        "NL" => "NLD",
         "SN" => "SEN",
+        "TN" => "TUN",
+        "UA" => "UKR",
         _ => return None,
     })
 }

@@ -22,14 +22,18 @@ test('the shipped file is the December 2026 release', () => {
   assert.equal(ap.programme_id, 'eu-iom-return-programme-ap', 'a programme of its own, never added to the Joint Initiative');
 });
 
-/** What a copy of the page shows: the data date, the migrants card's lines, the chart's summary and the table's rows. */
+/**
+ * What a copy of the page shows: the data date, the migrants card's lines and the table's rows.
+ * The pre-rendered copy (`root` '.prerender') names its parts with data-snapshot-testid.
+ */
 async function shown(page, root) {
   return page.evaluate((root) => {
     const scope = root ? [...document.querySelectorAll(root)].find((c) => c.getClientRects().length > 0) : document;
+    const id = root ? 'data-snapshot-testid' : 'data-testid';
     const text = (sel) => scope.querySelector(sel)?.textContent.replace(/\s+/g, ' ').trim() ?? '';
     return {
-      asOf: text('[data-testid=data-as-of]'),
-      migrants: [...scope.querySelectorAll('[data-testid=card-migrants] [data-testid=card-line]')].map((l) => ({
+      asOf: text(`[${id}=data-as-of]`),
+      migrants: [...scope.querySelectorAll(`[${id}=card-migrants] [${id}=card-line]`)].map((l) => ({
         figure: l.dataset.figure,
         text: l.textContent.replace(/\s+/g, ' '),
       })),
@@ -60,7 +64,7 @@ test('before the WebAssembly arrives, the pre-rendered page shows the 2025 figur
   await page.waitForSelector('.prerender .chart__svg', { state: 'attached' });
   const view = await shown(page, '.prerender');
   checkNewest(view, 'pre-rendered');
-  const label = await page.$eval('.prerender:not([hidden]) .chart__svg, .prerender .chart__svg', (svg) => svg.getAttribute('aria-label') ?? svg.textContent);
+  const label = await page.evaluate(() => [...document.querySelectorAll('.prerender .chart__frame')].find((f) => f.getClientRects().length > 0)?.getAttribute('aria-label'));
   assert.match(label, /11 reported figures in 2 series/, 'the Joint Initiative and the AP are two series');
   assert.deepEqual(problems, []);
   await context.close();

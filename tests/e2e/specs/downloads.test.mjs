@@ -27,7 +27,7 @@ const TODAY = /\d{4}-\d{2}-\d{2}/;
 test('the chart downloads as a 2x PNG and as an SVG carrying its provenance', async () => {
   const { page, problems, context } = await open();
   const png = await download(page, '[data-testid=timeline-png]');
-  assert.match(png.name, /^eu-iom-figures_migrants-returned_timeline-chart_2013-2025_\d{4}-\d{2}-\d{2}\.png$/);
+  assert.match(png.name, /^eu-iom-figures_migrants-returned_timeline-chart_2013-2026_\d{4}-\d{2}-\d{2}\.png$/);
   assert.deepEqual([...png.bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'a PNG file');
   assert.equal(png.bytes.readUInt32BE(16), 1920, 'drawn at twice the 960 px export width');
 
@@ -36,9 +36,9 @@ test('the chart downloads as a 2x PNG and as an SVG carrying its provenance', as
   const text = svg.bytes.toString('utf8').replace(/[ \n\r\t]+/g, ' ');
   assert.match(text, /^<svg /);
   assert.match(text, /Reported figures over time/, 'title');
-  assert.match(text, /Migrants returned · all programmes · programme-wide totals · 2013–2025 · all sources/, 'filters in words');
-  assert.match(text, /Sources: 10 releases/, 'source line');
-  assert.match(text, /Data as of 12\u00a0Jun\u00a02025 · Downloaded \d+\u00a0\w{3}\u00a0\d{4}/, 'data date and download date');
+  assert.match(text, /Migrants returned · all programmes · programme-wide totals · 2013–2026 · all sources/, 'filters in words');
+  assert.match(text, /Sources: 11 releases/, 'source line');
+  assert.match(text, /Data as of 29\u00a0Jan\u00a02026 · Downloaded \d+\u00a0\w{3}\u00a0\d{4}/, 'data date and download date');
   assert.match(text, /Joint Initiative · Programme-wide/, 'the chart itself');
   assert.deepEqual(problems, []);
   await context.close();
@@ -47,7 +47,7 @@ test('the chart downloads as a 2x PNG and as an SVG carrying its provenance', as
 test('the selection downloads as CSV with a README and its data package, and as JSON', async () => {
   const { page, context } = await open();
   const zip = await download(page, '[data-testid=download-selection-csv]');
-  assert.match(zip.name, /^eu-iom-figures_migrants-returned_csv_2013-2025_\d{4}-\d{2}-\d{2}\.zip$/);
+  assert.match(zip.name, /^eu-iom-figures_migrants-returned_csv_2013-2026_\d{4}-\d{2}-\d{2}\.zip$/);
   const dir = await fs.mkdtemp('/tmp/eu-iom-zip-');
   await fs.writeFile(`${dir}/a.zip`, zip.bytes);
   const listing = execFileSync('python3', ['-c', `
@@ -61,7 +61,7 @@ print(json.dumps({n: z.read(n).decode('utf-8') for n in z.namelist()}))`, `${dir
   const csvName = names.find((n) => n.endsWith('.csv'));
   const csv = files[csvName];
   const rows = csv.trim().split('\r\n');
-  assert.equal(rows.length, 11, 'header plus the ten selected figures');
+  assert.equal(rows.length, 12, 'header plus the eleven selected figures');
   assert.match(rows[0], /^figure_id,metric,.*,source_url,source_official,source_note$/);
   for (const row of rows.slice(1)) assert.match(row, /https?:\/\//, 'every figure carries its source');
   // The Frictionless Data package beside the CSV describes exactly its columns, and its types
@@ -94,20 +94,20 @@ print(json.dumps(list(csv.reader(io.StringIO(sys.stdin.read(), newline='')))))`]
   assert.match(json.name, TODAY);
   const data = JSON.parse(json.bytes.toString('utf8'));
   assert.equal(data.schema, 'eu-iom-dashboard/figures');
-  assert.equal(data.figures.length, 10);
-  assert.match(data.metadata.citation, /Data as of: 12\u00a0Jun\u00a02025/);
+  assert.equal(data.figures.length, 11);
+  assert.match(data.metadata.citation, /Data as of: 29\u00a0Jan\u00a02026/);
   const sources = new Set(data.sources.map((s) => s.id));
   for (const figure of data.figures) assert.ok(sources.has(figure.source), `${figure.id} keeps its source`);
   await context.close();
 });
 
-test('the whole dataset downloads with all 167 figures', async () => {
+test('the whole dataset downloads with all 242 figures', async () => {
   const { page, context } = await open('?lang=fr');
   const json = await download(page, '[data-testid=download-all-json]');
   assert.match(json.name, /^eu-iom-figures_all-figures_\d{4}-\d{2}-\d{2}\.json$/);
   const data = JSON.parse(json.bytes.toString('utf8'));
-  assert.equal(data.figures.length, 167);
-  assert.equal(data.sources.length, 79);
+  assert.equal(data.figures.length, 242);
+  assert.equal(data.sources.length, 117);
   assert.match(data.metadata.citation, /Citation proposée/, 'the citation follows the interface language');
   await context.close();
 });

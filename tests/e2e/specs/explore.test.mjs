@@ -55,7 +55,7 @@ for (const [name, apply] of Object.entries(filters)) {
   test(`the ${name} filter changes the chart and the table consistently`, async () => {
     const { page, problems, context } = await open();
     const before = await matchCount(page);
-    assert.equal(before, 10, 'the first view shows the ten programme-wide Joint Initiative reports');
+    assert.equal(before, 11, 'the first view shows the eleven programme-wide return totals: the Joint Initiative\'s ten and the AP\'s 2022–2025 one');
     const picture = await canvasFingerprint(page, TIMELINE);
     const since = await pageNow(page);
     await apply(page);
@@ -72,10 +72,10 @@ test('reset brings back the first view', async () => {
   const { page, context } = await open();
   let since = await pageNow(page);
   await page.check('#f-country-NE');
-  const narrowed = await countChanged(page, 10, since);
+  const narrowed = await countChanged(page, 11, since);
   since = await pageNow(page);
   await page.click('[data-testid=reset]');
-  assert.equal(await countChanged(page, narrowed, since), 10);
+  assert.equal(await countChanged(page, narrowed, since), 11);
   assert.match(page.url(), /country=all/);
   await context.close();
 });
@@ -103,7 +103,7 @@ test('back and forward restore earlier views', async () => {
   const { page, context } = await open();
   let since = await pageNow(page);
   await page.check('#f-metric-migrants_reintegration');
-  const withReintegration = await countChanged(page, 10, since);
+  const withReintegration = await countChanged(page, 11, since);
   await page.click('[data-testid=tab-sources]');
   await page.waitForSelector('[data-testid=source-item]');
   await page.goBack();
@@ -113,11 +113,11 @@ test('back and forward restore earlier views', async () => {
   since = await pageNow(page);
   await page.goBack();
   await countChanged(page, withReintegration, since);
-  assert.equal(await matchCount(page), 10);
+  assert.equal(await matchCount(page), 11);
   assert.ok(!(await page.isChecked('#f-metric-migrants_reintegration')));
   since = await pageNow(page);
   await page.goForward();
-  assert.equal(await countChanged(page, 10, since), withReintegration);
+  assert.equal(await countChanged(page, 11, since), withReintegration);
   await context.close();
 });
 
@@ -199,7 +199,7 @@ test('the whole flow works with the keyboard alone', async () => {
   await tabTo('#f-metric-migrants_reintegration');
   let since = await pageNow(page);
   await page.keyboard.press('Space');
-  const count = await countChanged(page, 10, since);
+  const count = await countChanged(page, 11, since);
   await tabTo('#f-year-from');
   since = await pageNow(page);
   await page.keyboard.press('End');
@@ -221,7 +221,7 @@ test('the whole flow works with the keyboard alone', async () => {
   await countChanged(page, narrowed, since);
   await tabTo('[data-testid=reset]');
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => /10 figures/.test(document.querySelector('[data-testid=match-count]').textContent));
+  await page.waitForFunction(() => /11 figures/.test(document.querySelector('[data-testid=match-count]').textContent));
   await tabTo('[data-testid=tab-timeline]', 120);
   await page.keyboard.press('ArrowRight');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-breakdown');

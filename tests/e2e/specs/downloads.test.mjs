@@ -39,7 +39,8 @@ test('the chart downloads as a 2x PNG and as an SVG carrying its provenance', as
   assert.match(text, /Migrants returned · all programmes · programme-wide totals · 2013–2026 · all sources/, 'filters in words');
   assert.match(text, /Sources: 11 releases/, 'source line');
   assert.match(text, /Data as of 29\u00a0Jan\u00a02026 · Downloaded \d+\u00a0\w{3}\u00a0\d{4}/, 'data date and download date');
-  assert.match(text, /Joint Initiative · Programme-wide/, 'the chart itself');
+  assert.match(text, /> Joint Initiative </, 'the chart itself: the Joint Initiative\'s series');
+  assert.match(text, /> EU–IOM returns \(AP\) </, 'and the AP\'s 2022–2025 total, a series of its own');
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -149,16 +149,19 @@ test('pointer hover and keyboard focus on a chart point show value, qualifier, d
   await page.keyboard.press('End');
   const tip = await page.waitForSelector('[data-testid=chart-tooltip]');
   const text = await tip.textContent();
-  assert.match(text, /almost 114,000/);
-  assert.match(text, /Jan\s2022/);
-  assert.match(text, /Source: IOM/);
+  // The newest point: the AP's 2022–2025 total, with its programme, its start and its warning.
+  assert.match(text, /more than 100,000/);
+  assert.match(text, /since 2022/);
+  assert.match(text, /Nov\s2025/);
+  assert.match(text, /Source: Associated Press/);
+  assert.match(text, /Never add it to either/);
   const point = { x: Number(await tip.getAttribute('data-x')), y: Number(await tip.getAttribute('data-y')) };
   await page.keyboard.press('Escape');
   await page.waitForSelector('[data-testid=chart-tooltip]', { state: 'detached' });
   const frame = await (await page.$('[data-testid=timeline]')).boundingBox();
   await page.mouse.move(frame.x + point.x, frame.y + point.y);
   const hovered = await page.waitForSelector('[data-testid=chart-tooltip]', { timeout: 2000 });
-  const shown = /almost 114,000/.test(await hovered.textContent());
+  const shown = /more than 100,000/.test(await hovered.textContent());
   assert.ok(shown, 'hovering the point shows its tooltip');
   await context.close();
 });

@@ -76,20 +76,20 @@ test('French: language attribute, words, number and date formats', async () => {
   const funding = await page.textContent('[data-testid=card-funding]');
   assert.match(funding, /environ\s1,88\u00a0Md€/);
   const migrants = await page.textContent('[data-testid=card-migrants]');
-  assert.match(migrants, /près de\s114\u202f000/, 'narrow no-break space between thousands');
+  assert.match(migrants, /plus de\s100\u202f000/, 'narrow no-break space between thousands');
   assert.match(migrants, /13\u00a0oct\.\u00a02020/);
   const detail = page.locator('[data-testid=card-projects] .card__detail');
   assert.equal(await detail.textContent(), 'projets menés conjointement par la Commission européenne et l’OIM');
   assert.equal(await detail.getAttribute('lang'), 'fr', 'what a figure counts is French text too');
-  assert.match(await page.getAttribute('[data-testid=timeline-canvas]', 'aria-label'), /^Graphique de 10 chiffres publiés/);
-  assert.match(await page.textContent('[data-testid=match-count]'), /10 chiffres issus de 10 sources correspondent/);
+  assert.match(await page.getAttribute('[data-testid=timeline-canvas]', 'aria-label'), /^Graphique de 11 chiffres publiés en 2 séries/);
+  assert.match(await page.textContent('[data-testid=match-count]'), /11 chiffres issus de 11 sources correspondent/);
   await context.close();
 });
 
 test('English formats, and switching language updates the page and the URL', async () => {
   const { page, context } = await open('?lang=en');
   assert.match(await page.textContent('[data-testid=card-funding]'), /about\s€1\.88\u00a0bn/);
-  assert.match(await page.textContent('[data-testid=card-migrants]'), /almost\s114,000/);
+  assert.match(await page.textContent('[data-testid=card-migrants]'), /more than\s100,000/);
   const detail = page.locator('[data-testid=card-projects] .card__detail');
   assert.equal(await detail.textContent(), 'projects jointly run by the European Commission and IOM');
   assert.equal(await detail.getAttribute('lang'), 'en');
@@ -157,6 +157,6 @@ test('the print stylesheet keeps charts, active filters and dates', async () => 
   assert.ok(await page.isVisible('[data-testid=timeline-canvas]'));
   const info = await page.textContent('[data-testid=print-info]');
   assert.match(info, /Filters: Migrants returned · all programmes · Libya/);
-  assert.match(info, /Data as of 12\u00a0Jun\u00a02025 · Printed on/);
+  assert.match(info, /Data as of 29\u00a0Jan\u00a02026 · Printed on/);
   await context.close();
 });

@@ -68,8 +68,8 @@ test('the page names the latest figures in its title, description and social tag
   const html = read(DIST, 'index.html');
   const tags = metas(html);
   const title = /<title>(.*?)<\/title>/.exec(html)[1].replace(/&amp;/g, '&');
-  assert.match(title, /^EU–IOM cooperation in figures — Projects: 535 · Funding: about €1\.88\sbn · .*Migrants assisted: almost 114,000\sreturned home$/);
-  assert.match(tags.description, /^Latest reported figures: Projects: 535; .*more than 25,000 rescued \(data as of 12\u00a0Jun\u00a02025\)\.$/);
+  assert.match(title, /^EU–IOM cooperation in figures — Projects: 535 · Funding: about €1\.88\sbn · .*Migrants assisted: more than 100,000\sreturned home$/);
+  assert.match(tags.description, /^Latest reported figures: Projects: 535; .*more than 25,000 rescued \(data as of 29\u00a0Jan\u00a02026\)\.$/);
   assert.equal(tags['og:title'], title);
   assert.equal(tags['og:description'], tags.description);
   assert.equal(tags['twitter:description'], tags.description);
@@ -92,7 +92,7 @@ test('the schema.org Dataset expands and describes the dataset, with downloads t
   assert.equal(values(dataset, `${SDO}description`)[0], data.info.description);
   assert.match(values(dataset[`${SDO}license`][0], `${SDO}name`)[0], /cite the original source/);
   for (const role of ['creator', 'publisher']) assert.equal(values(dataset[`${SDO}${role}`][0], `${SDO}name`)[0], 'EU–IOM cooperation in figures');
-  assert.match(values(dataset, `${SDO}temporalCoverage`)[0], /^\d{4}-\d{2}-\d{2}\/2025-06-1\d$/);
+  assert.match(values(dataset, `${SDO}temporalCoverage`)[0], /^\d{4}-\d{2}-\d{2}\/2026-01-2\d$/);
   const places = dataset[`${SDO}spatialCoverage`].map((p) => values(p, `${SDO}name`)[0]);
   for (const country of data.countries) assert.ok(places.includes(country.name_en), country.name_en);
   assert.ok(values(dataset, `${SDO}keywords`).includes('Migrants returned'));

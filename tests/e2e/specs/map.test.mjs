@@ -18,7 +18,7 @@ test('the map paints, with its disclaimer, and only the map view fetches the sha
   assert.ok(shared.server.requests.some((r) => r.path.endsWith('world-map.json')));
   assert.ok((await paintedPixels(page, '[data-testid=map-canvas]')) > 50000, 'the map paints');
   assert.match(await page.textContent('[data-testid=map-disclaimer]'), /do not imply official endorsement or acceptance by the International Organization for Migration/);
-  assert.match(await page.getAttribute('[data-testid=map-canvas]', 'aria-label'), /^Map of Migrants returned: 8 countries have a figure, from Libya more than 100,000/);
+  assert.match(await page.getAttribute('[data-testid=map-canvas]', 'aria-label'), /^Map of Migrants returned: 11 countries have a figure, from Libya more than 100,000/);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -33,15 +33,15 @@ test('choosing a country on the map with the keyboard filters the other views an
   await page.focus('[data-testid=map]');
   await page.keyboard.press('Home');
   const tip = await page.textContent('[data-testid=chart-tooltip]');
-  assert.match(tip, /Libye/, 'the northernmost country with a figure comes first, named in French');
-  assert.match(tip, /plus de 100\u202f000/);
+  assert.match(tip, /Tunisie/, 'the northernmost country with a figure (Tunisia, since the data of 2025) comes first, named in French');
+  assert.match(tip, /plus de 6\u202f500/);
   await page.keyboard.press('Enter');
-  await page.waitForFunction(() => /country=LY/.test(location.search));
+  await page.waitForFunction(() => /country=TN/.test(location.search));
   assert.notEqual(await page.textContent('[data-testid=match-count]'), before);
-  assert.ok(await page.isChecked('#f-country-LY'), 'the country filter follows');
+  assert.ok(await page.isChecked('#f-country-TN'), 'the country filter follows');
   await page.click('[data-testid=tab-table]');
   const places = await page.$$eval('[data-testid=table-row] td:nth-child(5)', (cells) => cells.map((c) => c.textContent));
-  assert.ok(places.length > 0 && places.every((p) => p === 'Libye'), 'the table shows Libya only');
+  assert.ok(places.length > 0 && places.every((p) => p === 'Tunisie'), 'the table shows Tunisia only');
   await context.close();
 });
 
@@ -57,9 +57,9 @@ test('hovering a country shape shows its figure', async () => {
   const point = { x: Number(await tip.getAttribute('data-x')), y: Number(await tip.getAttribute('data-y')) };
   await page.keyboard.press('Escape');
   const frame = await (await page.$('[data-testid=map]')).boundingBox();
-  // A little away from the label point, still inside Libya.
-  await page.mouse.move(frame.x + point.x + 12, frame.y + point.y + 10);
+  // A little away from the label point, still inside Tunisia.
+  await page.mouse.move(frame.x + point.x + 3, frame.y + point.y + 3);
   const hovered = await page.waitForSelector('[data-testid=chart-tooltip]', { timeout: 3000 });
-  assert.match(await hovered.textContent(), /Libya/);
+  assert.match(await hovered.textContent(), /Tunisia/);
   await context.close();
 });

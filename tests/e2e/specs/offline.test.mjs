@@ -108,14 +108,14 @@ test('without a network, a reload shows the last figures and chart with the offl
     await drawn(page);
     await page.waitForSelector('[data-testid=offline-notice]');
     assert.equal(server.requests.length, served, 'nothing reached the server');
-    assert.match(await page.textContent('[data-testid=offline-notice]'), /^Offline — figures as of 12\u00a0Jun\u00a02025, from the copy saved on \d{1,2}\u00a0\w{3}\u00a0\d{4}; they are fetched again when the connection returns\.$/);
+    assert.match(await page.textContent('[data-testid=offline-notice]'), /^Offline — figures as of 29\u00a0Jan\u00a02026, from the copy saved on \d{1,2}\u00a0\w{3}\u00a0\d{4}; they are fetched again when the connection returns\.$/);
     assert.equal(await page.$$eval('#prerendered', (n) => n.length), 0, 'the notice shows in the app, after the snapshot is gone');
     assert.match(await cardText(page), /535/);
     assert.ok(await page.$eval('[data-testid=timeline-canvas]', (c) => c.width > 0), 'the chart is drawn');
 
     await page.goto(`${server.url}?v=1&view=cards&embed=1&lang=fr`);
     await page.waitForSelector('[data-testid=embed] [data-testid=offline-notice]', { timeout: 60000 });
-    assert.match(await page.textContent('[data-testid=offline-notice]'), /^Hors ligne — chiffres au 12\u00a0juin\u00a02025/);
+    assert.match(await page.textContent('[data-testid=offline-notice]'), /^Hors ligne — chiffres au 29\u00a0janv\.\u00a02026/);
     assert.match(await cardText(page), /535/);
     assert.equal(server.requests.length, served, 'the embed came from the saved copy too');
 

@@ -110,6 +110,56 @@ fn no_ignored_or_should_panic_tests() {
     }
 }
 
+/// The test functions of a file that name the published dataset (`public/data/`), directly or
+/// through `common::PUBLISHED` and `common::published_dataset`.
+fn tests_reading_the_published_data(text: &str) -> Vec<String> {
+    let published = ["public/data/eu-iom-figures.json", "common::PUBLISHED", "common::published_dataset()"];
+    let mut names = BTreeSet::new();
+    for needle in published {
+        for (at, _) in text.match_indices(needle) {
+            let before = &text[..at];
+            let name = before.rfind("\nfn ").map_or("(outside a function)", |start| {
+                let rest = &before[start + 4..];
+                rest.split(|c: char| !(c.is_alphanumeric() || c == '_')).next().unwrap_or("")
+            });
+            names.insert(name.to_string());
+        }
+    }
+    names.into_iter().collect()
+}
+
+/// A data release replaces `public/data/eu-iom-figures.json`; code tests read the frozen copy in
+/// `tests/fixtures/dataset/`, so only the checks of the published data itself can fail then: the
+/// tests of `tests/it/dataset.rs` and those whose name says they check the published dataset.
+#[test]
+fn only_the_checks_of_the_published_data_read_it() {
+    let mut files = Vec::new();
+    rust_files(&common::path("tests/it"), &mut files);
+    rust_files(&common::path("src"), &mut files);
+    let mut offenders = Vec::new();
+    for path in files {
+        let relative = path.strip_prefix(common::path("")).expect("inside the crate").display().to_string();
+        if ["tests/it/dataset.rs", "tests/it/common.rs", "tests/it/architecture.rs"].contains(&relative.as_str()) {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("read");
+        // In src/, only the test modules count: shipped code may name the file in its messages.
+        let tests = if relative.starts_with("src/") { text.split_once("#[cfg(test)]").map_or("", |(_, t)| t) } else { &text };
+        for name in tests_reading_the_published_data(tests) {
+            if !name.contains("published") {
+                offenders.push(format!("{relative}: {name}"));
+            }
+        }
+    }
+    assert!(offenders.is_empty(), "code tests read the published dataset instead of common::FIXTURE: {offenders:?}");
+}
+
+#[test]
+fn the_published_data_check_names_the_test_that_reads_it() {
+    let text = "fn a() {\n    common::fixture_dataset();\n}\nfn b_reads() {\n    common::read(common::PUBLISHED);\n}\n";
+    assert_eq!(tests_reading_the_published_data(text), ["b_reads"]);
+}
+
 /// True when a line of code decides something by interface language: a match arm whose
 /// pattern names a language (`Lang::Fr =>`, `(kind, Lang::En) =>`, `… if lang == Lang::Fr =>`),
 /// a comparison with one (`== Lang::Fr`), `matches!(…, Lang::Fr)` or `if let Lang::Fr`.

@@ -41,9 +41,9 @@ fn the_shipped_map_loads_and_frames_the_region() {
 }
 
 #[test]
-fn every_country_of_the_dataset_has_a_shape() {
+fn every_country_of_the_published_dataset_has_a_shape() {
     let map = world();
-    let loaded = common::fixture_dataset();
+    let loaded = common::published_dataset();
     for country in loaded.dataset.countries() {
         let (_, shape) = map.country(country.code()).unwrap_or_else(|| panic!("no shape for {}", country.code()));
         assert!(shape.area() > 0.0);

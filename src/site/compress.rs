@@ -80,60 +80,39 @@ pub fn skip_reason(relative: &Path, size: u64) -> Option<Skip> {
     (size < MIN_BYTES).then_some(Skip::Tiny)
 }
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            files(&entry.path(), out)?;
-        } else if kind.is_file() {
-            out.push(entry.path());
-        }
-    }
-    Ok(())
+/// The copies worth keeping of a file's bytes: gzip and brotli, each only when smaller than the
+/// original.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Copies {
+    /// The `.gz` copy.
+    pub gzip: Option<Vec<u8>>,
+    /// The `.br` copy.
+    pub brotli: Option<Vec<u8>>,
 }
 
-/// `file` with `.extension` added after its own (`app.wasm` → `app.wasm.br`).
-fn with_suffix(file: &Path, extension: &str) -> PathBuf {
-    let mut name = file.as_os_str().to_owned();
-    name.push(".");
-    name.push(extension);
-    PathBuf::from(name)
-}
-
-/// Writes `copy` as `file.extension` when it is smaller than the original; returns its size.
-fn write_copy(file: &Path, extension: &str, original: usize, copy: &[u8]) -> Result<Option<usize>, String> {
-    if copy.len() >= original {
-        return Ok(None);
-    }
-    let target = with_suffix(file, extension);
-    std::fs::write(&target, copy).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-    Ok(Some(copy.len()))
-}
-
-/// Writes the compressed copies for every file of `dist` (recursively, in path order).
+/// Compresses a file's bytes both ways, keeping each copy only when it is smaller.
 ///
 /// # Errors
-/// A message naming the file that could not be read, compressed or written.
-pub fn compress_dist(dist: &Path) -> Result<Vec<Entry>, String> {
-    let mut all = Vec::new();
-    files(dist, &mut all).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
-    all.sort();
-    let mut entries = Vec::new();
-    for file in all {
-        let relative = file.strip_prefix(dist).unwrap_or(&file).to_path_buf();
-        let size = std::fs::metadata(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?.len();
-        if let Some(why) = skip_reason(&relative, size) {
-            entries.push(Entry::Skipped { path: relative, why });
-            continue;
-        }
-        let data = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let failed = |e: std::io::Error| format!("cannot compress {}: {e}", file.display());
-        let gzip = write_copy(&file, "gz", data.len(), &gzip(&data).map_err(failed)?)?;
-        let brotli = write_copy(&file, "br", data.len(), &brotli(&data).map_err(failed)?)?;
-        entries.push(Entry::Compressed { path: relative, original: data.len(), gzip, brotli });
+/// When an encoder fails (they write to memory, so in practice never).
+pub fn copies(data: &[u8]) -> std::io::Result<Copies> {
+    let smaller = |copy: Vec<u8>| (copy.len() < data.len()).then_some(copy);
+    Ok(Copies { gzip: smaller(gzip(data)?), brotli: smaller(brotli(data)?) })
+}
+
+/// The copies the step writes for a file at `relative` (a path inside `dist/` with `/`), named
+/// as the step names them (`index.html.gz`, `index.html.br`); none when the file is skipped.
+///
+/// # Errors
+/// A message naming the file when an encoder fails.
+pub fn copies_of(relative: &str, data: &[u8]) -> Result<Vec<(String, Vec<u8>)>, String> {
+    if skip_reason(Path::new(relative), data.len() as u64).is_some() {
+        return Ok(Vec::new());
     }
-    Ok(entries)
+    let Copies { gzip, brotli } = copies(data).map_err(|e| format!("cannot compress {relative}: {e}"))?;
+    Ok([("gz", gzip), ("br", brotli)]
+        .into_iter()
+        .filter_map(|(extension, copy)| Some((format!("{relative}.{extension}"), copy?)))
+        .collect())
 }
 
 /// One line per compressed file and a summary of what was skipped.
@@ -163,114 +142,6 @@ pub fn report(entries: &[Entry]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Read as _;
-
-    fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("eu-iom-compress-{}-{name}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(dir.join("data")).unwrap();
-        dir
-    }
-
-    fn gunzip(bytes: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).unwrap();
-        out
-    }
-
-    fn unbrotli(bytes: &[u8]) -> Vec<u8> {
-        let mut out = Vec::new();
-        brotli::Decompressor::new(bytes, 4096).read_to_end(&mut out).unwrap();
-        out
-    }
-
-    /// Text that compresses, but not to nothing: numbered lines.
-    fn text(lines: usize) -> Vec<u8> {
-        (0..lines)
-            .map(|i| format!("<p class=\"figure\">{i} migrants assisted in {}</p>\n", 2000 + i % 25))
-            .collect::<String>()
-            .into_bytes()
-    }
-
-    #[test]
-    fn every_copy_decompresses_to_the_original_and_the_rest_is_skipped() {
-        let dist = scratch("round-trip");
-        let html = text(400);
-        // WebAssembly-like bytes: a header, then a repeating but irregular pattern.
-        let wasm: Vec<u8> = b"\0asm\x01\0\0\0"
-            .iter()
-            .copied()
-            .chain((0u32..60_000).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 & 0x3f))
-            .collect();
-        std::fs::create_dir_all(dist.join("assets")).unwrap();
-        std::fs::write(dist.join("index.html"), &html).unwrap();
-        std::fs::write(dist.join("app_bg.wasm"), &wasm).unwrap();
-        std::fs::write(dist.join("assets/style.CSS"), text(100)).unwrap();
-        std::fs::write(dist.join("tiny.js"), b"export const a = 1;\n").unwrap();
-        std::fs::write(dist.join("logo.png"), text(100)).unwrap();
-        std::fs::write(dist.join("_headers"), text(100)).unwrap();
-        std::fs::write(dist.join("data/eu-iom-figures.json"), text(100)).unwrap();
-
-        let entries = compress_dist(&dist).unwrap();
-
-        for (name, original) in [("index.html", &html), ("app_bg.wasm", &wasm), ("assets/style.CSS", &text(100))] {
-            let file = dist.join(name);
-            let gz = std::fs::read(with_suffix(&file, "gz")).unwrap();
-            let br = std::fs::read(with_suffix(&file, "br")).unwrap();
-            assert_eq!(&gunzip(&gz), original, "{name}.gz");
-            assert_eq!(&unbrotli(&br), original, "{name}.br");
-            assert!(gz.len() < original.len() && br.len() < original.len(), "{name}: copies are smaller");
-            assert_eq!(std::fs::read(&file).unwrap(), *original, "{name} itself is unchanged");
-        }
-        for name in ["tiny.js", "logo.png", "_headers", "data/eu-iom-figures.json"] {
-            let file = dist.join(name);
-            assert!(!with_suffix(&file, "gz").exists() && !with_suffix(&file, "br").exists(), "{name} has no copies");
-        }
-        let skipped: Vec<(String, Skip)> = entries
-            .iter()
-            .filter_map(|e| match e {
-                Entry::Skipped { path, why } => Some((path.display().to_string(), *why)),
-                Entry::Compressed { .. } => None,
-            })
-            .collect();
-        assert_eq!(
-            skipped,
-            vec![
-                ("_headers".to_string(), Skip::NotCompressible),
-                ("data/eu-iom-figures.json".to_string(), Skip::Replaceable),
-                ("logo.png".to_string(), Skip::NotCompressible),
-                ("tiny.js".to_string(), Skip::Tiny),
-            ]
-        );
-
-        // A second run compresses the same files again and never the copies themselves.
-        let again = compress_dist(&dist).unwrap();
-        let compressed = |entries: &[Entry]| entries.iter().filter(|e| matches!(e, Entry::Compressed { .. })).count();
-        assert_eq!(compressed(&again), 3);
-        assert_eq!(compressed(&entries), 3);
-        assert!(!with_suffix(&dist.join("index.html.gz"), "gz").exists());
-        let _ = std::fs::remove_dir_all(&dist);
-    }
-
-    #[test]
-    fn a_copy_that_is_not_smaller_is_not_written() {
-        let dist = scratch("no-gain");
-        // Bytes without redundancy: neither encoder can shrink them.
-        let mut state = 0x2545_f491_u32;
-        let noise: Vec<u8> = (0..4096)
-            .map(|_| {
-                state ^= state << 13;
-                state ^= state >> 17;
-                state ^= state << 5;
-                (state >> 8) as u8
-            })
-            .collect();
-        std::fs::write(dist.join("noise.json"), &noise).unwrap();
-        let entries = compress_dist(&dist).unwrap();
-        assert_eq!(entries, vec![Entry::Compressed { path: "noise.json".into(), original: 4096, gzip: None, brotli: None }]);
-        assert!(!dist.join("noise.json.gz").exists() && !dist.join("noise.json.br").exists());
-        let _ = std::fs::remove_dir_all(&dist);
-    }
 
     #[test]
     fn skip_rules() {

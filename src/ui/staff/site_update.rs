@@ -76,7 +76,7 @@ pub fn SiteUpdateButton(review: Review) -> impl IntoView {
 async fn download(text: &str, lang: Lang) -> Result<Vec<String>, Failure> {
     let refused = |detail: String| Failure::Update(SiteUpdateError::Refused { file: "data/eu-iom-figures.json".into(), detail });
     let loaded = load_dataset(text).map_err(|e| refused(e.to_string()))?;
-    let unreadable = |file: &str| move |detail: String| Failure::Update(SiteUpdateError::Unreadable { file: file.into(), detail });
+    let unreadable = |file: &'static str| move |detail: String| Failure::Update(SiteUpdateError::Unreadable { file: file.into(), detail });
     let index_html = fetch_deployed_text(PAGE).await.map_err(unreadable(PAGE))?;
     let worker = fetch_deployed_text(WORKER).await.map_err(unreadable(WORKER))?;
     // The data files as deployed, to leave out those the release does not change.
@@ -90,6 +90,7 @@ async fn download(text: &str, lang: Lang) -> Result<Vec<String>, Failure> {
     let png = preview_png(dataset).map_err(|detail| Failure::Update(SiteUpdateError::Preview { detail }))?;
     let update = site_update(&Deployed { index_html, worker, data_files }, &DataFile { text, dataset }, png).map_err(Failure::Update)?;
     let date = dataset
+        .info()
         .compiled()
         .or_else(crate::web::env::today)
         .ok_or_else(|| Failure::Download(DownloadError::Failed("no date".into())))?;

@@ -24,7 +24,7 @@ pub fn SourceForm(review: Review) -> impl IntoView {
             .collect()
     });
     let official = Target::Source("official");
-    let official_problem = move || review.problem(&official);
+    let official_problem = Signal::derive(move || review.problem(&official));
     view! {
         <fieldset class="staff__source" data-testid="staff-source">
             <legend>{move || msg(Msg::SourceFormHeading, lang.get())}</legend>
@@ -33,7 +33,7 @@ pub fn SourceForm(review: Review) -> impl IntoView {
             {choice(review, field("publisher_kind", Msg::FieldPublisherKind, |s| &mut s.publisher_kind), kinds, Some(Msg::ChooseOne))}
             <div class="staff__field staff__field--check">
                 <input id="staff-source-official" type="checkbox" prop:checked=move || review.draft.with(|d| d.source.official)
-                    aria-invalid=move || official_problem().is_some().then_some("true")
+                    aria-invalid=move || official_problem.get().is_some().then_some("true")
                     aria-describedby="staff-source-official-error"
                     on:change=move |ev| { let on = event_target_checked(&ev); review.edit(|d| d.source.official = on); }/>
                 <label for="staff-source-official">{move || msg(Msg::FieldOfficial, lang.get())}</label>

@@ -135,7 +135,9 @@ pub fn head_block(dataset: &Dataset, publication: &Publication, build: Option<&s
 pub fn with_head(html: &str, block: &str, title: &str, description: &str) -> Result<String, String> {
     let mut page = html.to_string();
     if let (Some(start), Some(end)) = (page.find(START), page.find(END)) {
-        page.replace_range(start..end + END.len(), "");
+        // With the line break written after it, so that running the step again changes nothing.
+        let end = end + END.len() + usize::from(page.get(end + END.len()..).is_some_and(|rest| rest.starts_with('\n')));
+        page.replace_range(start..end, "");
     }
     let (Some(open), Some(close)) = (page.find("<title>"), page.find("</title>")) else { return Err("index.html has no <title>".into()) };
     page.replace_range(open + "<title>".len()..close, &escape(title));
@@ -353,6 +355,8 @@ mod tests {
         assert!(twice.contains("<title>New &amp; improved</title>"));
         assert!(twice.contains("content=\"Figures: 1 &lt; 2\""));
         assert!(twice.find(START) < twice.find("</head>"));
+        let again = with_head(&twice, &format!("{START}<meta name=\"b\">{END}"), "New & improved", "Figures: 1 < 2").unwrap();
+        assert_eq!(again, twice, "a run again with the same block changes nothing");
     }
 
     #[test]

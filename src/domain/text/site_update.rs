@@ -54,10 +54,10 @@ fn describe(kind: SiteFileKind, lang: Lang) -> &'static str {
             fr: "le service worker, avec un nouvel identifiant de construction : les visiteurs qui reviennent se voient proposer la nouvelle version",
         ),
         SiteFileKind::Gzip => {
-            tr!(lang, en: "gzip copy of the file above, for hosts that send such copies", fr: "copie gzip du fichier ci-dessus, pour les hébergements qui envoient ces copies")
+            tr!(lang, en: "its gzip copy, for hosts that send such copies", fr: "sa copie gzip, pour les hébergements qui envoient ces copies")
         }
         SiteFileKind::Brotli => {
-            tr!(lang, en: "brotli copy of the file above, for hosts that send such copies", fr: "copie brotli du fichier ci-dessus, pour les hébergements qui envoient ces copies")
+            tr!(lang, en: "its brotli copy, for hosts that send such copies", fr: "sa copie brotli, pour les hébergements qui envoient ces copies")
         }
     }
 }
@@ -69,7 +69,29 @@ pub fn site_update_readme(paths: &[String], lang: Lang) -> String {
         fr: "Tableau de bord UE–OIM : mise à jour du site pour un nouveau communiqué\n\nCopiez ces fichiers dans le dossier d’où le site est servi, aux mêmes chemins, en remplaçant les fichiers existants (le dossier qui contient index.html). Copiez-les tous ensemble : ils vont de pair. Ce README.txt n’a pas besoin d’être copié.\n\n",
     ));
     for path in paths {
-        let _ = writeln!(out, "{path}\n    {}", describe(SiteFileKind::of(path), lang));
+        let text = describe(SiteFileKind::of(path), lang);
+        // A compressed copy is named after its original, which the list holds just above.
+        let _ = match path.strip_suffix(".gz").or_else(|| path.strip_suffix(".br")) {
+            Some(original) => writeln!(out, "{path}\n    {original}: {text}"),
+            None => writeln!(out, "{path}\n    {text}"),
+        };
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readme_lists_each_file_with_what_it_is() {
+        let paths: Vec<String> = ["data/eu-iom-figures.json", "index.html", "index.html.br", "preview.png"].map(String::from).to_vec();
+        let en = site_update_readme(&paths, Lang::En);
+        assert!(en.contains("index.html\n    the page: its first view shows the new figures"), "{en}");
+        assert!(en.contains("index.html.br\n    index.html: its brotli copy"), "{en}");
+        assert!(en.contains("preview.png\n    the image shown when the page is shared (drawn by the browser"), "{en}");
+        let fr = site_update_readme(&paths, Lang::Fr);
+        assert!(fr.contains("data/eu-iom-figures.json\n    le jeu de données, avec le nouveau communiqué"), "{fr}");
+        assert!(fr.starts_with("Tableau de bord UE–OIM"), "{fr}");
+    }
 }

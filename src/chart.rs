@@ -126,6 +126,15 @@ impl fmt::Debug for Style {
     }
 }
 
+/// The width in device pixels plotters estimates for a text at a font size when the backend cannot
+/// measure it (its "naive" font: 0.7 em a byte, the em being the size over 1.24²), computed here:
+/// in the browser plotters would measure with the page instead, and SVG drawn there (the staff
+/// page's site update) must be the same as SVG drawn natively.
+fn estimated_width(text: &str, font_size: f64) -> f64 {
+    let em = font_size / 1.24 / 1.24;
+    (em * 0.7 * text.len() as f64).round()
+}
+
 /// Where a data point was drawn, in CSS pixels from the chart's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HitPoint {
@@ -247,10 +256,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         if let Some(measure) = &self.measure {
             return measure(text, size, bold);
         }
-        self.area
-            .estimate_text_size(text, &TextStyle::from(self.font(size, bold)))
-            .map(|(w, _)| f64::from(w) / self.scale)
-            .unwrap_or(text.chars().count() as f64 * size * 0.6)
+        estimated_width(text, size * self.scale * self.text_factor) / self.scale
     }
 
     /// The text, cut with an ellipsis if needed so that it fits `max_width` CSS pixels.
@@ -469,6 +475,17 @@ pub fn dash_segments(points: &[(f64, f64)], on: f64, off: f64) -> Vec<Vec<(f64, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_text_estimate_is_plotters_own_natively() {
+        let mut svg = String::new();
+        let area = plotters::prelude::SVGBackend::with_string(&mut svg, (100, 100)).into_drawing_area();
+        for (text, size) in [("Projects", 12.0), ("Migrants aidés · 2020", 13.64), ("", 10.0), ("84 000", 17.5)] {
+            let font = FontDesc::new(FontFamily::Name(FONT_FAMILY), size, FontStyle::Normal);
+            let (width, _) = area.estimate_text_size(text, &TextStyle::from(font)).unwrap();
+            assert_eq!(estimated_width(text, size), f64::from(width), "{text} at {size}");
+        }
+    }
 
     #[test]
     fn drawing_errors_speak_the_page_language() {

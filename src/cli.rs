@@ -1,10 +1,7 @@
 //! The native data tool (`eu-iom-data`): checks dataset files and builds them from research,
 //! using the same validation as the dashboard. Never compiled into the WebAssembly app.
 
-pub mod compress;
-pub mod csp;
-pub mod preview;
-pub mod publish;
+pub mod dist;
 pub mod import;
 pub mod extract;
 pub mod score;
@@ -22,6 +19,7 @@ use clap::{Parser, Subcommand};
 use crate::domain::dataset::date::Date;
 use crate::domain::lang::Lang;
 use crate::domain::dataset::load::load_dataset;
+use crate::site::publish;
 
 /// What a command printed and whether it succeeded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,17 +226,17 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
     };
     match tool.command {
         Command::Check { dataset } => check(&dataset),
-        Command::Prerender { dist, data } => prerender(&dist, &data),
+        Command::Prerender { dist, data } => dist::prerender(&dist, &data).map(|output| Outcome { output, success: true }),
         Command::Publish { dist, data, site_url, service_worker } => {
             let options = publish::Options { site_url: site_url.0, service_worker };
-            Ok(match publish::run(&dist, &data, &options) {
+            Ok(match dist::publish_dist(&dist, &data, &options) {
                 Ok(output) => Outcome { output, success: true },
                 Err(error) => Outcome { output: format!("{error}\n"), success: false },
             })
         }
         Command::Csp { dist, frame_ancestors, connect } => secure_dist(&dist, &frame_ancestors, &connect),
         Command::Compress { dist } => {
-            compress::compress_dist(&dist).map(|entries| Outcome { output: compress::report(&entries), success: true })
+            dist::compress_dist(&dist).map(|entries| Outcome { output: crate::site::compress::report(&entries), success: true })
         }
         Command::Synth { n, out } => synthesize(n, &out),
         Command::BenchCore { sizes } => {
@@ -316,29 +314,11 @@ fn import_research(research: &Path, langs: &Path, details_fr: &Path, compiled: D
     })
 }
 
-/// `prerender`: writes the default view of a dataset into a built `index.html` (see
-/// [`crate::prerender`]).
-fn prerender(dist: &Path, data: &Path) -> Result<Outcome, String> {
-    let bytes = std::fs::read(data).map_err(|e| format!("cannot read {}: {e}", data.display()))?;
-    let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", data.display()))?;
-    let loaded = crate::domain::dataset::load::load_dataset(&text).map_err(|e| format!("{}: {e}", data.display()))?;
-    let fingerprint = crate::domain::dataset::fingerprint::fingerprint(text.as_bytes());
-    let index = dist.join("index.html");
-    let html = read(&index)?;
-    let snapshot = crate::prerender::Snapshot { dataset: &loaded.dataset, fingerprint: &fingerprint };
-    let page = crate::prerender::insert(&html, &snapshot).map_err(|e| format!("{}: {e}", index.display()))?;
-    std::fs::write(&index, &page).map_err(|e| format!("cannot write {}: {e}", index.display()))?;
-    Ok(Outcome {
-        output: format!("pre-rendered the default view into {} ({} bytes, data {fingerprint})\n", index.display(), page.len()),
-        success: true,
-    })
-}
-
-/// `csp`: secures a release build (see [`csp`]).
+/// `csp`: secures a release build (see [`crate::site::csp`]).
 fn secure_dist(dist: &Path, frame_ancestors: &str, connect: &str) -> Result<Outcome, String> {
     // The same list, read the same way, as the app's allow-list (EU_IOM_DATA_ORIGINS).
     let connect = crate::domain::dataset::origin::check_allowed(connect).map_err(|e| format!("--connect: {e}"))?;
-    match csp::secure_dist(dist, &connect, frame_ancestors) {
+    match dist::secure_dist(dist, &connect, frame_ancestors) {
         Ok(policy) => Ok(Outcome { output: format!("Content-Security-Policy: {policy}\n"), success: true }),
         Err(error) => Ok(Outcome { output: format!("{error}\n"), success: false }),
     }

@@ -13,8 +13,8 @@
 pub mod domain;
 pub mod chart;
 pub mod html;
-#[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
+pub mod site;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -11,3 +11,4 @@ pub mod observe;
 pub mod offline;
 pub mod storage;
 pub mod paste;
+pub mod site;

@@ -7,3 +7,4 @@ pub mod add;
 pub mod draft;
 pub mod paste;
 pub mod review;
+pub mod site_update;

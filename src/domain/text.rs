@@ -15,3 +15,4 @@ pub mod describe;
 pub mod notices;
 pub mod downloads;
 pub mod review;
+pub mod site_update;

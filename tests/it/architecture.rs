@@ -394,9 +394,10 @@ const TOP_LEVEL: &[(&str, &[&str])] = &[
     ("chart", &["domain"]),
     ("html", &["domain"]),
     ("prerender", &["domain", "chart", "html"]),
-    ("web", &["domain", "chart"]),
-    ("cli", &["domain", "chart", "prerender"]),
-    ("ui", &["domain", "chart", "html", "web"]),
+    ("site", &["domain", "chart", "prerender"]),
+    ("web", &["domain", "chart", "site"]),
+    ("cli", &["domain", "chart", "prerender", "site"]),
+    ("ui", &["domain", "chart", "html", "web", "site"]),
 ];
 
 /// Which topic of `src/domain/` may import which: the leaves (the rest is free as long as there

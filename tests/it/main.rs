@@ -18,3 +18,4 @@ mod metadata;
 mod pipeline;
 mod prerender;
 mod reference;
+mod site_update;

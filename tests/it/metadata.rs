@@ -7,7 +7,8 @@
 
 use crate::common;
 
-use eu_iom_dashboard::cli::preview::{preview_png, preview_svg};
+use eu_iom_dashboard::cli::dist::preview_png;
+use eu_iom_dashboard::site::preview::preview_svg;
 use eu_iom_dashboard::domain::export::metadata::{dcat_catalog, schema_org_dataset, temporal_coverage, Publication};
 use serde_json::Value;
 

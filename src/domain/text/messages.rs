@@ -449,10 +449,21 @@ messages! {
     DownloadDataset { en: "Download the updated dataset", fr: "Télécharger le jeu de données mis à jour" }
     /// Staff page: download the reviewed records.
     DownloadReviewed { en: "Download the reviewed records (for eu-iom-data add)", fr: "Télécharger les enregistrements relus (pour eu-iom-data add)" }
+    /// Staff page: what the site update is.
+    SiteUpdateIntro {
+        en: "To publish the release, download the site update: one ZIP with every file of the site that the release changes (the data, the page and its first view, the open-data files, the preview image and the service worker), made by the data tool’s own steps from this site’s files. Copy its files over the site’s folder on the host, as its README.txt says.",
+        fr: "Pour publier le communiqué, téléchargez la mise à jour du site : un ZIP avec tous les fichiers du site que le communiqué change (les données, la page et sa première vue, les fichiers de données ouvertes, l’image d’aperçu et le service worker), produits par les étapes mêmes de l’outil de données à partir des fichiers de ce site. Copiez ses fichiers dans le dossier du site sur l’hébergement, comme l’indique son README.txt.",
+    }
+    /// Staff page: download the site update.
+    DownloadSiteUpdate { en: "Download the site update", fr: "Télécharger la mise à jour du site" }
+    /// Staff page: the site update is being made.
+    SiteUpdateWorking { en: "Preparing the site update…", fr: "Préparation de la mise à jour du site…" }
+    /// Staff page: the site update was offered; its files follow.
+    SiteUpdateSaved { en: "The site update is downloaded. It holds these files, at their paths in the site:", fr: "La mise à jour du site est téléchargée. Elle contient ces fichiers, à leur chemin dans le site :" }
     /// Staff page: what to do with the downloaded dataset.
     PublishSteps {
-        en: "Then replace data/eu-iom-figures.json on the host with the downloaded file, and regenerate the pre-rendered page (eu-iom-data prerender, see the README).",
-        fr: "Remplacez ensuite data/eu-iom-figures.json sur l’hébergement par le fichier téléchargé, puis régénérez la page pré-rendue (eu-iom-data prerender, voir le README).",
+        en: "With only this file in place of data/eu-iom-figures.json, the dashboard shows the new figures but says its first view is out of date: the site update below, or the data tool’s four commands (see the README), update the rest of the site.",
+        fr: "Avec seulement ce fichier à la place de data/eu-iom-figures.json, le tableau de bord montre les nouveaux chiffres mais signale que sa première vue est dépassée : la mise à jour du site ci-dessous, ou les quatre commandes de l’outil de données (voir le README), mettent à jour le reste du site.",
     }
     /// Staff page: start over.
     ClearReview { en: "Start a new review", fr: "Commencer une nouvelle relecture" }

@@ -5,8 +5,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import { spawnSync } from 'node:child_process';
-import { useBrowserAndServer, openPage, ROOT, DIST } from '../lib/browser.mjs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { useBrowserAndServer, openPage, withServer, ROOT, DIST } from '../lib/browser.mjs';
+import { serve } from '../lib/server.mjs';
 
 const SEED = fs.readFileSync(path.join(ROOT, 'tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt'), 'utf8');
 const shared = useBrowserAndServer();
@@ -123,7 +124,7 @@ test('a reviewed release gives the dataset add writes, and it loads on the dashb
   const [datasetDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=staff-download-dataset]')]);
   assert.equal(datasetDownload.suggestedFilename(), 'eu-iom-figures.json');
   const merged = fs.readFileSync(await datasetDownload.path());
-  assert.match(await page.textContent('[data-testid=staff-steps]'), /replace data\/eu-iom-figures\.json on the host.*eu-iom-data prerender/);
+  assert.match(await page.textContent('[data-testid=staff-steps]'), /With only this file in place of data\/eu-iom-figures\.json.*says its first view is out of date: the site update below/);
   const [reviewedDownload] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=staff-download-reviewed]')]);
 
   // The native data tool on the same review writes the same bytes.
@@ -240,4 +241,199 @@ test('the whole review can be done with the keyboard', async () => {
   assert.deepEqual(added.map((f) => [f.id, f.metric, f.value, f.programme_id]), [['eeas-2020-10-13-keyboard:1', 'projects', 535, 'strategic-cooperation']]);
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+// The site update: from the staff page with a release reviewed, one ZIP holding every file of the
+// deployed site the release changes. Unpacked over a copy of the build and served, the first view
+// shows the new figures before any WebAssembly and without JavaScript, the metadata and data files
+// hold the release, a returning visitor's old service worker offers the new version, and the
+// policy holds. The files are those the data tool's four steps write on the same folder, byte for
+// byte (the preview image aside: the page draws its own, of the same size).
+const SITE_SOURCE = 'eeas-2020-10-13-site-update';
+
+/** The entries of a ZIP whose files are stored uncompressed, as the site update's are. */
+function unzipStored(zip) {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, 'a ZIP');
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  const files = new Map();
+  for (let i = 0; i < count; i++) {
+    assert.equal(zip.readUInt32LE(at), 0x02014b50, 'a central directory entry');
+    assert.equal(zip.readUInt16LE(at + 10), 0, 'stored');
+    const size = zip.readUInt32LE(at + 20);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const offset = zip.readUInt32LE(at + 42);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const dataAt = offset + 30 + zip.readUInt16LE(offset + 26) + zip.readUInt16LE(offset + 28);
+    files.set(name, zip.subarray(dataAt, dataAt + size));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return files;
+}
+
+/** Fills in the source and every row of the pasted seed release until the review is complete. */
+async function reviewSeed(page, source) {
+  await page.fill('[data-testid=staff-text]', SEED);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=staff-row]').length === 6);
+  await page.fill('#staff-source-id', source);
+  await page.fill('#staff-source-publisher', 'European External Action Service (EEAS)');
+  await page.selectOption('#staff-source-publisher_kind', 'eu');
+  await page.check('#staff-source-official');
+  await page.fill('#staff-source-url', `https://example.org/${source}`);
+  await page.fill('#staff-row-0-value', '537');
+  for (let i = 0; i < 6; i++) {
+    await page.selectOption(`#staff-row-${i}-programme_id`, 'strategic-cooperation');
+    await page.fill(`#staff-row-${i}-detail_en`, `figure ${i + 1} of the site update test`);
+    await page.fill(`#staff-row-${i}-detail_fr`, `chiffre ${i + 1} du test de mise à jour`);
+  }
+  await page.waitForFunction(() => /The review is complete/.test(document.querySelector('[data-testid=staff-status]').textContent));
+}
+
+/** A fresh page on `url` that records policy violations. */
+async function watchedPage(url, options = {}) {
+  const session = await openPage(shared.browser, options);
+  await session.page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  if (url) await session.page.goto(url);
+  return session;
+}
+
+test('the site update holds the files the data tool changes, and the unpacked site shows the release everywhere', async () => {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'staff-site-'));
+  fs.cpSync(DIST, folder, { recursive: true });
+  const before = new Map(fs.readdirSync(folder, { recursive: true }).filter((f) => fs.statSync(path.join(folder, f)).isFile()).map((f) => [f, fs.readFileSync(path.join(folder, f))]));
+  const server = await serve({ root: folder });
+  try {
+    // A visitor of the deployed site, whose service worker caches this build.
+    const visitor = await watchedPage(`${server.url}?lang=en`);
+    await visitor.page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+    await visitor.page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const oldBuild = await visitor.page.$eval('meta[name=eu-iom-service-worker]', (m) => m.content);
+
+    // Staff review the release and download the site update.
+    const staff = await watchedPage(null, { acceptDownloads: true });
+    await staff.page.goto(`${server.url}staff.html?lang=en`);
+    await staff.page.evaluate(() => localStorage.clear());
+    await staff.page.reload();
+    await staff.page.waitForSelector('[data-testid=staff-text]');
+    await reviewSeed(staff.page, SITE_SOURCE);
+    const [datasetDownload] = await Promise.all([staff.page.waitForEvent('download'), staff.page.click('[data-testid=staff-download-dataset]')]);
+    const merged = fs.readFileSync(await datasetDownload.path());
+    const [zipDownload] = await Promise.all([staff.page.waitForEvent('download'), staff.page.click('[data-testid=staff-download-site]')]);
+    assert.match(zipDownload.suggestedFilename(), /^eu-iom-site-update-\d{4}-\d{2}-\d{2}\.zip$/);
+    const files = unzipStored(fs.readFileSync(await zipDownload.path()));
+    await staff.page.waitForSelector('[data-testid=staff-site-update-done]');
+    assert.deepEqual([...files.keys()].sort(), [
+      'README.txt', 'data/catalog.jsonld', 'data/datapackage.json', 'data/eu-iom-figures.csv', 'data/eu-iom-figures.json',
+      'index.html', 'index.html.br', 'index.html.gz', 'preview.png', 'sw.js', 'sw.js.br', 'sw.js.gz',
+    ]);
+    assert.ok(files.get('data/eu-iom-figures.json').equals(merged), 'the data file is the merged dataset');
+    const readme = files.get('README.txt').toString('utf8');
+    for (const name of files.keys()) if (name !== 'README.txt') assert.ok(readme.includes(`${name}\n`), `README.txt lists ${name}`);
+    assert.match(readme, /drawn by the browser/);
+    const png = files.get('preview.png');
+    assert.equal(png.readUInt32BE(16), 1200, 'the preview is 1200 wide');
+    assert.equal(png.readUInt32BE(20), 630, 'and 630 high');
+
+    // The data tool's four steps on a copy of the same build with the same data file write
+    // the same bytes, and change no other file.
+    const rebuilt = fs.mkdtempSync(path.join(os.tmpdir(), 'staff-rebuilt-'));
+    fs.cpSync(DIST, rebuilt, { recursive: true });
+    fs.writeFileSync(path.join(rebuilt, 'data/eu-iom-figures.json'), merged);
+    const tool = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'eu-iom-data', '--', ...args], { cwd: ROOT, stdio: 'pipe' });
+    tool('prerender', rebuilt, path.join(rebuilt, 'data/eu-iom-figures.json'));
+    tool('publish', rebuilt, path.join(rebuilt, 'data/eu-iom-figures.json'));
+    tool('csp', rebuilt);
+    tool('compress', rebuilt);
+    const changed = fs.readdirSync(rebuilt, { recursive: true })
+      .filter((f) => fs.statSync(path.join(rebuilt, f)).isFile() && !before.get(f)?.equals(fs.readFileSync(path.join(rebuilt, f))));
+    assert.deepEqual(changed.sort(), [...files.keys()].filter((f) => f !== 'README.txt').sort(), 'the files the data tool changes');
+    for (const name of changed.filter((f) => f !== 'preview.png')) {
+      assert.ok(files.get(name).equals(fs.readFileSync(path.join(rebuilt, name))), `${name} is byte for byte the data tool's`);
+    }
+    fs.rmSync(rebuilt, { recursive: true, force: true });
+
+    // Unpacked over the deployed copy.
+    for (const [name, bytes] of files) fs.writeFileSync(path.join(folder, name), bytes);
+
+    // The first view, with the WebAssembly held back, holds the release.
+    const held = await watchedPage(null);
+    await held.page.route('**/*.wasm', () => {});
+    await held.page.goto(`${server.url}?lang=en`);
+    await held.page.waitForSelector(`#prerendered [data-figure="${SITE_SOURCE}:1"]`, { state: 'attached' });
+    assert.match(await held.page.$eval(`#prerendered [data-figure="${SITE_SOURCE}:1"]`, (row) => row.textContent), /537/);
+    const jsonLd = JSON.parse(await held.page.$eval('script[type="application/ld+json"]', (s) => s.textContent));
+    assert.equal(jsonLd.distribution.find((d) => d.name === 'JSON').contentSize, `${merged.length} B`, 'the JSON-LD describes the new data file');
+    assert.equal(await held.page.$eval('meta[name=eu-iom-service-worker]', (m) => m.content), /const BUILD = "([^"]*)";/.exec(files.get('sw.js').toString())[1]);
+    assert.deepEqual(await held.page.evaluate(() => window.__violations), []);
+    await held.context.close();
+
+    // Without JavaScript.
+    const noScript = await shared.browser.newContext({ javaScriptEnabled: false });
+    const plain = await noScript.newPage();
+    await plain.goto(`${server.url}?lang=en`);
+    assert.match(await plain.textContent(`[data-figure="${SITE_SOURCE}:1"]`), /537/);
+    await noScript.close();
+
+    // The app over it: the first view was built from this data, so no "updated after" notice.
+    const app = await watchedPage(`${server.url}?lang=en`);
+    await app.page.waitForFunction(() => !document.getElementById('prerendered') && performance.getEntriesByName('timeline-drawn').length > 0, null, { timeout: 60000 });
+    assert.equal(await app.page.$$eval('[data-testid=snapshot-replaced]', (n) => n.length), 0);
+    assert.deepEqual(await app.page.evaluate(() => window.__violations), []);
+    assert.deepEqual(app.problems, []);
+    await app.context.close();
+
+    // The data files served hold the release.
+    const get = async (p) => Buffer.from(await (await fetch(server.url + p)).arrayBuffer());
+    const catalog = (await get('data/catalog.jsonld')).toString();
+    assert.ok(catalog.includes(`"${merged.length}"`), 'the catalogue gives the new data file\'s size');
+    const dataPackage = JSON.parse(await get('data/datapackage.json'));
+    assert.ok(dataPackage.sources.some((s) => s.path === `https://example.org/${SITE_SOURCE}`), 'the data package cites the release');
+    assert.match((await get('data/eu-iom-figures.csv')).toString(), new RegExp(`https://example.org/${SITE_SOURCE}`));
+
+    // The returning visitor is offered the new version.
+    await visitor.page.reload();
+    await visitor.page.waitForSelector('[data-testid=update-ready]', { timeout: 60000 });
+    assert.equal(await visitor.page.$eval('meta[name=eu-iom-service-worker]', (m) => m.content), oldBuild, 'until the reload, the old build runs');
+    assert.deepEqual(await visitor.page.evaluate(() => window.__violations), []);
+    assert.deepEqual(await staff.page.evaluate(() => window.__violations), []);
+    assert.deepEqual([...visitor.problems, ...staff.problems], []);
+    await visitor.context.close();
+    await staff.context.close();
+  } finally {
+    await server.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('a deployed page that cannot be read, or was built by another version, gives a message and no ZIP', async () => {
+  const index = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const otherVersion = index.replace(/<meta name="generator" content="[^"]*">/, '<meta name="generator" content="eu-iom-dashboard 0.0.1+0000000000000000">');
+  assert.notEqual(otherVersion, index);
+  const cases = [
+    [{ '/index.html': { status: 404, body: 'not found', type: 'text/plain' } }, 'en', /^No site update was made: this site’s index\.html could not be read \(HTTP 404\)/],
+    [{ '/index.html': { status: 200, body: otherVersion, type: 'text/html' } }, 'fr', /^Aucune mise à jour du site n’a été préparée : le fichier index\.html de ce site a été construit par une autre version/],
+  ];
+  for (const [overrides, lang, expected] of cases) {
+    await withServer({ overrides }, async (server) => {
+      const { page, context } = await openPage(shared.browser, { acceptDownloads: true });
+      await page.goto(`${server.url}staff.html?lang=en`);
+      await page.evaluate(() => localStorage.clear());
+      await page.reload();
+      await page.waitForSelector('[data-testid=staff-text]');
+      await reviewSeed(page, SITE_SOURCE);
+      if (lang === 'fr') await page.goto(`${server.url}staff.html?lang=fr`);
+      await page.waitForFunction(() => !document.querySelector('[data-testid=staff-download-site]')?.disabled);
+      let downloads = 0;
+      page.on('download', () => { downloads += 1; });
+      await page.click('[data-testid=staff-download-site]');
+      await page.waitForSelector('[data-testid=staff-site-update-error]');
+      assert.match(await page.textContent('[data-testid=staff-site-update-error]'), expected);
+      assert.equal(downloads, 0, 'no ZIP, not even a partial one');
+      await context.close();
+    });
+  }
 });

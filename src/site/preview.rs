@@ -1,11 +1,10 @@
 //! The social preview image (`preview.png`, 1200 × 630): the default chart drawn by the same
-//! chart code as the page (as SVG, inside the download frame with the title, the headline
-//! figures and the data date), rasterised with resvg. Text needs a sans-serif font on the build
-//! machine (Liberation Sans or DejaVu Sans, Debian's `fonts-liberation` or `fonts-dejavu-core`);
-//! without one the step fails instead of drawing a picture without words.
+//! chart code as the page, inside the download frame with the title, the headline figures and
+//! the data date. The data tool draws it as SVG and rasterises it with resvg
+//! (`cli::dist::preview_png`); the staff page's site update draws the same chart and frame on a
+//! canvas of the same size.
 
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
-use resvg::{tiny_skia, usvg};
 
 use crate::chart::frame::{draw_framed, FrameText};
 use crate::chart::spec::{draw_chart, ChartData};
@@ -27,14 +26,16 @@ pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 /// The chart is drawn at this fraction of the image's size and scaled up, so its text stays
 /// legible where previews are shown small.
-const ZOOM: f32 = 1.5;
+pub const ZOOM: f32 = 1.5;
 
-/// Fonts tried, in order, for the chart's sans-serif text.
-const FONTS: [&str; 2] = ["Liberation Sans", "DejaVu Sans"];
+/// The preview's size in CSS pixels, before the zoom: what the chart is drawn at.
+pub fn drawn_size() -> (u32, u32) {
+    ((WIDTH as f32 / ZOOM).round() as u32, (HEIGHT as f32 / ZOOM).round() as u32)
+}
 
 /// The default view's chart, its frame texts (title, filters in words, sources and data date)
 /// and its text alternative (for the image's `alt`).
-fn default_chart(dataset: &Dataset) -> (ChartData, FrameText, String) {
+pub fn default_chart(dataset: &Dataset) -> (ChartData, FrameText, String) {
     let state = from_query("", Some(dataset)).0;
     let selected = select(dataset, &state.filter, Ignore::default());
     let series = build_series(dataset, &selected);
@@ -58,7 +59,7 @@ pub fn alt_text(dataset: &Dataset) -> String {
 /// A message when drawing fails.
 pub fn preview_svg(dataset: &Dataset) -> Result<String, String> {
     let (data, frame, _) = default_chart(dataset);
-    let (width, height) = ((WIDTH as f32 / ZOOM).round() as u32, (HEIGHT as f32 / ZOOM).round() as u32);
+    let (width, height) = drawn_size();
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (width, height)).into_drawing_area();
@@ -67,36 +68,4 @@ pub fn preview_svg(dataset: &Dataset) -> Result<String, String> {
         area.present().map_err(|e| format!("the preview chart could not be drawn: {e}"))?;
     }
     Ok(svg)
-}
-
-/// Rasterises an SVG of the preview's size to a PNG of [`WIDTH`] × [`HEIGHT`].
-///
-/// # Errors
-/// A message when no usable font is installed or the SVG cannot be read.
-pub fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
-    let mut options = usvg::Options::default();
-    let fonts = options.fontdb_mut();
-    fonts.load_system_fonts();
-    let family = FONTS
-        .into_iter()
-        .find(|name| fonts.faces().any(|face| face.families.iter().any(|(family, _)| family == name)))
-        .ok_or_else(|| {
-            format!(
-                "no font for the preview image's text: install one of {} (Debian: fonts-liberation or fonts-dejavu-core)",
-                FONTS.join(", ")
-            )
-        })?;
-    fonts.set_sans_serif_family(family);
-    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("the preview SVG cannot be read: {e}"))?;
-    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("the preview image cannot be allocated")?;
-    resvg::render(&tree, tiny_skia::Transform::from_scale(ZOOM, ZOOM), &mut pixmap.as_mut());
-    pixmap.encode_png().map_err(|e| format!("the preview PNG cannot be encoded: {e}"))
-}
-
-/// The preview image as PNG bytes.
-///
-/// # Errors
-/// See [`preview_svg`] and [`rasterise`].
-pub fn preview_png(dataset: &Dataset) -> Result<Vec<u8>, String> {
-    rasterise(&preview_svg(dataset)?)
 }

@@ -4,12 +4,12 @@
 //! the schema.org `Dataset` JSON-LD, the DCAT-AP catalogue record, the CSV with its Frictionless
 //! data package, the 1200 × 630 preview image, and the service worker stamped with this build's
 //! id and files (or turned off). It can run again on a built folder (after a release is added).
+//! Pure: the data tool (`cli::dist`) reads and writes `dist/`, the staff page's site update
+//! (`site::update`) the deployed files.
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use crate::domain::dataset::fingerprint::fingerprint;
-use crate::domain::dataset::load::load_dataset;
 use crate::domain::dataset::model::Dataset;
 use crate::domain::export::metadata::{
     data_package, dcat_catalog, page_description, page_title, schema_org_dataset, Publication, CATALOG_PATH, CSV_PATH, JSON_PATH,
@@ -19,7 +19,7 @@ use crate::domain::export::to_csv;
 use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
 
-use super::preview;
+use super::{preview, DataFile};
 
 /// Escapes text for an HTML attribute or text node.
 fn escape(text: &str) -> std::borrow::Cow<'_, str> {
@@ -35,6 +35,9 @@ pub const PREVIEW: &str = "preview.png";
 pub const WORKER: &str = "sw.js";
 /// Longest image description social networks keep.
 const ALT_CHARS: usize = 420;
+/// The code that wrote a page, in its `generator` tag: the crate's version and a fingerprint of its
+/// sources (see `build.rs`), so the staff page can refuse a page another version built.
+pub const GENERATOR: &str = concat!("eu-iom-dashboard ", env!("CARGO_PKG_VERSION"), "+", env!("EU_IOM_CODE_ID"));
 
 /// What to publish.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,6 +118,7 @@ pub fn head_block(dataset: &Dataset, publication: &Publication, build: Option<&s
     }
     let _ = write!(out, "\n    <link rel=\"alternate\" type=\"application/ld+json\" href=\"{CATALOG_PATH}\" title=\"DCAT-AP\">");
     let _ = write!(out, "\n    <script type=\"application/ld+json\">{}</script>", script_json(&schema_org_dataset(dataset, publication))?);
+    meta(&mut out, "name", "generator", GENERATOR);
     if let Some(build) = build {
         meta(&mut out, "name", "eu-iom-service-worker", build);
     }
@@ -131,7 +135,9 @@ pub fn head_block(dataset: &Dataset, publication: &Publication, build: Option<&s
 pub fn with_head(html: &str, block: &str, title: &str, description: &str) -> Result<String, String> {
     let mut page = html.to_string();
     if let (Some(start), Some(end)) = (page.find(START), page.find(END)) {
-        page.replace_range(start..end + END.len(), "");
+        // With the line break written after it, so that running the step again changes nothing.
+        let end = end + END.len() + usize::from(page.get(end + END.len()..).is_some_and(|rest| rest.starts_with('\n')));
+        page.replace_range(start..end, "");
     }
     let (Some(open), Some(close)) = (page.find("<title>"), page.find("</title>")) else { return Err("index.html has no <title>".into()) };
     page.replace_range(open + "<title>".len()..close, &escape(title));
@@ -179,88 +185,128 @@ pub fn stamp_worker(worker: &str, build: &str, files: &[String]) -> Result<Strin
     }
 }
 
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+/// The names in the worker's `const PRECACHE = […];` line (none when the line is missing or
+/// empty, as in a worker turned off).
+pub fn precached(worker: &str) -> Vec<String> {
+    worker
+        .lines()
+        .find_map(|line| line.strip_prefix("const PRECACHE = "))
+        .and_then(|list| serde_json::from_str(list.trim_end().trim_end_matches(';')).ok())
+        .unwrap_or_default()
 }
 
-fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
-    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+/// What this step wrote into a page's `<head>`, when it did.
+fn published_block(html: &str) -> Option<&str> {
+    let start = html.find(START)?;
+    let end = html.get(start..)?.find(END)? + start;
+    html.get(start..end)
 }
 
-/// Runs the step on a built `dist/` with its data file; returns what it wrote.
+/// The value of `attribute="…"` right after `prefix` in `text`, with its HTML escapes undone.
+fn attribute_after(text: &str, prefix: &str) -> Option<String> {
+    let at = text.find(prefix)? + prefix.len();
+    let value = text.get(at..)?.split('"').next()?;
+    Some(html_escape::decode_html_entities(value).into_owned())
+}
+
+/// The `generator` this step wrote into a page ([`GENERATOR`] of the code that built it).
+pub fn generator_of(html: &str) -> Option<String> {
+    attribute_after(published_block(html)?, "<meta name=\"generator\" content=\"")
+}
+
+impl Options {
+    /// The options a published page was written with: its canonical address (the site's
+    /// address) and whether it names a service worker build.
+    pub fn of_page(html: &str) -> Options {
+        let block = published_block(html).unwrap_or_default();
+        Options {
+            site_url: attribute_after(block, "<link rel=\"canonical\" href=\""),
+            service_worker: block.contains("<meta name=\"eu-iom-service-worker\""),
+        }
+    }
+}
+
+/// The built files the step rewrites, as read before it runs.
+#[derive(Debug, Clone, Copy)]
+pub struct Built<'a> {
+    /// `index.html`, after `prerender`.
+    pub index_html: &'a str,
+    /// The service worker ([`WORKER`]).
+    pub worker: &'a str,
+    /// Names of the build's files at its root; the worker caches the hashed ones the page loads
+    /// (the data tool lists `dist/`, the staff page reads the deployed worker's list).
+    pub files: &'a [String],
+}
+
+/// What the step writes, besides the preview image (the data tool rasterises it, the staff
+/// page draws it on a canvas).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Published {
+    /// The page with its title, description, tags and JSON-LD.
+    pub index_html: String,
+    /// The stamped service worker.
+    pub worker: String,
+    /// The CSV, the data package and the catalogue record, each with its path in the site.
+    pub data_files: Vec<(&'static str, Vec<u8>)>,
+    /// The build id the worker was stamped with, `None` when it is off.
+    pub build: Option<String>,
+    /// How many files the worker caches.
+    pub precached: usize,
+}
+
+/// Runs the step on the files of a built site and its data file.
 ///
 /// # Errors
-/// A message when a file cannot be read or written or the data cannot be described.
-pub fn run(dist: &Path, data: &Path, options: &Options) -> Result<String, String> {
-    let text = read(data)?;
-    let loaded = load_dataset(&text).map_err(|e| format!("{}: {e}", data.display()))?;
-    let dataset = &loaded.dataset;
-    // A data file other than the one deployed (make dist passes dist's own) is not what the
-    // page will fetch: say so rather than describe a file the site does not serve.
-    let deployed = dist.join(JSON_PATH);
-    if std::fs::read(&deployed).map_err(|e| format!("cannot read {}: {e}", deployed.display()))? != text.as_bytes() {
-        return Err(format!("{} differs from {}: publish describes the data file the site serves", data.display(), deployed.display()));
-    }
+/// A message when the data cannot be described or a file lacks what the step rewrites.
+pub fn publish(data: &DataFile<'_>, built: &Built<'_>, options: &Options) -> Result<Published, String> {
+    let (text, dataset) = (data.text, data.dataset);
     let all: Vec<_> = dataset.figure_positions().collect();
     let csv = to_csv(dataset, &all, Lang::En);
     let publication = Publication { site_url: options.site_url.clone(), json_bytes: text.len(), csv_bytes: csv.len() };
-    let mut report = String::new();
-
     let package_home = options.site_url.clone().unwrap_or_else(|| "../".into());
     let package = data_package(dataset, &all, "eu-iom-figures.csv", &package_home).map_err(|e| e.to_string())?;
     let catalog = dcat_catalog(dataset, &publication).map_err(|e| e.to_string())?;
-    for (path, bytes) in [
+    let data_files = vec![
         (CSV_PATH, csv.into_bytes()),
         (PACKAGE_PATH, serde_json::to_vec_pretty(&package).map_err(|e| e.to_string())?),
         (CATALOG_PATH, serde_json::to_vec_pretty(&catalog).map_err(|e| e.to_string())?),
-        (PREVIEW, preview::preview_png(dataset)?),
-    ] {
-        write(&dist.join(path), &bytes)?;
-        let _ = writeln!(report, "wrote {} ({} bytes)", dist.join(path).display(), bytes.len());
-    }
+    ];
 
-    let index = dist.join("index.html");
     let title = page_title(dataset, Lang::En);
     let description = page_description(dataset, Lang::En);
-    let html = read(&index)?;
-    let worker_path = dist.join(WORKER);
-    let worker = read(&worker_path)?;
-    let page = if options.service_worker {
+    let (html, worker) = (built.index_html, built.worker);
+    if options.service_worker {
         // The worker caches the hashed files the page loads (not those of other pages, such as
-        // the staff page's module); the build id covers the page without its id and those files.
-        let draft = with_head(&html, &head_block(dataset, &publication, None)?, &title, &description)?;
-        let mut files: Vec<String> = Vec::new();
-        let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if entry.path().is_file() && is_hashed(&name) && draft.contains(&name) {
-                files.push(name);
-            }
-        }
+        // the staff page's module); the build id covers the page without its id and the names of
+        // those files, which carry their content's hash.
+        let draft = with_head(html, &head_block(dataset, &publication, None)?, &title, &description)?;
+        let mut files: Vec<String> = built.files.iter().filter(|name| is_hashed(name) && draft.contains(name.as_str())).cloned().collect();
         files.sort();
+        files.dedup();
         let mut hashed = draft.clone().into_bytes();
         for name in &files {
             hashed.extend(name.as_bytes());
-            hashed.extend(std::fs::read(dist.join(name)).map_err(|e| format!("cannot read {name}: {e}"))?);
         }
         hashed.extend(worker.as_bytes());
         let build = fingerprint(&hashed);
         files.insert(0, "index.html".into());
         files.push(JSON_PATH.into());
-        write(&worker_path, stamp_worker(&worker, &build, &files)?)?;
-        let _ = writeln!(report, "service worker {WORKER}: build {build}, {} files cached for offline use", files.len());
-        with_head(&html, &head_block(dataset, &publication, Some(&build))?, &title, &description)?
+        Ok(Published {
+            index_html: with_head(html, &head_block(dataset, &publication, Some(&build))?, &title, &description)?,
+            worker: stamp_worker(worker, &build, &files)?,
+            data_files,
+            build: Some(build),
+            precached: files.len(),
+        })
     } else {
-        write(&worker_path, stamp_worker(&worker, "off", &[])?)?;
-        let _ = writeln!(report, "service worker off: {WORKER} unregisters itself from earlier visitors");
-        with_head(&html, &head_block(dataset, &publication, None)?, &title, &description)?
-    };
-    write(&index, &page)?;
-    let _ = writeln!(report, "wrote the title, description, social tags and Dataset JSON-LD into {}", index.display());
-    if options.site_url.is_none() {
-        let _ = writeln!(report, "no SITE_URL: addresses are relative and the preview image tags are left out");
+        Ok(Published {
+            index_html: with_head(html, &head_block(dataset, &publication, None)?, &title, &description)?,
+            worker: stamp_worker(worker, "off", &[])?,
+            data_files,
+            build: None,
+            precached: 0,
+        })
     }
-    Ok(report)
 }
 
 #[cfg(test)]
@@ -309,6 +355,8 @@ mod tests {
         assert!(twice.contains("<title>New &amp; improved</title>"));
         assert!(twice.contains("content=\"Figures: 1 &lt; 2\""));
         assert!(twice.find(START) < twice.find("</head>"));
+        let again = with_head(&twice, &format!("{START}<meta name=\"b\">{END}"), "New & improved", "Figures: 1 < 2").unwrap();
+        assert_eq!(again, twice, "a run again with the same block changes nothing");
     }
 
     #[test]

@@ -4,7 +4,6 @@
 //! `nginx.conf.example`), and refuses JavaScript that evaluates strings (`eval(`, `new Function`).
 
 use std::fmt::Write as _;
-use std::path::Path;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
@@ -123,24 +122,29 @@ pub fn serve_headers() -> String {
 }
 
 const META_START: &str = "<meta http-equiv=\"Content-Security-Policy\"";
+/// What goes before the `<meta>`: a line break and the page's indent.
+const INDENT: &str = "\n    ";
 
 /// Puts the policy into `index.html` as a `<meta>` right after the charset (replacing an earlier
 /// one). `frame-ancestors` is left out: browsers ignore it in `<meta>`.
 pub fn with_meta(html: &str, meta_policy: &str) -> String {
     let mut html = html.to_string();
-    if let Some(start) = html.find(META_START) {
-        if let Some(end) = html.get(start..).and_then(|r| r.find('>')) {
-            html.replace_range(start..=start + end, "");
+    if let Some(at) = html.find(META_START) {
+        if let Some(end) = html.get(at..).and_then(|r| r.find('>')).map(|e| at + e + 1) {
+            // With the line break and indent written before it, so that running the step again
+            // changes nothing.
+            let start = if html.get(..at).is_some_and(|before| before.ends_with(INDENT)) { at - INDENT.len() } else { at };
+            html.replace_range(start..end, "");
         }
     }
     let meta = format!("{META_START} content=\"{meta_policy}\">");
     match html.find("<meta charset=\"utf-8\">") {
         Some(at) => {
             let at = at + "<meta charset=\"utf-8\">".len();
-            html.insert_str(at, &format!("\n    {meta}"));
+            html.insert_str(at, &format!("{INDENT}{meta}"));
             html
         }
-        None => html.replacen("<head>", &format!("<head>\n    {meta}"), 1),
+        None => html.replacen("<head>", &format!("<head>{INDENT}{meta}"), 1),
     }
 }
 
@@ -164,61 +168,53 @@ pub fn check_javascript(file: &str, text: &str) -> Result<(), CspError> {
 /// The pages of a build the policy step secures (the staff page only when it was built).
 pub const PAGES: [&str; 2] = ["index.html", "staff.html"];
 
-/// Runs the whole step on a `dist/` directory; returns the policy written.
+/// Secures one page: refuses what a strict policy would block, and puts the policy allowing its
+/// own inline scripts into it as a `<meta>`; returns the page and those scripts' hashes.
 ///
 /// # Errors
-/// [`CspError`] when a file cannot be read or written, or the build breaks the policy.
-pub fn secure_dist(dist: &Path, connect: &[String], frame_ancestors: &str) -> Result<String, CspError> {
-    let io = |e: std::io::Error, what: &Path| CspError::Io(format!("{}: {e}", what.display()));
-    let entries = std::fs::read_dir(dist).map_err(|e| io(e, dist))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.extension().is_some_and(|e| e == "js") {
-            let text = std::fs::read_to_string(&path).map_err(|e| io(e, &path))?;
-            check_javascript(&path.display().to_string(), &text)?;
+/// [`CspError::Inline`] naming what the page `name` contains.
+pub fn secure_page(name: &str, html: &str, connect: &[String]) -> Result<(String, Vec<String>), CspError> {
+    for found in [" style=\"", "<style", " onclick=", " onload="] {
+        if html.contains(found) {
+            return Err(CspError::Inline { found: format!("{} ({name})", found.trim()) });
         }
     }
-    // The dashboard and, when built, the staff page: each gets its own scripts' hashes in its
-    // `<meta>` policy; the site-wide header policy allows the scripts of both.
-    let mut all_hashes: Vec<String> = Vec::new();
-    for name in PAGES {
-        let page = dist.join(name);
-        if name != "index.html" && !page.exists() {
-            continue;
-        }
-        let html = std::fs::read_to_string(&page).map_err(|e| io(e, &page))?;
-        for found in [" style=\"", "<style", " onclick=", " onload="] {
-            if html.contains(found) {
-                return Err(CspError::Inline { found: format!("{} ({name})", found.trim()) });
-            }
-        }
-        let hashes: Vec<String> = inline_scripts(&html).iter().map(|s| script_hash(s)).collect();
-        let meta = policy(&hashes, connect, None);
-        std::fs::write(&page, with_meta(&html, &meta)).map_err(|e| io(e, &page))?;
-        all_hashes.extend(hashes.into_iter().filter(|h| !all_hashes.contains(h)).collect::<Vec<_>>());
-    }
-    let full = policy(&all_hashes, connect, Some(frame_ancestors));
+    let hashes: Vec<String> = inline_scripts(html).iter().map(|s| script_hash(s)).collect();
+    let meta = policy(&hashes, connect, None);
+    Ok((with_meta(html, &meta), hashes))
+}
+
+/// The other origins a secured page's `<meta>` policy lets it fetch from (its `connect-src`
+/// besides `'self'`), or `None` when the page has no policy.
+pub fn connect_of(html: &str) -> Option<Vec<String>> {
+    let start = html.find(META_START)?;
+    let content = html.get(start..)?.split("content=\"").nth(1)?.split('"').next()?;
+    let sources = content.split(';').find_map(|directive| directive.trim().strip_prefix("connect-src "))?;
+    Some(sources.split_whitespace().filter(|s| *s != "'self'").map(str::to_string).collect())
+}
+
+/// `_headers` (Netlify, Cloudflare Pages) for the site-wide policy `full`.
+pub fn headers_file(full: &str) -> String {
     let other: String = OTHER_HEADERS.iter().map(|(name, value)| format!("  {name}: {value}\n")).collect();
-    let headers = format!(
+    format!(
         "# Headers for Netlify, Cloudflare Pages and other hosts that read a _headers file.\n\
          # Generated by `eu-iom-data csp` for this build: the script hash changes with every build.\n\
          /*\n  Content-Security-Policy: {full}\n{other}\
          /*.wasm\n  Content-Type: application/wasm\n/data/*\n  Cache-Control: no-cache\n"
-    );
-    let headers_path = dist.join("_headers");
-    std::fs::write(&headers_path, headers).map_err(|e| io(e, &headers_path))?;
+    )
+}
+
+/// `nginx.conf.example` for the site-wide policy `full`.
+pub fn nginx_file(full: &str) -> String {
     let other_nginx: String = OTHER_HEADERS.iter().map(|(name, value)| format!("add_header {name} {value} always;\n")).collect();
-    let nginx = format!(
+    format!(
         "# nginx example for this build (generated by `eu-iom-data csp`; the script hash changes with every build).\n\
          # Serve dist/ under any path, e.g. location /dashboards/eu-iom/ {{ alias /srv/eu-iom/dist/; … }}.\n\
          types {{ application/wasm wasm; }}\n\
          add_header Content-Security-Policy \"{full}\" always;\n\
          {other_nginx}\
          location ~ /data/ {{ add_header Cache-Control no-cache always; add_header Content-Security-Policy \"{full}\" always; }}\n"
-    );
-    let nginx_path = dist.join("nginx.conf.example");
-    std::fs::write(&nginx_path, nginx).map_err(|e| io(e, &nginx_path))?;
-    Ok(full)
+    )
 }
 
 #[cfg(test)]
@@ -254,6 +250,16 @@ mod tests {
         assert_eq!(twice.matches(META_START).count(), 1);
         assert!(twice.contains("content=\"default-src 'none'\""));
         assert!(twice.find(META_START) > twice.find("charset"));
+    }
+
+    #[test]
+    fn running_the_step_again_changes_nothing() {
+        let html = "<head>\n    <meta charset=\"utf-8\">\n    <title>t</title>\n</head>";
+        let (once, _) = secure_page("index.html", html, &["https://data.example.org".into()]).unwrap();
+        let (twice, _) = secure_page("index.html", &once, &["https://data.example.org".into()]).unwrap();
+        assert_eq!(once, twice);
+        assert_eq!(connect_of(&once), Some(vec!["https://data.example.org".to_string()]));
+        assert_eq!(connect_of(html), None);
     }
 
     #[test]

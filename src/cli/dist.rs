@@ -1,0 +1,330 @@
+//! The release build's steps on a `dist/` folder (`eu-iom-data prerender`, `publish`, `csp`,
+//! `compress`): each reads the files it needs, calls the step in `crate::site` (shared with the
+//! staff page's site update) and writes what it returns. Only the preview image is drawn here,
+//! rasterised with resvg.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use resvg::{tiny_skia, usvg};
+
+use crate::domain::dataset::load::load_dataset;
+use crate::domain::dataset::model::Dataset;
+use crate::domain::export::metadata::JSON_PATH;
+use crate::site::compress::{copies, skip_reason, Copies, Entry};
+use crate::site::csp::{check_javascript, headers_file, nginx_file, policy, secure_page, CspError, PAGES};
+use crate::site::preview::{preview_svg, HEIGHT, WIDTH, ZOOM};
+use crate::site::publish::{publish, Built, Options, PREVIEW, WORKER};
+use crate::site::DataFile;
+
+fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
+    std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// `prerender`: writes the default view of a dataset into a built `index.html`.
+///
+/// # Errors
+/// A message when a file cannot be read or written, or the page lacks what the step replaces.
+pub fn prerender(dist: &Path, data: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(data).map_err(|e| format!("cannot read {}: {e}", data.display()))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", data.display()))?;
+    let loaded = load_dataset(&text).map_err(|e| format!("{}: {e}", data.display()))?;
+    let index = dist.join("index.html");
+    let page = crate::site::prerender(&read(&index)?, &DataFile { text: &text, dataset: &loaded.dataset })
+        .map_err(|e| format!("{}: {e}", index.display()))?;
+    write(&index, &page)?;
+    let fingerprint = crate::domain::dataset::fingerprint::fingerprint(text.as_bytes());
+    Ok(format!("pre-rendered the default view into {} ({} bytes, data {fingerprint})\n", index.display(), page.len()))
+}
+
+/// `publish`: runs the step on a built `dist/` with its data file; returns what it wrote.
+///
+/// # Errors
+/// A message when a file cannot be read or written or the data cannot be described.
+pub fn publish_dist(dist: &Path, data: &Path, options: &Options) -> Result<String, String> {
+    let text = read(data)?;
+    let loaded = load_dataset(&text).map_err(|e| format!("{}: {e}", data.display()))?;
+    let dataset = &loaded.dataset;
+    // A data file other than the one deployed (make dist passes dist's own) is not what the
+    // page will fetch: say so rather than describe a file the site does not serve.
+    let deployed = dist.join(JSON_PATH);
+    if std::fs::read(&deployed).map_err(|e| format!("cannot read {}: {e}", deployed.display()))? != text.as_bytes() {
+        return Err(format!("{} differs from {}: publish describes the data file the site serves", data.display(), deployed.display()));
+    }
+    let index = dist.join("index.html");
+    let worker_path = dist.join(WORKER);
+    let (html, worker) = (read(&index)?, read(&worker_path)?);
+    let mut files: Vec<String> = Vec::new();
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+    for entry in entries.flatten() {
+        if entry.path().is_file() {
+            files.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    let published = publish(&DataFile { text: &text, dataset }, &Built { index_html: &html, worker: &worker, files: &files }, options)?;
+
+    let mut report = String::new();
+    let preview = (PREVIEW, preview_png(dataset)?);
+    for (path, bytes) in published.data_files.iter().map(|(path, bytes)| (*path, bytes)).chain([(preview.0, &preview.1)]) {
+        write(&dist.join(path), bytes)?;
+        let _ = writeln!(report, "wrote {} ({} bytes)", dist.join(path).display(), bytes.len());
+    }
+    write(&worker_path, &published.worker)?;
+    match &published.build {
+        Some(build) => {
+            let _ = writeln!(report, "service worker {WORKER}: build {build}, {} files cached for offline use", published.precached);
+        }
+        None => {
+            let _ = writeln!(report, "service worker off: {WORKER} unregisters itself from earlier visitors");
+        }
+    }
+    write(&index, &published.index_html)?;
+    let _ = writeln!(report, "wrote the title, description, social tags and Dataset JSON-LD into {}", index.display());
+    if options.site_url.is_none() {
+        let _ = writeln!(report, "no SITE_URL: addresses are relative and the preview image tags are left out");
+    }
+    Ok(report)
+}
+
+/// Fonts tried, in order, for the preview's sans-serif text.
+const FONTS: [&str; 2] = ["Liberation Sans", "DejaVu Sans"];
+
+/// Rasterises an SVG of the preview's size to a PNG of [`WIDTH`] × [`HEIGHT`].
+///
+/// # Errors
+/// A message when no usable font is installed or the SVG cannot be read.
+pub fn rasterise(svg: &str) -> Result<Vec<u8>, String> {
+    let mut options = usvg::Options::default();
+    let fonts = options.fontdb_mut();
+    fonts.load_system_fonts();
+    let family = FONTS
+        .into_iter()
+        .find(|name| fonts.faces().any(|face| face.families.iter().any(|(family, _)| family == name)))
+        .ok_or_else(|| {
+            format!(
+                "no font for the preview image's text: install one of {} (Debian: fonts-liberation or fonts-dejavu-core)",
+                FONTS.join(", ")
+            )
+        })?;
+    fonts.set_sans_serif_family(family);
+    let tree = usvg::Tree::from_str(svg, &options).map_err(|e| format!("the preview SVG cannot be read: {e}"))?;
+    let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("the preview image cannot be allocated")?;
+    resvg::render(&tree, tiny_skia::Transform::from_scale(ZOOM, ZOOM), &mut pixmap.as_mut());
+    pixmap.encode_png().map_err(|e| format!("the preview PNG cannot be encoded: {e}"))
+}
+
+/// The preview image as PNG bytes.
+///
+/// # Errors
+/// See [`preview_svg`] and [`rasterise`].
+pub fn preview_png(dataset: &Dataset) -> Result<Vec<u8>, String> {
+    rasterise(&preview_svg(dataset)?)
+}
+
+/// `csp`: runs the step on a `dist/` directory; returns the policy written.
+///
+/// # Errors
+/// [`CspError`] when a file cannot be read or written, or the build breaks the policy.
+pub fn secure_dist(dist: &Path, connect: &[String], frame_ancestors: &str) -> Result<String, CspError> {
+    let io = |e: std::io::Error, what: &Path| CspError::Io(format!("{}: {e}", what.display()));
+    let entries = std::fs::read_dir(dist).map_err(|e| io(e, dist))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_some_and(|e| e == "js") {
+            let text = std::fs::read_to_string(&path).map_err(|e| io(e, &path))?;
+            check_javascript(&path.display().to_string(), &text)?;
+        }
+    }
+    // The dashboard and, when built, the staff page: each gets its own scripts' hashes in its
+    // `<meta>` policy; the site-wide header policy allows the scripts of both.
+    let mut all_hashes: Vec<String> = Vec::new();
+    for name in PAGES {
+        let page = dist.join(name);
+        if name != "index.html" && !page.exists() {
+            continue;
+        }
+        let html = std::fs::read_to_string(&page).map_err(|e| io(e, &page))?;
+        let (secured, hashes) = secure_page(name, &html, connect)?;
+        std::fs::write(&page, secured).map_err(|e| io(e, &page))?;
+        all_hashes.extend(hashes.into_iter().filter(|h| !all_hashes.contains(h)).collect::<Vec<_>>());
+    }
+    let full = policy(&all_hashes, connect, Some(frame_ancestors));
+    let headers_path = dist.join("_headers");
+    std::fs::write(&headers_path, headers_file(&full)).map_err(|e| io(e, &headers_path))?;
+    let nginx_path = dist.join("nginx.conf.example");
+    std::fs::write(&nginx_path, nginx_file(&full)).map_err(|e| io(e, &nginx_path))?;
+    Ok(full)
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let kind = entry.file_type()?;
+        if kind.is_dir() {
+            files(&entry.path(), out)?;
+        } else if kind.is_file() {
+            out.push(entry.path());
+        }
+    }
+    Ok(())
+}
+
+/// `file` with `.extension` added after its own (`app.wasm` → `app.wasm.br`).
+fn with_suffix(file: &Path, extension: &str) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".");
+    name.push(extension);
+    PathBuf::from(name)
+}
+
+/// Writes `copy`, when there is one, as `file.extension`; returns its size.
+fn write_copy(file: &Path, extension: &str, copy: Option<Vec<u8>>) -> Result<Option<usize>, String> {
+    let Some(copy) = copy else { return Ok(None) };
+    let target = with_suffix(file, extension);
+    std::fs::write(&target, &copy).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+    Ok(Some(copy.len()))
+}
+
+/// `compress`: writes the compressed copies for every file of `dist` (recursively, in path order).
+///
+/// # Errors
+/// A message naming the file that could not be read, compressed or written.
+pub fn compress_dist(dist: &Path) -> Result<Vec<Entry>, String> {
+    let mut all = Vec::new();
+    files(dist, &mut all).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
+    all.sort();
+    let mut entries = Vec::new();
+    for file in all {
+        let relative = file.strip_prefix(dist).unwrap_or(&file).to_path_buf();
+        let size = std::fs::metadata(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?.len();
+        if let Some(why) = skip_reason(&relative, size) {
+            entries.push(Entry::Skipped { path: relative, why });
+            continue;
+        }
+        let data = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+        let failed = |e: std::io::Error| format!("cannot compress {}: {e}", file.display());
+        let Copies { gzip, brotli } = copies(&data).map_err(failed)?;
+        let gzip = write_copy(&file, "gz", gzip)?;
+        let brotli = write_copy(&file, "br", brotli)?;
+        entries.push(Entry::Compressed { path: relative, original: data.len(), gzip, brotli });
+    }
+    Ok(entries)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::site::compress::Skip;
+    use super::*;
+    use std::io::Read as _;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("eu-iom-compress-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("data")).unwrap();
+        dir
+    }
+
+    fn gunzip(bytes: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).unwrap();
+        out
+    }
+
+    fn unbrotli(bytes: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        brotli::Decompressor::new(bytes, 4096).read_to_end(&mut out).unwrap();
+        out
+    }
+
+    /// Text that compresses, but not to nothing: numbered lines.
+    fn text(lines: usize) -> Vec<u8> {
+        (0..lines)
+            .map(|i| format!("<p class=\"figure\">{i} migrants assisted in {}</p>\n", 2000 + i % 25))
+            .collect::<String>()
+            .into_bytes()
+    }
+
+    #[test]
+    fn every_copy_decompresses_to_the_original_and_the_rest_is_skipped() {
+        let dist = scratch("round-trip");
+        let html = text(400);
+        // WebAssembly-like bytes: a header, then a repeating but irregular pattern.
+        let wasm: Vec<u8> = b"\0asm\x01\0\0\0"
+            .iter()
+            .copied()
+            .chain((0u32..60_000).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8 & 0x3f))
+            .collect();
+        std::fs::create_dir_all(dist.join("assets")).unwrap();
+        std::fs::write(dist.join("index.html"), &html).unwrap();
+        std::fs::write(dist.join("app_bg.wasm"), &wasm).unwrap();
+        std::fs::write(dist.join("assets/style.CSS"), text(100)).unwrap();
+        std::fs::write(dist.join("tiny.js"), b"export const a = 1;\n").unwrap();
+        std::fs::write(dist.join("logo.png"), text(100)).unwrap();
+        std::fs::write(dist.join("_headers"), text(100)).unwrap();
+        std::fs::write(dist.join("data/eu-iom-figures.json"), text(100)).unwrap();
+
+        let entries = compress_dist(&dist).unwrap();
+
+        for (name, original) in [("index.html", &html), ("app_bg.wasm", &wasm), ("assets/style.CSS", &text(100))] {
+            let file = dist.join(name);
+            let gz = std::fs::read(with_suffix(&file, "gz")).unwrap();
+            let br = std::fs::read(with_suffix(&file, "br")).unwrap();
+            assert_eq!(&gunzip(&gz), original, "{name}.gz");
+            assert_eq!(&unbrotli(&br), original, "{name}.br");
+            assert!(gz.len() < original.len() && br.len() < original.len(), "{name}: copies are smaller");
+            assert_eq!(std::fs::read(&file).unwrap(), *original, "{name} itself is unchanged");
+        }
+        for name in ["tiny.js", "logo.png", "_headers", "data/eu-iom-figures.json"] {
+            let file = dist.join(name);
+            assert!(!with_suffix(&file, "gz").exists() && !with_suffix(&file, "br").exists(), "{name} has no copies");
+        }
+        let skipped: Vec<(String, Skip)> = entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Skipped { path, why } => Some((path.display().to_string(), *why)),
+                Entry::Compressed { .. } => None,
+            })
+            .collect();
+        assert_eq!(
+            skipped,
+            vec![
+                ("_headers".to_string(), Skip::NotCompressible),
+                ("data/eu-iom-figures.json".to_string(), Skip::Replaceable),
+                ("logo.png".to_string(), Skip::NotCompressible),
+                ("tiny.js".to_string(), Skip::Tiny),
+            ]
+        );
+
+        // A second run compresses the same files again and never the copies themselves.
+        let again = compress_dist(&dist).unwrap();
+        let compressed = |entries: &[Entry]| entries.iter().filter(|e| matches!(e, Entry::Compressed { .. })).count();
+        assert_eq!(compressed(&again), 3);
+        assert_eq!(compressed(&entries), 3);
+        assert!(!with_suffix(&dist.join("index.html.gz"), "gz").exists());
+        let _ = std::fs::remove_dir_all(&dist);
+    }
+
+    #[test]
+    fn a_copy_that_is_not_smaller_is_not_written() {
+        let dist = scratch("no-gain");
+        // Bytes without redundancy: neither encoder can shrink them.
+        let mut state = 0x2545_f491_u32;
+        let noise: Vec<u8> = (0..4096)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                (state >> 8) as u8
+            })
+            .collect();
+        std::fs::write(dist.join("noise.json"), &noise).unwrap();
+        let entries = compress_dist(&dist).unwrap();
+        assert_eq!(entries, vec![Entry::Compressed { path: "noise.json".into(), original: 4096, gzip: None, brotli: None }]);
+        assert!(!dist.join("noise.json.gz").exists() && !dist.join("noise.json.br").exists());
+        let _ = std::fs::remove_dir_all(&dist);
+    }
+}

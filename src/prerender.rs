@@ -35,7 +35,7 @@ use crate::html::{chrome, element, escape, figure, table, tabs};
 /// Chart sizes drawn for the page, in CSS pixels: (class suffix, width, height); the
 /// stylesheet shows the narrow one on phones. The widths are the chart's width in the app at a
 /// 375 px and a 1280 px wide window; the heights are what the chart asks for at those widths.
-const CHART_SIZES: [(&str, f64); 2] = [("narrow", 337.0), ("wide", 806.0)];
+const CHART_SIZES: [(&str, f64); 2] = [("narrow", 345.0), ("wide", 806.0)];
 
 /// The script that runs in the page's head before the first paint: the interface language
 /// (`lang=`, else the first supported browser language, else English), the theme (`theme=`)

@@ -55,7 +55,7 @@ messages! {
         fr: "Projets, financements, migrants aidés et pays couverts, tels que publiés dans les communiqués de l’UE et de l’OIM depuis 2013",
     }
     /// Line under the title on a phone: the subtitle, short enough for one line.
-    SubtitleShort { en: "Figures from EU and IOM releases since 2013", fr: "Chiffres des communiqués UE et OIM depuis 2013" }
+    SubtitleShort { en: "From EU and IOM releases since 2013", fr: "Communiqués UE et OIM depuis 2013" }
     /// Shown while the app and its data load.
     Loading { en: "Loading the figures…", fr: "Chargement des chiffres…" }
     /// Heading of the error panel.

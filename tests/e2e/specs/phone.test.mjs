@@ -59,7 +59,9 @@ function firstView(page, chart) {
     const regions = [...document.querySelectorAll('.masthead, .cards, .section__header, .explorer__bar, .chart__tools')].filter(shown);
     const overflowing = regions
       .flatMap((region) => [region, ...region.querySelectorAll('*')])
-      .filter((e) => shown(e) && e.clientWidth > 0 && !['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
+      // Text for screen readers only is clipped by design; a closed disclosure's contents are not shown.
+      .filter((e) => shown(e) && e.clientWidth > 0 && !e.closest('.visually-hidden, details:not([open]) > :not(summary)'))
+      .filter((e) => !['auto', 'scroll'].includes(getComputedStyle(e).overflowX))
       .filter((e) => e.scrollWidth > e.clientWidth + 1)
       .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} "${e.innerText.slice(0, 40)}" ${e.scrollWidth} > ${e.clientWidth}`);
     return {

@@ -1,14 +1,20 @@
-//! Static HTML fragments shared by the running app and the pre-rendered first view: the
-//! headline cards and the sources list are written once, here, as escaped HTML strings. The app
-//! sets them with `inner_html`, the release build writes them into `index.html`, so the page a
-//! visitor sees before the WebAssembly arrives is the page the app then shows. The embed code
-//! the share dialog offers is built here too.
+//! Static HTML fragments shared by the running app and the pre-rendered first view: the page's
+//! chrome (masthead, headline heading, footer), the headline cards, the chart's caption and
+//! tools, the tab list, the table's rows and the sources list are written once, here, as
+//! escaped HTML strings. The app sets them with `inner_html` (its interactive controls take
+//! their classes, ids and labels from here), the release build writes them into `index.html`,
+//! so the page a visitor sees before the WebAssembly arrives is the page the app then shows. The
+//! embed code the share dialog offers is built here too.
 //!
 //! Pure (no browser types), natively tested. Every text and attribute goes through [`escape`].
 
 pub mod cards;
+pub mod chrome;
 pub mod embed;
+pub mod figure;
 pub mod sources;
+pub mod table;
+pub mod tabs;
 
 use std::fmt::Write as _;
 

@@ -6,8 +6,10 @@
 //! The page holds one copy per interface language; a small script in the page's head (written
 //! by [`HEAD_SCRIPT`]) picks the language (`lang=`, else the browser's), the theme and the embed
 //! mode before the first paint, with the same rules as the app. The app then mounts over it
-//! (see `web::env::reveal_app`). Markup shared with the app (cards, sources) comes from
-//! [`crate::html`]; the rest mirrors the app's classes so nothing moves when the app takes over.
+//! (see `web::env::reveal_app`). Markup shared with the app (masthead, headline heading, cards,
+//! tabs, chart caption and tools, table rows, sources, footer) comes from [`crate::html`], so
+//! nothing moves when the app takes over; what is left here is the frame around those regions
+//! and the static stand-ins for controls that need the app.
 
 use std::fmt::Write as _;
 
@@ -16,26 +18,24 @@ use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use crate::chart::spec::{draw_chart, ChartData};
 use crate::chart::theme::Theme;
 use crate::chart::Style;
-use crate::domain::dataset::date::DatePrecision;
-use crate::domain::dataset::model::{Figure, Position, Dataset, Place};
+use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::explore::aggregate::build_series;
 use crate::domain::explore::select::{count_sources, select, Ignore};
 use crate::domain::explore::table::{sort_figures, TableSort};
 use crate::domain::explore::view::{from_query, View, ViewState};
 use crate::domain::lang::Lang;
-use crate::domain::text::describe::{describe_timeline, figure_date, figure_period, figure_value_stated, source_line};
-use crate::domain::text::format::format_date;
+use crate::domain::text::describe::describe_timeline;
 use crate::domain::text::i18n::metric_name;
-use crate::domain::text::labels::{place_name, view_label};
+use crate::domain::text::labels::place_name;
 use crate::domain::text::messages::{active_filters, match_count, msg, Msg};
 use crate::html::cards::cards_inner;
 use crate::html::sources::{sources_list, PAGE_SOURCES};
-use crate::html::{element, escape};
+use crate::html::{chrome, element, escape, figure, table, tabs};
 
 /// Chart sizes drawn for the page, in CSS pixels: (class suffix, width, height); the
 /// stylesheet shows the narrow one on phones. The widths are the chart's width in the app at a
 /// 375 px and a 1280 px wide window; the heights are what the chart asks for at those widths.
-const CHART_SIZES: [(&str, f64); 2] = [("narrow", 317.0), ("wide", 806.0)];
+const CHART_SIZES: [(&str, f64); 2] = [("narrow", 345.0), ("wide", 806.0)];
 
 /// The script that runs in the page's head before the first paint: the interface language
 /// (`lang=`, else the first supported browser language, else English), the theme (`theme=`)
@@ -80,64 +80,39 @@ fn page(out: &mut String, dataset: &Dataset, state: &ViewState, lang: Lang) {
     let tag = lang.tag();
     let _ = write!(out, r#"<div class="prerender" lang="{tag}" data-lang="{tag}">"#);
     let _ = write!(out, r##"<a class="skip-link" href="#main-{tag}">{}</a>"##, escape(msg(Msg::SkipToContent, lang)));
-    masthead(out, lang);
+    let _ = write!(
+        out,
+        r#"<header class="masthead"><div class="masthead__inner"><div class="masthead__identity">{}</div>{}</div></header>"#,
+        chrome::masthead_identity(lang),
+        chrome::settings(lang, state.presentation.theme)
+    );
     let _ = write!(out, r#"<main id="main-{tag}" tabindex="-1">"#);
     element(out, "p", r#"class="prerender__status prerender__status--noscript""#, msg(Msg::PrerenderNoScript, lang));
     let _ = write!(
         out,
-        r#"<section class="section prerender__headlines" aria-labelledby="headlines-heading-{tag}"><div class="section__header">"#
+        r#"<section class="section headlines prerender__headlines" aria-labelledby="headlines-heading-{tag}"><div class="section__header">{}</div><div class="cards">{}</div></section>"#,
+        chrome::headlines_header(lang, dataset.latest_source_date(), &format!("headlines-heading-{tag}")),
+        cards_inner(dataset, &cards, lang)
     );
-    element(out, "h2", &format!(r#"id="headlines-heading-{tag}""#), msg(Msg::HeadlinesHeading, lang));
-    let as_of = dataset
-        .latest_source_date()
-        .map(|d| format!("{} {}", msg(Msg::DataAsOf, lang), format_date(d, DatePrecision::Day, lang)));
-    out.push_str(r#"<div class="data-as-of">"#);
-    element(out, "p", r#"data-testid="data-as-of""#, as_of.as_deref().unwrap_or_default());
-    out.push_str(r#"<div class="data-controls">"#);
-    for label in [Msg::ReloadData, Msg::OpenLocalFile] {
-        element(out, "button", r#"type="button" class="link-button" disabled"#, msg(label, lang));
-    }
-    out.push_str("</div></div></div>");
-    let _ = write!(out, r#"<div class="cards">{}</div></section>"#, cards_inner(dataset, &cards, lang));
     out.push_str(r#"<div class="explorer">"#);
     filters_placeholder(out, dataset, &selected, lang);
     let _ = write!(out, r#"<section class="section explorer__views" aria-label="{}">"#, escape(msg(Msg::Views, lang)));
-    tabs(out, state.view, lang);
+    views_bar(out, state.view, lang);
     out.push_str(r#"<div class="tab-panel prerender__panel">"#);
     timeline(out, dataset, &selected, lang);
-    table(out, dataset, &selected, lang);
+    figure_table(out, dataset, &selected, lang);
     let _ = write!(out, r#"<section class="prerender__sources" aria-labelledby="sources-heading-{tag}">"#);
     element(out, "h2", &format!(r#"class="view__heading" id="sources-heading-{tag}""#), msg(Msg::SourcesHeading, lang));
     element(out, "p", r#"class="section__intro""#, msg(Msg::SourcesIntro, lang));
     element(out, "p", r#"class="section__intro""#, msg(Msg::NoSums, lang));
     out.push_str(&sources_list(dataset, &selected, lang, PAGE_SOURCES).0);
-    out.push_str("</section></div></section></div></main>");
-    footer(out, lang);
+    out.push_str(r#"</section></div><div class="data-controls">"#);
+    for label in [Msg::ReloadData, Msg::OpenLocalFile] {
+        element(out, "button", r#"type="button" class="link-button" disabled"#, msg(label, lang));
+    }
+    out.push_str("</div></section></div></main>");
+    let _ = write!(out, r#"<footer class="site-footer">{}</footer>"#, chrome::footer_inner(lang, &chrome::staff_href(state)));
     out.push_str("</div>");
-}
-
-fn masthead(out: &mut String, lang: Lang) {
-    out.push_str(r#"<header class="masthead"><div class="masthead__inner"><p class="masthead__brand" aria-hidden="true"><span>EU</span><span>IOM</span></p><div class="masthead__titles">"#);
-    element(out, "h1", "", msg(Msg::Title, lang));
-    element(out, "p", r#"class="masthead__subtitle""#, msg(Msg::Subtitle, lang));
-    out.push_str(r#"</div><div class="masthead__tools">"#);
-    // Language links work without the app: the head script reads `lang=`.
-    let _ = write!(out, r#"<nav class="lang-switch" aria-label="{}">"#, escape(msg(Msg::Language, lang)));
-    for option in Lang::ALL {
-        let current = if option == lang { r#" aria-current="true""# } else { "" };
-        let _ = write!(
-            out,
-            r#"<a class="lang-switch__link" href="?lang={0}" lang="{0}" hreflang="{0}"{current}>{1}</a>"#,
-            option.tag(),
-            escape(option.endonym())
-        );
-    }
-    let _ =
-        write!(out, r#"</nav><div class="toggle toggle--small theme-switch" role="group" aria-label="{}">"#, escape(msg(Msg::Theme, lang)));
-    for label in [Msg::ThemeAuto, Msg::ThemeLight, Msg::ThemeDark] {
-        element(out, "button", r#"type="button" disabled"#, msg(label, lang));
-    }
-    out.push_str("</div></div></div></header>");
 }
 
 fn filters_placeholder(out: &mut String, dataset: &Dataset, selected: &[Position<Figure>], lang: Lang) {
@@ -154,19 +129,9 @@ fn filters_placeholder(out: &mut String, dataset: &Dataset, selected: &[Position
     out.push_str("</aside>");
 }
 
-fn tabs(out: &mut String, current: View, lang: Lang) {
-    out.push_str(r#"<div class="explorer__bar"><div class="tabs" role="tablist">"#);
-    for view in View::TABS {
-        let label = view_label(view);
-        let selected = view == current;
-        element(
-            out,
-            "button",
-            &format!(r#"type="button" role="tab" class="tabs__tab" aria-selected="{selected}" disabled"#),
-            msg(label, lang),
-        );
-    }
-    out.push_str(r#"</div><div class="explorer__actions">"#);
+/// The tabs and, beside them, the filter and share buttons.
+fn views_bar(out: &mut String, current: View, lang: Lang) {
+    let _ = write!(out, r#"<div class="explorer__bar">{}<div class="explorer__actions">"#, tabs::tab_list_static(current, lang));
     element(out, "button", r#"type="button" class="button filters-open" disabled"#, &active_filters(0, lang));
     element(out, "button", r#"type="button" class="button button--small share__open" disabled"#, msg(Msg::EmbedShare, lang));
     out.push_str("</div></div>");
@@ -188,14 +153,12 @@ fn timeline(out: &mut String, dataset: &Dataset, selected: &[Position<Figure>], 
             out.push_str(&chart_svg(dataset, &data, width, theme, lang, &class));
         }
     }
-    out.push_str(r#"</div><figcaption class="chart__description"><details>"#);
-    element(out, "summary", "", msg(Msg::DescribeChart, lang));
-    element(out, "p", "", &description);
-    out.push_str(r#"</details></figcaption><div class="chart__tools">"#);
-    for label in [Msg::DownloadPng, Msg::DownloadSvg, Msg::ShowAsTable] {
-        element(out, "button", r#"type="button" class="button button--small" disabled"#, msg(label, lang));
-    }
-    out.push_str("</div></figure>");
+    let _ = write!(
+        out,
+        r#"</div><figcaption class="chart__description"><details>{}</details></figcaption><div class="chart__tools">{}</div></figure>"#,
+        figure::caption_inner(&description, lang, &format!("timeline-description-{}", lang.tag())),
+        figure::tools_static(lang)
+    );
     element(out, "p", r#"class="section__intro""#, msg(Msg::TimelineIntro, lang));
 }
 
@@ -215,47 +178,17 @@ fn chart_svg(dataset: &Dataset, data: &ChartData, width: f64, theme: Theme, lang
     svg.replacen("<svg ", &format!(r#"<svg class="{class}" aria-hidden="true" focusable="false" "#), 1)
 }
 
-fn table(out: &mut String, dataset: &Dataset, selected: &[Position<Figure>], lang: Lang) {
+fn figure_table(out: &mut String, dataset: &Dataset, selected: &[Position<Figure>], lang: Lang) {
     let mut rows = selected.to_vec();
     sort_figures(dataset, &mut rows, TableSort::default(), lang, |m| metric_name(m, lang).to_string(), |p| place_name(dataset, p, lang));
     out.push_str(r#"<details class="prerender__table">"#);
     element(out, "summary", "", msg(Msg::ShowAsTable, lang));
-    let _ = write!(out, r#"<div class="table-wrap"><table class="table" data-testid="table"><thead><tr>"#);
-    for column in [Msg::ColMetric, Msg::ColValue, Msg::ColDate, Msg::ColProgramme, Msg::ColPlace, Msg::ColSource] {
-        element(out, "th", r#"scope="col""#, msg(column, lang));
-    }
-    out.push_str("</tr></thead><tbody>");
-    for figure in rows.iter().filter_map(|i| dataset.figure(*i)) {
-        let _ = write!(out, r#"<tr data-figure="{}"><td>"#, escape(figure.id()));
-        element(out, "span", r#"class="table__metric""#, metric_name(figure.metric(), lang));
-        out.push_str("</td>");
-        element(out, "td", r#"class="table__value""#, &figure_value_stated(figure, lang));
-        out.push_str("<td>");
-        out.push_str(&escape(&figure_date(figure, lang)));
-        if let Some(period) = figure_period(figure, lang) {
-            element(out, "span", r#"class="table__detail""#, &period);
-        }
-        out.push_str("</td>");
-        element(out, "td", "", dataset.programme_of(figure).map(|p| p.name(lang)).unwrap_or_default());
-        element(out, "td", "", &place_name(dataset, &Place::of(figure), lang));
-        out.push_str("<td>");
-        let url = dataset.source_of(figure).map(|s| s.url()).unwrap_or_default();
-        element(
-            out,
-            "a",
-            &format!(r#"href="{}" rel="noopener noreferrer" target="_blank""#, escape(url)),
-            &source_line(dataset, figure, lang),
-        );
-        out.push_str("</td></tr>");
-    }
-    out.push_str("</tbody></table></div></details>");
-}
-
-fn footer(out: &mut String, lang: Lang) {
-    out.push_str(r#"<footer class="site-footer">"#);
-    element(out, "p", "", msg(Msg::FooterData, lang));
-    element(out, "p", "", msg(Msg::FooterDisclaimer, lang));
-    let _ = write!(out, r#"<p><a href="?view=extract">{}</a></p></footer>"#, escape(msg(Msg::StaffLink, lang)));
+    let _ = write!(
+        out,
+        r#"<div class="table-wrap"><table class="table" data-testid="figure-table"><thead>{}</thead><tbody>{}</tbody></table></div></details>"#,
+        table::head_static(lang),
+        table::rows(dataset, &rows, lang)
+    );
 }
 
 /// Writes the pre-rendered page into a built `index.html`: the head script at the end of

@@ -12,7 +12,9 @@ use crate::domain::dataset::load::Loaded;
 use crate::domain::text::messages::{msg, Msg};
 
 use crate::domain::export::describe_filters;
-use crate::domain::explore::view::{from_query, to_query, UrlNotice, View, ViewState};
+use crate::domain::explore::view::{from_query, to_query, UrlNotice, View};
+use crate::html::chrome::{footer_inner, headlines_header, staff_href, STAFF_PAGE};
+use crate::html::tabs::tab_id;
 use crate::ui::cards::HeadlineCards;
 use crate::ui::data::{DataSource, LoadState};
 use crate::ui::status::{DataBanner, DataControls, DropZone};
@@ -26,9 +28,6 @@ use crate::ui::page::{use_selections, Page, Selections};
 use crate::ui::tabs::ViewTabs;
 use crate::ui::views::view_body;
 use crate::web::{env, offline};
-
-/// The staff page, next to `index.html`.
-const STAFF_PAGE: &str = "staff.html";
 
 /// The page.
 #[component]
@@ -105,13 +104,7 @@ pub fn App() -> impl IntoView {
             {body}
         </main>
         <DropZone page=page data=data/>
-        <footer class="site-footer">
-            <p>{move || msg(Msg::FooterData, lang.get())}</p>
-            <p>{move || msg(Msg::FooterDisclaimer, lang.get())}</p>
-            <p><a href=move || format!("{STAFF_PAGE}?{}", state.with(|s| to_query(&ViewState { view: View::Extract, ..s.clone() })))>
-                {move || msg(Msg::StaffLink, lang.get())}
-            </a></p>
-        </footer>
+        <footer class="site-footer" inner_html=move || footer_inner(lang.get(), &state.with(staff_href))></footer>
     }
     .into_any()
 }
@@ -175,21 +168,8 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSigna
         {move || data.snapshot_replaced.get().then(|| view! {
             <p class="notice" role="status" data-testid="snapshot-replaced">{move || msg(Msg::SnapshotReplaced, lang.get())}</p>
         })}
-        <section class="section" aria-labelledby="headlines-heading">
-            <div class="section__header">
-                <h2 id="headlines-heading">{move || msg(Msg::HeadlinesHeading, lang.get())}</h2>
-                <div class="data-as-of">
-                    <p data-testid="data-as-of">
-                        {move || {
-                            let lang = lang.get();
-                            as_of
-                                .map(|d| format!("{} {}", msg(Msg::DataAsOf, lang), format_date(d, DatePrecision::Day, lang)))
-                                .unwrap_or_default()
-                        }}
-                    </p>
-                    <DataControls page=page data=data/>
-                </div>
-            </div>
+        <section class="section headlines" aria-labelledby="headlines-heading">
+            <div class="section__header" inner_html=move || headlines_header(lang.get(), as_of, "headlines-heading")></div>
             <HeadlineCards dataset=dataset.clone() figures=card_figures lang=lang/>
         </section>
         <div class="explorer">
@@ -202,10 +182,11 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSigna
                         <ShareDialog page=page/>
                     </div>
                 </div>
-                <div class="tab-panel" role="tabpanel" id="view-panel" tabindex="-1" aria-labelledby=move || format!("tab-{}", view.get().id())>
+                <div class="tab-panel" role="tabpanel" id="view-panel" tabindex="-1" aria-labelledby=move || tab_id(view.get())>
                     {panel}
                 </div>
                 <DataDownloads dataset=dataset.clone() selected=selected page=page/>
+                <DataControls page=page data=data/>
             </section>
         </div>
         <SkippedRecords issues=issues lang=lang/>

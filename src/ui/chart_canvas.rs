@@ -19,6 +19,7 @@ use crate::ui::downloads::export_context;
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::explore::view::View;
+use crate::html::figure::{caption_inner, ChartTool, TOOL_CLASS};
 use crate::ui::page::Page;
 use crate::ui::chart_style;
 use crate::web::canvas::prepare;
@@ -66,6 +67,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
     let pointed = RwSignal::new(Pointed::<Position<Figure>>::default());
     let watch = StoredValue::new_local(None::<SizeWatch>);
     let description_id = format!("{test_id}-description");
+    let caption_id = description_id.clone();
 
     Effect::new(move |_| {
         if let Some(element) = frame.get() {
@@ -199,7 +201,11 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         });
         download_error.set(result.err());
     });
-    let (export_png, export_svg) = (export.clone(), export);
+    let run_tool = move |tool: ChartTool| match tool {
+        ChartTool::Png => export("png"),
+        ChartTool::Svg => export("svg"),
+        ChartTool::AsTable => page.update(|s| s.view = View::Table),
+    };
 
     view! {
         <figure class="chart">
@@ -209,7 +215,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                 tabindex="0"
                 data-testid=test_id
                 aria-label=move || format!("{}. {}", title.get(), msg(Msg::ChartKeys, lang.get()))
-                aria-describedby=description_id.clone()
+                aria-describedby=description_id
                 on:keydown=on_key
                 on:pointerdown=on_pointer(PointerStep::Down)
                 on:pointermove=on_pointer(PointerStep::Move)
@@ -232,21 +238,20 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                 (hidden > 0).then(|| view! { <p class="chart__note">{format!("+{hidden} {}", msg(Msg::HiddenSeries, lang.get()))}</p> })
             }}
             <figcaption class="chart__description">
-                <details>
-                    <summary>{move || msg(Msg::DescribeChart, lang.get())}</summary>
-                    <p id=description_id data-testid=format!("{test_id}-description")>{move || description.get()}</p>
-                </details>
+                <details inner_html=move || caption_inner(&description.get(), lang.get(), &caption_id)></details>
             </figcaption>
             <div class="chart__tools">
-                <button type="button" class="button button--small" data-testid=format!("{test_id}-png") on:click=move |_| export_png("png")>
-                    {move || msg(Msg::DownloadPng, lang.get())}
-                </button>
-                <button type="button" class="button button--small" data-testid=format!("{test_id}-svg") on:click=move |_| export_svg("svg")>
-                    {move || msg(Msg::DownloadSvg, lang.get())}
-                </button>
-                <button type="button" class="button button--small" data-testid=format!("{test_id}-as-table") on:click=move |_| page.update(|s| s.view = View::Table)>
-                    {move || msg(Msg::ShowAsTable, lang.get())}
-                </button>
+                {ChartTool::ALL
+                    .into_iter()
+                    .map(|tool| {
+                        let run = run_tool.clone();
+                        view! {
+                            <button type="button" class=TOOL_CLASS data-testid=format!("{test_id}-{}", tool.id()) on:click=move |_| run(tool)>
+                                {move || msg(tool.label(), lang.get())}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
                 {move || download_error.get().map(|e| view! { <p class="chart__error" role="alert" data-testid="download-error">{e.message(lang.get())}</p> })}
                 {move || draw_error.get().map(|e| view! { <p class="chart__error" role="alert" data-testid="chart-error">{e.message(lang.get())}</p> })}
             </div>

@@ -1,12 +1,17 @@
-//! The page header shared by the dashboard and the staff page: the institutions' marks, the
-//! title and subtitle, and the language and theme switches.
+//! The page header shared by the dashboard and the staff page: the identity (marks, title,
+//! subtitle; `html::chrome`, shared with the pre-rendered page) and the language and theme
+//! control, a row of choices on wide screens and one button that shows them on a phone.
 
+use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 use crate::domain::explore::view::ThemeChoice;
 use crate::domain::lang::Lang;
+use crate::domain::text::labels::theme_label;
 use crate::domain::text::messages::{msg, Msg};
+use crate::html::chrome::{masthead_identity, settings_class, settings_toggle_inner};
 use crate::ui::page::Page;
+use crate::web::env;
 
 /// The header.
 #[component]
@@ -15,17 +20,43 @@ pub fn Masthead(page: Page) -> impl IntoView {
     view! {
         <header class="masthead">
             <div class="masthead__inner">
-                <p class="masthead__brand" aria-hidden="true"><span>"EU"</span><span>"IOM"</span></p>
-                <div class="masthead__titles">
-                    <h1>{move || msg(Msg::Title, lang.get())}</h1>
-                    <p class="masthead__subtitle">{move || msg(Msg::Subtitle, lang.get())}</p>
-                </div>
-                <div class="masthead__tools">
-                    <LanguageSwitch page=page/>
-                    <ThemeSwitch page=page/>
-                </div>
+                <div class="masthead__identity" inner_html=move || masthead_identity(lang.get())></div>
+                <Settings page=page/>
             </div>
         </header>
+    }
+}
+
+/// The language and theme choices, behind a toggle on a phone (the stylesheet shows them at
+/// once on wider screens); Escape closes them and gives the focus back to the toggle.
+#[component]
+fn Settings(page: Page) -> impl IntoView {
+    let lang = page.lang;
+    let open = RwSignal::new(false);
+    let toggle_id = "settings-toggle";
+    let on_key = move |event: KeyboardEvent| {
+        if event.key() == "Escape" && open.get_untracked() {
+            open.set(false);
+            env::focus_element(toggle_id);
+        }
+    };
+    view! {
+        <div class=move || if open.get() { format!("{} settings--open", settings_class::ROOT) } else { settings_class::ROOT.to_string() } on:keydown=on_key>
+            <button
+                type="button"
+                class=settings_class::TOGGLE
+                id=toggle_id
+                data-testid="settings-toggle"
+                aria-expanded=move || open.get().to_string()
+                aria-controls=settings_class::PANEL_ID
+                on:click=move |_| open.update(|o| *o = !*o)
+                inner_html=move || settings_toggle_inner(lang.get())
+            ></button>
+            <div class=settings_class::PANEL id=settings_class::PANEL_ID>
+                <LanguageSwitch page=page/>
+                <ThemeSwitch page=page/>
+            </div>
+        </div>
     }
 }
 
@@ -34,7 +65,7 @@ pub fn Masthead(page: Page) -> impl IntoView {
 fn LanguageSwitch(page: Page) -> impl IntoView {
     let lang = page.lang;
     view! {
-        <nav class="lang-switch" aria-label=move || msg(Msg::Language, lang.get())>
+        <nav class=settings_class::LANGUAGES aria-label=move || msg(Msg::Language, lang.get())>
             {Lang::ALL
                 .into_iter()
                 .map(|option| {
@@ -60,15 +91,10 @@ fn ThemeSwitch(page: Page) -> impl IntoView {
     let lang = page.lang;
     let current = Memo::new(move |_| page.state.with(|s| s.presentation.theme));
     view! {
-        <div class="toggle toggle--small theme-switch" role="group" aria-label=move || msg(Msg::Theme, lang.get())>
+        <div class=settings_class::THEMES role="group" aria-label=move || msg(Msg::Theme, lang.get())>
             {ThemeChoice::ALL
                 .into_iter()
                 .map(|choice| {
-                    let label = match choice {
-                        ThemeChoice::Auto => Msg::ThemeAuto,
-                        ThemeChoice::Light => Msg::ThemeLight,
-                        ThemeChoice::Dark => Msg::ThemeDark,
-                    };
                     view! {
                         <button
                             type="button"
@@ -76,7 +102,7 @@ fn ThemeSwitch(page: Page) -> impl IntoView {
                             aria-pressed=move || (current.get() == choice).to_string()
                             on:click=move |_| page.state.update(|s| s.presentation.theme = choice)
                         >
-                            {move || msg(label, lang.get())}
+                            {move || msg(theme_label(choice), lang.get())}
                         </button>
                     }
                 })

@@ -1,5 +1,6 @@
 //! The view tabs (ARIA tabs pattern): click or arrow keys switch the view; the view is part of
-//! the URL like every other setting.
+//! the URL like every other setting. Their order, ids, class and labels are `html::tabs`'s,
+//! shared with the pre-rendered page.
 
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -7,6 +8,7 @@ use leptos::prelude::*;
 use crate::domain::explore::view::View;
 use crate::domain::text::labels::view_label;
 use crate::domain::text::messages::{msg, Msg};
+use crate::html::tabs::{tab_id, TAB_CLASS};
 use crate::ui::page::Page;
 use crate::web::env;
 
@@ -19,7 +21,7 @@ pub fn ViewTabs(page: Page) -> impl IntoView {
         if let Some(view) = current.get_untracked().tab_after_key(&event.key()) {
             event.prevent_default();
             page.update(|s| s.view = view);
-            env::focus_element(&format!("tab-{}", view.id()));
+            env::focus_element(&tab_id(view));
         }
     };
     view! {
@@ -32,8 +34,8 @@ pub fn ViewTabs(page: Page) -> impl IntoView {
                         <button
                             type="button"
                             role="tab"
-                            class="tabs__tab"
-                            id=format!("tab-{}", view.id())
+                            class=TAB_CLASS
+                            id=tab_id(view)
                             data-testid=format!("tab-{}", view.id())
                             aria-controls="view-panel"
                             aria-selected=move || selected().to_string()

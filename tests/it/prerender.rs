@@ -1,10 +1,21 @@
 //! The pre-rendered first view: built from the real dataset, it holds the headline figures, the
 //! default chart as SVG, its description, its table and its sources in both languages, and it
-//! changes only when the view really changes (a snapshot).
+//! changes only when the view really changes (a snapshot); region by region it is the markup
+//! the app inserts, written once in `src/html/`.
 
 use crate::common;
 
 use eu_iom_dashboard::domain::dataset::fingerprint::fingerprint;
+use eu_iom_dashboard::domain::explore::aggregate::build_series;
+use eu_iom_dashboard::domain::explore::select::{select, Ignore};
+use eu_iom_dashboard::domain::explore::table::{sort_figures, TableSort};
+use eu_iom_dashboard::domain::explore::view::{from_query, View};
+use eu_iom_dashboard::domain::lang::Lang;
+use eu_iom_dashboard::domain::text::describe::describe_timeline;
+use eu_iom_dashboard::domain::text::i18n::metric_name;
+use eu_iom_dashboard::domain::text::labels::place_name;
+use eu_iom_dashboard::html::cards::cards_inner;
+use eu_iom_dashboard::html::{chrome, figure, table, tabs};
 use eu_iom_dashboard::prerender::{insert, render, Snapshot, HEAD_SCRIPT};
 
 fn snapshot_html() -> (String, String) {
@@ -102,4 +113,95 @@ fn insert_places_the_head_script_and_replaces_the_loading_message() {
     assert_eq!(again.len(), page.len());
     let error = insert("<html><head></head><body></body></html>", &Snapshot { dataset: &loaded.dataset, fingerprint: "" }).unwrap_err();
     assert!(error.contains("boot"), "{error}");
+}
+
+/// The live app's test hooks, as the snapshot renames them.
+fn as_in_snapshot(fragment: &str) -> String {
+    fragment.replace(r#" data-testid=""#, r#" data-snapshot-testid=""#)
+}
+
+#[test]
+fn each_region_is_the_markup_the_app_inserts() {
+    let loaded = common::fixture_dataset();
+    let dataset = &loaded.dataset;
+    let (html, _) = snapshot_html();
+    // What a visitor without parameters gets, as the app derives it.
+    let state = from_query("", Some(dataset)).0;
+    let cards = select(dataset, &state.filter.for_cards(), Ignore::default());
+    let selected = select(dataset, &state.filter, Ignore::default());
+    for lang in Lang::ALL {
+        let tag = lang.tag();
+        let copy = copy_in(&html, tag);
+        let mut rows = selected.clone();
+        sort_figures(
+            dataset,
+            &mut rows,
+            TableSort::default(),
+            lang,
+            |m| metric_name(m, lang).to_string(),
+            |p| place_name(dataset, p, lang),
+        );
+        let series = build_series(dataset, &selected);
+        let description = describe_timeline(dataset, &series, lang);
+        let regions = [
+            ("masthead", chrome::masthead_identity(lang)),
+            ("language and theme", chrome::settings(lang, state.presentation.theme)),
+            ("headline heading", chrome::headlines_header(lang, dataset.latest_source_date(), &format!("headlines-heading-{tag}"))),
+            ("headline figures", format!(r#"<div class="cards">{}</div>"#, cards_inner(dataset, &cards, lang))),
+            ("tabs", tabs::tab_list_static(View::Timeline, lang)),
+            ("chart caption", figure::caption_inner(&description, lang, &format!("timeline-description-{tag}"))),
+            ("chart tools", figure::tools_static(lang)),
+            ("table head", table::head_static(lang)),
+            ("table rows", table::rows(dataset, &rows, lang)),
+            ("footer", format!(r#"<footer class="site-footer">{}</footer>"#, chrome::footer_inner(lang, &chrome::staff_href(&state)))),
+        ];
+        let mut at = 0;
+        for (name, region) in regions {
+            let region = as_in_snapshot(&region);
+            let found = copy[at..].find(&region).map(|i| at + i);
+            assert!(found.is_some(), "{tag}: the {name} is the app's markup, in page order");
+            at = found.unwrap_or(at) + region.len();
+        }
+        assert!(copy.contains(r#"<td class="table__notes">"#), "{tag}: the table has the app's notes column");
+        assert!(copy.contains(r#"<a href="staff.html?"#), "{tag}: the footer links the staff page as the app does");
+    }
+}
+
+#[test]
+fn the_shared_regions_are_written_only_in_src_html() {
+    // Markup that only the shared fragments write: a second writer (a component or the
+    // pre-render building it again) would let the two pages drift apart.
+    let markers = [
+        "masthead__brand",
+        "masthead__subtitle",
+        "card__number",
+        "tabs__tab",
+        "table__metric",
+        "table__notes",
+        "Msg::FooterData",
+        "Msg::StaffLink",
+        "Msg::DescribeChart",
+        "Msg::DownloadPng",
+        "Msg::HeadlinesHeading, lang",
+    ];
+    let mut files = vec![common::path("src/prerender.rs")];
+    files.extend(std::fs::read_dir(common::path("src/ui")).unwrap().map(|e| e.unwrap().path()));
+    let mut found = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for marker in markers {
+            if text.contains(marker) {
+                found.push(format!("{}: {marker}", file.display()));
+            }
+        }
+    }
+    assert_eq!(found, Vec::<String>::new(), "written outside src/html/");
+    // The markers are real: each is written in src/html/.
+    let shared: String = std::fs::read_dir(common::path("src/html"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    for marker in markers {
+        assert!(shared.contains(marker), "{marker} is written in src/html/");
+    }
 }

@@ -2,7 +2,7 @@
 //! and the text alternatives so that a series is called the same everywhere.
 
 use crate::domain::explore::aggregate::{Headline, HeadlineLine, Series};
-use crate::domain::explore::view::View;
+use crate::domain::explore::view::{ThemeChoice, View};
 use crate::domain::lang::{tr, Lang};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Metric, Place, Position, Programme, Unit};
@@ -79,6 +79,15 @@ impl ClassBreaks {
             }
             (Some(lower), Some(upper)) => between(lower, upper),
         })
+    }
+}
+
+/// A theme choice's name, as the theme switch says it.
+pub fn theme_label(choice: ThemeChoice) -> Msg {
+    match choice {
+        ThemeChoice::Auto => Msg::ThemeAuto,
+        ThemeChoice::Light => Msg::ThemeLight,
+        ThemeChoice::Dark => Msg::ThemeDark,
     }
 }
 

@@ -54,6 +54,8 @@ messages! {
         en: "Projects, funding, migrants assisted and countries served, as reported in EU and IOM releases since 2013",
         fr: "Projets, financements, migrants aidés et pays couverts, tels que publiés dans les communiqués de l’UE et de l’OIM depuis 2013",
     }
+    /// Line under the title on a phone: the subtitle, short enough for one line.
+    SubtitleShort { en: "From EU and IOM releases since 2013", fr: "Communiqués UE et OIM depuis 2013" }
     /// Shown while the app and its data load.
     Loading { en: "Loading the figures…", fr: "Chargement des chiffres…" }
     /// Heading of the error panel.
@@ -280,6 +282,8 @@ messages! {
     WholeDataset { en: "Whole dataset", fr: "Jeu de données complet" }
     /// How to cite.
     HowToCite { en: "How to cite", fr: "Comment citer" }
+    /// The masthead's button that opens the language and theme choices on a phone.
+    Settings { en: "Language and theme", fr: "Langue et thème" }
     /// Theme switcher label.
     Theme { en: "Theme", fr: "Thème" }
     /// Theme: automatic.

@@ -69,6 +69,40 @@ for (const view of ['timeline', 'breakdown', 'map', 'table', 'sources']) {
   }
 }
 
+test('the keyboard reaches the language and theme choices: in a row on a laptop, behind one button on a phone', async () => {
+  const wide = await open('?lang=en');
+  const order = [];
+  for (let i = 0; i < 8; i++) {
+    await wide.page.keyboard.press('Tab');
+    order.push(await wide.page.evaluate(() => { const e = document.activeElement; return e.dataset.testid || e.getAttribute('lang') || e.textContent.trim(); }));
+  }
+  assert.deepEqual(order.slice(1, 6), ['en', 'fr', 'theme-auto', 'theme-light', 'theme-dark'], `the choices follow the skip link: ${order}`);
+  await wide.context.close();
+
+  const { page, context } = await open('?lang=fr', { bypassCSP: true, viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+  const focused = () => page.evaluate(() => document.activeElement?.dataset.testid || document.activeElement?.getAttribute('lang'));
+  for (let i = 0; i < 4 && (await focused()) !== 'settings-toggle'; i++) await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'settings-toggle', 'the toggle follows the skip link');
+  assert.equal(await page.getAttribute('[data-testid=settings-toggle]', 'aria-expanded'), 'false');
+  assert.equal(await page.isVisible('#settings-panel'), false, 'the choices are hidden until asked for');
+  assert.match(await page.$eval('[data-testid=settings-toggle]', (b) => b.textContent), /FR.*Langue et thème/, 'its name says what it opens');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#settings-panel', { state: 'visible' });
+  assert.equal(await page.getAttribute('[data-testid=settings-toggle]', 'aria-expanded'), 'true');
+  await page.keyboard.press('Tab');
+  assert.equal(await focused(), 'en', 'Tab goes on to the first choice');
+  await assertAxeClean(page);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#settings-panel', { state: 'hidden' });
+  assert.equal(await focused(), 'settings-toggle', 'Escape gives the focus back to the toggle');
+  await page.keyboard.press('Enter');
+  for (let i = 0; i < 6 && (await focused()) !== 'theme-dark'; i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+  await assertAxeClean(page);
+  await context.close();
+});
+
 test('French: language attribute, words, number and date formats', async () => {
   const { page, context } = await open('?lang=fr');
   assert.equal(await page.getAttribute('html', 'lang'), 'fr');

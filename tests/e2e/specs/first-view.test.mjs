@@ -100,7 +100,7 @@ test('with JavaScript disabled the cards, chart, table and sources are there wit
 test('the app takes over the page without a layout shift, in both languages and sizes', async () => {
   await withServer({ gzip: true }, async (server) => {
     for (const lang of ['en', 'fr']) {
-      for (const viewport of [{ width: 375, height: 800 }, { width: 1280, height: 800 }]) {
+      for (const viewport of [{ width: 320, height: 640 }, { width: 375, height: 800 }, { width: 1280, height: 800 }]) {
         const { page, context, problems } = await openPage(browser, { viewport });
         await watch(page);
         await page.goto(`${server.url}?lang=${lang}`);

@@ -6,7 +6,7 @@
 //! The page holds one copy per interface language; a small script in the page's head (written
 //! by [`HEAD_SCRIPT`]) picks the language (`lang=`, else the browser's), the theme and the embed
 //! mode before the first paint, with the same rules as the app. The app then mounts over it
-//! (see `web::env::reveal_app`). Markup shared with the app (cards, sources) comes from
+//! (see `web::document::reveal_app`). Markup shared with the app (cards, sources) comes from
 //! [`crate::html`]; the rest mirrors the app's classes so nothing moves when the app takes over.
 
 use std::fmt::Write as _;

@@ -14,22 +14,21 @@ use crate::chart::frame::FrameText;
 use crate::chart::interact::{key_move, tooltip_position, KeyMove, Pointed, Pointer, PointerStep, TooltipPosition};
 use crate::chart::spec::{draw_chart, render_svg, ChartData};
 use crate::chart::{ChartError, ChartLayout, HitPoint, Style};
-use crate::domain::export::{chart_footer, describe_filters, file_name, DownloadError, Scope};
-use crate::ui::downloads::export_context;
+use crate::domain::export::{chart_footer, describe_filters, file_name, ChartFormat, DownloadError, Scope};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::explore::view::View;
 use crate::ui::page::Page;
 use crate::ui::chart_style;
 use crate::web::canvas::prepare;
-use crate::web::download::{save_png, save_text};
-use crate::web::env;
+use crate::web::download::{export_context, save_png, save_text};
+use crate::web::{document, perf};
 use crate::web::observe::{watch_width, SizeWatch};
 
 /// What a chart canvas needs from the view that shows it.
 pub struct ChartCanvasProps {
     /// `data-testid` of the frame (the canvas gets `<id>-canvas`).
-    pub test_id: &'static str,
+    pub test_id: String,
     /// Title of the chart (frame of downloads, accessible name).
     pub title: Signal<String>,
     /// Text alternative: what the chart shows.
@@ -66,6 +65,8 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
     let pointed = RwSignal::new(Pointed::<Position<Figure>>::default());
     let watch = StoredValue::new_local(None::<SizeWatch>);
     let description_id = format!("{test_id}-description");
+    let drawn_mark = format!("{test_id}-drawn");
+    let chart_name = format!("{test_id}-chart");
 
     Effect::new(move |_| {
         if let Some(element) = frame.get() {
@@ -85,7 +86,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         if css_width < 1.0 {
             return;
         }
-        let style = Style { scale: env::device_pixel_ratio(), ..style };
+        let style = Style { scale: document::device_pixel_ratio(), ..style };
         let outcome = prepare(&canvas, css_width, data.height(css_width), style.scale)
             .and_then(|area| draw_chart(&area, &draw_data, &data, highlighted, &style));
         match outcome {
@@ -96,11 +97,11 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                 }
             }
             Err(error) => {
-                env::warn(&error.to_string());
+                perf::warn(&error.to_string());
                 draw_error.set(Some(error));
             }
         }
-        env::mark(&format!("{test_id}-drawn"));
+        perf::mark(&drawn_mark);
     });
 
     let points = move || layout.with_untracked(|l| l.points.iter().map(|p| p.figure).collect::<Vec<_>>());
@@ -175,7 +176,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
 
     // Downloads: the same drawing functions, framed with title, filters, sources and dates.
     let download_error = RwSignal::new(None::<DownloadError>);
-    let export = Rc::new(move |format: &'static str| {
+    let export = Rc::new(move |format: ChartFormat| {
         let lang = lang.get_untracked();
         let state = page.state.get_untracked();
         let result = export_context(lang).and_then(|context| {
@@ -186,20 +187,28 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
             };
             let style = chart_style(page);
             let data = data.get_untracked();
-            let name = file_name(&state, Scope::Selection, &format!("{test_id}-chart"), context.today, format);
+            let name = file_name(&state, Scope::Selection, &chart_name, context.today, format.extension());
             match format {
-                "svg" => {
+                ChartFormat::Svg => {
                     let svg_style = Style { text_factor: crate::chart::SVG_TEXT_FACTOR, opaque: true, ..style };
                     render_svg(&dataset, &data, &frame, &svg_style)
                         .map_err(DownloadError::from)
                         .and_then(|svg| save_text(&name, "image/svg+xml", &svg))
                 }
-                _ => save_png(&name, &dataset, &data, &frame, &style),
+                ChartFormat::Png => save_png(&name, &dataset, &data, &frame, &style),
             }
         });
         download_error.set(result.err());
     });
-    let (export_png, export_svg) = (export.clone(), export);
+    let tools_id = test_id.clone();
+    let download_button = move |format: ChartFormat| {
+        let export = export.clone();
+        view! {
+            <button type="button" class="button button--small" data-testid=format!("{tools_id}-{}", format.extension()) on:click=move |_| export(format)>
+                {move || msg(format.label(), lang.get())}
+            </button>
+        }
+    };
 
     view! {
         <figure class="chart">
@@ -207,7 +216,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                 class="chart__frame"
                 node_ref=frame
                 tabindex="0"
-                data-testid=test_id
+                data-testid=test_id.clone()
                 aria-label=move || format!("{}. {}", title.get(), msg(Msg::ChartKeys, lang.get()))
                 aria-describedby=description_id.clone()
                 on:keydown=on_key
@@ -238,12 +247,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                 </details>
             </figcaption>
             <div class="chart__tools">
-                <button type="button" class="button button--small" data-testid=format!("{test_id}-png") on:click=move |_| export_png("png")>
-                    {move || msg(Msg::DownloadPng, lang.get())}
-                </button>
-                <button type="button" class="button button--small" data-testid=format!("{test_id}-svg") on:click=move |_| export_svg("svg")>
-                    {move || msg(Msg::DownloadSvg, lang.get())}
-                </button>
+                {ChartFormat::ALL.into_iter().map(download_button).collect_view()}
                 <button type="button" class="button button--small" data-testid=format!("{test_id}-as-table") on:click=move |_| page.update(|s| s.view = View::Table)>
                     {move || msg(Msg::ShowAsTable, lang.get())}
                 </button>

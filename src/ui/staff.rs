@@ -39,7 +39,7 @@ use crate::ui::masthead::Masthead;
 use crate::domain::export::DownloadError;
 use crate::ui::page::Page;
 use crate::web::download::save_text;
-use crate::web::env;
+use crate::web::{location, perf};
 
 /// The staff page on its own (`staff.html`, built as its own WebAssembly module so that the
 /// release reader is not in what every visitor downloads): the header and the reader.
@@ -212,7 +212,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
         match text {
             Some(text) if storage::write(PREVIEW_KEY, &text) => {
                 let query = page.state.with_untracked(|s| to_query(&ViewState { view: View::Timeline, preview: true, ..s.clone() }));
-                env::go_to(&format!("./?{query}"));
+                location::go_to(&format!("./?{query}"));
             }
             _ => not_saved.set(true),
         }
@@ -223,7 +223,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
             _ => None,
         }
         .and_then(|reviewed| serde_json::to_string_pretty(&reviewed).ok());
-        let name = env::today().map_or_else(|| "reviewed.json".to_string(), |today| format!("reviewed-{today}.json"));
+        let name = perf::today().map_or_else(|| "reviewed.json".to_string(), |today| format!("reviewed-{today}.json"));
         save(&name, text);
     };
     let dataset_status = move || {
@@ -344,7 +344,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
                 <h2 id="staff-title">{move || msg(Msg::StaffTitle, lang.get())}</h2>
                 <button type="button" class="button button--small" on:click=move |_| {
                     let query = page.state.with_untracked(|s| to_query(&ViewState { view: View::Timeline, ..s.clone() }));
-                    env::go_to(&format!("./?{query}"));
+                    location::go_to(&format!("./?{query}"));
                 }>
                     {move || msg(Msg::BackToDashboard, lang.get())}
                 </button>

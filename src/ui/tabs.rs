@@ -8,7 +8,7 @@ use crate::domain::explore::view::View;
 use crate::domain::text::labels::view_label;
 use crate::domain::text::messages::{msg, Msg};
 use crate::ui::page::Page;
-use crate::web::env;
+use crate::web::document;
 
 /// The tab list.
 #[component]
@@ -19,7 +19,7 @@ pub fn ViewTabs(page: Page) -> impl IntoView {
         if let Some(view) = current.get_untracked().tab_after_key(&event.key()) {
             event.prevent_default();
             page.update(|s| s.view = view);
-            env::focus_element(&format!("tab-{}", view.id()));
+            document::focus_element(&format!("tab-{}", view.id()));
         }
     };
     view! {

@@ -120,16 +120,11 @@ mod download_error_tests {
 mod tests {
     use super::*;
     use crate::domain::testing::{dataset, figure};
-    use crate::domain::dataset::model::{Metric, Qualifier};
+    use crate::domain::dataset::model::Qualifier;
 
     #[test]
     fn the_csv_archive_holds_the_csv_its_data_package_and_the_readme() {
-        let d = dataset(&[figure("a")
-            .date("2020-10-13")
-            .metric(Metric::MigrantsReturned)
-            .value(84000.0)
-            .qualifier(Qualifier::MoreThan)
-            .country("LY")]);
+        let d = dataset(&[figure("a").date("2020-10-13").value(84000.0).qualifier(Qualifier::MoreThan).country("LY")]);
         let state = ViewState::default_for(Some(&d));
         let (name, zip) = csv_archive(&d, &state, &[Position::new(0)], Scope::Selection, &context()).unwrap();
         assert_eq!(name, "eu-iom-figures_migrants-returned_csv_2020-2020_2026-11-28.zip");

@@ -408,11 +408,7 @@ mod tests {
 
     #[test]
     fn latest_means_latest_report_then_latest_as_of() {
-        let d = dataset(&[
-            figure("a").date("2019-01-01").metric(Metric::MigrantsReturned).value(10.0),
-            figure("b").date("2021-01-01").metric(Metric::MigrantsReturned).value(5.0),
-            figure("c").date("2020-01-01").metric(Metric::MigrantsReturned).value(30.0),
-        ]);
+        let d = dataset(&[figure("a").date("2019-01-01").value(10.0), figure("b").date("2021-01-01").value(5.0), figure("c").value(30.0)]);
         assert_eq!(latest(&d, all(&d)), Some(Position::new(1)));
         assert_eq!(latest(&d, Vec::new()), None);
     }
@@ -422,7 +418,7 @@ mod tests {
         let d = dataset(&[
             figure("whole").date("2019-01-01").metric(Metric::Projects).value(500.0),
             figure("ly").date("2024-01-01").metric(Metric::Projects).value(20.0).country("LY"),
-            figure("funds").date("2020-01-01").metric(Metric::FundingEur).value(1e9).qualifier(Qualifier::About).country("NE"),
+            figure("funds").metric(Metric::FundingEur).value(1e9).qualifier(Qualifier::About).country("NE"),
         ]);
         let line = Headline::Projects.lines()[0];
         assert_eq!(headline_figure(&d, &all(&d), line), Some(Position::new(0)));
@@ -434,11 +430,7 @@ mod tests {
 
     #[test]
     fn series_split_by_place_and_skip_non_quantities() {
-        let d = dataset(&[
-            figure("a").date("2019-01-01").metric(Metric::MigrantsReturned).value(10.0),
-            figure("b").date("2020-01-01").metric(Metric::MigrantsReturned).value(20.0),
-            figure("c").date("2020-01-01").metric(Metric::MigrantsReturned).value(5.0).country("LY"),
-        ]);
+        let d = dataset(&[figure("a").date("2019-01-01").value(10.0), figure("b").value(20.0), figure("c").value(5.0).country("LY")]);
         let series = build_series(&d, &all(&d));
         assert_eq!(series.len(), 2);
         assert_eq!(series[0].points.len(), 2, "the longer series comes first");
@@ -487,7 +479,7 @@ mod tests {
     fn a_falling_running_total_is_flagged_not_smoothed() {
         let d = dataset(&[
             figure("a").date("2019-01-01").metric(Metric::MigrantsReintegration).value(100.0),
-            figure("b").date("2020-01-01").metric(Metric::MigrantsReintegration).value(92.0).qualifier(Qualifier::Almost),
+            figure("b").metric(Metric::MigrantsReintegration).value(92.0).qualifier(Qualifier::Almost),
             figure("c").date("2021-01-01").metric(Metric::MigrantsReintegration).value(103.0).qualifier(Qualifier::MoreThan),
         ]);
         let series = build_series(&d, &all(&d));
@@ -499,8 +491,8 @@ mod tests {
     #[test]
     fn period_totals_neither_fall_nor_join_the_line() {
         let d = dataset(&[
-            figure("a").date("2019-01-01").metric(Metric::MigrantsReturned).value(20000.0),
-            figure("y").date("2019-06-01").metric(Metric::MigrantsReturned).value(3000.0).period_start("2019-01-01"),
+            figure("a").date("2019-01-01").value(20000.0),
+            figure("y").date("2019-06-01").value(3000.0).period_start("2019-01-01"),
         ]);
         let series = build_series(&d, &all(&d));
         let year = &series[0].points[1];
@@ -511,10 +503,10 @@ mod tests {
     #[test]
     fn reports_about_the_same_date_that_disagree_are_flagged() {
         let d = dataset(&[
-            figure("a").date("2020-06-01").metric(Metric::MigrantsReturned).value(50000.0),
-            figure("b").date("2020-06-19").metric(Metric::MigrantsReturned).value(33000.0).qualifier(Qualifier::Almost),
-            figure("c").date("2020-06-20").metric(Metric::MigrantsReturned).value(33500.0),
-            figure("d").date("2021-06-20").metric(Metric::MigrantsReturned).value(60000.0),
+            figure("a").date("2020-06-01").value(50000.0),
+            figure("b").date("2020-06-19").value(33000.0).qualifier(Qualifier::Almost),
+            figure("c").date("2020-06-20").value(33500.0),
+            figure("d").date("2021-06-20").value(60000.0),
         ]);
         let series = build_series(&d, &all(&d));
         let conflicted: Vec<bool> = series[0].points.iter().map(|p| p.warnings.contains(&Warning::Conflict)).collect();
@@ -565,26 +557,11 @@ mod tests {
     #[test]
     fn breakdown_shows_the_latest_running_total_per_place_largest_first() {
         let d = dataset(&[
-            figure("ly1")
-                .date("2019-01-01")
-                .metric(Metric::MigrantsReturned)
-                .value(40000.0)
-                .qualifier(Qualifier::MoreThan)
-                .country("LY"),
-            figure("ly2")
-                .date("2025-01-01")
-                .metric(Metric::MigrantsReturned)
-                .value(100000.0)
-                .qualifier(Qualifier::MoreThan)
-                .country("LY"),
-            figure("lyyear")
-                .date("2025-02-01")
-                .metric(Metric::MigrantsReturned)
-                .value(9000.0)
-                .country("LY")
-                .period_start("2024-01-01"),
-            figure("ne").date("2024-01-01").metric(Metric::MigrantsReturned).value(66000.0).country("NE"),
-            figure("whole").date("2024-01-01").metric(Metric::MigrantsReturned).value(1.0),
+            figure("ly1").date("2019-01-01").value(40000.0).qualifier(Qualifier::MoreThan).country("LY"),
+            figure("ly2").date("2025-01-01").value(100000.0).qualifier(Qualifier::MoreThan).country("LY"),
+            figure("lyyear").date("2025-02-01").value(9000.0).country("LY").period_start("2024-01-01"),
+            figure("ne").date("2024-01-01").value(66000.0).country("NE"),
+            figure("whole").date("2024-01-01"),
         ]);
         let bars = build_breakdown(&d, &all(&d), Metric::MigrantsReturned, BreakdownBy::Country);
         let summary: Vec<(usize, f64, usize)> = bars.iter().map(|b| (b.figure.get(), b.value, b.n_reports)).collect();

@@ -78,7 +78,7 @@ mod tests {
     use crate::domain::testing::{dataset, figure};
 
     fn sample() -> Dataset {
-        dataset(&[figure("a").date("2020-01-01").metric(Metric::MigrantsReturned).value(10.0).country("LY")])
+        dataset(&[figure("a").value(10.0).country("LY")])
     }
 
     fn values<'d>(d: &'d Dataset, filter: &Filter, metric: Metric) -> Vec<(&'d str, f64)> {
@@ -93,7 +93,7 @@ mod tests {
         let d = dataset(&[
             figure("ly-old").date("2019-01-01").value(10.0).country("LY"),
             figure("ly-new").date("2021-01-01").value(30.0).country("LY"),
-            figure("ne").date("2020-01-01").value(20.0).country("NE").published_by_media(),
+            figure("ne").value(20.0).country("NE").published_by_media(),
             figure("ne-projects").date("2022-01-01").metric(Metric::Projects).value(5.0).country("NE"),
             figure("whole").date("2022-01-01").value(99.0),
         ]);

@@ -359,10 +359,10 @@ mod tests {
 
     fn sample() -> Dataset {
         dataset(&[
-            figure("whole").date("2017-01-01").metric(Metric::MigrantsReturned).value(10.0),
-            figure("ly").date("2019-06-01").metric(Metric::MigrantsReturned).value(20.0).country("LY"),
+            figure("whole").date("2017-01-01").value(10.0),
+            figure("ly").date("2019-06-01").value(20.0).country("LY"),
             figure("ne").date("2021-01-01").metric(Metric::Projects).value(3.0).country("NE"),
-            figure("media").date("2022-01-01").metric(Metric::MigrantsReturned).value(30.0).qualifier(Qualifier::About).published_by_media(),
+            figure("media").date("2022-01-01").value(30.0).qualifier(Qualifier::About).published_by_media(),
         ])
     }
 
@@ -372,7 +372,7 @@ mod tests {
     fn the_bounds_are_the_first_and_last_year_of_the_data() {
         assert_eq!(YearBounds::of(&sample()), Some(YearBounds { first: 2017, last: 2022 }));
         assert_eq!(YearBounds::of(&Dataset::default()), None, "no figures, no years");
-        let one = dataset(&[figure("whole").date("2019-05-01").metric(Metric::Projects).value(1.0)]);
+        let one = dataset(&[figure("whole").date("2019-05-01").metric(Metric::Projects)]);
         assert_eq!(YearBounds::of(&one), Some(YearBounds { first: 2019, last: 2019 }));
     }
 

@@ -69,16 +69,11 @@ mod tests {
     use super::*;
     use crate::domain::dataset::csv_import::{csv_text_value, FORMULA_STARTS};
     use crate::domain::testing::{dataset, figure};
-    use crate::domain::dataset::model::{Metric, Qualifier};
+    use crate::domain::dataset::model::Qualifier;
 
     #[test]
     fn csv_quotes_text_and_keeps_sources() {
-        let d = dataset(&[figure("a")
-            .date("2020-10-13")
-            .metric(Metric::MigrantsReturned)
-            .value(84000.0)
-            .qualifier(Qualifier::MoreThan)
-            .country("LY")]);
+        let d = dataset(&[figure("a").date("2020-10-13").value(84000.0).qualifier(Qualifier::MoreThan).country("LY")]);
         let csv = to_csv(&d, &[Position::new(0)], Lang::En);
         let mut lines = csv.lines();
         assert_eq!(lines.next().unwrap().split(',').count(), CSV_COLUMNS.len());

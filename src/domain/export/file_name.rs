@@ -47,11 +47,10 @@ pub fn file_name(state: &ViewState, scope: Scope, what: &str, today: Date, exten
 mod tests {
     use super::*;
     use crate::domain::testing::{dataset, figure};
-    use crate::domain::dataset::model::Metric;
 
     #[test]
     fn file_names_describe_the_content() {
-        let d = dataset(&[figure("a").date("2020-10-13").metric(Metric::MigrantsReturned).value(1.0)]);
+        let d = dataset(&[figure("a").date("2020-10-13")]);
         let mut state = ViewState::default_for(Some(&d));
         let today = Date::new(2026, 11, 28).unwrap();
         assert_eq!(file_name(&state, Scope::Selection, "", today, "csv"), "eu-iom-figures_migrants-returned_2020-2020_2026-11-28.csv");

@@ -66,12 +66,7 @@ mod tests {
     #[test]
     fn json_downloads_reload_as_datasets() {
         let d = dataset(&[
-            figure("a")
-                .date("2020-10-13")
-                .metric(Metric::MigrantsReturned)
-                .value(84000.0)
-                .qualifier(Qualifier::MoreThan)
-                .country("LY"),
+            figure("a").date("2020-10-13").value(84000.0).qualifier(Qualifier::MoreThan).country("LY"),
             figure("b").date("2021-10-13").metric(Metric::Projects).value(5.0),
         ]);
         let state = ViewState::default_for(Some(&d));

@@ -374,13 +374,8 @@ mod tests {
     #[test]
     fn a_number_without_qualifier_reads_as_stated_in_descriptions() {
         let d = dataset(&[
-            figure("a").date("2020-10-13").metric(Metric::MigrantsReturned).value(97000.0).country("LY"),
-            figure("b")
-                .date("2021-10-13")
-                .metric(Metric::MigrantsReturned)
-                .value(84000.0)
-                .qualifier(Qualifier::MoreThan)
-                .country("NE"),
+            figure("a").date("2020-10-13").value(97000.0).country("LY"),
+            figure("b").date("2021-10-13").value(84000.0).qualifier(Qualifier::MoreThan).country("NE"),
         ]);
         let bars = build_breakdown(&d, &[Position::new(0), Position::new(1)], Metric::MigrantsReturned, BreakdownBy::Country);
         assert_eq!(

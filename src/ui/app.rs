@@ -25,7 +25,7 @@ use crate::ui::masthead::Masthead;
 use crate::ui::page::{use_selections, Page, Selections};
 use crate::ui::tabs::ViewTabs;
 use crate::ui::views::view_body;
-use crate::web::{env, offline};
+use crate::web::{document, location, offline, perf};
 
 /// The staff page, next to `index.html`.
 const STAFF_PAGE: &str = "staff.html";

@@ -27,6 +27,12 @@ FUZZ_CASES ?= 12000000
 help:
 	@echo "make serve   serve the dashboard on http://127.0.0.1:8080 (embedded default data)"
 	@echo "make test    run every test: native, clippy, release build, browser end-to-end"
+	@echo ""
+	@echo "The quick loop, natively (no browser, no WebAssembly build):"
+	@echo "cargo test        unit tests, tests/it (dataset, pipeline, snapshots, house rules)"
+	@echo "make test-native  the same for every target, as make test runs it"
+	@echo ""
+	@echo "Builds, data and measurements:"
 	@echo "make dist    release build into dist/ (PUBLIC_URL=/sub/path/ for a sub-path, SITE_URL=https://…/, SERVICE_WORKER=off)"
 	@echo "make data    rebuild public/data/eu-iom-figures.json from the research file"
 	@echo "make bench   print size and speed figures"

@@ -1,5 +1,8 @@
-//! The native data tool (`eu-iom-data`): checks dataset files and builds them from research,
-//! using the same validation as the dashboard. Never compiled into the WebAssembly app.
+//! The native data tool (`eu-iom-data`), with the same validation as the dashboard; never
+//! compiled into the WebAssembly app. Its commands: `check` a dataset file; the release build's
+//! steps `prerender`, `publish`, `csp` and `compress`; `import-research`, `extract` and `add` to
+//! build the dataset from research and releases; `import-map` for the country shapes; `synth`
+//! and `bench-core` for the benchmarks.
 
 pub mod dist;
 pub mod import;

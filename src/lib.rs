@@ -1,8 +1,11 @@
 //! EU–IOM cooperation dashboard: figures published in EU and IOM releases, charted with filters.
 //!
 //! Reading order: [`domain`] (pure data model and logic), [`chart`] (pure drawing, generic over
-//! plotters' backends), then the browser shell, `ui` (Leptos components) and `web` (browser
-//! glue), which exist only in the WebAssembly build. `cli` is the native data tool.
+//! plotters' backends), [`html`] (markup the pre-rendered page and the app share, as strings),
+//! then the browser shell, `ui` (Leptos components) and `web` (browser glue: `location`,
+//! `document`, `perf`, fetches, files, canvas), which exist only in the WebAssembly build.
+//! Natively, `prerender` writes the page's first view into the release build and `cli` is the
+//! data tool (`eu-iom-data`).
 //! The README's "Code map" describes each module and the rules between them.
 
 #![cfg_attr(

@@ -6,7 +6,7 @@
 //! The page holds one copy per interface language; a small script in the page's head (written
 //! by [`HEAD_SCRIPT`]) picks the language (`lang=`, else the browser's), the theme and the embed
 //! mode before the first paint, with the same rules as the app. The app then mounts over it
-//! (see `web::env::reveal_app`). Markup shared with the app (masthead, headline heading, cards,
+//! (see `web::document::reveal_app`). Markup shared with the app (masthead, headline heading, cards,
 //! tabs, chart caption and tools, table rows, sources, footer) comes from [`crate::html`], so
 //! nothing moves when the app takes over; what is left here is the frame around those regions
 //! and the static stand-ins for controls that need the app.

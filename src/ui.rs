@@ -41,17 +41,17 @@ pub fn chart_style(page: Page) -> Style {
 /// Mounts the staff page (`staff.html`) into `#app`.
 pub fn mount_staff() {
     console_error_panic_hook::set_once();
-    match crate::web::env::take_app_root() {
+    match crate::web::document::take_app_root() {
         Some(root) => leptos::mount::mount_to(root, staff::StaffApp).forget(),
-        None => crate::web::env::warn("no #app element to mount the staff page into"),
+        None => crate::web::perf::warn("no #app element to mount the staff page into"),
     }
 }
 
 /// Mounts the app into `#app`, replacing the static loading message of `index.html`.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    match crate::web::env::take_app_root() {
+    match crate::web::document::take_app_root() {
         Some(root) => leptos::mount::mount_to(root, app::App).forget(),
-        None => crate::web::env::warn("no #app element to mount the dashboard into"),
+        None => crate::web::perf::warn("no #app element to mount the dashboard into"),
     }
 }

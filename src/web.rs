@@ -4,11 +4,13 @@
 pub mod canvas;
 pub mod download;
 pub mod embed;
-pub mod env;
+pub mod document;
 pub mod fetch;
 pub mod files;
+pub mod location;
 pub mod observe;
 pub mod offline;
+pub mod perf;
 pub mod storage;
 pub mod paste;
 pub mod site;

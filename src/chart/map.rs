@@ -338,7 +338,8 @@ mod tests {
     use crate::domain::map::{MapCountry, Projection};
     use crate::domain::dataset::model::LocalName;
     use crate::domain::lang::Lang;
-    use crate::domain::testing::dataset;
+    use crate::domain::testing::{dataset, figure};
+    use crate::domain::dataset::model::Qualifier;
     use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
     #[test]
@@ -370,8 +371,8 @@ mod tests {
     #[test]
     fn draws_countries_legend_and_hit_points() {
         let d = dataset(&[
-            ("ly", "2020-01-01", "migrants_returned", 60_000.0, "more_than", Some("LY"), None),
-            ("ne", "2021-01-01", "migrants_returned", 2_000.0, "exact", Some("NE"), None),
+            figure("ly").value(60_000.0).qualifier(Qualifier::MoreThan).country("LY"),
+            figure("ne").date("2021-01-01").value(2_000.0).country("NE"),
         ]);
         let map = toy_map();
         let values = vec![(d.country_index("LY").unwrap(), Position::new(0)), (d.country_index("NE").unwrap(), Position::new(1))];

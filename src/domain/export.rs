@@ -7,11 +7,13 @@ pub mod json;
 pub mod zip;
 pub mod citation;
 pub mod file_name;
+pub mod format;
 pub mod metadata;
 
 pub use citation::{chart_footer, citation, describe_filters, source_summary, wrap_text, FOOTER_CHARS};
 pub use csv::to_csv;
 pub use file_name::file_name;
+pub use format::{ChartFormat, DownloadFormat};
 pub use json::{to_json, ExportMetadata};
 pub use zip::{crc32, zip_store};
 
@@ -117,11 +119,12 @@ mod download_error_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::dataset;
+    use crate::domain::testing::{dataset, figure};
+    use crate::domain::dataset::model::Qualifier;
 
     #[test]
     fn the_csv_archive_holds_the_csv_its_data_package_and_the_readme() {
-        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", Some("LY"), None)]);
+        let d = dataset(&[figure("a").date("2020-10-13").value(84000.0).qualifier(Qualifier::MoreThan).country("LY")]);
         let state = ViewState::default_for(Some(&d));
         let (name, zip) = csv_archive(&d, &state, &[Position::new(0)], Scope::Selection, &context()).unwrap();
         assert_eq!(name, "eu-iom-figures_migrants-returned_csv_2020-2020_2026-11-28.zip");

@@ -3,35 +3,99 @@
 use serde_json::{json, Value};
 
 use crate::domain::dataset::load::{load_value, SCHEMA};
-use crate::domain::dataset::model::{Dataset, Metric};
+use crate::domain::dataset::model::{Dataset, Metric, Qualifier};
 
-/// One test figure: (id, source date, metric, value, qualifier, country, period start).
-pub type Spec<'a> = (&'a str, &'a str, &'a str, f64, &'a str, Option<&'a str>, Option<&'a str>);
+/// One test figure, built by naming what differs from the defaults:
+/// `figure("ly").date("2019-06-01").metric(Metric::Projects).value(3.0).country("LY")`.
+///
+/// Defaults: reported on 2020-01-01 by IOM (an official publisher), one migrant returned,
+/// exact, programme-wide, a running total (no period start).
+#[derive(Debug, Clone)]
+pub struct TestFigure {
+    id: String,
+    date: String,
+    metric: Metric,
+    value: f64,
+    qualifier: Qualifier,
+    country: Option<String>,
+    period_start: Option<String>,
+    media: bool,
+}
 
-/// A dataset with one source per figure (dated as given), one programme, a region, two countries.
-pub fn dataset(figures: &[Spec<'_>]) -> Dataset {
-    let sources: Vec<Value> = figures
-        .iter()
-        .map(|(id, date, ..)| {
-            json!({"id": format!("s-{id}"), "date": date, "date_precision": "day", "publisher": "IOM", "publisher_kind": if id.starts_with('m') { "media" } else { "iom" },
-                   "title": "t", "url": "https://example.org", "language": "en", "kind": "news"})
-        })
-        .collect();
-    let figures: Vec<Value> = figures
-        .iter()
-        .map(|(id, _, metric, value, qualifier, country, start)| {
-            let unit = Metric::from_id(metric).map(|m| m.default_unit().id());
-            json!({"id": id, "source": format!("s-{id}"), "metric": metric, "metric_detail": "d", "value": value, "unit": unit,
-                   "qualifier": qualifier, "programme": "P", "programme_id": "p", "country": country,
-                   "regions": if country.is_some() { json!(["r"]) } else { json!([]) }, "period_start": start})
-        })
-        .collect();
+/// A test figure with the defaults of [`TestFigure`] and its own source (`s-<id>`).
+pub fn figure(id: &str) -> TestFigure {
+    TestFigure {
+        id: id.to_string(),
+        date: "2020-01-01".to_string(),
+        metric: Metric::MigrantsReturned,
+        value: 1.0,
+        qualifier: Qualifier::Exact,
+        country: None,
+        period_start: None,
+        media: false,
+    }
+}
+
+impl TestFigure {
+    /// The date of its source (`YYYY-MM-DD`).
+    pub fn date(self, date: &str) -> TestFigure {
+        TestFigure { date: date.to_string(), ..self }
+    }
+
+    /// What it counts.
+    pub fn metric(self, metric: Metric) -> TestFigure {
+        TestFigure { metric, ..self }
+    }
+
+    /// Its number.
+    pub fn value(self, value: f64) -> TestFigure {
+        TestFigure { value, ..self }
+    }
+
+    /// How its number is to be read.
+    pub fn qualifier(self, qualifier: Qualifier) -> TestFigure {
+        TestFigure { qualifier, ..self }
+    }
+
+    /// The country it is about (`LY` or `NE`, the dataset's two; it then lies in region `r`).
+    pub fn country(self, code: &str) -> TestFigure {
+        TestFigure { country: Some(code.to_string()), ..self }
+    }
+
+    /// Makes it a period total, counted from `date` to its source's date.
+    pub fn period_start(self, date: &str) -> TestFigure {
+        TestFigure { period_start: Some(date.to_string()), ..self }
+    }
+
+    /// Has a news outlet publish its source instead of IOM (the "official only" filter drops it).
+    pub fn published_by_media(self) -> TestFigure {
+        TestFigure { media: true, ..self }
+    }
+
+    fn source_json(&self) -> Value {
+        json!({"id": format!("s-{}", self.id), "date": self.date, "date_precision": "day", "publisher": "IOM",
+               "publisher_kind": if self.media { "media" } else { "iom" },
+               "title": "t", "url": "https://example.org", "language": "en", "kind": "news"})
+    }
+
+    fn figure_json(&self) -> Value {
+        json!({"id": self.id, "source": format!("s-{}", self.id), "metric": self.metric.id(), "metric_detail": "d",
+               "value": self.value, "unit": self.metric.default_unit().id(), "qualifier": self.qualifier.id(),
+               "programme": "P", "programme_id": "p", "country": self.country,
+               "regions": if self.country.is_some() { json!(["r"]) } else { json!([]) }, "period_start": self.period_start})
+    }
+}
+
+/// A dataset holding `figures`, each with its own source, in one programme (`p`), with one
+/// region (`r`) and two countries (Libya `LY`, Niger `NE`).
+pub fn dataset(figures: &[TestFigure]) -> Dataset {
     let doc = json!({
         "schema": SCHEMA, "schema_version": 1,
         "programmes": [{"id": "p", "name_en": "Programme", "name_fr": "Programme"}],
         "regions": [{"id": "r", "name_en": "Region", "name_fr": "Région"}],
         "countries": [{"code": "LY", "name_en": "Libya", "name_fr": "Libye"}, {"code": "NE", "name_en": "Niger", "name_fr": "Niger"}],
-        "sources": sources, "figures": figures
+        "sources": figures.iter().map(TestFigure::source_json).collect::<Vec<_>>(),
+        "figures": figures.iter().map(TestFigure::figure_json).collect::<Vec<_>>()
     });
     match load_value(&doc) {
         Ok(loaded) if loaded.issues.is_empty() => std::sync::Arc::unwrap_or_clone(loaded.dataset),

@@ -86,13 +86,14 @@ fn card_line(out: &mut String, dataset: &Dataset, figure_index: Option<Position<
 mod tests {
     use super::*;
     use crate::domain::dataset::model::Position;
-    use crate::domain::testing::dataset;
+    use crate::domain::testing::{dataset, figure};
+    use crate::domain::dataset::model::Metric;
 
     #[test]
     fn a_number_without_qualifier_reads_as_stated_on_its_card() {
         let d = dataset(&[
-            ("a", "2020-10-13", "projects", 535.0, "exact", None, None),
-            ("b", "2020-10-13", "funding_eur", 1.88e9, "about", None, None),
+            figure("a").date("2020-10-13").metric(Metric::Projects).value(535.0),
+            figure("b").date("2020-10-13").metric(Metric::FundingEur).value(1.88e9).qualifier(Qualifier::About),
         ]);
         let en = cards_inner(&d, &[Position::new(0), Position::new(1)], Lang::En);
         assert!(

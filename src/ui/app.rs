@@ -27,7 +27,7 @@ use crate::ui::masthead::Masthead;
 use crate::ui::page::{use_selections, Page, Selections};
 use crate::ui::tabs::ViewTabs;
 use crate::ui::views::view_body;
-use crate::web::{env, offline};
+use crate::web::{document, location, offline, perf};
 
 /// The page.
 #[component]
@@ -44,7 +44,7 @@ pub fn App() -> impl IntoView {
     // The staff page is its own page with its own module: `?view=extract` leads there.
     Effect::new(move |_| {
         if staff.get() {
-            env::replace_location(&format!("{STAFF_PAGE}?{}", state.with_untracked(to_query)));
+            location::replace_location(&format!("{STAFF_PAGE}?{}", state.with_untracked(to_query)));
         }
     });
     let update_ready = RwSignal::new(false);
@@ -53,7 +53,7 @@ pub fn App() -> impl IntoView {
     // service worker starts (once), so it never competes with the first view.
     Effect::new(move |_| {
         if staff.get() || !matches!(load.get(), LoadState::Loading) {
-            env::reveal_app();
+            document::reveal_app();
             if !staff.get_untracked() && !worker_started.get_value() {
                 worker_started.set_value(true);
                 offline::start(move || update_ready.set(true));
@@ -126,14 +126,14 @@ fn sync_with_address_bar(page: Page, data: DataSource, notices: RwSignal<Vec<Url
         let push = written.get_value() && !from_history.get_value();
         from_history.set_value(false);
         written.set_value(true);
-        env::write_query_string(&query, push);
+        location::write_query_string(&query, push);
     });
     let handle = window_event_listener(leptos::ev::popstate, move |_| {
         let dataset = match data.load.get_untracked() {
             LoadState::Ready(loaded) => Some(loaded),
             _ => None,
         };
-        let (restored, found) = from_query(&env::query_string(), dataset.as_ref().map(|l| &*l.dataset));
+        let (restored, found) = from_query(&location::query_string(), dataset.as_ref().map(|l| &*l.dataset));
         from_history.set_value(true);
         notices.set(found);
         state.set(restored);
@@ -195,7 +195,7 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSigna
             <p>{move || {
                 let lang = lang.get();
                 let as_of = as_of.map(|d| format_date(d, DatePrecision::Day, lang)).unwrap_or_default();
-                format!("{} {as_of} · {} {} · {}", msg(Msg::DataAsOf, lang), msg(Msg::PrintedOn, lang), env::today().map_or_else(|| msg(Msg::ClockUnknown, lang).to_string(), |d| format_date(d, DatePrecision::Day, lang)), env::page_url())
+                format!("{} {as_of} · {} {} · {}", msg(Msg::DataAsOf, lang), msg(Msg::PrintedOn, lang), perf::today().map_or_else(|| msg(Msg::ClockUnknown, lang).to_string(), |d| format_date(d, DatePrecision::Day, lang)), location::page_url())
             }}</p>
         </div>
     }

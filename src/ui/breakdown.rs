@@ -14,11 +14,6 @@ use crate::domain::dataset::model::{Dataset, Figure, Metric, Position};
 use crate::ui::page::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
 
-/// Metrics the breakdown compares: the selected ones, or all charted metrics when none is.
-fn compared_metrics(selected: &std::collections::BTreeSet<Metric>) -> Vec<Metric> {
-    Metric::ALL.into_iter().filter(|m| *m != Metric::Other && (selected.is_empty() || selected.contains(m))).collect()
-}
-
 /// The bars of every compared metric.
 type Panels = Memo<Vec<(Metric, Vec<BreakdownBar>)>>;
 
@@ -30,7 +25,7 @@ pub fn BreakdownView(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>
     let bars_data = dataset.clone();
     let panels: Panels = Memo::new(move |_| {
         let by = by.get();
-        let metrics = page.state.with(|state| compared_metrics(&state.filter.metrics));
+        let metrics = page.state.with(|state| Metric::compared(&state.filter.metrics));
         selected.with(|selected| {
             metrics
                 .into_iter()
@@ -108,18 +103,6 @@ fn breakdown_chart(dataset: Arc<Dataset>, page: Page, metric: Option<Metric>, pa
 }
 
 /// `data-testid` of a metric's breakdown chart.
-fn breakdown_test_id(metric: Option<Metric>) -> &'static str {
-    match metric {
-        None => "breakdown-empty",
-        Some(Metric::Projects) => "breakdown-projects",
-        Some(Metric::FundingEur) => "breakdown-funding_eur",
-        Some(Metric::MigrantsReturned) => "breakdown-migrants_returned",
-        Some(Metric::MigrantsReintegration) => "breakdown-migrants_reintegration",
-        Some(Metric::MigrantsRescued) => "breakdown-migrants_rescued",
-        Some(Metric::MigrantsProtectedAssisted) => "breakdown-migrants_protected_assisted",
-        Some(Metric::CountriesCovered) => "breakdown-countries_covered",
-        Some(Metric::CountriesHumanitarianAid) => "breakdown-countries_humanitarian_aid",
-        Some(Metric::Partners) => "breakdown-partners",
-        Some(Metric::Other) => "breakdown-other",
-    }
+fn breakdown_test_id(metric: Option<Metric>) -> String {
+    format!("breakdown-{}", metric.map_or("empty", Metric::id))
 }

@@ -14,8 +14,7 @@ use crate::chart::frame::FrameText;
 use crate::chart::interact::{key_move, tooltip_position, KeyMove, Pointed, Pointer, PointerStep, TooltipPosition};
 use crate::chart::spec::{draw_chart, render_svg, ChartData};
 use crate::chart::{ChartError, ChartLayout, HitPoint, Style};
-use crate::domain::export::{chart_footer, describe_filters, file_name, DownloadError, Scope};
-use crate::ui::downloads::export_context;
+use crate::domain::export::{chart_footer, describe_filters, file_name, ChartFormat, DownloadError, Scope};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::explore::view::View;
@@ -23,14 +22,14 @@ use crate::html::figure::{caption_inner, ChartTool, TOOL_CLASS};
 use crate::ui::page::Page;
 use crate::ui::chart_style;
 use crate::web::canvas::prepare;
-use crate::web::download::{save_png, save_text};
-use crate::web::env;
+use crate::web::download::{export_context, save_png, save_text};
+use crate::web::{document, perf};
 use crate::web::observe::{watch_width, SizeWatch};
 
 /// What a chart canvas needs from the view that shows it.
 pub struct ChartCanvasProps {
     /// `data-testid` of the frame (the canvas gets `<id>-canvas`).
-    pub test_id: &'static str,
+    pub test_id: String,
     /// Title of the chart (frame of downloads, accessible name).
     pub title: Signal<String>,
     /// Text alternative: what the chart shows.
@@ -68,6 +67,8 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
     let watch = StoredValue::new_local(None::<SizeWatch>);
     let description_id = format!("{test_id}-description");
     let caption_id = description_id.clone();
+    let drawn_mark = format!("{test_id}-drawn");
+    let chart_name = format!("{test_id}-chart");
 
     Effect::new(move |_| {
         if let Some(element) = frame.get() {
@@ -87,7 +88,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         if css_width < 1.0 {
             return;
         }
-        let style = Style { scale: env::device_pixel_ratio(), ..style };
+        let style = Style { scale: document::device_pixel_ratio(), ..style };
         let outcome = prepare(&canvas, css_width, data.height(css_width), style.scale)
             .and_then(|area| draw_chart(&area, &draw_data, &data, highlighted, &style));
         match outcome {
@@ -98,11 +99,11 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                 }
             }
             Err(error) => {
-                env::warn(&error.to_string());
+                perf::warn(&error.to_string());
                 draw_error.set(Some(error));
             }
         }
-        env::mark(&format!("{test_id}-drawn"));
+        perf::mark(&drawn_mark);
     });
 
     let points = move || layout.with_untracked(|l| l.points.iter().map(|p| p.figure).collect::<Vec<_>>());
@@ -177,7 +178,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
 
     // Downloads: the same drawing functions, framed with title, filters, sources and dates.
     let download_error = RwSignal::new(None::<DownloadError>);
-    let export = Rc::new(move |format: &'static str| {
+    let export = Rc::new(move |format: ChartFormat| {
         let lang = lang.get_untracked();
         let state = page.state.get_untracked();
         let result = export_context(lang).and_then(|context| {
@@ -188,22 +189,22 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
             };
             let style = chart_style(page);
             let data = data.get_untracked();
-            let name = file_name(&state, Scope::Selection, &format!("{test_id}-chart"), context.today, format);
+            let name = file_name(&state, Scope::Selection, &chart_name, context.today, format.extension());
             match format {
-                "svg" => {
+                ChartFormat::Svg => {
                     let svg_style = Style { text_factor: crate::chart::SVG_TEXT_FACTOR, opaque: true, ..style };
                     render_svg(&dataset, &data, &frame, &svg_style)
                         .map_err(DownloadError::from)
                         .and_then(|svg| save_text(&name, "image/svg+xml", &svg))
                 }
-                _ => save_png(&name, &dataset, &data, &frame, &style),
+                ChartFormat::Png => save_png(&name, &dataset, &data, &frame, &style),
             }
         });
         download_error.set(result.err());
     });
     let run_tool = move |tool: ChartTool| match tool {
-        ChartTool::Png => export("png"),
-        ChartTool::Svg => export("svg"),
+        ChartTool::Png => export(ChartFormat::Png),
+        ChartTool::Svg => export(ChartFormat::Svg),
         ChartTool::AsTable => page.update(|s| s.view = View::Table),
     };
 
@@ -213,7 +214,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                 class="chart__frame"
                 node_ref=frame
                 tabindex="0"
-                data-testid=test_id
+                data-testid=test_id.clone()
                 aria-label=move || format!("{}. {}", title.get(), msg(Msg::ChartKeys, lang.get()))
                 aria-describedby=description_id
                 on:keydown=on_key

@@ -14,7 +14,7 @@ use crate::domain::dataset::file_format::load_file;
 use crate::domain::dataset::load::{Loaded, DATASET_FILE};
 use crate::domain::dataset::origin::{check_data_address, DataOrigin, LoadGenerations, LoadTicket, OfflineCopy, PREVIEW_KEY};
 use crate::domain::explore::view::ViewState;
-use crate::web::env;
+use crate::web::{document, location, perf};
 use crate::web::fetch::fetch_json;
 use crate::web::files::{read_text, PickedFile};
 use crate::web::storage;
@@ -80,9 +80,9 @@ impl DataSource {
         match &state.data {
             None => Ok((DATA_URL.to_string(), DataOrigin::Published)),
             Some(url) => {
-                let allowed = env::allowed_data_origins();
+                let allowed = location::allowed_data_origins();
                 let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
-                let resolved = check_data_address(url, env::resolve_address, &env::page_origin(), &allowed)?;
+                let resolved = check_data_address(url, location::resolve_address, &location::page_origin(), &allowed)?;
                 Ok((resolved.clone(), DataOrigin::Address(resolved)))
             }
         }
@@ -115,22 +115,22 @@ impl DataSource {
         self.load.set(LoadState::Loading);
         spawn_local(async move {
             // Marks for the benchmark: fetching and parsing, separately.
-            env::mark("data-fetch-start");
+            perf::mark("data-fetch-start");
             let fetched = fetch_json(&url, &DATASET_FILE).await;
             if !self.is_latest(ticket) {
                 return;
             }
             let outcome = match fetched {
                 Ok(fetched) => {
-                    env::mark("data-fetched");
+                    perf::mark("data-fetched");
                     self.offline.set(fetched.offline_copy);
                     let text = fetched.text;
                     if origin == DataOrigin::Published {
-                        let built_from = env::snapshot_fingerprint();
+                        let built_from = document::snapshot_fingerprint();
                         self.snapshot_replaced.set(built_from.is_some_and(|f| f != fingerprint(text.as_bytes())));
                     }
                     let parsed = load_file(&url, &text);
-                    env::mark("data-parsed");
+                    perf::mark("data-parsed");
                     parsed
                 }
                 Err(error) => Err(error),
@@ -141,7 +141,7 @@ impl DataSource {
                     self.load.set(LoadState::Ready(Arc::new(loaded)));
                 }
                 Err(error) => {
-                    env::warn(&error.to_string());
+                    perf::warn(&error.to_string());
                     self.load.set(LoadState::Failed(error));
                 }
             }

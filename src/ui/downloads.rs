@@ -6,23 +6,11 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::export::{citation, csv_archive, file_name, to_json, DownloadError, ExportContext, Scope};
-use crate::domain::lang::Lang;
+use crate::domain::export::{citation, csv_archive, file_name, to_json, DownloadError, DownloadFormat, Scope};
 use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::ui::page::Page;
-use crate::web::download::{save_bytes, save_text};
-use crate::web::env;
-
-/// What a download made now needs to know: today's date (a clock that gives none stops the
-/// download with a message; no date is made up), the page's address and language.
-///
-/// # Errors
-/// [`DownloadError::Clock`] when the computer's clock gives no valid date.
-pub fn export_context(lang: Lang) -> Result<ExportContext, DownloadError> {
-    let today = env::today().ok_or(DownloadError::Clock)?;
-    Ok(ExportContext { today, page_url: env::page_url(), lang })
-}
+use crate::web::download::{export_context, save_bytes, save_text};
 
 /// The download buttons and the citation.
 #[component]
@@ -30,7 +18,7 @@ pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>
     let lang = page.lang;
     let error = RwSignal::new(None::<DownloadError>);
     let save_data = dataset.clone();
-    let save = Rc::new(move |scope: Scope, format: &'static str| {
+    let save = Rc::new(move |scope: Scope, format: DownloadFormat| {
         let lang = lang.get_untracked();
         let state = page.state.get_untracked();
         let figures: Vec<Position<Figure>> = match scope {
@@ -38,20 +26,20 @@ pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>
             Scope::Everything => save_data.figure_positions().collect(),
         };
         let result = export_context(lang).and_then(|context| match format {
-            "json" => to_json(&save_data, &state, &figures, scope, &context)
+            DownloadFormat::Json => to_json(&save_data, &state, &figures, scope, &context)
                 .map_err(|e| DownloadError::Failed(e.to_string()))
                 .and_then(|text| save_text(&file_name(&state, scope, "", context.today, "json"), "application/json", &text)),
-            _ => csv_archive(&save_data, &state, &figures, scope, &context)
+            DownloadFormat::Csv => csv_archive(&save_data, &state, &figures, scope, &context)
                 .map_err(|e| DownloadError::Failed(e.to_string()))
                 .and_then(|(name, zip)| save_bytes(&name, "application/zip", &zip)),
         });
         error.set(result.err());
     });
-    let button = move |scope: Scope, format: &'static str, label: &'static str, test_id: &'static str| {
+    let button = move |scope: Scope, format: DownloadFormat, test_id: &'static str| {
         let save = save.clone();
         view! {
             <button type="button" class="button button--small" data-testid=test_id on:click=move |_| save(scope, format)>
-                {label}
+                {format.label()}
             </button>
         }
     };
@@ -71,13 +59,13 @@ pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>
             <p class="downloads__intro">{move || msg(Msg::DownloadDataIntro, lang.get())}</p>
             <div class="downloads__row">
                 <span class="downloads__label">{move || msg(Msg::CurrentSelection, lang.get())}</span>
-                {button(Scope::Selection, "csv", "CSV (.zip)", "download-selection-csv")}
-                {button(Scope::Selection, "json", "JSON", "download-selection-json")}
+                {button(Scope::Selection, DownloadFormat::Csv, "download-selection-csv")}
+                {button(Scope::Selection, DownloadFormat::Json, "download-selection-json")}
             </div>
             <div class="downloads__row">
                 <span class="downloads__label">{move || msg(Msg::WholeDataset, lang.get())}</span>
-                {button(Scope::Everything, "csv", "CSV (.zip)", "download-all-csv")}
-                {button(Scope::Everything, "json", "JSON", "download-all-json")}
+                {button(Scope::Everything, DownloadFormat::Csv, "download-all-csv")}
+                {button(Scope::Everything, DownloadFormat::Json, "download-all-json")}
             </div>
             <details class="downloads__cite">
                 <summary>{move || msg(Msg::HowToCite, lang.get())}</summary>

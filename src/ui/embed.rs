@@ -16,7 +16,7 @@ use crate::ui::views::view_body;
 use crate::ui::page::{use_selections, Page, Selections};
 use crate::ui::share::view_title;
 use crate::web::embed::report_height;
-use crate::web::env;
+use crate::web::location;
 use crate::web::observe::SizeWatch;
 
 /// The embed's frame: reports its height to the host page whatever it contains.
@@ -51,7 +51,7 @@ pub fn Embedded(loaded: Arc<Loaded>, page: Page) -> impl IntoView {
     let footer_data = dataset.clone();
     let full_link = move || {
         let query = page.state.with(|s| to_query(&full_page_state(s)));
-        format!("{}?{query}", env::page_base_url())
+        format!("{}?{query}", location::page_base_url())
     };
     view! {
         {(!plain).then(|| view! {

@@ -8,20 +8,19 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::domain::explore::aggregate::latest_by_country;
-use crate::domain::explore::countries::{country_list, CountryRow};
+use crate::domain::explore::countries::{country_list, latest_values, CountryRow};
 use crate::domain::text::format::format_value;
 use crate::domain::text::i18n::{level_name, metric_name};
 use crate::domain::text::messages::{active_filters, match_count, msg, Msg};
 use crate::domain::dataset::model::{Country, Dataset, Figure, LocalName, Metric, Position};
-use crate::domain::explore::select::{count_sources, select, Filter, Ignore, Level, PublisherFilter, YearBounds, YearEnd, YearError};
-use crate::domain::explore::view::{CountryOrder, View, ViewState};
+use crate::domain::explore::select::{count_sources, Filter, Level, PublisherFilter, YearBounds, YearEnd, YearError};
+use crate::domain::explore::view::{CountryOrder, ViewState};
 use crate::ui::page::Page;
-use crate::web::env;
+use crate::web::document;
 
 fn close_filters(open: RwSignal<bool>) {
     open.set(false);
-    env::focus_element("filters-open");
+    document::focus_element("filters-open");
 }
 
 /// The button that opens the filter panel on narrow screens (where it is a drawer), with the
@@ -40,7 +39,7 @@ pub fn FilterButton(page: Page, open: RwSignal<bool>, defaults: Filter) -> impl 
             aria-expanded=move || open.get().to_string()
             on:click=move |_| {
                 open.set(true);
-                env::focus_element_when_shown("filters-close");
+                document::focus_element_when_shown("filters-close");
             }
         >
             {move || active_filters(active.get(), lang.get())}
@@ -82,13 +81,7 @@ fn vocabulary_checkbox(
     )
 }
 
-fn toggle<T: Ord + Clone>(set: &mut BTreeSet<T>, item: T) {
-    if !set.remove(&item) {
-        set.insert(item);
-    }
-}
-
-/// The panel.
+/// The filter panel, a drawer on narrow screens (`open`), counting the `selected` figures.
 #[component]
 pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>, page: Page, open: RwSignal<bool>) -> impl IntoView {
     let lang = page.lang;
@@ -103,7 +96,7 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>,
                 format!("f-metric-{}", metric.id()),
                 move || metric_name(metric, lang.get()).to_string(),
                 move || state.with(|s| s.filter.metrics.contains(&metric)),
-                move || page.update(|s| toggle(&mut s.filter.metrics, metric)),
+                move || page.update(|s| s.toggle_metric(metric)),
             )
         })
         .collect_view();
@@ -111,16 +104,7 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>,
     let programmes = dataset
         .programmes()
         .iter()
-        .map(|p| {
-            vocabulary_checkbox(
-                page,
-                "programme",
-                p.id(),
-                p.names().clone(),
-                |s| &s.filter.programmes,
-                |s, id| toggle(&mut s.filter.programmes, id.to_string()),
-            )
-        })
+        .map(|p| vocabulary_checkbox(page, "programme", p.id(), p.names().clone(), |s| &s.filter.programmes, ViewState::toggle_programme))
         .collect_view();
 
     let levels = Level::ALL
@@ -130,7 +114,7 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>,
                 format!("f-level-{}", level.id()),
                 move || level_name(level, lang.get()).to_string(),
                 move || state.with(|s| s.filter.levels.contains(&level)),
-                move || page.update(|s| toggle(&mut s.filter.levels, level)),
+                move || page.update(|s| s.toggle_level(level)),
             )
         })
         .collect_view();
@@ -138,7 +122,7 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>,
     let regions = dataset
         .regions()
         .iter()
-        .map(|r| vocabulary_checkbox(page, "region", r.id(), r.names().clone(), |s| &s.filter.regions, |s, id| s.toggle_region(id)))
+        .map(|r| vocabulary_checkbox(page, "region", r.id(), r.names().clone(), |s| &s.filter.regions, ViewState::toggle_region))
         .collect_view();
 
     let period = YearBounds::of(&dataset).map(|bounds| period_range(page, bounds));
@@ -175,7 +159,7 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>,
             <a class="skip-link" href="#view-panel" data-testid="skip-to-chart" on:click=move |ev| {
                 ev.prevent_default();
                 open.set(false);
-                env::focus_first(&["#view-panel .chart__frame", "#view-panel"]);
+                document::focus_first(&["#view-panel .chart__frame", "#view-panel"]);
             }>
                 {move || msg(if state.with(|s| s.view.has_chart()) { Msg::SkipToChart } else { Msg::SkipToView }, lang.get())}
             </a>
@@ -192,10 +176,10 @@ pub fn FilterPanel(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>,
                     {metrics}
                 </fieldset>
                 {period}
-                <fieldset prop:disabled=move || state.with(|s| matches!(s.view, View::Breakdown | View::Map))>
+                <fieldset prop:disabled=move || state.with(|s| s.view.ignores_level())>
                     <legend>{move || msg(Msg::FilterLevel, lang.get())}</legend>
                     {levels}
-                    {move || state.with(|s| matches!(s.view, View::Breakdown | View::Map)).then(|| view! {
+                    {move || state.with(|s| s.view.ignores_level()).then(|| view! {
                         <p class="filters__hint">{msg(Msg::LevelNotUsed, lang.get())}</p>
                     })}
                 </fieldset>
@@ -262,7 +246,7 @@ fn year_end_label(end: YearEnd) -> Msg {
 fn year_slider(page: Page, bounds: YearBounds, years: Memo<(i32, i32)>, end: YearEnd) -> impl IntoView {
     let (lang, state) = (page.lang, page.state);
     let on_change = move |text: String| {
-        if let Some(years) = state.with_untracked(|s| bounds.set_end(s.filter.years, end, &text)) {
+        if let Some(years) = state.with_untracked(|s| bounds.slide_end(s.filter.years, end, &text)) {
             page.update(|s| s.filter.years = Some(years));
         }
     };
@@ -290,7 +274,7 @@ fn year_field(page: Page, bounds: YearBounds, years: Memo<(i32, i32)>, end: Year
         years.track();
         error.set(None);
     });
-    let on_change = move |text: String| match state.with_untracked(|s| bounds.type_end(s.filter.years, end, &text)) {
+    let on_change = move |text: String| match state.with_untracked(|s| bounds.typed_end(s.filter.years, end, &text)) {
         Ok(years) => {
             error.set(None);
             page.update(|s| s.filter.years = Some(years));
@@ -329,37 +313,28 @@ fn year_field(page: Page, bounds: YearBounds, years: Memo<(i32, i32)>, end: Year
 }
 
 /// The country filter: a search box, an order toggle, and the countries as checkboxes, each
-/// with the latest value of the first selected metric as a small bar.
+/// with the latest value of the primary metric as a small bar.
 #[component]
 fn CountryList(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
     let lang = page.lang;
     let state = page.state;
     let search = RwSignal::new(String::new());
     let order = Memo::new(move |_| state.with(|s| s.country_order));
-    let metric = Memo::new(move |_| {
-        state.with(|s| Metric::ALL.into_iter().find(|m| s.filter.metrics.contains(m)).unwrap_or(Metric::MigrantsReturned))
-    });
+    let metric = Memo::new(move |_| state.with(|s| Metric::primary(&s.filter.metrics)));
     let values_data = dataset.clone();
-    // Latest value per country under every other filter, so the list shows what choosing a
-    // country would add.
-    // Keyed on the filter without the dimensions the list does not use (countries, levels, and
-    // metrics, since only the first one matters and is applied below), so that most filter
-    // changes skip this pass over every figure, and the pass keeps only that metric's figures.
+    // Keyed on the filter without the dimensions the values do not use (countries, levels,
+    // and metrics, since only the primary one matters), so that most filter changes skip this
+    // pass over every figure.
     let others = Memo::new(move |_| {
-        let mut filter = state.with(|s| s.filter.clone());
-        filter.countries.clear();
-        filter.levels.clear();
-        filter.metrics.clear();
-        filter
+        state.with(|s| Filter { metrics: BTreeSet::new(), levels: BTreeSet::new(), countries: BTreeSet::new(), ..s.filter.clone() })
     });
     let values = Memo::new(move |_| {
-        let metric = metric.get();
-        let selected =
-            others.with(|filter| select(&values_data, &Filter { metrics: BTreeSet::from([metric]), ..filter.clone() }, Ignore::default()));
-        latest_by_country(&values_data, &selected, metric)
-            .into_iter()
-            .filter_map(|(country, figure)| Some((country, values_data.figure(figure)?.value())))
-            .collect::<Vec<(Position<Country>, f64)>>()
+        others.with(|filter| {
+            latest_values(&values_data, filter, metric.get())
+                .into_iter()
+                .filter_map(|(country, figure)| Some((country, values_data.figure(figure)?.value())))
+                .collect::<Vec<(Position<Country>, f64)>>()
+        })
     });
     let list_data = dataset.clone();
     let rows = move || {

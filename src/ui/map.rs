@@ -9,15 +9,14 @@ use leptos::task::spawn_local;
 
 use crate::chart::map::hit_at;
 use crate::chart::spec::{ChartData, MapChart};
-use crate::domain::explore::aggregate::latest_by_country;
+use crate::domain::explore::countries::latest_values;
 use crate::domain::text::describe::{describe_map, tooltip_lines};
 use crate::domain::map::{load_world_map, MapError, WorldMap, MAP_FILE};
-use crate::domain::map::choropleth::{outline_countries, pick_metric};
+use crate::domain::map::choropleth::outline_countries;
 use crate::domain::text::i18n::metric_name;
 use crate::domain::dataset::issue::LoadError;
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::Dataset;
-use crate::domain::explore::select::{select, Ignore};
+use crate::domain::dataset::model::{Dataset, Metric};
 use crate::ui::page::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
 use crate::web::fetch::fetch_json_text;
@@ -69,16 +68,11 @@ pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
     let load = RwSignal::new(MapLoad::Loading);
     start_loading(load);
     let partners = RwSignal::new(false);
-    let metric = Memo::new(move |_| page.state.with(|s| pick_metric(&s.filter.metrics)));
+    let metric = Memo::new(move |_| page.state.with(|s| Metric::primary(&s.filter.metrics)));
     let values_data = dataset.clone();
     // Shading ignores the country filter, so choosing a country outlines it instead of
-    // hiding every other one; levels are ignored as in the breakdown.
-    let values = Memo::new(move |_| {
-        let mut filter = page.state.with(|s| s.filter.clone());
-        filter.countries.clear();
-        let selected = select(&values_data, &filter, Ignore { metrics: true, levels: true });
-        latest_by_country(&values_data, &selected, metric.get()).into_iter().collect::<Vec<_>>()
-    });
+    // hiding every other one.
+    let values = Memo::new(move |_| page.state.with(|s| latest_values(&values_data, &s.filter, metric.get())));
     let partner_data = dataset.clone();
     let highlight = Memo::new(move |_| {
         let partners = partners.get();
@@ -99,7 +93,7 @@ pub fn MapView(dataset: Arc<Dataset>, page: Page) -> impl IntoView {
     let describe_data = dataset.clone();
     let tip_data = dataset.clone();
     let canvas = chart_canvas(ChartCanvasProps {
-        test_id: "map",
+        test_id: "map".to_string(),
         title: Signal::derive(move || format!("{} — {}", msg(Msg::MapHeading, lang.get()), metric_name(metric.get(), lang.get()))),
         description: Signal::derive(move || values.with(|v| describe_map(&describe_data, v, metric.get(), lang.get()))),
         dataset: dataset.clone(),

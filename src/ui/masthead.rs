@@ -11,7 +11,7 @@ use crate::domain::text::labels::theme_label;
 use crate::domain::text::messages::{msg, Msg};
 use crate::html::chrome::{masthead_identity, settings_class, settings_toggle_inner};
 use crate::ui::page::Page;
-use crate::web::env;
+use crate::web::document;
 
 /// The header.
 #[component]
@@ -37,7 +37,7 @@ fn Settings(page: Page) -> impl IntoView {
     let on_key = move |event: KeyboardEvent| {
         if event.key() == "Escape" && open.get_untracked() {
             open.set(false);
-            env::focus_element(toggle_id);
+            document::focus_element(toggle_id);
         }
     };
     view! {

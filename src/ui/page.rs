@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::explore::select::{select, Filter, Ignore};
-use crate::domain::explore::view::{drop_unknown_ids, from_query, UrlNotice, View, ViewState};
+use crate::domain::explore::view::{from_query, UrlNotice, View, ViewState};
 use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
-use crate::web::env;
+use crate::web::{document, location, perf};
 
 /// Handles shared by the page's components: the language, the theme and the view state.
 #[derive(Clone, Copy)]
@@ -31,23 +31,23 @@ impl Page {
     /// The page's handles, read from the address bar and the browser (preferred languages, dark
     /// mode), with the effects that keep `<html lang>`, the title and the theme in step.
     pub fn start() -> Page {
-        let (initial, _) = from_query(&env::query_string(), None);
+        let (initial, _) = from_query(&location::query_string(), None);
         let state = RwSignal::new(initial);
-        let preferred = Lang::negotiate(env::preferred_languages().iter().map(String::as_str));
+        let preferred = Lang::negotiate(document::preferred_languages().iter().map(String::as_str));
         // Memos, not derived signals: readers (every chart's repaint) must not re-run on each
         // change of the view state, only when the language or theme really changes.
         let lang: Signal<Lang> = Memo::new(move |_| state.with(|s| s.lang).unwrap_or(preferred)).into();
-        let system_dark = RwSignal::new(env::prefers_dark());
-        let media = StoredValue::new_local(env::watch_prefers_dark(move |dark| system_dark.set(dark)));
+        let system_dark = RwSignal::new(document::prefers_dark());
+        let media = StoredValue::new_local(document::watch_prefers_dark(move |dark| system_dark.set(dark)));
         let dark: Signal<bool> = Memo::new(move |_| state.with(|s| s.presentation.theme).is_dark(system_dark.get())).into();
         let transparent = Memo::new(move |_| state.with(|s| s.presentation.transparent));
         Effect::new(move |_| {
             let lang = lang.get();
-            env::set_document_language(lang.tag(), msg(Msg::Title, lang));
+            document::set_document_language(lang.tag(), msg(Msg::Title, lang));
         });
         Effect::new(move |_| {
             media.with_value(|_| ());
-            env::set_document_theme(dark.get(), transparent.get());
+            document::set_document_theme(dark.get(), transparent.get());
         });
         Page { lang, dark, state, transparent, resolved: StoredValue::new(false) }
     }
@@ -55,7 +55,7 @@ impl Page {
     /// Applies a change to the view state (a new history entry) and marks the moment for the
     /// repaint benchmark.
     pub fn update(&self, change: impl FnOnce(&mut ViewState)) {
-        env::mark("filter-change");
+        perf::mark("filter-change");
         self.state.update(change);
     }
 }
@@ -71,31 +71,17 @@ pub struct Selections {
     pub view_figures: Memo<Vec<Position<Figure>>>,
 }
 
-/// Reads the URL again now that the dataset is known (year bounds, unknown ids) and builds the
-/// selections.
+/// Reads the URL again now that the dataset is known (year bounds, unknown ids; see
+/// [`ViewState::resolve`] and [`ViewState::known_to`]) and builds the selections.
 pub fn use_selections(dataset: &Arc<Dataset>, page: Page) -> (Selections, Vec<UrlNotice>) {
-    let mut found = Vec::new();
-    if page.resolved.get_value() {
-        // A later dataset (a reload, a local file): keep the view, drop what it does not know.
-        let mut state = page.state.get_untracked();
-        drop_unknown_ids(&mut state, dataset, &mut found);
-        page.state.set(state);
+    let current = page.state.get_untracked();
+    let (state, found) = if page.resolved.get_value() {
+        current.known_to(dataset)
     } else {
-        // The first dataset: read the address again, now that year bounds and ids are known.
         page.resolved.set_value(true);
-        let (mut state, notices) = from_query(&env::query_string(), Some(dataset));
-        found = notices;
-        // The language or the view may have been chosen before the data arrived.
-        page.state.with_untracked(|current| {
-            state.lang = state.lang.or(current.lang);
-            state.view = current.view;
-        });
-        // Outside embeds the cards always head the page, so a link to them opens the timeline.
-        if state.view == View::Cards && !state.presentation.embed {
-            state.view = View::Timeline;
-        }
-        page.state.set(state);
-    }
+        ViewState::resolve(&location::query_string(), dataset, &current)
+    };
+    page.state.set(state);
     let filter = Memo::new(move |_| page.state.with(|s| s.filter.clone()));
     // The cards ignore the metric and level filters; keying them on the rest of the filter
     // spares a pass over every figure when only those change.
@@ -104,10 +90,7 @@ pub fn use_selections(dataset: &Arc<Dataset>, page: Page) -> (Selections, Vec<Ur
     let cards = Memo::new(move |_| cards_filter.with(|f| select(&cards_data, f, Ignore::default())));
     let view = Memo::new(move |_| page.state.with(|s| s.view));
     let selected_data = dataset.clone();
-    let view_figures = Memo::new(move |_| {
-        let ignore = Ignore { metrics: false, levels: matches!(view.get(), View::Breakdown | View::Map) };
-        filter.with(|f| select(&selected_data, f, ignore))
-    });
-    env::mark("data-ready");
+    let view_figures = Memo::new(move |_| filter.with(|f| select(&selected_data, f, view.get().ignore())));
+    perf::mark("data-ready");
     (Selections { view, cards, view_figures }, found)
 }

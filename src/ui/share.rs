@@ -7,7 +7,7 @@ use crate::domain::text::messages::{msg, Msg};
 use crate::html::embed::embed_snippet;
 use crate::domain::explore::view::{embed_state, full_page_state, to_query, View};
 use crate::ui::page::Page;
-use crate::web::env;
+use crate::web::{document, location, perf};
 
 /// The button and its dialog.
 #[component]
@@ -17,16 +17,16 @@ pub fn ShareDialog(page: Page) -> impl IntoView {
     let plain = RwSignal::new(false);
     let embed_id = RwSignal::new(String::new());
     let copied = RwSignal::new(None::<&'static str>);
-    let link = move || format!("{}?{}", env::page_base_url(), page.state.with(|s| to_query(&full_page_state(s))));
+    let link = move || format!("{}?{}", location::page_base_url(), page.state.with(|s| to_query(&full_page_state(s))));
     let snippet = move || {
         let view = if cards.get() { View::Cards } else { page.state.with(|s| s.view) };
         let state = page.state.with(|s| embed_state(s, view, &embed_id.get(), plain.get()));
-        let url = format!("{}?{}", env::page_base_url(), to_query(&state));
+        let url = format!("{}?{}", location::page_base_url(), to_query(&state));
         let title = format!("{} — {}", msg(Msg::Title, lang.get()), msg(view_title(view), lang.get()));
-        embed_snippet(&url, &title, &embed_id.get(), &format!("{}embed.js", env::deployment_base_url()))
+        embed_snippet(&url, &title, &embed_id.get(), &format!("{}embed.js", location::deployment_base_url()))
     };
     let copy = move |what: &'static str, text: String| {
-        copied.set(env::copy_to_clipboard(&text).then_some(what));
+        copied.set(document::copy_to_clipboard(&text).then_some(what));
     };
     view! {
         <button
@@ -34,9 +34,9 @@ pub fn ShareDialog(page: Page) -> impl IntoView {
             class="button button--small share__open"
             data-testid="share-open"
             on:click=move |_| {
-                embed_id.set(env::new_embed_id());
+                embed_id.set(perf::new_embed_id());
                 copied.set(None);
-                env::show_dialog("share-dialog");
+                document::show_dialog("share-dialog");
             }
         >
             {move || msg(Msg::EmbedShare, lang.get())}
@@ -72,7 +72,7 @@ pub fn ShareDialog(page: Page) -> impl IntoView {
                 <button type="button" class="button" on:click=move |_| copy("code", snippet())>
                     {move || if copied.get() == Some("code") { msg(Msg::Copied, lang.get()) } else { msg(Msg::Copy, lang.get()) }}
                 </button>
-                <button type="button" class="button" data-testid="share-close" on:click=move |_| env::close_dialog("share-dialog")>
+                <button type="button" class="button" data-testid="share-close" on:click=move |_| document::close_dialog("share-dialog")>
                     {move || msg(Msg::Close, lang.get())}
                 </button>
             </div>

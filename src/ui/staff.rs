@@ -29,7 +29,7 @@ use crate::ui::data::DATA_URL;
 use crate::ui::masthead::Masthead;
 use crate::ui::page::Page;
 use crate::web::fetch::fetch_json_text;
-use crate::web::{env, storage};
+use crate::web::{location, storage};
 
 use form::{Published, Review};
 
@@ -92,7 +92,7 @@ pub fn StaffPage(page: Page) -> impl IntoView {
     };
     let back = move |_| {
         let query = page.state.with_untracked(|s| to_query(&ViewState { view: View::Timeline, ..s.clone() }));
-        env::go_to(&format!("./?{query}"));
+        location::go_to(&format!("./?{query}"));
     };
     view! {
         <section class="section staff" aria-labelledby="staff-title">

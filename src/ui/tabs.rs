@@ -10,7 +10,7 @@ use crate::domain::text::labels::view_label;
 use crate::domain::text::messages::{msg, Msg};
 use crate::html::tabs::{tab_id, TAB_CLASS};
 use crate::ui::page::Page;
-use crate::web::env;
+use crate::web::document;
 
 /// The tab list.
 #[component]
@@ -21,7 +21,7 @@ pub fn ViewTabs(page: Page) -> impl IntoView {
         if let Some(view) = current.get_untracked().tab_after_key(&event.key()) {
             event.prevent_default();
             page.update(|s| s.view = view);
-            env::focus_element(&tab_id(view));
+            document::focus_element(&tab_id(view));
         }
     };
     view! {

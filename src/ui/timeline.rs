@@ -21,7 +21,7 @@ pub fn TimelineView(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>
     let describe_data = dataset.clone();
     let tip_data = dataset.clone();
     let canvas = chart_canvas(ChartCanvasProps {
-        test_id: "timeline",
+        test_id: "timeline".to_string(),
         title: Signal::derive(move || msg(Msg::TimelineHeading, lang.get()).to_string()),
         description: Signal::derive(move || series.with(|s| describe_timeline(&describe_data, s, lang.get()))),
         dataset: dataset.clone(),

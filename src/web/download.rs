@@ -1,5 +1,6 @@
 //! Saving files from the page: text and bytes through a Blob and an object URL, PNG charts
-//! drawn on an off-screen canvas at twice the resolution.
+//! drawn on an off-screen canvas at twice the resolution, and what a download made now needs
+//! from the browser (today's date, the page's address).
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -9,8 +10,10 @@ use crate::chart::frame::FrameText;
 use crate::chart::spec::{draw_export, export_size, ChartData};
 use crate::chart::Style;
 use crate::domain::dataset::model::Dataset;
-use crate::domain::export::DownloadError;
+use crate::domain::export::{DownloadError, ExportContext};
+use crate::domain::lang::Lang;
 use crate::web::canvas::prepare;
+use crate::web::{location, perf};
 
 fn js_error(error: JsValue) -> DownloadError {
     DownloadError::Failed(error.as_string().unwrap_or_else(|| format!("{error:?}")))
@@ -76,4 +79,14 @@ pub fn save_png(name: &str, dataset: &Dataset, data: &ChartData, frame: &FrameTe
     drop(area);
     let url = canvas.to_data_url_with_type("image/png").map_err(js_error)?;
     save_url(name, &url)
+}
+
+/// What a download made now needs to know: today's date (a clock that gives none stops the
+/// download with a message; no date is made up), the page's address and language.
+///
+/// # Errors
+/// [`DownloadError::Clock`] when the computer's clock gives no valid date.
+pub fn export_context(lang: Lang) -> Result<ExportContext, DownloadError> {
+    let today = perf::today().ok_or(DownloadError::Clock)?;
+    Ok(ExportContext { today, page_url: location::page_url(), lang })
 }

@@ -1,5 +1,5 @@
 //! Embedded pages report their content height to the host page (see `public/embed.js` for the
-//! host side and the README for the message format).
+//! host side and `docs/deployment.md`, "Embedding", for the message format).
 
 use wasm_bindgen::JsValue;
 use web_sys::Element;

@@ -32,7 +32,7 @@ pub async fn fetch_json_text(url: &str, file: &FileSpec) -> Result<String, LoadE
 /// [`LoadError::Network`], [`LoadError::Http`], [`LoadError::WrongContentType`], or
 /// [`LoadError::File`] with [`FileError::TooLarge`].
 pub async fn fetch_json(url: &str, file: &FileSpec) -> Result<Fetched, LoadError> {
-    let shown = crate::web::env::absolute_url(url);
+    let shown = crate::web::location::absolute_url(url);
     let response = Request::get(url).send().await.map_err(|error| LoadError::Network { url: shown.clone(), detail: error.to_string() })?;
     if !response.ok() {
         return Err(LoadError::Http { status: response.status(), url: shown });

@@ -9,7 +9,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
-use crate::web::env;
+use crate::web::{location, perf};
 
 /// The `<meta name>` the release build writes (with the build id) when the worker is on.
 const META: &str = "eu-iom-service-worker";
@@ -51,10 +51,10 @@ pub fn start(on_update: impl Fn() + Clone + 'static) {
         return;
     }
     let Some(container) = container() else {
-        env::warn("offline use is not available here: this browser has no service workers for this page");
+        perf::warn("offline use is not available here: this browser has no service workers for this page");
         return;
     };
-    let base = env::deployment_base_url();
+    let base = location::deployment_base_url();
     wasm_bindgen_futures::spawn_local(async move {
         let options = web_sys::RegistrationOptions::new();
         options.set_scope(&base);
@@ -63,7 +63,7 @@ pub fn start(on_update: impl Fn() + Clone + 'static) {
             Ok(registration) => match registration.dyn_into::<ServiceWorkerRegistration>() {
                 Ok(registration) => registration,
                 Err(other) => {
-                    env::warn(&format!(
+                    perf::warn(&format!(
                         "offline use is not available: the browser gave no service worker registration ({})",
                         describe(&other)
                     ));
@@ -71,7 +71,7 @@ pub fn start(on_update: impl Fn() + Clone + 'static) {
                 }
             },
             Err(error) => {
-                env::warn(&format!("offline use is not available: the service worker did not register ({})", describe(&error)));
+                perf::warn(&format!("offline use is not available: the service worker did not register ({})", describe(&error)));
                 return;
             }
         };
@@ -155,7 +155,7 @@ pub fn apply_update() {
     container.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
     on_change.forget();
     if let Err(error) = waiting.post_message(&JsValue::from_str(SKIP_WAITING)) {
-        env::warn(&format!("the new version could not be started ({})", describe(&error)));
+        perf::warn(&format!("the new version could not be started ({})", describe(&error)));
         reload();
     }
 }

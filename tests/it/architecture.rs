@@ -2,7 +2,7 @@
 //! shipped code (belt and braces with the clippy lints in `src/lib.rs`), and the dependency
 //! graph: which top-level module may import which, and no import cycles between the top-level
 //! modules of `src/` or between the topics of `src/domain/`; and the build tools' versions, which
-//! `.ci/versions` pins and other files repeat.
+//! `.ci/versions` pins and other files repeat; and the README stays a map for a newcomer.
 
 use crate::common;
 
@@ -616,4 +616,52 @@ fn a_version_that_disagrees_is_named() {
         version_disagreements(versions, cargo_toml, cargo_lock, &no_trunk, package, lock),
         ["Trunk.toml trunk-version is missing, .ci/versions says 0.21.14"]
     );
+}
+
+/// What keeps the README a map for a newcomer: under 30 KB, its code map within the first 80
+/// lines, and every source file named in the code map (a new module goes on the map, it is not
+/// left for the reader to find). The problems found, in words.
+fn readme_problems(readme: &str, files: &[String]) -> Vec<String> {
+    let mut problems = Vec::new();
+    if readme.len() >= 30_000 {
+        problems.push(format!("the README is {} bytes, not under 30,000", readme.len()));
+    }
+    let lines: Vec<&str> = readme.lines().collect();
+    let Some(at) = lines.iter().position(|line| *line == "## Code map") else {
+        problems.push("the README has no \"## Code map\" section".to_string());
+        return problems;
+    };
+    if at >= 80 {
+        problems.push(format!("the code map starts on line {}, after the first 80", at + 1));
+    }
+    let map: Vec<&str> = lines[at + 1..].iter().take_while(|line| !line.starts_with("## ")).copied().collect();
+    let words: BTreeSet<&str> = map.iter().flat_map(|line| line.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))).collect();
+    for file in files {
+        let stem = Path::new(file).file_stem().and_then(|s| s.to_str()).unwrap_or(file);
+        if !words.contains(stem) {
+            problems.push(format!("{file} is not named in the README's code map"));
+        }
+    }
+    problems
+}
+
+#[test]
+fn the_readme_is_a_map_that_names_every_module() {
+    let readme = std::fs::read_to_string(common::path("README.md")).expect("read README.md");
+    let files: Vec<String> = sources().into_iter().map(|(path, _)| path).collect();
+    assert_eq!(readme_problems(&readme, &files), Vec::<String>::new());
+}
+
+#[test]
+fn the_readme_check_sees_a_buried_map_a_missing_module_and_a_long_readme() {
+    let files = vec!["src/web/location.rs".to_string(), "src/web/perf.rs".to_string()];
+    let good = "# Title\n\n## Code map\n\n    location.rs, perf.rs\n\n## Next\n";
+    assert_eq!(readme_problems(good, &files), Vec::<String>::new());
+    let buried = format!("# Title\n{}## Code map\nlocation.rs perf.rs\n", "text\n".repeat(90));
+    assert_eq!(readme_problems(&buried, &files), ["the code map starts on line 92, after the first 80"]);
+    let after_the_map = "## Code map\nlocation.rs\n## Next\nperf.rs\n";
+    assert_eq!(readme_problems(after_the_map, &files), ["src/web/perf.rs is not named in the README's code map"]);
+    let long = format!("## Code map\nlocation.rs perf.rs\n{}", "x".repeat(30_000));
+    assert_eq!(readme_problems(&long, &files).len(), 1, "only the size");
+    assert_eq!(readme_problems("# No map\n", &files), ["the README has no \"## Code map\" section"]);
 }

@@ -343,7 +343,8 @@ mod tests {
     use super::*;
     use crate::domain::export::to_csv;
     use crate::domain::lang::Lang;
-    use crate::domain::testing::dataset;
+    use crate::domain::testing::{dataset, figure};
+    use crate::domain::dataset::model::{Metric, Qualifier};
     use crate::domain::dataset::model::Position;
 
     #[test]
@@ -356,8 +357,8 @@ mod tests {
     #[test]
     fn the_csv_download_reads_back() {
         let d = dataset(&[
-            ("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", Some("LY"), None),
-            ("b", "2021-12-16", "projects", 535.0, "exact", None, Some("2015-01-01")),
+            figure("a").date("2020-10-13").value(84000.0).qualifier(Qualifier::MoreThan).country("LY"),
+            figure("b").date("2021-12-16").metric(Metric::Projects).value(535.0).period_start("2015-01-01"),
         ]);
         let csv = to_csv(&d, &[Position::new(0), Position::new(1)], Lang::En);
         let loaded = load_csv(&csv).unwrap();
@@ -372,7 +373,7 @@ mod tests {
     #[test]
     fn structural_problems_name_the_line_and_row_problems_skip_the_row() {
         assert!(matches!(load_csv("name,value\nx,1\n"), Err(LoadError::Csv { line: 1, .. })));
-        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let d = dataset(&[figure("a").date("2020-10-13")]);
         let csv = to_csv(&d, &[Position::new(0)], Lang::En);
         let short = format!("{csv}only,three,fields\n");
         assert_eq!(
@@ -407,7 +408,7 @@ mod tests {
 
     #[test]
     fn nothing_is_assumed_for_a_missing_publisher_kind_language_kind_or_programme() {
-        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let d = dataset(&[figure("a").date("2020-10-13")]);
         let csv = to_csv(&d, &[Position::new(0)], Lang::En);
         for column in ["source_publisher_kind", "source_language", "source_kind", "programme_id", "programme_as_published"] {
             let field = column.trim_start_matches("source_").replace("programme_as_published", "programme");
@@ -422,7 +423,7 @@ mod tests {
         let kindless = format!(
             "{}{}",
             with_cell(&csv, "source_publisher_kind", ""),
-            to_csv(&dataset(&[("b", "2021-10-13", "projects", 5.0, "exact", None, None)]), &[Position::new(0)], Lang::En)
+            to_csv(&dataset(&[figure("b").date("2021-10-13").metric(Metric::Projects).value(5.0)]), &[Position::new(0)], Lang::En)
                 .lines()
                 .nth(1)
                 .unwrap()
@@ -435,7 +436,7 @@ mod tests {
 
     #[test]
     fn a_missing_unit_or_date_precision_is_loaded_with_a_warning_naming_what_was_taken() {
-        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let d = dataset(&[figure("a").date("2020-10-13")]);
         let csv = with_cell(&with_cell(&to_csv(&d, &[Position::new(0)], Lang::En), "unit", ""), "source_date_precision", "");
         let loaded = load_csv(&csv).unwrap();
         let messages: Vec<String> = loaded.issues.iter().map(ToString::to_string).collect();
@@ -446,10 +447,7 @@ mod tests {
 
     #[test]
     fn line_numbers_count_lines_inside_quoted_fields() {
-        let d = dataset(&[
-            ("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None),
-            ("b", "2021-10-13", "projects", 5.0, "exact", None, None),
-        ]);
+        let d = dataset(&[figure("a").date("2020-10-13"), figure("b").date("2021-10-13").metric(Metric::Projects).value(5.0)]);
         // The first figure's note spans three lines, so the second record starts on line 5.
         let csv = with_cell(&to_csv(&d, &[Position::new(0), Position::new(1)], Lang::En), "note", "one\ntwo\nthree");
         let records = parse_csv_records(&csv).unwrap();
@@ -468,9 +466,9 @@ mod tests {
     #[test]
     fn row_issues_name_the_line_of_the_file_not_a_list_position() {
         let d = dataset(&[
-            ("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None),
-            ("b", "2021-10-13", "projects", 5.0, "exact", None, None),
-            ("c", "2022-10-13", "projects", 7.0, "exact", None, None),
+            figure("a").date("2020-10-13"),
+            figure("b").date("2021-10-13").metric(Metric::Projects).value(5.0),
+            figure("c").date("2022-10-13").metric(Metric::Projects).value(7.0),
         ]);
         // Every row's note spans two lines, so the rows start on lines 2, 4 and 6; the second
         // source (line 4) gets a date that cannot be read and the third figure (line 6) a
@@ -496,7 +494,7 @@ mod tests {
 
     #[test]
     fn a_file_that_describes_a_source_two_ways_is_refused() {
-        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let d = dataset(&[figure("a").date("2020-10-13")]);
         let csv = to_csv(&d, &[Position::new(0)], Lang::En);
         let row = csv.lines().nth(1).unwrap();
         let other = row.replacen("\"a\",", "\"a2\",", 1).replace("\"iom\"", "\"eu\"");
@@ -508,7 +506,7 @@ mod tests {
 
     #[test]
     fn unknown_and_repeated_columns_are_refused() {
-        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let d = dataset(&[figure("a").date("2020-10-13")]);
         let csv = to_csv(&d, &[Position::new(0)], Lang::En);
         let typo = csv.replacen("source_note", "sorce_note", 1);
         assert!(

@@ -399,7 +399,8 @@ pub fn latest_by_country(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::dataset;
+    use crate::domain::testing::{dataset, figure};
+    use crate::domain::dataset::model::Qualifier;
 
     fn all(dataset: &Dataset) -> Vec<Position<Figure>> {
         dataset.figure_positions().collect()
@@ -407,11 +408,7 @@ mod tests {
 
     #[test]
     fn latest_means_latest_report_then_latest_as_of() {
-        let d = dataset(&[
-            ("a", "2019-01-01", "migrants_returned", 10.0, "exact", None, None),
-            ("b", "2021-01-01", "migrants_returned", 5.0, "exact", None, None),
-            ("c", "2020-01-01", "migrants_returned", 30.0, "exact", None, None),
-        ]);
+        let d = dataset(&[figure("a").date("2019-01-01").value(10.0), figure("b").date("2021-01-01").value(5.0), figure("c").value(30.0)]);
         assert_eq!(latest(&d, all(&d)), Some(Position::new(1)));
         assert_eq!(latest(&d, Vec::new()), None);
     }
@@ -419,9 +416,9 @@ mod tests {
     #[test]
     fn headlines_prefer_the_widest_geography() {
         let d = dataset(&[
-            ("whole", "2019-01-01", "projects", 500.0, "exact", None, None),
-            ("ly", "2024-01-01", "projects", 20.0, "exact", Some("LY"), None),
-            ("funds", "2020-01-01", "funding_eur", 1e9, "about", Some("NE"), None),
+            figure("whole").date("2019-01-01").metric(Metric::Projects).value(500.0),
+            figure("ly").date("2024-01-01").metric(Metric::Projects).value(20.0).country("LY"),
+            figure("funds").metric(Metric::FundingEur).value(1e9).qualifier(Qualifier::About).country("NE"),
         ]);
         let line = Headline::Projects.lines()[0];
         assert_eq!(headline_figure(&d, &all(&d), line), Some(Position::new(0)));
@@ -433,11 +430,7 @@ mod tests {
 
     #[test]
     fn series_split_by_place_and_skip_non_quantities() {
-        let d = dataset(&[
-            ("a", "2019-01-01", "migrants_returned", 10.0, "exact", None, None),
-            ("b", "2020-01-01", "migrants_returned", 20.0, "exact", None, None),
-            ("c", "2020-01-01", "migrants_returned", 5.0, "exact", Some("LY"), None),
-        ]);
+        let d = dataset(&[figure("a").date("2019-01-01").value(10.0), figure("b").value(20.0), figure("c").value(5.0).country("LY")]);
         let series = build_series(&d, &all(&d));
         assert_eq!(series.len(), 2);
         assert_eq!(series[0].points.len(), 2, "the longer series comes first");
@@ -485,9 +478,9 @@ mod tests {
     #[test]
     fn a_falling_running_total_is_flagged_not_smoothed() {
         let d = dataset(&[
-            ("a", "2019-01-01", "migrants_reintegration", 100.0, "exact", None, None),
-            ("b", "2020-01-01", "migrants_reintegration", 92.0, "almost", None, None),
-            ("c", "2021-01-01", "migrants_reintegration", 103.0, "more_than", None, None),
+            figure("a").date("2019-01-01").metric(Metric::MigrantsReintegration).value(100.0),
+            figure("b").metric(Metric::MigrantsReintegration).value(92.0).qualifier(Qualifier::Almost),
+            figure("c").date("2021-01-01").metric(Metric::MigrantsReintegration).value(103.0).qualifier(Qualifier::MoreThan),
         ]);
         let series = build_series(&d, &all(&d));
         let warnings: Vec<_> = series[0].points.iter().map(|p| p.warnings.clone()).collect();
@@ -498,8 +491,8 @@ mod tests {
     #[test]
     fn period_totals_neither_fall_nor_join_the_line() {
         let d = dataset(&[
-            ("a", "2019-01-01", "migrants_returned", 20000.0, "exact", None, None),
-            ("y", "2019-06-01", "migrants_returned", 3000.0, "exact", None, Some("2019-01-01")),
+            figure("a").date("2019-01-01").value(20000.0),
+            figure("y").date("2019-06-01").value(3000.0).period_start("2019-01-01"),
         ]);
         let series = build_series(&d, &all(&d));
         let year = &series[0].points[1];
@@ -510,10 +503,10 @@ mod tests {
     #[test]
     fn reports_about_the_same_date_that_disagree_are_flagged() {
         let d = dataset(&[
-            ("a", "2020-06-01", "migrants_returned", 50000.0, "exact", None, None),
-            ("b", "2020-06-19", "migrants_returned", 33000.0, "almost", None, None),
-            ("c", "2020-06-20", "migrants_returned", 33500.0, "exact", None, None),
-            ("d", "2021-06-20", "migrants_returned", 60000.0, "exact", None, None),
+            figure("a").date("2020-06-01").value(50000.0),
+            figure("b").date("2020-06-19").value(33000.0).qualifier(Qualifier::Almost),
+            figure("c").date("2020-06-20").value(33500.0),
+            figure("d").date("2021-06-20").value(60000.0),
         ]);
         let series = build_series(&d, &all(&d));
         let conflicted: Vec<bool> = series[0].points.iter().map(|p| p.warnings.contains(&Warning::Conflict)).collect();
@@ -564,11 +557,11 @@ mod tests {
     #[test]
     fn breakdown_shows_the_latest_running_total_per_place_largest_first() {
         let d = dataset(&[
-            ("ly1", "2019-01-01", "migrants_returned", 40000.0, "more_than", Some("LY"), None),
-            ("ly2", "2025-01-01", "migrants_returned", 100000.0, "more_than", Some("LY"), None),
-            ("lyyear", "2025-02-01", "migrants_returned", 9000.0, "exact", Some("LY"), Some("2024-01-01")),
-            ("ne", "2024-01-01", "migrants_returned", 66000.0, "exact", Some("NE"), None),
-            ("whole", "2024-01-01", "migrants_returned", 1.0, "exact", None, None),
+            figure("ly1").date("2019-01-01").value(40000.0).qualifier(Qualifier::MoreThan).country("LY"),
+            figure("ly2").date("2025-01-01").value(100000.0).qualifier(Qualifier::MoreThan).country("LY"),
+            figure("lyyear").date("2025-02-01").value(9000.0).country("LY").period_start("2024-01-01"),
+            figure("ne").date("2024-01-01").value(66000.0).country("NE"),
+            figure("whole").date("2024-01-01"),
         ]);
         let bars = build_breakdown(&d, &all(&d), Metric::MigrantsReturned, BreakdownBy::Country);
         let summary: Vec<(usize, f64, usize)> = bars.iter().map(|b| (b.figure.get(), b.value, b.n_reports)).collect();

@@ -1,9 +1,23 @@
 //! The filters' country list: the countries a search finds, each with the latest value of the
-//! chosen metric under the other filters, in the order asked for.
+//! chosen metric under the other filters, in the order asked for; and those latest values per
+//! country, which the map shades.
 
-use crate::domain::dataset::model::{Country, Dataset, Position};
+use std::collections::BTreeSet;
+
+use crate::domain::dataset::model::{Country, Dataset, Figure, Metric, Position};
+use crate::domain::explore::aggregate::latest_by_country;
+use crate::domain::explore::select::{select, Filter, Ignore};
 use crate::domain::explore::view::CountryOrder;
 use crate::domain::lang::{folded, Lang};
+
+/// The latest figure of `metric` per country under `filter` with its country and level
+/// choices cleared: what choosing a country would add (the country list) and what each country
+/// reports (the map shading), levels being ignored wherever places are compared.
+pub fn latest_values(dataset: &Dataset, filter: &Filter, metric: Metric) -> Vec<(Position<Country>, Position<Figure>)> {
+    let others = Filter { metrics: BTreeSet::from([metric]), countries: BTreeSet::new(), ..filter.clone() };
+    let selected = select(dataset, &others, Ignore { metrics: false, levels: true });
+    latest_by_country(dataset, &selected, metric).into_iter().collect()
+}
 
 /// One line of the country list.
 #[derive(Debug, Clone, PartialEq)]
@@ -60,10 +74,41 @@ pub fn country_list(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::dataset;
+    use crate::domain::explore::select::{Level, PublisherFilter};
+    use crate::domain::testing::{dataset, figure};
 
     fn sample() -> Dataset {
-        dataset(&[("a", "2020-01-01", "migrants_returned", 10.0, "exact", Some("LY"), None)])
+        dataset(&[figure("a").value(10.0).country("LY")])
+    }
+
+    fn values<'d>(d: &'d Dataset, filter: &Filter, metric: Metric) -> Vec<(&'d str, f64)> {
+        latest_values(d, filter, metric)
+            .into_iter()
+            .map(|(country, figure)| (d.country(country).unwrap().code(), d.figure(figure).unwrap().value()))
+            .collect()
+    }
+
+    #[test]
+    fn latest_values_ignore_the_country_and_level_choices_but_keep_the_other_filters() {
+        let d = dataset(&[
+            figure("ly-old").date("2019-01-01").value(10.0).country("LY"),
+            figure("ly-new").date("2021-01-01").value(30.0).country("LY"),
+            figure("ne").value(20.0).country("NE").published_by_media(),
+            figure("ne-projects").date("2022-01-01").metric(Metric::Projects).value(5.0).country("NE"),
+            figure("whole").date("2022-01-01").value(99.0),
+        ]);
+        let mut filter = Filter {
+            countries: BTreeSet::from(["LY".into()]),
+            levels: BTreeSet::from([Level::ProgrammeWide]),
+            metrics: BTreeSet::from([Metric::Projects]),
+            ..Filter::default()
+        };
+        assert_eq!(values(&d, &filter, Metric::MigrantsReturned), [("LY", 30.0), ("NE", 20.0)], "latest per country, of the metric asked");
+        assert_eq!(values(&d, &filter, Metric::Projects), [("NE", 5.0)]);
+        filter.years = Some((2019, 2020));
+        assert_eq!(values(&d, &filter, Metric::MigrantsReturned), [("LY", 10.0), ("NE", 20.0)], "the period applies");
+        filter.publishers = PublisherFilter::OfficialOnly;
+        assert_eq!(values(&d, &filter, Metric::MigrantsReturned), [("LY", 10.0)], "the publisher filter applies");
     }
 
     fn names(rows: &[CountryRow]) -> Vec<&str> {

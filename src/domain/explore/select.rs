@@ -309,11 +309,12 @@ impl YearBounds {
         years.unwrap_or((self.first, self.last))
     }
 
-    /// The period after `text` is typed into its `end` (`years` is the filter's period): the
-    /// year read from the text, clamped into the bounds, and at most the other end (for
-    /// [`YearEnd::From`]) or at least it (for [`YearEnd::To`]), so the range never turns
-    /// round. `None` when the text is not a year, which leaves the period as it was.
-    pub fn set_end(self, years: Option<(i32, i32)>, end: YearEnd, text: &str) -> Option<(i32, i32)> {
+    /// The period after the slider's thumb for `end` is moved to `text` (the range input's
+    /// value; `years` is the filter's period): the year read from the text, clamped into the
+    /// bounds, and at most the other end (for [`YearEnd::From`]) or at least it (for
+    /// [`YearEnd::To`]), so a thumb moved past the other one stops there. `None` when the text
+    /// is not a year, which leaves the period as it was.
+    pub fn slide_end(self, years: Option<(i32, i32)>, end: YearEnd, text: &str) -> Option<(i32, i32)> {
         let year = text.trim().parse::<i32>().ok()?.clamp(self.first, self.last);
         let (from, to) = self.selected(years);
         Some(match end {
@@ -322,10 +323,10 @@ impl YearBounds {
         })
     }
 
-    /// The period after a year is typed into its `end` (`years` is the filter's period), read
-    /// strictly, since what is typed should be what is applied: a whole year within the
+    /// The period after a year is typed into the number field for its `end` (`years` is the
+    /// filter's period), read strictly, since what is typed should be what is applied: a whole year within the
     /// bounds, and not past the period's other end; otherwise why not, and the period stays.
-    pub fn type_end(self, years: Option<(i32, i32)>, end: YearEnd, text: &str) -> Result<(i32, i32), YearError> {
+    pub fn typed_end(self, years: Option<(i32, i32)>, end: YearEnd, text: &str) -> Result<(i32, i32), YearError> {
         let year = text.trim().parse::<i32>().map_err(|_| YearError::NotAYear)?;
         if year < self.first {
             return Err(YearError::BeforeData { first: self.first });
@@ -353,14 +354,15 @@ impl YearBounds {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::dataset;
+    use crate::domain::testing::{dataset, figure};
+    use crate::domain::dataset::model::Qualifier;
 
     fn sample() -> Dataset {
         dataset(&[
-            ("whole", "2017-01-01", "migrants_returned", 10.0, "exact", None, None),
-            ("ly", "2019-06-01", "migrants_returned", 20.0, "exact", Some("LY"), None),
-            ("ne", "2021-01-01", "projects", 3.0, "exact", Some("NE"), None),
-            ("media", "2022-01-01", "migrants_returned", 30.0, "about", None, None),
+            figure("whole").date("2017-01-01").value(10.0),
+            figure("ly").date("2019-06-01").value(20.0).country("LY"),
+            figure("ne").date("2021-01-01").metric(Metric::Projects).value(3.0).country("NE"),
+            figure("media").date("2022-01-01").value(30.0).qualifier(Qualifier::About).published_by_media(),
         ])
     }
 
@@ -370,7 +372,7 @@ mod tests {
     fn the_bounds_are_the_first_and_last_year_of_the_data() {
         assert_eq!(YearBounds::of(&sample()), Some(YearBounds { first: 2017, last: 2022 }));
         assert_eq!(YearBounds::of(&Dataset::default()), None, "no figures, no years");
-        let one = dataset(&[("whole", "2019-05-01", "projects", 1.0, "exact", None, None)]);
+        let one = dataset(&[figure("whole").date("2019-05-01").metric(Metric::Projects)]);
         assert_eq!(YearBounds::of(&one), Some(YearBounds { first: 2019, last: 2019 }));
     }
 
@@ -383,55 +385,55 @@ mod tests {
 
     #[test]
     fn a_typed_year_moves_its_end_of_the_period() {
-        assert_eq!(BOUNDS.set_end(None, YearEnd::From, "2017"), Some((2017, 2025)));
-        assert_eq!(BOUNDS.set_end(None, YearEnd::To, "2020"), Some((2013, 2020)));
-        assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::From, "2018"), Some((2018, 2019)));
-        assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::To, " 2022 "), Some((2016, 2022)));
+        assert_eq!(BOUNDS.slide_end(None, YearEnd::From, "2017"), Some((2017, 2025)));
+        assert_eq!(BOUNDS.slide_end(None, YearEnd::To, "2020"), Some((2013, 2020)));
+        assert_eq!(BOUNDS.slide_end(Some((2016, 2019)), YearEnd::From, "2018"), Some((2018, 2019)));
+        assert_eq!(BOUNDS.slide_end(Some((2016, 2019)), YearEnd::To, " 2022 "), Some((2016, 2022)));
     }
 
     #[test]
     fn a_typed_year_is_clamped_into_the_data_s_years() {
-        assert_eq!(BOUNDS.set_end(None, YearEnd::From, "1999"), Some((2013, 2025)));
-        assert_eq!(BOUNDS.set_end(None, YearEnd::To, "2199"), Some((2013, 2025)));
-        assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::To, "-5"), Some((2016, 2016)), "clamped, then kept after the start");
-        assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::From, "3000"), Some((2019, 2019)), "clamped, then kept before the end");
+        assert_eq!(BOUNDS.slide_end(None, YearEnd::From, "1999"), Some((2013, 2025)));
+        assert_eq!(BOUNDS.slide_end(None, YearEnd::To, "2199"), Some((2013, 2025)));
+        assert_eq!(BOUNDS.slide_end(Some((2016, 2019)), YearEnd::To, "-5"), Some((2016, 2016)), "clamped, then kept after the start");
+        assert_eq!(BOUNDS.slide_end(Some((2016, 2019)), YearEnd::From, "3000"), Some((2019, 2019)), "clamped, then kept before the end");
     }
 
     #[test]
     fn an_end_never_passes_the_other_one() {
-        assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::From, "2021"), Some((2019, 2019)));
-        assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::To, "2014"), Some((2016, 2016)));
-        assert_eq!(BOUNDS.set_end(Some((2019, 2019)), YearEnd::To, "2019"), Some((2019, 2019)));
+        assert_eq!(BOUNDS.slide_end(Some((2016, 2019)), YearEnd::From, "2021"), Some((2019, 2019)));
+        assert_eq!(BOUNDS.slide_end(Some((2016, 2019)), YearEnd::To, "2014"), Some((2016, 2016)));
+        assert_eq!(BOUNDS.slide_end(Some((2019, 2019)), YearEnd::To, "2019"), Some((2019, 2019)));
     }
 
     #[test]
     fn a_typed_year_within_the_bounds_and_the_period_sets_its_end() {
-        assert_eq!(BOUNDS.type_end(None, YearEnd::From, "2017"), Ok((2017, 2025)));
-        assert_eq!(BOUNDS.type_end(None, YearEnd::To, " 2020 "), Ok((2013, 2020)));
-        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::From, "2013"), Ok((2013, 2019)), "the first year of the data");
-        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::To, "2025"), Ok((2016, 2025)), "the last year of the data");
-        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::From, "2019"), Ok((2019, 2019)), "a single year");
-        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::To, "2016"), Ok((2016, 2016)));
+        assert_eq!(BOUNDS.typed_end(None, YearEnd::From, "2017"), Ok((2017, 2025)));
+        assert_eq!(BOUNDS.typed_end(None, YearEnd::To, " 2020 "), Ok((2013, 2020)));
+        assert_eq!(BOUNDS.typed_end(Some((2016, 2019)), YearEnd::From, "2013"), Ok((2013, 2019)), "the first year of the data");
+        assert_eq!(BOUNDS.typed_end(Some((2016, 2019)), YearEnd::To, "2025"), Ok((2016, 2025)), "the last year of the data");
+        assert_eq!(BOUNDS.typed_end(Some((2016, 2019)), YearEnd::From, "2019"), Ok((2019, 2019)), "a single year");
+        assert_eq!(BOUNDS.typed_end(Some((2016, 2019)), YearEnd::To, "2016"), Ok((2016, 2016)));
     }
 
     #[test]
     fn a_typed_year_outside_the_data_is_refused_with_the_bound_it_crossed() {
-        assert_eq!(BOUNDS.type_end(None, YearEnd::From, "2012"), Err(YearError::BeforeData { first: 2013 }));
-        assert_eq!(BOUNDS.type_end(None, YearEnd::To, "-5"), Err(YearError::BeforeData { first: 2013 }));
-        assert_eq!(BOUNDS.type_end(None, YearEnd::To, "2026"), Err(YearError::AfterData { last: 2025 }));
-        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::From, "3000"), Err(YearError::AfterData { last: 2025 }));
+        assert_eq!(BOUNDS.typed_end(None, YearEnd::From, "2012"), Err(YearError::BeforeData { first: 2013 }));
+        assert_eq!(BOUNDS.typed_end(None, YearEnd::To, "-5"), Err(YearError::BeforeData { first: 2013 }));
+        assert_eq!(BOUNDS.typed_end(None, YearEnd::To, "2026"), Err(YearError::AfterData { last: 2025 }));
+        assert_eq!(BOUNDS.typed_end(Some((2016, 2019)), YearEnd::From, "3000"), Err(YearError::AfterData { last: 2025 }));
     }
 
     #[test]
     fn a_typed_year_past_the_other_end_is_refused_rather_than_moved() {
-        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::From, "2021"), Err(YearError::AfterEnd { to: 2019 }));
-        assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::To, "2014"), Err(YearError::BeforeStart { from: 2016 }));
+        assert_eq!(BOUNDS.typed_end(Some((2016, 2019)), YearEnd::From, "2021"), Err(YearError::AfterEnd { to: 2019 }));
+        assert_eq!(BOUNDS.typed_end(Some((2016, 2019)), YearEnd::To, "2014"), Err(YearError::BeforeStart { from: 2016 }));
     }
 
     #[test]
     fn typed_text_that_is_not_a_whole_year_is_refused() {
         for text in ["", " ", "twenty", "2017.5", "2017-2018", "99999999999", "20 17"] {
-            assert_eq!(BOUNDS.type_end(Some((2016, 2019)), YearEnd::From, text), Err(YearError::NotAYear), "{text:?}");
+            assert_eq!(BOUNDS.typed_end(Some((2016, 2019)), YearEnd::From, text), Err(YearError::NotAYear), "{text:?}");
         }
     }
 
@@ -444,8 +446,8 @@ mod tests {
     #[test]
     fn text_that_is_not_a_year_changes_nothing() {
         for text in ["", " ", "twenty", "2017.5", "2017-2018", "99999999999"] {
-            assert_eq!(BOUNDS.set_end(Some((2016, 2019)), YearEnd::From, text), None, "{text:?}");
-            assert_eq!(BOUNDS.set_end(None, YearEnd::To, text), None, "{text:?}");
+            assert_eq!(BOUNDS.slide_end(Some((2016, 2019)), YearEnd::From, text), None, "{text:?}");
+            assert_eq!(BOUNDS.slide_end(None, YearEnd::To, text), None, "{text:?}");
         }
     }
 

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 
 use crate::domain::dataset::model::{Dataset, Metric};
 use crate::domain::explore::aggregate::BreakdownBy;
-use crate::domain::explore::select::{Filter, Level};
+use crate::domain::explore::select::{Filter, Ignore, Level};
 use crate::domain::explore::table::TableSort;
 use crate::domain::lang::Lang;
 
@@ -85,6 +85,17 @@ impl View {
     /// Whether the view draws charts (the others are lists, a table, a form).
     pub fn has_chart(self) -> bool {
         matches!(self, View::Timeline | View::Breakdown | View::Map)
+    }
+
+    /// Whether the view ignores the level filter: the breakdown and the map compare places,
+    /// so they take every level (the filter panel greys the level choice out there).
+    pub fn ignores_level(self) -> bool {
+        matches!(self, View::Breakdown | View::Map)
+    }
+
+    /// What the view's selection leaves out of the filter: the level, where it is ignored.
+    pub fn ignore(self) -> Ignore {
+        Ignore { metrics: false, levels: self.ignores_level() }
     }
 }
 
@@ -228,6 +239,43 @@ impl ViewState {
         ViewState { filter: ViewState::default_for(dataset).filter, ..self.clone() }
     }
 
+    /// The state once the first dataset is known: the address `query` read again, now that
+    /// the year bounds and ids can be checked, keeping the language and view chosen in
+    /// `current` before the data arrived. Outside embeds the cards head every view, so a link
+    /// to the cards opens the timeline.
+    pub fn resolve(query: &str, dataset: &Dataset, current: &ViewState) -> (ViewState, Vec<UrlNotice>) {
+        let (mut state, notices) = from_query(query, Some(dataset));
+        state.lang = state.lang.or(current.lang);
+        state.view = current.view;
+        if state.view == View::Cards && !state.presentation.embed {
+            state.view = View::Timeline;
+        }
+        (state, notices)
+    }
+
+    /// This state for a later dataset (a reload, a local file): the same view, without the
+    /// ids the dataset does not know, each named in a notice.
+    pub fn known_to(&self, dataset: &Dataset) -> (ViewState, Vec<UrlNotice>) {
+        let (mut state, mut notices) = (self.clone(), Vec::new());
+        drop_unknown_ids(&mut state, dataset, &mut notices);
+        (state, notices)
+    }
+
+    /// Toggles a metric in the filter.
+    pub fn toggle_metric(&mut self, metric: Metric) {
+        toggle(&mut self.filter.metrics, metric);
+    }
+
+    /// Toggles a programme in the filter.
+    pub fn toggle_programme(&mut self, id: &str) {
+        toggle(&mut self.filter.programmes, id.to_string());
+    }
+
+    /// Toggles a geographic level in the filter.
+    pub fn toggle_level(&mut self, level: Level) {
+        toggle(&mut self.filter.levels, level);
+    }
+
     /// Toggles a country in the filter. Choosing a country also shows country-level figures,
     /// which the default (programme-wide) level would otherwise hide.
     pub fn toggle_country(&mut self, code: &str) {
@@ -249,6 +297,13 @@ impl ViewState {
                 self.filter.levels.insert(Level::National);
             }
         }
+    }
+}
+
+/// Takes `item` out of `set`, or puts it in when it was not there.
+fn toggle<T: Ord>(set: &mut BTreeSet<T>, item: T) {
+    if !set.remove(&item) {
+        set.insert(item);
     }
 }
 
@@ -280,11 +335,20 @@ pub fn embed_state(state: &ViewState, view: View, embed_id: &str, plain: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::testing::{dataset, figure};
 
     #[test]
     fn the_timeline_breakdown_and_map_are_the_views_with_charts() {
         let charted: Vec<View> = View::ALL.into_iter().filter(|v| v.has_chart()).collect();
         assert_eq!(charted, [View::Timeline, View::Breakdown, View::Map]);
+    }
+
+    #[test]
+    fn only_the_views_that_compare_places_ignore_the_level() {
+        let ignoring: Vec<View> = View::ALL.into_iter().filter(|v| v.ignores_level()).collect();
+        assert_eq!(ignoring, [View::Breakdown, View::Map]);
+        assert_eq!(View::Map.ignore(), Ignore { metrics: false, levels: true });
+        assert_eq!(View::Table.ignore(), Ignore::default(), "the table keeps every filter");
     }
 
     #[test]
@@ -296,6 +360,62 @@ mod tests {
         assert_eq!(View::Map.tab_after_key("End"), Some(View::Sources));
         assert_eq!(View::Map.tab_after_key("Enter"), None);
         assert_eq!(View::Cards.tab_after_key("ArrowRight"), Some(View::Breakdown), "not a tab: from the first");
+    }
+
+    #[test]
+    fn metrics_programmes_and_levels_toggle_in_and_out() {
+        let mut state = ViewState::default_for(None);
+        state.toggle_metric(Metric::Projects);
+        assert_eq!(state.filter.metrics, BTreeSet::from([Metric::MigrantsReturned, Metric::Projects]));
+        state.toggle_metric(Metric::MigrantsReturned);
+        assert_eq!(state.filter.metrics, BTreeSet::from([Metric::Projects]));
+        state.toggle_programme("p");
+        assert!(state.filter.programmes.contains("p"));
+        state.toggle_programme("p");
+        assert!(state.filter.programmes.is_empty());
+        state.toggle_level(Level::National);
+        assert_eq!(state.filter.levels, BTreeSet::from([Level::ProgrammeWide, Level::National]));
+        state.toggle_level(Level::ProgrammeWide);
+        assert_eq!(state.filter.levels, BTreeSet::from([Level::National]), "unlike a country, a level adds no other");
+    }
+
+    fn one_figure() -> Dataset {
+        dataset(&[figure("a").date("2019-06-01").country("LY")])
+    }
+
+    #[test]
+    fn the_first_dataset_reads_the_address_again_keeping_choices_made_before_it() {
+        let d = one_figure();
+        let mut current = ViewState::default_for(None);
+        current.lang = Some(Lang::Fr);
+        current.view = View::Map;
+        let (state, notices) = ViewState::resolve("v=1&view=table&country=LY,ZZ&from=2019&to=2019", &d, &current);
+        assert_eq!((state.lang, state.view), (Some(Lang::Fr), View::Map), "chosen while the data loaded");
+        assert_eq!(state.filter.countries, BTreeSet::from(["LY".to_string()]));
+        assert_eq!(state.filter.years, Some((2019, 2019)));
+        assert_eq!(notices, [UrlNotice::BadValue { key: "country".into(), value: "ZZ".into() }]);
+        let (english, _) = ViewState::resolve("lang=en", &d, &current);
+        assert_eq!(english.lang, Some(Lang::En), "a language in the address wins");
+    }
+
+    #[test]
+    fn a_link_to_the_cards_opens_the_timeline_except_in_an_embed() {
+        let d = one_figure();
+        let cards = ViewState { view: View::Cards, ..ViewState::default_for(None) };
+        assert_eq!(ViewState::resolve("view=cards", &d, &cards).0.view, View::Timeline);
+        let embedded = ViewState::resolve("view=cards&embed=1", &d, &cards).0;
+        assert_eq!(embedded.view, View::Cards);
+    }
+
+    #[test]
+    fn a_later_dataset_keeps_the_view_and_drops_what_it_does_not_know() {
+        let d = one_figure();
+        let mut current = ViewState { view: View::Table, ..ViewState::default_for(None) };
+        current.filter.countries = BTreeSet::from(["LY".to_string(), "ML".to_string()]);
+        let (state, notices) = current.known_to(&d);
+        assert_eq!(state.view, View::Table);
+        assert_eq!(state.filter.countries, BTreeSet::from(["LY".to_string()]));
+        assert_eq!(notices, [UrlNotice::BadValue { key: "country".into(), value: "ML".into() }]);
     }
 
     #[test]

@@ -196,11 +196,11 @@ pub fn citation(dataset: &Dataset, state: &ViewState, figures: &[Position<Figure
 mod tests {
     use super::*;
     use crate::domain::export::context;
-    use crate::domain::testing::dataset;
+    use crate::domain::testing::{dataset, figure};
 
     #[test]
     fn filters_are_described_in_words() {
-        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let d = dataset(&[figure("a").date("2020-10-13")]);
         let state = ViewState::default_for(Some(&d));
         assert_eq!(
             describe_filters(&d, &state, Lang::En),
@@ -214,7 +214,7 @@ mod tests {
 
     #[test]
     fn citations_name_dates_and_the_view() {
-        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let d = dataset(&[figure("a").date("2020-10-13")]);
         let state = ViewState::default_for(Some(&d));
         let text = citation(&d, &state, &[Position::new(0)], Scope::Selection, &context());
         assert!(text.contains("Data as of: 13\u{a0}Oct\u{a0}2020"));
@@ -228,10 +228,7 @@ mod tests {
 
     #[test]
     fn source_lines_count_releases_and_publishers() {
-        let d = dataset(&[
-            ("a", "2017-12-15", "migrants_returned", 1.0, "exact", None, None),
-            ("b", "2020-10-13", "migrants_returned", 2.0, "exact", None, None),
-        ]);
+        let d = dataset(&[figure("a").date("2017-12-15"), figure("b").date("2020-10-13").value(2.0)]);
         assert_eq!(
             source_summary(&d, &[Position::new(0), Position::new(1)], Lang::En),
             "Sources: 2 releases from 1 publisher, 15\u{a0}Dec\u{a0}2017 – 13\u{a0}Oct\u{a0}2020; each figure's source is listed in the table and the data download."

@@ -68,11 +68,12 @@ pub fn to_csv(dataset: &Dataset, figures: &[Position<Figure>], lang: Lang) -> St
 mod tests {
     use super::*;
     use crate::domain::dataset::csv_import::{csv_text_value, FORMULA_STARTS};
-    use crate::domain::testing::dataset;
+    use crate::domain::testing::{dataset, figure};
+    use crate::domain::dataset::model::Qualifier;
 
     #[test]
     fn csv_quotes_text_and_keeps_sources() {
-        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", Some("LY"), None)]);
+        let d = dataset(&[figure("a").date("2020-10-13").value(84000.0).qualifier(Qualifier::MoreThan).country("LY")]);
         let csv = to_csv(&d, &[Position::new(0)], Lang::En);
         let mut lines = csv.lines();
         assert_eq!(lines.next().unwrap().split(',').count(), CSV_COLUMNS.len());

@@ -46,11 +46,11 @@ pub fn file_name(state: &ViewState, scope: Scope, what: &str, today: Date, exten
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::dataset;
+    use crate::domain::testing::{dataset, figure};
 
     #[test]
     fn file_names_describe_the_content() {
-        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", None, None)]);
+        let d = dataset(&[figure("a").date("2020-10-13")]);
         let mut state = ViewState::default_for(Some(&d));
         let today = Date::new(2026, 11, 28).unwrap();
         assert_eq!(file_name(&state, Scope::Selection, "", today, "csv"), "eu-iom-figures_migrants-returned_2020-2020_2026-11-28.csv");

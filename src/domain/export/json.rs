@@ -60,13 +60,14 @@ pub fn to_json(
 mod tests {
     use super::*;
     use crate::domain::export::context;
-    use crate::domain::testing::dataset;
+    use crate::domain::testing::{dataset, figure};
+    use crate::domain::dataset::model::{Metric, Qualifier};
 
     #[test]
     fn json_downloads_reload_as_datasets() {
         let d = dataset(&[
-            ("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", Some("LY"), None),
-            ("b", "2021-10-13", "projects", 5.0, "exact", None, None),
+            figure("a").date("2020-10-13").value(84000.0).qualifier(Qualifier::MoreThan).country("LY"),
+            figure("b").date("2021-10-13").metric(Metric::Projects).value(5.0),
         ]);
         let state = ViewState::default_for(Some(&d));
         let text = to_json(&d, &state, &[Position::new(1)], Scope::Selection, &context()).unwrap();

@@ -486,7 +486,7 @@ pub fn data_package(dataset: &Dataset, figures: &[Position<Figure>], csv_name: &
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::dataset;
+    use crate::domain::testing::{dataset, figure};
 
     fn publication(site: Option<&str>) -> Publication {
         Publication { site_url: site.map(str::to_string), json_bytes: 1000, csv_bytes: 500 }
@@ -509,7 +509,7 @@ mod tests {
             assert!(column(name).is_some(), "{name}");
         }
         assert!(column("invented").is_none());
-        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", Some("LY"), None)]);
+        let d = dataset(&[figure("a").date("2020-10-13").value(84000.0).qualifier(Qualifier::MoreThan).country("LY")]);
         let package = data_package(&d, &[Position::new(0)], "figures.csv", "https://example.org/").unwrap();
         let fields = package["resources"][0]["schema"]["fields"].as_array().unwrap();
         let names: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
@@ -521,7 +521,7 @@ mod tests {
 
     #[test]
     fn a_country_without_an_alpha3_code_stops_the_catalogue() {
-        let d = dataset(&[("a", "2020-10-13", "migrants_returned", 1.0, "exact", Some("LY"), None)]);
+        let d = dataset(&[figure("a").date("2020-10-13").country("LY")]);
         assert!(dcat_catalog(&d, &publication(None)).is_ok());
         let doc = serde_json::json!({
             "schema": crate::domain::dataset::load::SCHEMA, "schema_version": 1,
@@ -537,8 +537,8 @@ mod tests {
     #[test]
     fn the_headline_figures_are_in_words() {
         let d = dataset(&[
-            ("a", "2020-10-13", "migrants_returned", 84000.0, "more_than", None, None),
-            ("b", "2020-10-13", "projects", 535.0, "exact", None, None),
+            figure("a").date("2020-10-13").value(84000.0).qualifier(Qualifier::MoreThan),
+            figure("b").date("2020-10-13").metric(Metric::Projects).value(535.0),
         ]);
         assert_eq!(
             headline_items(&d, Lang::En, false),

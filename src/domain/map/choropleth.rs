@@ -1,14 +1,9 @@
-//! What the map shows for a selection: the metric it shades and the countries it outlines.
+//! What the map shows for a selection besides its values: the countries it outlines (the
+//! metric it shades is [`Metric::primary`](crate::domain::dataset::model::Metric::primary)).
 
 use std::collections::BTreeSet;
 
-use crate::domain::dataset::model::{Dataset, Metric};
-
-/// The metric the map shades: the first of `metrics` in the filters' order, leaving out
-/// `other` (whose figures count unlike things); migrants returned when that leaves none.
-pub fn pick_metric(metrics: &BTreeSet<Metric>) -> Metric {
-    Metric::ALL.into_iter().find(|m| metrics.contains(m) && *m != Metric::Other).unwrap_or(Metric::MigrantsReturned)
-}
+use crate::domain::dataset::model::Dataset;
 
 /// The countries the map outlines, as sorted ISO codes without repeats: the `chosen` ones
 /// and, with `partners`, every country that has a figure in one of `programmes` (in any
@@ -32,10 +27,6 @@ mod tests {
 
     use super::*;
     use crate::domain::dataset::load::{load_value, SCHEMA};
-
-    fn set<T: Ord + Clone>(items: &[T]) -> BTreeSet<T> {
-        items.iter().cloned().collect()
-    }
 
     fn codes(items: &[&str]) -> BTreeSet<String> {
         items.iter().map(|c| c.to_string()).collect()
@@ -64,20 +55,6 @@ mod tests {
             Ok(loaded) if loaded.issues.is_empty() => std::sync::Arc::unwrap_or_clone(loaded.dataset),
             other => panic!("test dataset does not load cleanly: {other:?}"),
         }
-    }
-
-    #[test]
-    fn the_map_shades_the_first_selected_metric_in_the_filters_order() {
-        assert_eq!(pick_metric(&set(&[Metric::Projects, Metric::MigrantsRescued])), Metric::MigrantsRescued);
-        assert_eq!(pick_metric(&set(&[Metric::FundingEur])), Metric::FundingEur);
-        assert_eq!(pick_metric(&set(&[Metric::Other, Metric::Partners])), Metric::Partners, "other is passed over");
-    }
-
-    #[test]
-    fn with_no_metric_to_shade_the_map_shows_returns() {
-        assert_eq!(pick_metric(&BTreeSet::new()), Metric::MigrantsReturned);
-        assert_eq!(pick_metric(&set(&[Metric::Other])), Metric::MigrantsReturned);
-        assert_eq!(pick_metric(&Metric::ALL.into_iter().collect()), Metric::MigrantsReturned);
     }
 
     #[test]

@@ -303,7 +303,7 @@ mod tests {
     use super::*;
     use crate::domain::explore::aggregate::{build_breakdown, build_series, BreakdownBy};
     use crate::domain::dataset::model::Metric;
-    use crate::domain::testing::dataset;
+    use crate::domain::testing::{dataset, figure};
     use crate::domain::release::extract::extract;
 
     /// The date of `YYYY-MM-DD`, none for an empty text.
@@ -374,8 +374,8 @@ mod tests {
     #[test]
     fn a_number_without_qualifier_reads_as_stated_in_descriptions() {
         let d = dataset(&[
-            ("a", "2020-10-13", "migrants_returned", 97000.0, "exact", Some("LY"), None),
-            ("b", "2021-10-13", "migrants_returned", 84000.0, "more_than", Some("NE"), None),
+            figure("a").date("2020-10-13").value(97000.0).country("LY"),
+            figure("b").date("2021-10-13").value(84000.0).qualifier(Qualifier::MoreThan).country("NE"),
         ]);
         let bars = build_breakdown(&d, &[Position::new(0), Position::new(1)], Metric::MigrantsReturned, BreakdownBy::Country);
         assert_eq!(

@@ -9,7 +9,7 @@ use crate::domain::export::DownloadError;
 use crate::domain::release::draft::{FieldProblem, Target};
 use crate::domain::text::messages::{msg, Msg};
 use crate::web::download::save_text;
-use crate::web::{env, storage};
+use crate::web::{location, perf, storage};
 
 use super::form::{Published, Review};
 use super::site_update::SiteUpdateButton;
@@ -31,7 +31,7 @@ pub fn PublishStep(review: Review) -> impl IntoView {
     let preview = move |_| match review.merged_text() {
         Some(text) if storage::write(PREVIEW_KEY, &text) => {
             let query = review.page.state.with_untracked(|s| to_query(&ViewState { view: View::Timeline, preview: true, ..s.clone() }));
-            env::go_to(&format!("./?{query}"));
+            location::go_to(&format!("./?{query}"));
         }
         _ => review.not_saved.set(true),
     };
@@ -41,7 +41,7 @@ pub fn PublishStep(review: Review) -> impl IntoView {
             _ => None,
         }
         .and_then(|reviewed| serde_json::to_string_pretty(&reviewed).ok());
-        let name = env::today().map_or_else(|| "reviewed.json".to_string(), |today| format!("reviewed-{today}.json"));
+        let name = perf::today().map_or_else(|| "reviewed.json".to_string(), |today| format!("reviewed-{today}.json"));
         save(&name, text);
     };
     let whole_problems = move || {

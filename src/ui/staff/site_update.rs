@@ -92,7 +92,7 @@ async fn download(text: &str, lang: Lang) -> Result<Vec<String>, Failure> {
     let date = dataset
         .info()
         .compiled()
-        .or_else(crate::web::env::today)
+        .or_else(crate::web::perf::today)
         .ok_or_else(|| Failure::Download(DownloadError::Failed("no date".into())))?;
     save_bytes(&format!("eu-iom-site-update-{date}.zip"), "application/zip", &update.zip(lang, date)).map_err(Failure::Download)?;
     Ok(update.paths())

@@ -1,11 +1,18 @@
 // Launching Debian's Chromium through playwright-core, with the flags this sandbox needs,
 // and helpers the specs share: console capture, canvas pixel counts, waiting for the app's
-// performance marks, dist location.
+// performance marks, dist location, the one timeout.
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/**
+ * How long any wait in the specs may take (milliseconds): every context `openPage` makes uses
+ * it as its default timeout, so specs name no timeout of their own. Generous, because a cold
+ * WebAssembly start on a loaded 2-core machine can take tens of seconds.
+ */
+export const TIMEOUT = 60000;
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DIST = process.env.DIST_DIR ?? path.join(ROOT, 'dist');
@@ -26,9 +33,13 @@ export async function launch() {
   });
 }
 
-/** Opens a page that records console errors, page errors and failed requests. */
+/**
+ * Opens a page that records console errors, page errors and failed requests, in a new context
+ * whose waits time out after `TIMEOUT`.
+ */
 export async function openPage(browser, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
@@ -84,7 +95,7 @@ export async function pageNow(page) {
  * `timeline`, `map`, `breakdown-<metric>`), `filter-change` (a control changed the view state)
  * and `app-revealed` (the app took over from the pre-rendered page).
  */
-export async function afterMark(page, name, since = 0, { timeout = 30000 } = {}) {
+export async function afterMark(page, name, since = 0, { timeout = TIMEOUT } = {}) {
   const names = Array.isArray(name) ? name : [name];
   const handle = await page.waitForFunction(([names, since]) => {
     const times = names.map((n) => Math.max(-1, ...performance.getEntriesByName(n, 'mark').map((m) => m.startTime)));

@@ -6,25 +6,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useBrowserAndServer, openPage, afterMark, ROOT } from '../lib/browser.mjs';
+import { ROOT } from '../lib/browser.mjs';
+import { useDashboard, settled } from '../lib/dashboard.mjs';
 
 const AXE = path.join(ROOT, 'tests/e2e/node_modules/axe-core/axe.min.js');
 const SEED = fs.readFileSync(path.join(ROOT, 'tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt'), 'utf8');
-const shared = useBrowserAndServer();
+const { open } = useDashboard();
 
-/** Opens a page and waits until the dashboard has taken over from the pre-rendered page. */
-async function open(query, options = {}) {
-  const session = await openPage(shared.browser, options);
-  await session.page.goto(shared.server.url + query);
-  await session.page.waitForSelector('.tab-panel [data-testid], [data-testid=staff-text]', { timeout: 60000 });
-  if (/view=extract/.test(query)) {
-    // The staff page has no pre-rendered page and sets no mark to wait for.
-    await session.page.waitForTimeout(300);
-  } else {
-    await afterMark(session.page, 'app-revealed');
-  }
-  return session;
-}
+/** What a view is ready at: the staff page has its text box (it sets no mark), the others have
+ * taken over from the pre-rendered page and filled the tab panel. */
+const readyFor = (view) => (view === 'extract'
+  ? { ready: [], selector: '[data-testid=staff-text]' }
+  : { ready: ['app-revealed'], selector: '.tab-panel [data-testid]' });
 
 /** Runs axe-core's WCAG 2.1 A and AA rules on the page and fails on any violation. */
 async function assertAxeClean(page) {
@@ -41,9 +34,9 @@ for (const view of ['timeline', 'breakdown', 'map', 'table', 'sources', 'extract
       test(`axe: no violations on the ${view} view, ${theme} theme, ${lang}`, async () => {
         // axe is injected as an inline script, which the build's own Content-Security-Policy
         // (a <meta> in index.html) rightly blocks; the test browser lets it through.
-        const { page, context } = await open(`?v=1&view=${view}&theme=${theme}&lang=${lang}&metric=migrants_returned,funding_eur&level=programme,country`, { bypassCSP: true });
+        const { page, context } = await open(`?v=1&view=${view}&theme=${theme}&lang=${lang}&metric=migrants_returned,funding_eur&level=programme,country`, { bypassCSP: true, ...readyFor(view) });
         if (view === 'extract') await page.fill('[data-testid=staff-text]', SEED);
-        if (view === 'map') await page.waitForSelector('[data-testid=map-canvas]', { timeout: 30000 });
+        if (view === 'map') await page.waitForSelector('[data-testid=map-canvas]');
         await assertAxeClean(page);
         await context.close();
       });
@@ -56,13 +49,13 @@ for (const view of ['timeline', 'breakdown', 'map', 'table', 'sources', 'extract
 for (const view of ['timeline', 'breakdown', 'map', 'table', 'sources']) {
   for (const theme of ['light', 'dark']) {
     test(`axe: no violations on a phone with the filter drawer open, ${view} view, ${theme} theme`, async () => {
-      const { page, context } = await open(`?v=1&view=${view}&theme=${theme}&lang=fr`, { bypassCSP: true, viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true });
+      const { page, context } = await open(`?v=1&view=${view}&theme=${theme}&lang=fr`, { bypassCSP: true, viewport: { width: 375, height: 800 }, hasTouch: true, isMobile: true, ...readyFor(view) });
       await page.tap('[data-testid=filters-open]');
       await page.waitForFunction(() => getComputedStyle(document.getElementById('filters')).visibility === 'visible');
       await page.fill('[data-testid=year-to]', '1999');
       await page.press('[data-testid=year-to]', 'Enter');
       await page.waitForSelector('[data-testid=year-to-error]');
-      await page.waitForTimeout(300);
+      await settled(page);
       await assertAxeClean(page);
       await context.close();
     });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve } from '../lib/server.mjs';
 import { launch, openPage, afterMark, pageNow, ROOT } from '../lib/browser.mjs';
+import { nextFrames, settled as animationsDone } from '../lib/dashboard.mjs';
 
 const BASE = '/sub/dash/';
 const DIST = process.env.SUBPATH_DIST ?? path.join(ROOT, 'target/dist-subpath');
@@ -93,16 +94,19 @@ test('the sub-path build loads under its path with the strict policy and no fore
   const session = await watchedPage(browser, origin);
   const { page, problems, context } = session;
   await page.goto(dashboard.url + '?lang=en');
-  await page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
+  await page.waitForSelector('[data-testid=timeline-canvas]');
   await afterMark(page, ['app-revealed', 'timeline-drawn']);
   assert.match(await page.textContent('[data-testid=card-projects]'), /535/);
   for (const tab of ['breakdown', 'table', 'sources']) {
     const since = await pageNow(page);
     await page.click(`[data-testid=tab-${tab}]`);
     if (tab === 'breakdown') await afterMark(page, 'breakdown-migrants_returned-drawn', since);
-    // The table and the sources draw no chart and set no mark: give the page a moment to
-    // report a policy violation or a request their markup might cause.
-    else await page.waitForTimeout(150);
+    // The table and the sources draw no chart and set no mark: wait for their content and its
+    // first paint, when a policy violation or a request their markup causes is reported.
+    else {
+      await page.waitForSelector(tab === 'table' ? '[data-testid=table-row]' : '[data-testid=source-item]');
+      await nextFrames(page);
+    }
   }
   await page.click('[data-testid=share-open]');
   assert.match(await page.inputValue('[data-testid=share-code]'), /src="http:\/\/127\.0\.0\.1:\d+\/sub\/dash\/embed\.js"/);
@@ -138,7 +142,7 @@ test('the pre-compressed copies decode to the final files and are what the brows
   const session = await watchedPage(browser, new URL(dashboard.url).origin);
   const served = dashboard.requests.length;
   await session.page.goto(dashboard.url + '?lang=en');
-  await session.page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
+  await session.page.waitForSelector('[data-testid=timeline-canvas]');
   const wasm = dashboard.requests.slice(served).find((r) => /\/eu-iom-dashboard-.*_bg\.wasm$/.test(r.path));
   assert.equal(wasm.encoding, 'br', 'Chromium accepts brotli and gets the .br copy');
   assert.equal(wasm.bytes, fs.statSync(path.join(DIST, copies.find((f) => /^eu-iom-dashboard-.*_bg\.wasm\.br$/.test(f)))).size);
@@ -157,10 +161,19 @@ async function heights(page) {
   return out;
 }
 
-/** Waits until the host script has sized both iframes, then for layout to settle. */
+/** Waits until the host script has sized both iframes and their heights stay the same over
+ * ten frames (the embeds have re-laid out and reported back), and returns them. */
 async function settled(page) {
-  await page.waitForFunction(() => ['a', 'b'].every((id) => document.getElementById(id).style.height !== ''), null, { timeout: 30000 });
-  await page.waitForTimeout(600);
+  await page.waitForFunction(() => ['a', 'b'].every((id) => document.getElementById(id).style.height !== ''));
+  await animationsDone(page);
+  let last = JSON.stringify(await heights(page));
+  for (let same = 0, frames = 0; same < 10; frames++) {
+    if (frames > 600) throw new Error('the iframes never stopped changing height');
+    await nextFrames(page, 1);
+    const now = JSON.stringify(await heights(page));
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
   return heights(page);
 }
 
@@ -174,8 +187,8 @@ test('a host page on another origin embeds two views whose heights follow their 
   const session = await watchedPage(browser, new URL(host.url).origin);
   const { page, context } = session;
   await page.goto(host.url);
-  await page.frame({ url: /eid=chart-a/ }).waitForSelector('[data-testid=breakdown-migrants_returned-canvas]', { timeout: 60000 });
-  await page.frame({ url: /eid=cards-b/ }).waitForSelector('[data-testid=card-projects] [data-figure]', { timeout: 60000 });
+  await page.frame({ url: /eid=chart-a/ }).waitForSelector('[data-testid=breakdown-migrants_returned-canvas]');
+  await page.frame({ url: /eid=cards-b/ }).waitForSelector('[data-testid=card-projects] [data-figure]');
   const first = await settled(page);
   assertMatched(first, 'after load');
   assert.notEqual(first.a.box, 480, 'the chart iframe was resized from its initial height');
@@ -198,7 +211,8 @@ test('a host page on another origin embeds two views whose heights follow their 
     document.getElementById('stranger').contentWindow.postMessage('attack', '*');
     window.postMessage({ type: 'eu-iom-dashboard:height', version: 1, id: 'chart-a', height: 4321 }, '*');
   });
-  await page.waitForTimeout(500);
+  // The messages are delivered before the frames that follow them are drawn.
+  await nextFrames(page, 5);
   const after = await heights(page);
   assert.equal(after.a.box, before.a.box);
   assert.equal(after.b.box, before.b.box);
@@ -209,7 +223,7 @@ test('a host page on another origin embeds two views whose heights follow their 
 test('render flags apply: dark theme, transparent background, plain without title and footer', async () => {
   const { page, context } = await openPage(browser);
   await page.goto(dashboard.url + '?v=1&view=timeline&embed=1&theme=dark&lang=fr');
-  await page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
+  await page.waitForSelector('[data-testid=timeline-canvas]');
   assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
   assert.equal(await page.$eval('[data-testid=embed]', (e) => getComputedStyle(e).backgroundColor), 'rgb(20, 24, 31)');
   assert.ok(await page.isVisible('.embed__title'));
@@ -221,7 +235,7 @@ test('render flags apply: dark theme, transparent background, plain without titl
   assert.doesNotMatch(full, /embed=1/, 'the link opens the full dashboard');
 
   await page.goto(dashboard.url + '?v=1&view=timeline&embed=1&plain=1&transparent=1');
-  await page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
+  await page.waitForSelector('[data-testid=timeline-canvas]');
   assert.equal(await page.$('.embed__title'), null);
   assert.equal(await page.$('[data-testid=open-full]'), null);
   assert.equal(await page.$eval('[data-testid=embed]', (e) => getComputedStyle(e).backgroundColor), 'rgba(0, 0, 0, 0)');

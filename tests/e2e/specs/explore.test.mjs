@@ -2,20 +2,12 @@
 // whole view (reload, back, forward); the keyboard alone can do everything.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useBrowserAndServer, openPage, canvasFingerprint, afterMark, pageNow } from '../lib/browser.mjs';
+import { canvasFingerprint, afterMark, pageNow } from '../lib/browser.mjs';
+import { useDashboard } from '../lib/dashboard.mjs';
 
-const shared = useBrowserAndServer();
+const { open } = useDashboard();
 
 const TIMELINE = '[data-testid=timeline-canvas]';
-
-/** Opens the dashboard and waits until the app has taken over with `ready` marked (by default the timeline drawn). */
-async function open(query = '?lang=en', ready = 'timeline-drawn') {
-  const session = await openPage(shared.browser);
-  await session.page.goto(shared.server.url + query);
-  await session.page.waitForSelector('[data-testid=match-count]', { timeout: 60000 });
-  await afterMark(session.page, ['app-revealed', ready]);
-  return session;
-}
 
 async function matchCount(page) {
   const text = await page.textContent('[data-testid=match-count]');
@@ -82,7 +74,7 @@ test('reset brings back the first view', async () => {
 
 test('a link with filters reproduces the view, also after a reload', async () => {
   const query = '?v=1&view=table&metric=migrants_returned&country=LY&level=country&lang=en';
-  const { page, problems, context } = await open(query, 'data-ready');
+  const { page, problems, context } = await open(query, { ready: ['app-revealed', 'data-ready'] });
   await page.waitForSelector('[data-testid=table-row]');
   const rows = await page.$$eval('[data-testid=table-row]', (r) => r.map((row) => row.dataset.figure));
   assert.equal(rows.length, await matchCount(page));
@@ -92,7 +84,7 @@ test('a link with filters reproduces the view, also after a reload', async () =>
   const url = page.url();
   assert.match(url, /programme=all/, 'defaults are written out');
   await page.reload();
-  await page.waitForSelector('[data-testid=table-row]', { timeout: 60000 });
+  await page.waitForSelector('[data-testid=table-row]');
   assert.deepEqual(await page.$$eval('[data-testid=table-row]', (r) => r.map((row) => row.dataset.figure)), rows);
   assert.equal(page.url(), url);
   assert.deepEqual(problems, []);
@@ -184,7 +176,7 @@ test('the seed release\'s reference shows in a tooltip and in the sources panel,
   assert.doesNotMatch(await seed.locator('.source__title').textContent(), /UNIQUE ID/, 'the title is the headline alone');
   assert.deepEqual(problems, []);
   await context.close();
-  const fr = await open('?v=1&view=sources&metric=migrants_returned&from=2020&to=2020&lang=fr', 'data-ready');
+  const fr = await open('?v=1&view=sources&metric=migrants_returned&from=2020&to=2020&lang=fr', { ready: ['app-revealed', 'data-ready'] });
   const seedFr = fr.page.locator('[data-testid=source-item]', { hasText: 'septième réunion stratégique UE-OIM' });
   assert.equal(await seedFr.locator('[data-testid=source-reference]').textContent(), 'Référence\u202f: UNIQUE ID: 201013_8');
   await fr.context.close();

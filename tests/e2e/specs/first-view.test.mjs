@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, openPage, DIST, withServer } from '../lib/browser.mjs';
+import { settled } from '../lib/dashboard.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -104,8 +105,8 @@ test('the app takes over the page without a layout shift, in both languages and 
         const { page, context, problems } = await openPage(browser, { viewport });
         await watch(page);
         await page.goto(`${server.url}?lang=${lang}`);
-        await page.waitForFunction(() => !document.getElementById('prerendered') && performance.getEntriesByName('timeline-drawn').length > 0, null, { timeout: 60000 });
-        await page.waitForTimeout(300);
+        await page.waitForFunction(() => !document.getElementById('prerendered') && performance.getEntriesByName('timeline-drawn').length > 0);
+        await settled(page);
         const cls = await page.evaluate(() => window.__cls);
         assert.ok(cls <= 0.02, `${lang} ${viewport.width}px: layout shift ${cls.toFixed(4)} ≤ 0.02`);
         assert.equal(await page.$$eval('.prerender', (c) => c.length), 0, 'the snapshot is gone');
@@ -133,7 +134,7 @@ test('a snapshot built from another data file is replaced by the current figures
     await page.waitForSelector('.prerender .card__number');
     assert.match(await page.$eval('.prerender[data-lang=en] [data-snapshot-testid=card-projects]', (c) => c.textContent), /535/, 'the snapshot shows what it was built from');
     release();
-    await page.waitForSelector('[data-testid=snapshot-replaced]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=snapshot-replaced]');
     assert.equal(await page.$$eval('.prerender', (c) => c.length), 0);
     const card = await page.$eval('[data-testid=card-projects]', (c) => c.textContent);
     assert.match(card, /536/, 'the current data file wins');

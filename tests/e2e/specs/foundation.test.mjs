@@ -22,7 +22,7 @@ test('headline cards show the latest reported values with their sources', async 
   await withServer({}, async (server) => {
     const { page, problems, context } = await openPage(browser);
     await page.goto(server.url + '?lang=en');
-    await page.waitForSelector('[data-testid=card-projects] [data-figure]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=card-projects] [data-figure]');
     const cards = {};
     for (const id of ['projects', 'funding', 'migrants', 'countries']) {
       cards[id] = await page.$$eval(`[data-testid=card-${id}] [data-testid=card-line]`, (lines) =>
@@ -55,7 +55,7 @@ test('the timeline canvas is drawn, crisp on HiDPI screens, and follows its cont
     const { page, problems, context } = await openPage(browser, { deviceScaleFactor: 2, viewport: { width: 1200, height: 900 } });
     await page.goto(server.url);
     const canvas = '[data-testid=timeline-canvas]';
-    await page.waitForFunction((sel) => document.querySelector(sel)?.width > 0, canvas, { timeout: 60000 });
+    await page.waitForFunction((sel) => document.querySelector(sel)?.width > 0, canvas);
     await afterMark(page, ['app-revealed', 'timeline-drawn']);
     const painted = await paintedPixels(page, canvas);
     assert.ok(painted > 5000, `the chart paints (${painted} pixels differ from the background)`);
@@ -81,11 +81,11 @@ test('a loading state is visible while the data is on its way', async () => {
     // The pre-rendered page stays on screen and says the rest is loading; the app's own
     // loading panel stays hidden behind it.
     const pending = '.prerender[data-lang=en] .prerender__status--pending';
-    await page.waitForSelector(pending, { timeout: 60000 });
+    await page.waitForSelector(pending);
     assert.match(await page.textContent(pending), /Loading the filters/);
-    await page.waitForSelector('[data-testid=loading]', { state: 'attached', timeout: 60000 });
+    await page.waitForSelector('[data-testid=loading]', { state: 'attached' });
     assert.equal(await page.isVisible('[data-testid=loading]'), false, 'the loading panel does not cover the snapshot');
-    await page.waitForSelector('[data-testid=card-projects] [data-figure]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=card-projects] [data-figure]');
     assert.equal(await page.$('#prerendered'), null, 'the app replaced the snapshot');
     await context.close();
   });
@@ -100,7 +100,7 @@ for (const [name, override, expected] of [
     await withServer({ overrides: { [DATA]: override } }, async (server) => {
       const { page, problems, context } = await openPage(browser);
       await page.goto(server.url + '?lang=en');
-      await page.waitForSelector('[data-testid=load-error]', { timeout: 60000 });
+      await page.waitForSelector('[data-testid=load-error]');
       const detail = await page.textContent('[data-testid=load-error-detail]');
       assert.match(detail, expected);
       assert.ok(await page.isVisible('button:has-text("Try again")'), 'the user can retry');

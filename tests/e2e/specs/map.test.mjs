@@ -9,7 +9,7 @@ const shared = useBrowserAndServer();
 test('the map paints, with its disclaimer, and only the map view fetches the shapes', async () => {
   const { page, problems, context } = await openPage(shared.browser);
   await page.goto(shared.server.url + '?lang=en');
-  await page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
+  await page.waitForSelector('[data-testid=timeline-canvas]');
   assert.ok(!shared.server.requests.some((r) => r.path.endsWith('world-map.json')), 'a first visit does not load the map');
   const since = await pageNow(page);
   await page.click('[data-testid=tab-map]');
@@ -26,7 +26,7 @@ test('the map paints, with its disclaimer, and only the map view fetches the sha
 test('choosing a country on the map with the keyboard filters the other views and the URL', async () => {
   const { page, context } = await openPage(shared.browser);
   await page.goto(shared.server.url + '?lang=fr&view=map');
-  await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0, null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0);
   // Focus only reaches the map once the app has replaced the pre-rendered page.
   await afterMark(page, ['app-revealed', 'map-drawn']);
   const before = await page.textContent('[data-testid=match-count]');
@@ -48,7 +48,7 @@ test('choosing a country on the map with the keyboard filters the other views an
 test('hovering a country shape shows its figure', async () => {
   const { page, context } = await openPage(shared.browser);
   await page.goto(shared.server.url + '?lang=en&view=map');
-  await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0, null, { timeout: 60000 });
+  await page.waitForFunction(() => document.querySelector('[data-testid=map-canvas]')?.width > 0);
   // Focus only reaches the map once the app has replaced the pre-rendered page.
   await afterMark(page, ['app-revealed', 'map-drawn']);
   await page.focus('[data-testid=map]');

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve } from '../lib/server.mjs';
-import { launch, openPage, DIST, ROOT } from '../lib/browser.mjs';
+import { launch, openPage, DIST, ROOT, TIMEOUT } from '../lib/browser.mjs';
 
 const DATA = 'data/eu-iom-figures.json';
 const PROJECTS_SOURCE = 'eeas-2020-10-13-eu-iom-7th-strategic-meeting';
@@ -60,13 +60,13 @@ async function watched(options) {
 
 /** Waits until the app has replaced the pre-rendered page and drawn the timeline. */
 async function drawn(page) {
-  await page.waitForFunction(() => !document.getElementById('prerendered') && performance.getEntriesByName('timeline-drawn').length > 0, null, { timeout: 60000 });
+  await page.waitForFunction(() => !document.getElementById('prerendered') && performance.getEntriesByName('timeline-drawn').length > 0);
 }
 
 /** Waits until an asynchronous condition, evaluated in the page, holds (waitForFunction would
  * take the promise itself for a true value). */
 async function until(page, condition, what) {
-  const deadline = Date.now() + 60000;
+  const deadline = Date.now() + TIMEOUT;
   while (!(await page.evaluate(condition))) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await page.waitForTimeout(200);
@@ -114,7 +114,7 @@ test('without a network, a reload shows the last figures and chart with the offl
     assert.ok(await page.$eval('[data-testid=timeline-canvas]', (c) => c.width > 0), 'the chart is drawn');
 
     await page.goto(`${server.url}?v=1&view=cards&embed=1&lang=fr`);
-    await page.waitForSelector('[data-testid=embed] [data-testid=offline-notice]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=embed] [data-testid=offline-notice]');
     assert.match(await page.textContent('[data-testid=offline-notice]'), /^Hors ligne — chiffres au 29\u00a0janv\.\u00a02026/);
     assert.match(await cardText(page), /535/);
     assert.equal(server.requests.length, served, 'the embed came from the saved copy too');
@@ -138,11 +138,11 @@ test('a second build deployed into the same folder is offered, and runs after th
     assert.notEqual(second, first, 'the new build has a new id');
 
     await page.reload();
-    await page.waitForSelector('[data-testid=update-ready]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=update-ready]');
     assert.match(await page.textContent('[data-testid=update-ready]'), /A new version of the dashboard is available/);
     assert.equal(await page.$eval('meta[name=eu-iom-service-worker]', (m) => m.content), first, 'until then the old build runs');
 
-    await Promise.all([page.waitForEvent('load', { timeout: 60000 }), page.click('[data-testid=update-reload]')]);
+    await Promise.all([page.waitForEvent('load'), page.click('[data-testid=update-reload]')]);
     await drawn(page);
     assert.equal(await page.$eval('meta[name=eu-iom-service-worker]', (m) => m.content), second, 'the new build runs');
     assert.match(await cardText(page), /536/);
@@ -164,7 +164,7 @@ test('a dataset changed on the server shows on the next online visit, and is the
     setProjects(folder, 537);
     await page.reload();
     await drawn(page);
-    await page.waitForFunction(() => /537/.test(document.querySelector('[data-testid=card-projects]')?.textContent ?? ''), null, { timeout: 60000 });
+    await page.waitForFunction(() => /537/.test(document.querySelector('[data-testid=card-projects]')?.textContent ?? ''));
     assert.equal(await page.$$eval('[data-testid=offline-notice]', (n) => n.length), 0);
 
     await context.setOffline(true);

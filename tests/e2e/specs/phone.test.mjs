@@ -11,9 +11,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { useBrowserAndServer, openPage, afterMark, DIST } from '../lib/browser.mjs';
+import { openPage, DIST } from '../lib/browser.mjs';
+import { useDashboard, nextFrames, settled } from '../lib/dashboard.mjs';
 
-const shared = useBrowserAndServer();
+const shared = useDashboard();
+const { open } = shared;
 
 const PHONE = { width: 375, height: 800 };
 const LAPTOP = { width: 1280, height: 800 };
@@ -27,15 +29,6 @@ const QUALIFIERS = {
   fr: { exact: 'tel quel', more_than: 'plus de', about: 'environ', almost: 'près de' },
 };
 const TOUCH = { viewport: PHONE, hasTouch: true, isMobile: true };
-
-/** Opens the dashboard and waits until the app has taken over and drawn the timeline. */
-async function open(query, options = {}) {
-  const session = await openPage(shared.browser, options);
-  await session.page.goto(shared.server.url + query);
-  await session.page.waitForSelector('[data-testid=match-count]', { state: 'attached', timeout: 60000 });
-  await afterMark(session.page, ['app-revealed', 'timeline-drawn']);
-  return session;
-}
 
 /**
  * The first chart's top and bottom with the page at the top, the headline figures' visible lines,
@@ -161,12 +154,12 @@ test('on a touch screen a tap on a mark shows its tooltip, a tap elsewhere hides
 });
 
 /** A finger's swipe from (x, y) by (dx, dy), in steps of a frame, as the touch screen sends it. */
-async function swipe(cdp, x, y, dx, dy) {
+async function swipe(page, cdp, x, y, dx, dy) {
   const steps = 12;
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
   for (let i = 1; i <= steps; i++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * i) / steps, y: y + (dy * i) / steps }] });
-    await new Promise((resolve) => setTimeout(resolve, 16));
+    await nextFrames(page, 1);
   }
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
 }
@@ -176,14 +169,14 @@ test('over the chart a vertical swipe scrolls the page and a sideways one moves 
   const cdp = await context.newCDPSession(page);
   let point = await lastPoint(page);
   const scrolled = await page.evaluate(() => window.scrollY);
-  await swipe(cdp, point.frame.x + point.frame.width / 2, point.frame.y + point.frame.height / 2, 0, -250);
+  await swipe(page, cdp, point.frame.x + point.frame.width / 2, point.frame.y + point.frame.height / 2, 0, -250);
   await page.waitForFunction((y) => window.scrollY > y + 150, scrolled, { timeout: 3000 });
   assert.equal(await page.$$eval('[data-testid=chart-tooltip]', (t) => t.length), 0, 'scrolling shows no tooltip');
   point = await lastPoint(page);
   const [scrollX, scrollY] = await page.evaluate(() => [window.scrollX, window.scrollY]);
   // Sideways to the last point, at its height: from the left, as that point (the AP's 2025
   // total) sits at the right edge of the plot.
-  await swipe(cdp, point.x - 50, point.y, 50, 0);
+  await swipe(page, cdp, point.x - 50, point.y, 50, 0);
   const tip = await page.waitForSelector('[data-testid=chart-tooltip]', { timeout: 3000 });
   assert.equal(await tip.textContent(), point.text, 'the swipe shows the mark it passed');
   assert.deepEqual(await page.evaluate(() => [window.scrollX, window.scrollY]), [scrollX, scrollY], 'the page did not move');
@@ -243,7 +236,7 @@ test('on a phone every filter control, with its label, and every button is a tar
   for (const b of bands) assert.ok(b.width >= 44 && b.above && b.below, `${b.text}: ${b.width.toFixed(1)} px wide, reached above ${b.above}, below ${b.below}`);
   await page.tap('[data-testid=filters-open]');
   await page.waitForFunction(() => getComputedStyle(document.getElementById('filters')).visibility === 'visible' && document.getElementById('filters').getBoundingClientRect().left < 100);
-  await page.waitForTimeout(400);
+  await settled(page);
   const targets = await filterTargets(page);
   const kinds = new Set(await page.$$eval('#filters input, #filters button', (all) => all.map((c) => c.type)));
   for (const kind of ['checkbox', 'radio', 'range', 'number', 'search', 'button']) assert.ok(kinds.has(kind), `the drawer has ${kind} controls`);

@@ -28,7 +28,7 @@ for (const [name, override, expected] of [
     await withServer({ overrides: { [DATA]: override } }, async (server) => {
       const { page, problems, context } = await openPage(browser);
       await page.goto(server.url + '?lang=en');
-      await page.waitForSelector('[data-testid=load-error]', { timeout: 60000 });
+      await page.waitForSelector('[data-testid=load-error]');
       assert.match(await page.textContent('[data-testid=load-error-detail]'), expected);
       assert.deepEqual(problems.filter((p) => !/Failed to load resource/.test(p)), [], 'no panic, no script error');
       await context.close();
@@ -41,7 +41,7 @@ test('a network failure gives a specific message', async () => {
     const { page, context } = await openPage(browser);
     await page.route('**/data/eu-iom-figures.json', (route) => route.abort('connectionrefused'));
     await page.goto(server.url + '?lang=en');
-    await page.waitForSelector('[data-testid=load-error]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=load-error]');
     assert.match(await page.textContent('[data-testid=load-error-detail]'), /could not reach http:\/\/127\.0\.0\.1:\d+\/data\/eu-iom-figures\.json/);
     await context.close();
   });
@@ -51,7 +51,7 @@ test('records that are fine still load, with the skipped ones listed', async () 
   await withServer({ overrides: { [DATA]: { body: bad('23-negative-value.json') } } }, async (server) => {
     const { page, context } = await openPage(browser);
     await page.goto(server.url + '?lang=en&level=all&metric=all');
-    await page.waitForSelector('[data-testid=skipped-records]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=skipped-records]');
     assert.match(await page.textContent('[data-testid=skipped-records]'), /figures\[0\] "f1": value is negative \(-84000\) \(skipped\)/);
     assert.match(await page.textContent('[data-testid=match-count]'), /2 figures/);
     await context.close();
@@ -62,7 +62,7 @@ test('text from the data is shown as text, never run as HTML', async () => {
   await withServer({ overrides: { [DATA]: { body: bad('31-html-and-script-in-text.json') } } }, async (server) => {
     const { page, problems, context } = await openPage(browser);
     await page.goto(server.url + '?lang=en&level=all&view=sources');
-    await page.waitForSelector('[data-testid=source-item]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=source-item]');
     const titles = await page.$$eval('.source__title a', (links) => links.map((a) => a.textContent));
     assert.ok(titles.some((t) => t.startsWith('<img src=x onerror=')), 'the markup is visible as characters');
     assert.equal(await page.$$eval('.source img, .source script', (nodes) => nodes.length), 0);
@@ -77,7 +77,7 @@ test('a failed reload keeps the last good data on screen with the error beside i
   await withServer({ overrides }, async (server) => {
     const { page, context } = await openPage(browser);
     await page.goto(server.url + '?lang=en');
-    await page.waitForSelector('[data-testid=card-projects] [data-figure]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=card-projects] [data-figure]');
     overrides[DATA] = { body: '{"schema": "eu-iom-dashboard/figures", "sch' };
     await page.click('[data-testid=reload-data]');
     await page.waitForSelector('[data-testid=reload-error]');
@@ -94,7 +94,7 @@ test('?data= loads same-origin files with a banner, and refuses other origins', 
   await withServer({ overrides: { '/data/other.json': { body: bad('00-valid-base.json') } } }, async (server) => {
     const { page, context } = await openPage(browser);
     await page.goto(server.url + '?lang=en&data=data/other.json');
-    await page.waitForSelector('[data-testid=data-origin]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=data-origin]');
     assert.match(await page.textContent('[data-testid=data-origin]'), /These figures come from http:\/\/127\.0\.0\.1:\d+\/data\/other\.json, not from the dataset published/);
     assert.match(await page.textContent('[data-testid=card-migrants]'), /more than 106,700/);
     await page.click('[data-testid=data-origin] [data-testid=use-published]');
@@ -103,7 +103,7 @@ test('?data= loads same-origin files with a banner, and refuses other origins', 
     assert.doesNotMatch(page.url(), /data=/);
 
     await page.goto(server.url + '?lang=en&data=' + encodeURIComponent('https://evil.example/fake.json'));
-    await page.waitForSelector('[data-testid=load-error]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=load-error]');
     assert.match(await page.textContent('[data-testid=load-error-detail]'), /data from https:\/\/evil\.example\/fake\.json is not allowed/);
     assert.ok(await page.isVisible('[data-testid=use-published]'));
     await context.close();
@@ -114,7 +114,7 @@ test('local JSON and CSV files load with the same validation, marked as local da
   await withServer({}, async (server) => {
     const { page, context } = await openPage(browser, { acceptDownloads: true });
     await page.goto(server.url + '?lang=en');
-    await page.waitForSelector('[data-testid=card-projects] [data-figure]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=card-projects] [data-figure]');
     await page.setInputFiles('[data-testid=open-file]', path.join(BAD, '00-valid-base.json'));
     await page.waitForSelector('[data-testid=data-origin]');
     assert.match(await page.textContent('[data-testid=data-origin]'), /Local data: these figures come from the file “00-valid-base\.json”/);

@@ -15,7 +15,7 @@ const shared = useBrowserAndServer();
 test('pasting the seed release proposes its six figures with their sentences', async () => {
   const { page, problems, context } = await openPage(shared.browser, { acceptDownloads: true });
   await page.goto(shared.server.url + '?lang=fr');
-  await page.waitForSelector('[data-testid=timeline-canvas]', { timeout: 60000 });
+  await page.waitForSelector('[data-testid=timeline-canvas]');
   await page.click('text=Personnel : lire les chiffres d’un communiqué');
   await page.waitForSelector('[data-testid=staff-text]');
   assert.match(page.url(), /view=extract/);
@@ -105,7 +105,7 @@ test('a reviewed release gives the dataset add writes, and it loads on the dashb
 
   // Preview: the dashboard shows the published dataset plus the release, under the banner.
   await page.click('[data-testid=staff-preview]');
-  await page.waitForSelector('[data-testid=data-origin]', { timeout: 60000 });
+  await page.waitForSelector('[data-testid=data-origin]');
   assert.match(page.url(), /[?&]preview=1/);
   assert.match(await page.textContent('[data-testid=data-origin]'), /^Preview: the published dataset with the release reviewed on the staff page/);
   await page.click('[data-testid=tab-table]');
@@ -143,7 +143,7 @@ test('a reviewed release gives the dataset add writes, and it loads on the dashb
 
   // The downloaded file loads on the dashboard, the new figure in the table.
   await page.goto(shared.server.url + '?lang=en&view=table');
-  await page.waitForSelector('[data-testid=figure-table]', { timeout: 60000 });
+  await page.waitForSelector('[data-testid=figure-table]');
   await page.setInputFiles('[data-testid=open-file]', await datasetDownload.path());
   await page.waitForSelector('[data-testid=data-origin]');
   await page.waitForSelector(`[data-testid=table-row][data-figure="${NEW_SOURCE}:3"]`);

@@ -6,8 +6,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { launch, openPage, withServer, ROOT, DIST } from '../lib/browser.mjs';
+import { nextFrames } from '../lib/dashboard.mjs';
+import { readZip, parseCsv } from '../lib/files.mjs';
 
 // These tests answer the page's own requests (page.route); a service worker would fetch the data
 // itself, out of their reach, so it is kept out. The worker has its own spec (offline).
@@ -20,6 +21,19 @@ const TABLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests/fixtures/data-ad
 const UNPROTECTED = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8').replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '');
 
 let browser;
+
+/**
+ * The moment a routed request has been answered and its body delivered to the page: call
+ * `answer(request)` just before fulfilling it, then await `done` (and a frame or two for the
+ * page to act on it) instead of sleeping.
+ */
+function finishedAfterRoute(page) {
+  let answered = null;
+  let resolve;
+  const done = new Promise((r) => { resolve = r; });
+  page.on('requestfinished', (request) => { if (request === answered) resolve(); });
+  return { answer: (request) => { answered = request; }, done };
+}
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
@@ -53,7 +67,7 @@ test('with no policy in place, no ?data= address makes a request outside the pag
         } catch { return null; }
       }, address);
       assert.equal(resolved, row.origin === null ? null : fill(row.origin), `${JSON.stringify(address)} resolves as the table says`);
-      await page.waitForSelector('[data-testid=load-error], [data-testid=data-origin]', { timeout: 60000 });
+      await page.waitForSelector('[data-testid=load-error], [data-testid=data-origin]');
       const error = await page.$('[data-testid=load-error-detail]');
       const refused = /is not allowed: this dashboard only loads data from its approved addresses/.test(error ? await error.textContent() : '');
       if (refused === row.allowed) wrong.push(`${JSON.stringify(address)} ${refused ? 'refused' : 'allowed'}`);
@@ -68,25 +82,25 @@ test('a slow earlier reload never replaces the data of a later one', async () =>
   await withServer({}, async (server) => {
     const { page, context, problems } = await openPage(browser, NO_WORKER);
     await page.goto(server.url + '?lang=en&metric=migrants_returned');
-    await page.waitForSelector('[data-testid=card-migrants] [data-figure]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=card-migrants] [data-figure]');
     let requests = 0;
-    let slowAnswered = false;
+    const slowFinished = finishedAfterRoute(page);
     await page.route(`**${DATA}`, async (route) => {
       requests += 1;
       if (requests === 1) {
         // The first reload is slow: it answers well after the second one.
         await new Promise((resolve) => setTimeout(resolve, 3000));
+        slowFinished.answer(route.request());
         await route.fulfill({ status: 200, contentType: 'application/json', body: variant(111111) });
-        slowAnswered = true;
       } else {
         await route.fulfill({ status: 200, contentType: 'application/json', body: variant(222222) });
       }
     });
     await page.click('[data-testid=reload-data]');
     await page.click('[data-testid=reload-data]');
-    await page.waitForFunction(() => /222,222/.test(document.querySelector('[data-testid=card-migrants]')?.textContent ?? ''), null, { timeout: 30000 });
-    while (!slowAnswered) await new Promise((resolve) => setTimeout(resolve, 100));
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await page.waitForFunction(() => /222,222/.test(document.querySelector('[data-testid=card-migrants]')?.textContent ?? ''));
+    await slowFinished.done;
+    await nextFrames(page);
     assert.equal(requests, 2);
     const card = await page.textContent('[data-testid=card-migrants]');
     assert.match(card, /222,222/, 'the last reload started wins');
@@ -100,18 +114,18 @@ test('a slow reload answered after a local file was opened leaves the local file
   await withServer({}, async (server) => {
     const { page, context } = await openPage(browser, NO_WORKER);
     await page.goto(server.url + '?lang=en&metric=migrants_returned');
-    await page.waitForSelector('[data-testid=card-migrants] [data-figure]', { timeout: 60000 });
-    let slowAnswered = false;
+    await page.waitForSelector('[data-testid=card-migrants] [data-figure]');
+    const slowFinished = finishedAfterRoute(page);
     await page.route(`**${DATA}`, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 3000));
+      slowFinished.answer(route.request());
       await route.fulfill({ status: 200, contentType: 'application/json', body: variant(111111) });
-      slowAnswered = true;
     });
     await page.click('[data-testid=reload-data]');
     await page.setInputFiles('[data-testid=open-file]', { name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(variant(333333)) });
-    await page.waitForFunction(() => /333,333/.test(document.querySelector('[data-testid=card-migrants]')?.textContent ?? ''), null, { timeout: 30000 });
-    while (!slowAnswered) await new Promise((resolve) => setTimeout(resolve, 100));
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await page.waitForFunction(() => /333,333/.test(document.querySelector('[data-testid=card-migrants]')?.textContent ?? ''));
+    await slowFinished.done;
+    await nextFrames(page);
     assert.match(await page.textContent('[data-testid=card-migrants]'), /333,333/, 'the file opened last stays');
     assert.match(await page.textContent('[data-testid=data-origin]'), /Local data: these figures come from the file “mine\.json”/, 'and so does its banner');
     await context.close();
@@ -122,17 +136,13 @@ test('a CSV download of texts that look like formulas opens as text, numbers as 
   await withServer({}, async (server) => {
     const { page, context } = await openPage(browser, { acceptDownloads: true });
     await page.goto(server.url + '?lang=en&metric=migrants_returned&level=all');
-    await page.waitForSelector('[data-testid=card-migrants] [data-figure]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=card-migrants] [data-figure]');
     await page.setInputFiles('[data-testid=open-file]', path.join(ROOT, 'tests/fixtures/formulas.json'));
     await page.waitForFunction(() => /formulas\.json/.test(document.querySelector('[data-testid=data-origin]')?.textContent ?? ''));
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=download-all-csv]')]);
-    const file = await download.path();
-    // Python's csv module reads the file as a spreadsheet would split it into cells.
-    const cells = JSON.parse(execFileSync('python3', ['-c', `
-import zipfile, csv, io, json, sys
-z = zipfile.ZipFile(sys.argv[1])
-name = [n for n in z.namelist() if n.endswith('.csv')][0]
-print(json.dumps(list(csv.reader(io.StringIO(z.read(name).decode('utf-8'), newline='')))))`, file]).toString());
+    const files = readZip(fs.readFileSync(await download.path()));
+    // The CSV split into cells as a spreadsheet splits it.
+    const cells = parseCsv([...files].find(([name]) => name.endsWith('.csv'))[1].toString('utf8'));
     const [header, ...rows] = cells;
     assert.equal(rows.length, 3);
     const value = header.indexOf('value');
@@ -153,7 +163,7 @@ test('a clock that gives no valid date stops downloads with a message in the pag
     const { page, context } = await openPage(browser, { acceptDownloads: true });
     await page.clock.setFixedTime(new Date('2300-06-01T12:00:00Z'));
     await page.goto(server.url + '?lang=fr');
-    await page.waitForSelector('[data-testid=card-projects] [data-figure]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=card-projects] [data-figure]');
     let downloads = 0;
     page.on('download', () => { downloads += 1; });
     for (const id of ['download-selection-json', 'download-all-csv', 'timeline-png']) {
@@ -164,7 +174,7 @@ test('a clock that gives no valid date stops downloads with a message in the pag
     assert.ok(errors.length >= 2, `${errors.length} messages`);
     for (const text of errors) assert.match(text, /^L’horloge de cet ordinateur ne donne pas de date valide/);
     assert.match(await page.textContent('[data-testid=citation]'), /^L’horloge de cet ordinateur/, 'the citation names no retrieval date');
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await nextFrames(page);
     assert.equal(downloads, 0, 'nothing was downloaded with an invented date');
     await context.close();
   });

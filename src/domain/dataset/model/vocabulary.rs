@@ -2,6 +2,8 @@
 //! (unit, qualifier), who published a source and what kind of document it is, and the kinds of
 //! documented disagreement. Each has the identifier the data files and URLs use.
 
+use std::collections::BTreeSet;
+
 /// What a figure counts. The first nine are the dashboard's vocabulary; `Other` keeps the
 /// release context (meeting ordinals, founding years, targets) that no chart sums up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -62,6 +64,26 @@ impl Metric {
     /// Reads an identifier; `None` for anything unknown.
     pub fn from_id(id: &str) -> Option<Metric> {
         Metric::ALL.into_iter().find(|metric| metric.id() == id)
+    }
+
+    /// Whether this metric's figures can be set side by side across places (in the
+    /// breakdown, on the map, in the country list): every metric but `other`, whose figures
+    /// count unlike things.
+    pub fn compares_places(self) -> bool {
+        self != Metric::Other
+    }
+
+    /// The metrics a comparison of places shows for the `selected` ones: those that can be
+    /// compared, in the filters' order; all of them when none is selected.
+    pub fn compared(selected: &BTreeSet<Metric>) -> Vec<Metric> {
+        Metric::ALL.into_iter().filter(|m| m.compares_places() && (selected.is_empty() || selected.contains(m))).collect()
+    }
+
+    /// The one metric a view of a single metric shows for the `selected` ones (the map's
+    /// shading, the country list's values): the first of [`Metric::compared`], migrants
+    /// returned when that leaves none.
+    pub fn primary(selected: &BTreeSet<Metric>) -> Metric {
+        Metric::compared(selected).into_iter().next().unwrap_or(Metric::MigrantsReturned)
     }
 
     /// The unit a figure of this metric has unless the data says otherwise.
@@ -245,5 +267,39 @@ impl DisagreementKind {
         [DisagreementKind::Contradiction, DisagreementKind::DefinitionChange, DisagreementKind::ScopeDiffers, DisagreementKind::Imprecision]
             .into_iter()
             .find(|kind| kind.id() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(items: &[Metric]) -> BTreeSet<Metric> {
+        items.iter().copied().collect()
+    }
+
+    #[test]
+    fn places_are_compared_on_the_selected_metrics_without_other() {
+        assert_eq!(
+            Metric::compared(&set(&[Metric::Projects, Metric::Other, Metric::MigrantsRescued])),
+            [Metric::MigrantsRescued, Metric::Projects]
+        );
+        assert_eq!(Metric::compared(&set(&[Metric::Other])), [], "other alone leaves nothing to compare");
+        let every: Vec<Metric> = Metric::ALL.into_iter().filter(|m| *m != Metric::Other).collect();
+        assert_eq!(Metric::compared(&BTreeSet::new()), every, "no choice compares every metric but other");
+    }
+
+    #[test]
+    fn the_primary_metric_is_the_first_compared_one_in_the_filters_order() {
+        assert_eq!(Metric::primary(&set(&[Metric::Projects, Metric::MigrantsRescued])), Metric::MigrantsRescued);
+        assert_eq!(Metric::primary(&set(&[Metric::FundingEur])), Metric::FundingEur);
+        assert_eq!(Metric::primary(&set(&[Metric::Other, Metric::Partners])), Metric::Partners, "other is passed over");
+    }
+
+    #[test]
+    fn with_nothing_to_compare_the_primary_metric_is_returns() {
+        assert_eq!(Metric::primary(&BTreeSet::new()), Metric::MigrantsReturned);
+        assert_eq!(Metric::primary(&set(&[Metric::Other])), Metric::MigrantsReturned);
+        assert_eq!(Metric::primary(&Metric::ALL.into_iter().collect()), Metric::MigrantsReturned);
     }
 }

@@ -1,7 +1,10 @@
-//! Facts about the page: device pixel ratio, preferred languages, base URL, `<html lang>`,
-//! the query string and history, and performance marks.
+//! The document on screen: its language and theme (and the system's light or dark
+//! preference), the device's pixel ratio and preferred languages, keyboard focus, dialogs, the
+//! clipboard, and taking over from the pre-rendered page.
 
 use wasm_bindgen::{JsCast, JsValue};
+
+use crate::web::perf::mark;
 
 /// Device pixels per CSS pixel (1 when unknown).
 pub fn device_pixel_ratio() -> f64 {
@@ -26,75 +29,6 @@ pub fn set_document_language(tag: &str, title: &str) {
         }
         document.set_title(title);
     }
-}
-
-/// An address resolved against the document's base URL (for messages and links).
-pub fn absolute_url(relative: &str) -> String {
-    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
-    match base {
-        Some(base) => web_sys::Url::new_with_base(relative, &base).map(|u| u.href()).unwrap_or_else(|_| relative.to_string()),
-        None => relative.to_string(),
-    }
-}
-
-/// Resolves an address the way the browser will fetch it: against the document's base URL, with
-/// the browser's own (WHATWG) URL parser. `None` when it cannot be parsed.
-pub fn resolve_address(given: &str) -> Option<crate::domain::dataset::origin::ResolvedAddress> {
-    let base = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten())?;
-    let url = web_sys::Url::new_with_base(given, &base).ok()?;
-    Some(crate::domain::dataset::origin::ResolvedAddress {
-        href: url.href(),
-        scheme: url.protocol().trim_end_matches(':').to_ascii_lowercase(),
-        origin: url.origin(),
-        has_credentials: !url.username().is_empty() || !url.password().is_empty(),
-    })
-}
-
-/// The query string without its leading `?`.
-pub fn query_string() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .map(|s| s.trim_start_matches('?').to_string())
-        .unwrap_or_default()
-}
-
-/// Writes a new query string into the address bar; `push` adds a history entry, otherwise
-/// the current entry is replaced.
-pub fn write_query_string(query: &str, push: bool) {
-    let Some(window) = web_sys::window() else { return };
-    let Ok(history) = window.history() else { return };
-    let path = window.location().pathname().unwrap_or_default();
-    let hash = window.location().hash().unwrap_or_default();
-    let url = if query.is_empty() { format!("{path}{hash}") } else { format!("{path}?{query}{hash}") };
-    let current = format!("{path}{}{hash}", window.location().search().unwrap_or_default());
-    if current == url {
-        return;
-    }
-    let result = if push {
-        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
-    } else {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
-    };
-    if let Err(error) = result {
-        web_sys::console::warn_2(&JsValue::from_str("could not update the address bar"), &error);
-    }
-}
-
-/// Records a performance mark (visible to benchmarks through `performance.getEntriesByName`).
-pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(name);
-    }
-}
-
-/// Milliseconds since the page started.
-pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
-}
-
-/// Logs a warning to the browser console.
-pub fn warn(message: &str) {
-    web_sys::console::warn_1(&JsValue::from_str(message));
 }
 
 /// The `#app` element, emptied of the static loading message, ready to mount into.
@@ -149,20 +83,6 @@ pub fn reveal_app() {
     let _ = window.request_animation_frame(next.unchecked_ref());
 }
 
-/// Goes to another page (a new history entry).
-pub fn go_to(url: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().assign(url);
-    }
-}
-
-/// Goes to another page in place of this one (no history entry), as a redirect does.
-pub fn replace_location(url: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().replace(url);
-    }
-}
-
 /// Moves keyboard focus to the element with this id, if there is one.
 pub fn focus_element(id: &str) {
     let element = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
@@ -185,23 +105,6 @@ pub fn focus_first(selectors: &[&str]) {
     if let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = element.focus();
     }
-}
-
-/// Today's date in the browser's time zone; `None` when the clock gives no valid date (never a
-/// made-up one).
-pub fn today() -> Option<crate::domain::dataset::date::Date> {
-    let now = js_sys::Date::new_0();
-    if now.get_time().is_nan() {
-        return None;
-    }
-    let year = i32::try_from(now.get_full_year()).ok()?;
-    let (month, day) = (u8::try_from(now.get_month() + 1).ok()?, u8::try_from(now.get_date()).ok()?);
-    crate::domain::dataset::date::Date::new(year, month, day).ok()
-}
-
-/// The page's full address.
-pub fn page_url() -> String {
-    web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default()
 }
 
 /// Whether the system prefers a dark colour scheme now.
@@ -245,24 +148,6 @@ pub fn set_document_theme(dark: bool, transparent: bool) {
     }
 }
 
-/// The page's address without query or fragment (where the dashboard is deployed).
-pub fn page_base_url() -> String {
-    let Some(location) = web_sys::window().map(|w| w.location()) else { return String::new() };
-    format!("{}{}", location.origin().unwrap_or_default(), location.pathname().unwrap_or_default())
-}
-
-/// The dashboard's base URL (from `<base>`), ending with `/`: where `embed.js` is served.
-pub fn deployment_base_url() -> String {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.base_uri().ok().flatten())
-        .map(|base| match base.rfind('/') {
-            Some(slash) => base.get(..=slash).unwrap_or(&base).to_string(),
-            None => base,
-        })
-        .unwrap_or_default()
-}
-
 /// Copies a text to the clipboard; returns false when the browser refuses.
 pub fn copy_to_clipboard(text: &str) -> bool {
     let Some(navigator) = web_sys::window().map(|w| w.navigator()) else { return false };
@@ -288,22 +173,4 @@ pub fn close_dialog(id: &str) {
     if let Some(dialog) = element.and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok()) {
         dialog.close();
     }
-}
-
-/// A short identifier for a new embed, different on every call.
-pub fn new_embed_id() -> String {
-    let now = js_sys::Date::now() as u64;
-    let random = (js_sys::Math::random() * 65_536.0) as u64;
-    format!("euiom-{:x}{:04x}", now % 0xff_ffff, random)
-}
-
-/// The page's origin (`scheme://host:port`).
-pub fn page_origin() -> String {
-    web_sys::window().and_then(|w| w.location().origin().ok()).unwrap_or_default()
-}
-
-/// Origins other than the page's own that `?data=` may load from, fixed when the app is built
-/// (`EU_IOM_DATA_ORIGINS="https://a.example https://b.example" make dist`); none by default.
-pub fn allowed_data_origins() -> Vec<String> {
-    crate::domain::dataset::origin::parse_allowed(option_env!("EU_IOM_DATA_ORIGINS").unwrap_or(""))
 }

@@ -314,6 +314,8 @@ fn prerender(dist: &Path, data: &Path) -> Result<Outcome, String> {
     let fingerprint = crate::domain::dataset::fingerprint::fingerprint(text.as_bytes());
     let index = dist.join("index.html");
     let html = read(&index)?;
+    // Trunk's page, before the data is written in: nothing in it may need an inline handler or style.
+    csp::check_inline(&html, "index.html").map_err(|e| e.to_string())?;
     let snapshot = crate::prerender::Snapshot { dataset: &loaded.dataset, fingerprint: &fingerprint };
     let page = crate::prerender::insert(&html, &snapshot).map_err(|e| format!("{}: {e}", index.display()))?;
     std::fs::write(&index, &page).map_err(|e| format!("cannot write {}: {e}", index.display()))?;

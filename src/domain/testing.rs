@@ -42,8 +42,7 @@ pub fn dataset(figures: &[Spec<'_>]) -> Dataset {
 /// The frozen test dataset's text (`tests/fixtures/dataset/`): real figures that a data release
 /// does not change.
 pub fn fixture_dataset_text() -> String {
-    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dataset/eu-iom-figures.json"))
-        .unwrap_or_default()
+    std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/dataset/eu-iom-figures.json")).unwrap_or_default()
 }
 
 /// The seed release's text (the EEAS release of 13 October 2020, in French).

@@ -15,7 +15,7 @@ use crate::domain::export::describe_filters;
 use crate::domain::explore::view::{from_query, to_query, UrlNotice, View, ViewState};
 use crate::ui::cards::HeadlineCards;
 use crate::ui::data::{DataSource, LoadState};
-use crate::ui::status::{DataBanner, DataControls, DropZone};
+use crate::ui::status::{DataBanner, DataControls, DropZone, EmbedDataBanner};
 use crate::ui::downloads::DataDownloads;
 use crate::ui::embed::{EmbedShell, Embedded};
 use crate::ui::share::ShareDialog;
@@ -85,6 +85,7 @@ pub fn App() -> impl IntoView {
             .into_any()
         }
         LoadState::Ready(loaded) if embedded => view! {
+            <EmbedDataBanner lang=lang data=data/>
             <OfflineNotice page=page data=data as_of=loaded.dataset.latest_source_date()/>
             <Embedded loaded=loaded page=page/>
         }

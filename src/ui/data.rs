@@ -82,7 +82,7 @@ impl DataSource {
             Some(url) => {
                 let allowed = env::allowed_data_origins();
                 let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
-                let resolved = check_data_address(url, env::resolve_address, &env::page_origin(), &allowed)?;
+                let resolved = check_data_address(url, env::resolve_address, &env::page_origin(), &env::deployment_base_url(), &allowed)?;
                 Ok((resolved.clone(), DataOrigin::Address(resolved)))
             }
         }
@@ -92,6 +92,11 @@ impl DataSource {
     pub fn start(self, state: &ViewState) {
         let ticket = self.begin();
         self.reload_error.set(None);
+        if state.preview && state.presentation.embed {
+            self.origin.set(DataOrigin::Published);
+            self.load.set(LoadState::Failed(LoadError::PreviewInEmbed));
+            return;
+        }
         let (url, origin) = match DataSource::address(state) {
             Ok(found) => found,
             Err(error) => {

@@ -345,7 +345,7 @@ const TOP_LEVEL: &[(&str, &[&str])] = &[
     ("html", &["domain"]),
     ("prerender", &["domain", "chart", "html"]),
     ("web", &["domain", "chart"]),
-    ("cli", &["domain", "chart", "prerender"]),
+    ("cli", &["domain", "chart", "html", "prerender"]),
     ("ui", &["domain", "chart", "html", "web"]),
 ];
 

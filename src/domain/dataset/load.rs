@@ -116,7 +116,9 @@ pub(super) fn too_long(text: &str) -> bool {
 /// (U+FDD0 to U+FDEF, U+FFFE, U+FFFF and their counterparts in the other planes).
 pub fn fits_in_pages(c: char) -> bool {
     let code = u32::from(c);
-    !(c.is_control() && !matches!(c, '\t' | '\n' | '\r')) && !(0xFDD0..=0xFDEF).contains(&code) && (code & 0xFFFE) != 0xFFFE
+    let control = c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let noncharacter = (0xFDD0..=0xFDEF).contains(&code) || (code & 0xFFFE) == 0xFFFE;
+    !control && !noncharacter
 }
 
 /// True for `http://` and `https://` addresses whose host is a domain name or an IP address;

@@ -357,15 +357,26 @@ fn dataset_holding(text: &str) -> Option<std::sync::Arc<Dataset>> {
     load_value(&doc).ok().map(|loaded| loaded.dataset)
 }
 
-/// The page the release steps write for `dataset`: Trunk's page (the project's `index.html`),
-/// pre-rendered, published, and checked by the policy step.
+/// Where the pages of these properties are published.
+fn publication() -> Publication {
+    Publication { site_url: Some("https://stats.example.eu/dash/".into()), json_bytes: 1, csv_bytes: 1 }
+}
+
+/// The `prerender` step on a page.
+fn prerender(page: &str, dataset: &Dataset) -> String {
+    insert(page, &Snapshot { dataset, fingerprint: "f1" }).expect("the page has its boot message or an earlier snapshot")
+}
+
+/// The `publish` step's writing into a page.
+fn publish(page: &str, dataset: &Dataset) -> String {
+    let block = head_block(dataset, &publication(), Some("b1")).expect("the head block");
+    with_head(page, &block, &page_title(dataset, Lang::En), &page_description(dataset, Lang::En)).expect("the page has a head")
+}
+
+/// The page the release steps write for `dataset` into Trunk's page (the project's `index.html`).
 fn release_page(dataset: &Dataset) -> String {
     static TRUNK: OnceLock<String> = OnceLock::new();
-    let trunk = TRUNK.get_or_init(|| common::read("index.html"));
-    let prerendered = insert(trunk, &Snapshot { dataset, fingerprint: "f1" }).expect("the page has its boot message");
-    let publication = Publication { site_url: Some("https://stats.example.eu/dash/".into()), json_bytes: 1, csv_bytes: 1 };
-    let block = head_block(dataset, &publication, Some("b1")).expect("the head block");
-    with_head(&prerendered, &block, &page_title(dataset, Lang::En), &page_description(dataset, Lang::En)).expect("the page has a head")
+    publish(&prerender(TRUNK.get_or_init(|| common::read("index.html")), dataset), dataset)
 }
 
 proptest! {
@@ -384,10 +395,8 @@ proptest! {
             return Ok(());
         };
         let page = release_page(&dataset);
-        let again = with_head(&page, &head_block(&dataset, &Publication { site_url: Some("https://stats.example.eu/dash/".into()), json_bytes: 1, csv_bytes: 1 }, Some("b1")).unwrap(), &page_title(&dataset, Lang::En), &page_description(&dataset, Lang::En)).unwrap();
-        prop_assert_eq!(&again, &page, "publishing again changes nothing");
-        let reparsed = insert(&page, &Snapshot { dataset: &dataset, fingerprint: "f1" }).unwrap();
-        prop_assert_eq!(&reparsed, &page, "pre-rendering again changes nothing");
+        prop_assert_eq!(&publish(&page, &dataset), &page, "publishing again changes nothing");
+        prop_assert_eq!(&prerender(&page, &dataset), &page, "pre-rendering again changes nothing");
         prop_assert!(check_inline(&page, "index.html").is_ok(), "{:?}", check_inline(&page, "index.html"));
         prop_assert!(build_script_hashes(&page, "index.html").is_ok(), "{:?}", build_script_hashes(&page, "index.html"));
 
@@ -408,8 +417,7 @@ proptest! {
             .collect();
         prop_assert_eq!(json_ld.len(), 1);
         let read: serde_json::Value = serde_json::from_str(&json_ld[0]).expect("the JSON-LD is JSON");
-        let publication = Publication { site_url: Some("https://stats.example.eu/dash/".into()), json_bytes: 1, csv_bytes: 1 };
-        prop_assert_eq!(&read, &schema_org_dataset(&dataset, &publication));
+        prop_assert_eq!(&read, &schema_org_dataset(&dataset, &publication()));
         prop_assert_eq!(read["name"].as_str(), Some(dataset.info().title()), "the JSON-LD reads back as the text");
         let title: String = elements.iter().find(|e| e.value().name() == "title").expect("a title").text().collect();
         prop_assert_eq!(title, as_parsed(&page_title(&dataset, Lang::En)));

@@ -187,11 +187,9 @@ test('the development server policy in Trunk.toml allows exactly the loader Trun
   assert.match(serve, new RegExp(`"Content-Security-Policy" = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'; style-src 'self';`));
 });
 
-/** Serves the build with `/data/other.json` holding other figures (projects: 777). */
+/** Serves the build with `/data/other.json` holding other figures (migrants returned: 777,777). */
 function withOtherData(fn) {
-  const other = structuredClone(BASE);
-  other.figures.find((f) => f.metric === 'projects').value = 777;
-  return withServer({ overrides: { '/data/other.json': { body: JSON.stringify(other) } } }, fn);
+  return withServer({ overrides: { '/data/other.json': { body: variant(777777) } } }, fn);
 }
 
 test('an embed of other figures says so in a banner that no flag removes, in both languages', async () => {
@@ -212,7 +210,7 @@ test('an embed of other figures says so in a banner that no flag removes, in bot
       }
     }
     await page.goto(`${server.url}?v=1&view=cards&embed=1&plain=1&lang=en`);
-    await page.waitForSelector('[data-testid=card-projects] [data-figure]', { timeout: 60000 });
+    await page.waitForSelector('[data-testid=card-migrants] [data-figure]', { timeout: 60000 });
     assert.equal(await page.$('[data-testid=embed-data-origin]'), null, 'the published figures need no banner');
     assert.deepEqual(problems, []);
     await context.close();
@@ -222,18 +220,16 @@ test('an embed of other figures says so in a banner that no flag removes, in bot
 test('an embed refuses a staff preview, saying why in the page language', async () => {
   await withServer({}, async (server) => {
     const { page, context } = await openPage(browser, NO_WORKER);
-    const preview = structuredClone(BASE);
-    preview.figures.find((f) => f.metric === 'projects').value = 999;
-    await page.addInitScript((text) => localStorage.setItem('eu-iom-staff-preview', text), JSON.stringify(preview));
+    await page.addInitScript((text) => localStorage.setItem('eu-iom-staff-preview', text), variant(999999));
     // On the full page, the preview shows, under its banner.
-    await page.goto(`${server.url}?lang=en&preview=1`);
+    await page.goto(`${server.url}?lang=en&preview=1&metric=migrants_returned`);
     await page.waitForSelector('[data-testid=data-origin]', { timeout: 60000 });
-    assert.match(await page.textContent('[data-testid=card-projects]'), /999/);
+    await page.waitForFunction(() => /999,999/.test(document.querySelector('[data-testid=card-migrants]')?.textContent ?? ''), null, { timeout: 30000 });
     for (const [lang, words] of [['en', /^a staff preview cannot be embedded/], ['fr', /^un aperçu du personnel ne peut pas être intégré/]]) {
       await page.goto(`${server.url}?v=1&view=cards&embed=1&plain=1&preview=1&lang=${lang}`);
       await page.waitForSelector('[data-testid=load-error-detail]', { timeout: 60000 });
       assert.match(await page.textContent('[data-testid=load-error-detail]'), words);
-      assert.equal(await page.$('[data-testid=card-projects]'), null, 'no figure of the preview is shown');
+      assert.equal(await page.$('[data-testid=card-migrants]'), null, 'no figure of the preview is shown');
     }
     await context.close();
   });
@@ -252,8 +248,7 @@ test('the share dialog passes on other figures only when asked, and never the pr
     assert.match(await page.inputValue('[data-testid=share-code]'), /(\?|&amp;)data=data(%2F|\/)other\.json/, 'and so does the code');
     await page.click('[data-testid=share-close]');
 
-    const preview = structuredClone(BASE);
-    await page.addInitScript((text) => localStorage.setItem('eu-iom-staff-preview', text), JSON.stringify(preview));
+    await page.addInitScript((text) => localStorage.setItem('eu-iom-staff-preview', text), variant(999999));
     await page.goto(`${server.url}?lang=fr&preview=1`);
     await page.waitForSelector('[data-testid=data-origin]', { timeout: 60000 });
     await page.click('[data-testid=share-open]');

@@ -89,14 +89,22 @@ async function cacheFirst(event) {
   return response;
 }
 
+// A data file has one entry, keyed by its path: a query string (`?v=2`, a cache-buster) asks
+// for the same file and must not add entries until the next build.
+function pathKey(request) {
+  const url = new URL(request.url);
+  return url.origin + url.pathname;
+}
+
 async function networkFirst(event) {
   const cache = await caches.open(CACHE);
+  const key = pathKey(event.request);
   try {
     const response = await fetch(event.request);
-    if (response.ok) event.waitUntil(store(cache, event.request.url, response.clone()));
+    if (response.ok) event.waitUntil(store(cache, key, response.clone()));
     return response;
   } catch (error) {
-    const saved = await cache.match(event.request.url, { ignoreVary: true });
+    const saved = await cache.match(key, { ignoreVary: true });
     if (!saved) throw error;
     return withHeaders(saved, { [OFFLINE]: saved.headers.get(FETCHED) ?? '' });
   }

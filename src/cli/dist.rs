@@ -34,7 +34,10 @@ pub fn prerender(dist: &Path, data: &Path) -> Result<String, String> {
     let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", data.display()))?;
     let loaded = load_dataset(&text).map_err(|e| format!("{}: {e}", data.display()))?;
     let index = dist.join("index.html");
-    let page = crate::site::prerender(&read(&index)?, &DataFile { text: &text, dataset: &loaded.dataset })
+    let html = read(&index)?;
+    // Trunk's page, before the data is written in: nothing in it may need an inline handler or style.
+    crate::site::csp::check_inline(&html, "index.html").map_err(|e| e.to_string())?;
+    let page = crate::site::prerender(&html, &DataFile { text: &text, dataset: &loaded.dataset })
         .map_err(|e| format!("{}: {e}", index.display()))?;
     write(&index, &page)?;
     let fingerprint = crate::domain::dataset::fingerprint::fingerprint(text.as_bytes());

@@ -1,7 +1,10 @@
-//! Build-time security step for `dist/`: computes the SHA-256 hashes of the inline scripts Trunk
-//! injects, writes the strict Content-Security-Policy into `index.html` (as a `<meta>`, for hosts
-//! that cannot set headers) and into example server configurations (`_headers`,
-//! `nginx.conf.example`), and refuses JavaScript that evaluates strings (`eval(`, `new Function`).
+//! Build-time security step for `dist/`: computes the SHA-256 hashes of the inline scripts the
+//! build writes (Trunk's loader, the pre-rendered page's head script) and refuses any other,
+//! writes the strict Content-Security-Policy into `index.html` (as a `<meta>`, for hosts that
+//! cannot set headers) and into example server configurations (`_headers`,
+//! `nginx.conf.example`), and refuses JavaScript that evaluates strings (`eval(`, `new Function`)
+//! and markup a strict policy would block (inline handlers and styles), read by an HTML parser
+//! so that only tags count, never text.
 
 use std::fmt::Write as _;
 
@@ -21,10 +24,18 @@ pub enum CspError {
         /// What was found.
         found: &'static str,
     },
-    /// `index.html` has something a strict policy would block (inline styles, inline handlers).
+    /// A page has something a strict policy would block (inline styles, inline handlers).
     Inline {
-        /// What was found.
+        /// What was found, and in which page.
         found: String,
+    },
+    /// A page has an inline script the build did not write: it is not hashed, so it would not
+    /// run under the policy, and its presence means something was written into the page.
+    OtherScript {
+        /// The page.
+        page: String,
+        /// The script's first characters.
+        start: String,
     },
 }
 
@@ -35,7 +46,11 @@ impl std::fmt::Display for CspError {
             CspError::Eval { file, found } => {
                 write!(f, "{file} contains `{found}`, which the Content-Security-Policy (no 'unsafe-eval') would block")
             }
-            CspError::Inline { found } => write!(f, "index.html contains {found}, which style-src/script-src 'self' would block"),
+            CspError::Inline { found } => write!(f, "{found}, which style-src/script-src 'self' would block"),
+            CspError::OtherScript { page, start } => write!(
+                f,
+                "{page} has an inline script the build did not write ({start:?}…): only Trunk's loader and the head script are allowed, by hash"
+            ),
         }
     }
 }
@@ -46,29 +61,81 @@ pub fn script_hash(script: &str) -> String {
     BASE64.encode(Sha256::digest(script.as_bytes()))
 }
 
-/// Whether a `<script>` tag holds code the browser runs: no `type`, or a JavaScript or module
-/// type. Data blocks (`application/ld+json`) are never executed, so the policy needs no hash.
-fn is_executable(tag: &str) -> bool {
-    let Some(at) = tag.find(" type=\"") else { return true };
-    let kind = tag.get(at + " type=\"".len()..).and_then(|rest| rest.split('"').next()).unwrap_or_default().to_ascii_lowercase();
+/// Whether a `<script>` element's `type` makes it code the browser runs: none, or a JavaScript
+/// or module type. Data blocks (`application/ld+json`) are never executed, so the policy needs
+/// no hash.
+fn is_executable(kind: Option<&str>) -> bool {
+    let kind = kind.unwrap_or_default().trim().to_ascii_lowercase();
     matches!(kind.as_str(), "" | "module" | "text/javascript" | "application/javascript")
 }
 
+/// The elements of an HTML document, as a browser's parser reads it.
+fn elements(page: &scraper::Html) -> impl Iterator<Item = scraper::ElementRef<'_>> {
+    page.root_element().descendants().filter_map(scraper::ElementRef::wrap)
+}
+
 /// The text of every inline `<script>` the browser runs (one without `src` that is not a data
-/// block) in an HTML document.
+/// block) in an HTML document, as the browser hashes it.
 pub fn inline_scripts(html: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find("<script") {
-        let Some(tag_end) = rest.get(start..).and_then(|r| r.find('>')).map(|i| start + i) else { break };
-        let tag = rest.get(start..=tag_end).unwrap_or_default();
-        let Some(close) = rest.get(tag_end + 1..).and_then(|r| r.find("</script>")).map(|i| tag_end + 1 + i) else { break };
-        if !tag.contains(" src=") && is_executable(tag) {
-            out.push(rest.get(tag_end + 1..close).unwrap_or_default().to_string());
+    let page = scraper::Html::parse_document(html);
+    elements(&page)
+        .filter(|e| e.value().name() == "script" && e.value().attr("src").is_none() && is_executable(e.value().attr("type")))
+        .map(|e| e.text().collect())
+        .collect()
+}
+
+/// Whether `script` is Trunk's loader for some module: [`DEV_LOADER`] with its module path
+/// (`/eu-iom-dashboard`) replaced, in both places, by the same other path (a public URL and a
+/// hashed name: `/sub/dash/eu-iom-staff-b083a0b83250d22e`).
+fn is_trunk_loader(script: &str) -> bool {
+    let pieces: Vec<&str> = DEV_LOADER.split("/eu-iom-dashboard").collect();
+    let [head, middle, tail] = pieces.as_slice() else { return false };
+    let Some(paths) = script.strip_prefix(*head).and_then(|rest| rest.strip_suffix(*tail)) else { return false };
+    let Some((module, wasm)) = paths.split_once(*middle) else { return false };
+    module == wasm && !module.is_empty() && module.chars().all(|c| c.is_ascii_alphanumeric() || "/-_.".contains(c))
+}
+
+/// Whether the build wrote `script`: Trunk's loader or the pre-rendered page's head script.
+pub fn is_build_script(script: &str) -> bool {
+    script == crate::prerender::HEAD_SCRIPT || is_trunk_loader(script)
+}
+
+/// Checks a page for markup a strict policy blocks: `on…` handler and `style` attributes,
+/// `<style>` elements and `javascript:` addresses. The page is read by an HTML parser, so only
+/// attribute names inside tags count: a text that mentions ` onclick=` (escaped) is text.
+///
+/// # Errors
+/// [`CspError::Inline`] naming the first one found and `page`.
+pub fn check_inline(html: &str, page: &str) -> Result<(), CspError> {
+    let parsed = scraper::Html::parse_document(html);
+    for element in elements(&parsed) {
+        let tag = element.value().name();
+        if tag == "style" {
+            return Err(CspError::Inline { found: format!("{page} has a <style> element") });
         }
-        rest = rest.get(close + "</script>".len()..).unwrap_or_default();
+        for (name, value) in element.value().attrs() {
+            let address = matches!(name, "href" | "src" | "action" | "formaction" | "data");
+            let script_address = address && value.trim_start().get(..11).is_some_and(|scheme| scheme.eq_ignore_ascii_case("javascript:"));
+            if name.starts_with("on") || name == "style" || script_address {
+                return Err(CspError::Inline { found: format!("{page} has a <{tag}> with the attribute {name}=\"{value}\"") });
+            }
+        }
     }
-    out
+    Ok(())
+}
+
+/// The hashes of a page's inline scripts, all of which the build must have written.
+///
+/// # Errors
+/// [`CspError::OtherScript`] for the first script the build did not write.
+pub fn build_script_hashes(html: &str, page: &str) -> Result<Vec<String>, CspError> {
+    inline_scripts(html)
+        .iter()
+        .map(|script| match is_build_script(script) {
+            true => Ok(script_hash(script)),
+            false => Err(CspError::OtherScript { page: page.to_string(), start: script.chars().take(60).collect() }),
+        })
+        .collect()
 }
 
 /// The policy: everything from this origin only, WebAssembly compilation allowed, the inline
@@ -174,12 +241,8 @@ pub const PAGES: [&str; 2] = ["index.html", "staff.html"];
 /// # Errors
 /// [`CspError::Inline`] naming what the page `name` contains.
 pub fn secure_page(name: &str, html: &str, connect: &[String]) -> Result<(String, Vec<String>), CspError> {
-    for found in [" style=\"", "<style", " onclick=", " onload="] {
-        if html.contains(found) {
-            return Err(CspError::Inline { found: format!("{} ({name})", found.trim()) });
-        }
-    }
-    let hashes: Vec<String> = inline_scripts(html).iter().map(|s| script_hash(s)).collect();
+    check_inline(html, name)?;
+    let hashes = build_script_hashes(html, name)?;
     let meta = policy(&hashes, connect, None);
     Ok((with_meta(html, &meta), hashes))
 }
@@ -287,6 +350,57 @@ mod tests {
             "Trunk's reload script is inline and host-dependent: it cannot have a fixed hash"
         );
         assert!(serve_policy().starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-"));
+    }
+
+    /// Trunk's loader in a release build for `/sub/dash/`.
+    const LOADER: &str = "\nimport init, * as bindings from '/sub/dash/eu-iom-dashboard-b083a0b83250d22e.js';\nconst wasm = await init({ module_or_path: '/sub/dash/eu-iom-dashboard-b083a0b83250d22e_bg.wasm' });\n\n\nwindow.wasmBindings = bindings;\n\n\ndispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));\n\n";
+
+    /// A built page: the loader and the head script in `<head>`, `body` in `<body>`.
+    fn page(body: &str) -> String {
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\">\n    <title>EU–IOM</title>\n\
+             <script type=\"module\">{LOADER}</script>\n<script>{}</script>\n</head>\n<body><div id=\"app\">{body}</div></body>\n</html>\n",
+            crate::prerender::HEAD_SCRIPT
+        )
+    }
+
+    /// Secures one page on its own; returns the page with its policy.
+    fn secure_alone(name: &str, html: &str) -> Result<String, CspError> {
+        secure_page(name, html, &[]).map(|(page, _)| page)
+    }
+
+    #[test]
+    fn handlers_and_styles_are_found_in_tags_not_in_text() {
+        // The page's texts are escaped: words that name handlers are text, not attributes.
+        let text = "<h1>Release says onclick= and onload= and style=\"x\" &lt;svg onload=alert(1)&gt;</h1>\
+                    <p title=\"a onclick=b\" aria-label=\"javascript: a language\">&lt;style&gt;</p>";
+        assert!(secure_alone("text", &page(text)).is_ok(), "{:?}", secure_alone("text", &page(text)));
+        for markup in [
+            "<img src=x onerror=alert(1)>",
+            "<svg onload=alert(1)></svg>",
+            "<div\nonclick=\"x()\">",
+            "<p ONMOUSEOVER='x()'>",
+            "<p style=\"color:red\">",
+            "<style>p{}</style>",
+            "<a href=\" JavaScript:x()\">",
+        ] {
+            assert!(matches!(secure_alone("markup", &page(markup)), Err(CspError::Inline { .. })), "{markup}");
+        }
+    }
+
+    #[test]
+    fn only_the_builds_own_scripts_are_hashed() {
+        let policy = secure_alone("own", &page("<p>x</p>")).unwrap();
+        assert_eq!(policy.matches("'sha256-").count(), 2, "Trunk's loader and the head script: {policy}");
+        assert!(policy.contains(&script_hash(LOADER)) && policy.contains(&script_hash(crate::prerender::HEAD_SCRIPT)));
+        for other in [
+            "<script>alert(1)</script>",
+            "<script type=\"module\">import('/x.js')</script>",
+            "<script type=\"text/javascript\">y()</script>",
+        ] {
+            assert!(secure_alone("other", &page(other)).is_err(), "{other} must fail the build, not be hashed");
+        }
+        assert!(secure_alone("data", &page("<script type=\"application/ld+json\">{}</script>")).is_ok(), "data blocks never run");
     }
 
     #[test]

@@ -19,12 +19,9 @@ use crate::domain::export::to_csv;
 use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
 
-use super::{preview, DataFile};
+use crate::html::{escape, script_json};
 
-/// Escapes text for an HTML attribute or text node.
-fn escape(text: &str) -> std::borrow::Cow<'_, str> {
-    html_escape::encode_quoted_attribute(text)
-}
+use super::{preview, DataFile};
 
 /// Opens and closes what this step writes into `<head>`, so a later run replaces it.
 const START: &str = "<!--published-->";
@@ -74,11 +71,6 @@ fn shorten(text: &str, max: usize) -> String {
     let cut: String = text.chars().take(max.saturating_sub(1)).collect();
     let cut = cut.rfind(' ').map_or(cut.as_str(), |at| cut.get(..at).unwrap_or_default());
     format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
-}
-
-/// JSON for a `<script>` element: `</` cannot close the element early.
-fn script_json(value: &serde_json::Value) -> Result<String, String> {
-    serde_json::to_string(value).map(|text| text.replace("</", "<\\/")).map_err(|e| e.to_string())
 }
 
 /// The tags this step writes into `<head>`.
@@ -134,20 +126,35 @@ pub fn head_block(dataset: &Dataset, publication: &Publication, build: Option<&s
 /// A message naming what the page lacks.
 pub fn with_head(html: &str, block: &str, title: &str, description: &str) -> Result<String, String> {
     let mut page = html.to_string();
-    if let (Some(start), Some(end)) = (page.find(START), page.find(END)) {
-        // With the line break written after it, so that running the step again changes nothing.
-        let end = end + END.len() + usize::from(page.get(end + END.len()..).is_some_and(|rest| rest.starts_with('\n')));
-        page.replace_range(start..end, "");
+    // Everything this step touches is in `<head>`, and its markers stand on lines of their own
+    // there: text in the page (escaped, so holding neither `<` nor a marker) is never mistaken
+    // for them.
+    let head_end = page.find("</head>").ok_or("index.html has no </head>")?;
+    if let Some(start) = marker_line(&page[..head_end], START) {
+        let end = marker_line(&page[start..head_end], END).map(|at| start + at).ok_or("the earlier published block is not closed")?;
+        let line_end = page[end..].find('\n').map_or(end + END.len(), |at| end + at + 1);
+        page.replace_range(start..line_end, "");
     }
-    let (Some(open), Some(close)) = (page.find("<title>"), page.find("</title>")) else { return Err("index.html has no <title>".into()) };
+    let head_end = page.find("</head>").ok_or("index.html has no </head>")?;
+    let head = &page[..head_end];
+    let (Some(open), Some(close)) = (head.find("<title>"), head.find("</title>")) else { return Err("index.html has no <title>".into()) };
     page.replace_range(open + "<title>".len()..close, &escape(title));
     let marker = "<meta name=\"description\" content=\"";
-    let at = page.find(marker).ok_or("index.html has no <meta name=\"description\">")? + marker.len();
+    let head_end = page.find("</head>").ok_or("index.html has no </head>")?;
+    let at = page[..head_end].find(marker).ok_or("index.html has no <meta name=\"description\">")? + marker.len();
     let end = page.get(at..).and_then(|rest| rest.find('"')).ok_or("the description <meta> is not closed")? + at;
     page.replace_range(at..end, &escape(description));
     let head_end = page.find("</head>").ok_or("index.html has no </head>")?;
     page.insert_str(head_end, &format!("{block}\n"));
     Ok(page)
+}
+
+/// Where `marker` opens a line of `text` (after the line's indentation), as this step writes it.
+fn marker_line(text: &str, marker: &str) -> Option<usize> {
+    text.match_indices(marker).map(|(at, _)| at).find(|at| {
+        let line_start = text[..*at].rfind('\n').map_or(0, |n| n + 1);
+        text[line_start..*at].trim().is_empty()
+    })
 }
 
 /// Whether a file name carries Trunk's content hash (`main-3b33a3e7d93c9cb9.css`,
@@ -348,21 +355,53 @@ mod tests {
     #[test]
     fn the_head_block_is_replaced_not_repeated() {
         let html = "<head>\n<meta name=\"description\" content=\"old\">\n<title>Old</title>\n</head><body></body>";
-        let once = with_head(html, &format!("{START}<meta name=\"a\">{END}"), "New & improved", "Figures: 1 < 2").unwrap();
-        let twice = with_head(&once, &format!("{START}<meta name=\"b\">{END}"), "New & improved", "Figures: 1 < 2").unwrap();
+        // The markers stand on lines of their own, as head_block writes them.
+        let once = with_head(html, &format!("{START}\n<meta name=\"a\">\n{END}"), "New & improved", "Figures: 1 < 2").unwrap();
+        let twice = with_head(&once, &format!("{START}\n<meta name=\"b\">\n{END}"), "New & improved", "Figures: 1 < 2").unwrap();
         assert_eq!(twice.matches(START).count(), 1);
         assert!(twice.contains("<meta name=\"b\">") && !twice.contains("<meta name=\"a\">"));
         assert!(twice.contains("<title>New &amp; improved</title>"));
         assert!(twice.contains("content=\"Figures: 1 &lt; 2\""));
         assert!(twice.find(START) < twice.find("</head>"));
-        let again = with_head(&twice, &format!("{START}<meta name=\"b\">{END}"), "New & improved", "Figures: 1 < 2").unwrap();
+        let again = with_head(&twice, &format!("{START}\n<meta name=\"b\">\n{END}"), "New & improved", "Figures: 1 < 2").unwrap();
         assert_eq!(again, twice, "a run again with the same block changes nothing");
     }
 
     #[test]
     fn json_in_a_script_cannot_close_it() {
-        let value = serde_json::json!({ "name": "</script><script>alert(1)</script>" });
-        assert!(!script_json(&value).unwrap().contains("</"));
+        let value = serde_json::json!({ "name": "</script><script>alert(1)</script><!--" });
+        assert!(!script_json(&value).unwrap().contains('<'));
+    }
+
+    /// The small valid dataset of the bad-data cases, with `text` in its title and description.
+    fn dataset_saying(text: &str) -> std::sync::Arc<Dataset> {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/bad-data/00-valid-base.json");
+        let mut doc: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        doc["info"]["title"] = text.into();
+        doc["info"]["description"] = text.into();
+        crate::domain::dataset::load::load_value(&doc).unwrap().dataset
+    }
+
+    #[test]
+    fn publishing_twice_keeps_the_head_whatever_the_texts_hold() {
+        let hostile = "<!--<script>alert(1)</script> <!--/published--> </head> <!--published-->";
+        let dataset = dataset_saying(hostile);
+        let publication = Publication { site_url: None, json_bytes: 1, csv_bytes: 1 };
+        let html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\">\n    <meta name=\"description\" content=\"x\">\n    \
+                    <title>x</title>\n</head>\n<body>\n<div id=\"app\"><p>view</p></div>\n</body>\n</html>\n";
+        let run = |page: &str| with_head(page, &head_block(&dataset, &publication, Some("b1")).unwrap(), hostile, hostile).unwrap();
+        let once = run(html);
+        let twice = run(&once);
+        assert_eq!(twice, once, "a second run writes the same page");
+        let page = scraper::Html::parse_document(&twice);
+        let elements: Vec<scraper::ElementRef<'_>> = page.root_element().descendants().filter_map(scraper::ElementRef::wrap).collect();
+        let scripts: Vec<String> = elements.iter().filter(|e| e.value().name() == "script").map(|e| e.text().collect()).collect();
+        assert_eq!(scripts.len(), 1, "the JSON-LD, and no script made of the data: {twice}");
+        let json: serde_json::Value = serde_json::from_str(&scripts[0]).unwrap();
+        assert_eq!(json["name"], hostile, "the JSON-LD reads back as the text");
+        assert!(elements.iter().any(|e| e.value().id() == Some("app") && e.text().collect::<String>() == "view"), "the app's mount point");
+        let title: String = elements.iter().find(|e| e.value().name() == "title").unwrap().text().collect();
+        assert_eq!(title, hostile);
     }
 
     #[test]

@@ -17,7 +17,7 @@ use crate::html::chrome::{footer_inner, headlines_header, staff_href, STAFF_PAGE
 use crate::html::tabs::tab_id;
 use crate::ui::cards::HeadlineCards;
 use crate::ui::data::{DataSource, LoadState};
-use crate::ui::status::{DataBanner, DataControls, DropZone};
+use crate::ui::status::{DataBanner, DataControls, DropZone, EmbedDataBanner};
 use crate::ui::downloads::DataDownloads;
 use crate::ui::embed::{EmbedShell, Embedded};
 use crate::ui::share::ShareDialog;
@@ -84,6 +84,7 @@ pub fn App() -> impl IntoView {
             .into_any()
         }
         LoadState::Ready(loaded) if embedded => view! {
+            <EmbedDataBanner lang=lang data=data/>
             <OfflineNotice page=page data=data as_of=loaded.dataset.latest_source_date()/>
             <Embedded loaded=loaded page=page/>
         }

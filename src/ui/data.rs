@@ -82,7 +82,13 @@ impl DataSource {
             Some(url) => {
                 let allowed = location::allowed_data_origins();
                 let allowed: Vec<&str> = allowed.iter().map(String::as_str).collect();
-                let resolved = check_data_address(url, location::resolve_address, &location::page_origin(), &allowed)?;
+                let resolved = check_data_address(
+                    url,
+                    location::resolve_address,
+                    &location::page_origin(),
+                    &location::deployment_base_url(),
+                    &allowed,
+                )?;
                 Ok((resolved.clone(), DataOrigin::Address(resolved)))
             }
         }
@@ -92,6 +98,11 @@ impl DataSource {
     pub fn start(self, state: &ViewState) {
         let ticket = self.begin();
         self.reload_error.set(None);
+        if state.preview && state.presentation.embed {
+            self.origin.set(DataOrigin::Published);
+            self.load.set(LoadState::Failed(LoadError::PreviewInEmbed));
+            return;
+        }
         let (url, origin) = match DataSource::address(state) {
             Ok(found) => found,
             Err(error) => {

@@ -1,11 +1,12 @@
 //! The "Embed or share" dialog: a link to the current view and the code that embeds it (or the
-//! headline figures) in another page, with auto-height.
+//! headline figures) in another page, with auto-height. Neither carries figures other than the
+//! published ones (`data=`) unless the person ticks the box that says so, nor the staff preview.
 
 use leptos::prelude::*;
 
 use crate::domain::text::messages::{msg, Msg};
 use crate::html::embed::embed_snippet;
-use crate::domain::explore::view::{embed_state, full_page_state, to_query, View};
+use crate::domain::explore::view::{embed_state, full_page_state, shared_state, to_query, View};
 use crate::ui::page::Page;
 use crate::web::{document, location, perf};
 
@@ -17,10 +18,14 @@ pub fn ShareDialog(page: Page) -> impl IntoView {
     let plain = RwSignal::new(false);
     let embed_id = RwSignal::new(String::new());
     let copied = RwSignal::new(None::<&'static str>);
-    let link = move || format!("{}?{}", location::page_base_url(), page.state.with(|s| to_query(&full_page_state(s))));
+    let keep_data = RwSignal::new(false);
+    let other_data = move || page.state.with(|s| s.data.is_some());
+    let preview = move || page.state.with(|s| s.preview);
+    let shared = move || page.state.with(|s| shared_state(s, keep_data.get()));
+    let link = move || format!("{}?{}", location::page_base_url(), to_query(&full_page_state(&shared())));
     let snippet = move || {
         let view = if cards.get() { View::Cards } else { page.state.with(|s| s.view) };
-        let state = page.state.with(|s| embed_state(s, view, &embed_id.get(), plain.get()));
+        let state = embed_state(&shared(), view, &embed_id.get(), plain.get());
         let url = format!("{}?{}", location::page_base_url(), to_query(&state));
         let title = format!("{} — {}", msg(Msg::Title, lang.get()), msg(view_title(view), lang.get()));
         embed_snippet(&url, &title, &embed_id.get(), &format!("{}embed.js", location::deployment_base_url()))
@@ -36,6 +41,7 @@ pub fn ShareDialog(page: Page) -> impl IntoView {
             on:click=move |_| {
                 embed_id.set(perf::new_embed_id());
                 copied.set(None);
+                keep_data.set(false);
                 document::show_dialog("share-dialog");
             }
         >
@@ -43,6 +49,16 @@ pub fn ShareDialog(page: Page) -> impl IntoView {
         </button>
         <dialog id="share-dialog" class="dialog" aria-labelledby="share-title" data-testid="share-dialog">
             <h2 id="share-title">{move || msg(Msg::EmbedShare, lang.get())}</h2>
+            {move || other_data().then(|| view! {
+                <div class="check">
+                    <input type="checkbox" id="share-other-data" data-testid="share-other-data" prop:checked=move || keep_data.get()
+                        on:change=move |_| keep_data.update(|k| *k = !*k)/>
+                    <label for="share-other-data">{move || msg(Msg::ShareOtherData, lang.get())}</label>
+                </div>
+            })}
+            {move || preview().then(|| view! {
+                <p class="dialog__note" data-testid="share-preview-note">{move || msg(Msg::SharePreviewNote, lang.get())}</p>
+            })}
             <label class="dialog__label" for="share-link">{move || msg(Msg::ShareLink, lang.get())}</label>
             <div class="dialog__row">
                 <input id="share-link" class="input" readonly prop:value=link data-testid="share-link"/>

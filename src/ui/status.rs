@@ -101,6 +101,16 @@ pub fn DataBanner(page: Page, data: DataSource) -> impl IntoView {
     }
 }
 
+/// In an embed, a compact line that stays while the figures are not the published dataset: no
+/// flag (`plain=1`, a transparent background, any view) removes it.
+#[component]
+pub fn EmbedDataBanner(lang: Signal<Lang>, data: DataSource) -> impl IntoView {
+    move || {
+        let text = data.origin.with(|origin| origin.embed_banner(lang.get()))?;
+        Some(view! { <p class="embed__data" role="status" data-testid="embed-data-origin">{text}</p> })
+    }
+}
+
 /// Reload the data, or open a local JSON or CSV file; a failure is shown beside the data.
 #[component]
 pub fn DataControls(page: Page, data: DataSource) -> impl IntoView {

@@ -394,9 +394,9 @@ const TOP_LEVEL: &[(&str, &[&str])] = &[
     ("chart", &["domain"]),
     ("html", &["domain"]),
     ("prerender", &["domain", "chart", "html"]),
-    ("site", &["domain", "chart", "prerender"]),
+    ("site", &["domain", "chart", "html", "prerender"]),
     ("web", &["domain", "chart", "site"]),
-    ("cli", &["domain", "chart", "prerender", "site"]),
+    ("cli", &["domain", "chart", "html", "prerender", "site"]),
     ("ui", &["domain", "chart", "html", "web", "site"]),
 ];
 

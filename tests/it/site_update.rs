@@ -32,7 +32,9 @@ fn trunk_output(dir: &Path) {
     let head = format!(
         "<link rel=\"stylesheet\" href=\"/{CSS}\">\n<link rel=\"modulepreload\" href=\"/{JS}\" crossorigin>\n\
          <link rel=\"preload\" href=\"/{WASM}\" as=\"fetch\" type=\"application/wasm\" crossorigin>\n\
-         <script type=\"module\">\nimport init, * as bindings from '/{JS}';\nconst wasm = await init({{ module_or_path: '/{WASM}' }});\n</script>\n</head>"
+         <script type=\"module\">{}</script>\n</head>",
+        // Trunk's loader as it writes it for the hashed module (the policy step allows only that).
+        eu_iom_dashboard::site::csp::DEV_LOADER.replace("/eu-iom-dashboard", &format!("/{}", JS.trim_end_matches(".js")))
     );
     let page: String = common::read("index.html").lines().filter(|l| !l.contains("data-trunk")).collect::<Vec<_>>().join("\n");
     std::fs::write(dir.join("index.html"), page.replace("</head>", &head)).unwrap();

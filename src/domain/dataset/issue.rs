@@ -51,6 +51,9 @@ pub enum LoadError {
     },
     /// `?preview=1` but no preview is saved on this device.
     NoPreview,
+    /// `?preview=1` in an embed: a preview is saved on one device and not published, so it is
+    /// never shown under another page's title.
+    PreviewInEmbed,
     /// A CSV file could not be read.
     Csv {
         /// 1-based line.
@@ -137,11 +140,21 @@ pub enum IssueKind {
     },
     /// The period ends before it starts.
     InvertedPeriod,
-    /// A link that is not an http(s) address.
+    /// A link that is not an http(s) address leading to the host it names.
     BadUrl {
         /// The text found.
         found: String,
+        /// What is wrong with it.
+        problem: AddressProblem,
     },
+    /// Characters that web pages and XML cannot hold (control characters, noncharacters) were
+    /// removed from a text; the record was kept.
+    RemovedCharacters {
+        /// How many.
+        count: usize,
+    },
+    /// An id holds characters that web pages and XML cannot hold.
+    UnfitCharacters,
     /// Text that is empty or far too long.
     BadText,
     /// A source's `reference` that is not one: empty, longer than
@@ -161,6 +174,21 @@ pub enum IssueKind {
         /// The value taken.
         value: &'static str,
     },
+}
+
+/// Why a link is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AddressProblem {
+    /// Not an `http://` or `https://` address (or one with spaces, backslashes or control
+    /// characters).
+    NotWeb,
+    /// A user name (or password) before `@`: the link leads to the host after it.
+    UserInfo {
+        /// Where the link really leads.
+        host: String,
+    },
+    /// The host is neither a domain name nor an IP address, or the port is not a number.
+    BadHost,
 }
 
 /// One problem with one record. A record with an issue is skipped unless `kept` is true.

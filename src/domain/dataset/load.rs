@@ -16,7 +16,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use crate::domain::dataset::date::{Date, DatePrecision};
-use crate::domain::dataset::issue::{Issue, IssueKind, LoadError, RecordRef};
+use crate::domain::dataset::issue::{AddressProblem, Issue, IssueKind, LoadError, RecordRef};
 use crate::domain::dataset::model::{
     Position, Country, Dataset, DatasetInfo, Disagreement, DisagreementKind, Figure, Ids, LocalName, Metric, Parts, Programme,
     PublisherKind, Qualifier, Region, Source, SourceKind, Unit,
@@ -111,18 +111,82 @@ pub(super) fn too_long(text: &str) -> bool {
     text.len() > MAX_TEXT_CHARS && text.chars().count() > MAX_TEXT_CHARS
 }
 
-/// True for `http://` and `https://` addresses with a host; anything else (`javascript:`,
-/// relative paths, `data:`) must never become a link.
+/// Whether a character can stand in an HTML page and in an XML document (an SVG download): not a
+/// control character other than tab, line feed and carriage return, and not a noncharacter
+/// (U+FDD0 to U+FDEF, U+FFFE, U+FFFF and their counterparts in the other planes).
+pub fn fits_in_pages(c: char) -> bool {
+    let code = u32::from(c);
+    let control = c.is_control() && !matches!(c, '\t' | '\n' | '\r');
+    let noncharacter = (0xFDD0..=0xFDEF).contains(&code) || (code & 0xFFFE) == 0xFFFE;
+    !control && !noncharacter
+}
+
+/// True for `http://` and `https://` addresses whose host is a domain name or an IP address;
+/// anything else (`javascript:`, relative paths, `data:`, a user name before the host) must
+/// never become a link.
 pub fn is_web_address(url: &str) -> bool {
+    check_web_address(url).is_ok()
+}
+
+/// Checks that a link is an `http://` or `https://` address that leads to the host it names:
+/// no user name or password before `@` (`https://eeas.europa.eu@other.example/` leads to
+/// other.example), a host that is a domain name or an IP address (the dotted IPv4 form, or IPv6
+/// in brackets), an optional port, and no spaces, backslashes or characters pages cannot hold.
+///
+/// # Errors
+/// The [`AddressProblem`].
+pub fn check_web_address(url: &str) -> Result<(), AddressProblem> {
     let lower = url.trim().to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    match rest {
-        Some(rest) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            !host.is_empty() && !url.chars().any(|c| c.is_whitespace() || c.is_control())
-        }
-        None => false,
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://")).ok_or(AddressProblem::NotWeb)?;
+    if lower.chars().any(|c| c.is_whitespace() || c == '\\' || !fits_in_pages(c)) {
+        return Err(AddressProblem::NotWeb);
     }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if let Some((_, host)) = authority.rsplit_once('@') {
+        return Err(AddressProblem::UserInfo { host: host.chars().take(80).collect() });
+    }
+    let (host, port) = match authority.strip_prefix('[') {
+        Some(bracketed) => {
+            let (inside, after) = bracketed.split_once(']').ok_or(AddressProblem::BadHost)?;
+            inside.parse::<std::net::Ipv6Addr>().map_err(|_| AddressProblem::BadHost)?;
+            if !after.is_empty() && !after.starts_with(':') {
+                return Err(AddressProblem::BadHost);
+            }
+            (None, after.strip_prefix(':'))
+        }
+        None => match authority.rsplit_once(':') {
+            Some((host, port)) => (Some(host), Some(port)),
+            None => (Some(authority), None),
+        },
+    };
+    if let Some(port) = port {
+        if !port.bytes().all(|b| b.is_ascii_digit()) || port.parse::<u16>().is_err() {
+            return Err(AddressProblem::BadHost);
+        }
+    }
+    match host {
+        Some(host) if !is_host_name(host) => Err(AddressProblem::BadHost),
+        _ => Ok(()),
+    }
+}
+
+/// Whether `host` is a domain name (labels of letters, digits and inner hyphens, an optional
+/// final dot) or a dotted IPv4 address. A host that ends in a number is read by browsers as an
+/// IPv4 address in any notation (`0x7f.1`, `2130706433`): only the dotted decimal one is taken.
+fn is_host_name(host: &str) -> bool {
+    let name = host.strip_suffix('.').unwrap_or(host);
+    let Some(last) = name.rsplit('.').next() else { return false };
+    if last.bytes().all(|b| b.is_ascii_digit()) || last.starts_with("0x") {
+        return name.parse::<std::net::Ipv4Addr>().is_ok();
+    }
+    name.len() <= 253
+        && name.split('.').all(|label| {
+            !label.is_empty()
+                && label.chars().count() <= 63
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.chars().all(|c| c.is_alphanumeric() || c == '-')
+        })
 }
 
 impl Validator {
@@ -160,10 +224,10 @@ impl Validator {
         let empty = InfoRecord::default();
         let (fields, mut record) = Record::of("info", 0, item, &empty, |r| (&r.id, &r.code));
         let info = DatasetInfo {
-            title: record.optional_text("title", &fields.title).unwrap_or_default().to_string(),
+            title: record.optional_prose("title", &fields.title).unwrap_or_default(),
             compiled: fields.compiled.as_text().and_then(|text| Date::parse_iso(text).ok()),
-            description: record.optional_text("description", &fields.description).unwrap_or_default().to_string(),
-            licence: record.optional_text("licence", &fields.licence).unwrap_or_default().to_string(),
+            description: record.optional_prose("description", &fields.description).unwrap_or_default(),
+            licence: record.optional_prose("licence", &fields.licence).unwrap_or_default(),
         };
         // The info block is descriptive; its problems never cost data.
         record.failed = false;
@@ -185,10 +249,10 @@ impl Validator {
         for (index, item) in self.list(name, list).iter().enumerate() {
             let (fields, mut record) = Record::of(name, index, item, &empty, |r| (&r.id, &r.code));
             let id = record.id("id", &fields.id, &mut seen).to_string();
-            let name = LocalName { en: record.text("name_en", &fields.name_en).into(), fr: record.text("name_fr", &fields.name_fr).into() };
+            let name = LocalName { en: record.prose("name_en", &fields.name_en), fr: record.prose("name_fr", &fields.name_fr) };
             let short = LocalName {
-                en: record.optional_text("short_en", &fields.short_en).map_or_else(|| name.en.clone(), str::to_string),
-                fr: record.optional_text("short_fr", &fields.short_fr).map_or_else(|| name.fr.clone(), str::to_string),
+                en: record.optional_prose("short_en", &fields.short_en).unwrap_or_else(|| name.en.clone()),
+                fr: record.optional_prose("short_fr", &fields.short_fr).unwrap_or_else(|| name.fr.clone()),
             };
             if let Some(item) = self.finish(record, build(id, name, short)) {
                 out.push(item);
@@ -209,7 +273,7 @@ impl Validator {
                 record.fail(Some("code"), IssueKind::UnknownValue { found: code.chars().take(20).collect() });
             }
             let code = code.to_string();
-            let name = LocalName { en: record.text("name_en", &fields.name_en).into(), fr: record.text("name_fr", &fields.name_fr).into() };
+            let name = LocalName { en: record.prose("name_en", &fields.name_en), fr: record.prose("name_fr", &fields.name_fr) };
             if let Some(country) = self.finish(record, Country { code, name }) {
                 out.push(country);
             }
@@ -236,20 +300,20 @@ impl Validator {
                 }
                 true => record.choice("date_precision", &fields.date_precision, DatePrecision::parse),
             };
-            let publisher = record.text("publisher", &fields.publisher);
+            let publisher = record.prose("publisher", &fields.publisher);
             let publisher_kind = record.choice("publisher_kind", &fields.publisher_kind, PublisherKind::from_id);
             if let Some(kind) = publisher_kind {
                 if fields.official.is_given() && !matches!(fields.official, Raw::Bool(official) if official == kind.is_official()) {
                     record.warn("official", IssueKind::Inconsistent { other: "publisher_kind" });
                 }
             }
-            let title = record.text("title", &fields.title);
-            let title_note = record.optional_text("title_note", &fields.title_note);
+            let title = record.prose("title", &fields.title);
+            let title_note = record.optional_prose("title_note", &fields.title_note);
             let reference = record.reference_text("reference", &fields.reference);
             let url = record.url("url", &fields.url);
-            let language = record.text("language", &fields.language);
+            let language = record.prose("language", &fields.language);
             let kind = record.choice("kind", &fields.kind, SourceKind::from_id);
-            let note = record.optional_text("note", &fields.note);
+            let note = record.optional_prose("note", &fields.note);
             let (Some(date), Some(date_precision), Some(publisher_kind), Some(kind)) = (date, date_precision, publisher_kind, kind) else {
                 self.drop_record(record);
                 continue;
@@ -258,15 +322,15 @@ impl Validator {
                 id: id.to_string(),
                 date,
                 date_precision,
-                publisher: publisher.to_string(),
+                publisher,
                 publisher_kind,
-                title: title.to_string(),
-                title_note: title_note.map(str::to_string),
+                title,
+                title_note,
                 reference: reference.map(str::to_string),
                 url: url.to_string(),
-                language: language.to_string(),
+                language,
                 kind,
-                note: note.map(str::to_string),
+                note,
             };
             if let Some(source) = self.finish(record, source) {
                 out.push(source);
@@ -289,8 +353,8 @@ impl Validator {
             let id = record.id("id", &fields.id, &mut seen);
             let source = record.reference("source", &fields.source, &ids.sources);
             let metric = record.choice("metric", &fields.metric, Metric::from_id);
-            let detail = record.text("metric_detail", &fields.metric_detail);
-            let detail_fr = record.optional_text("metric_detail_fr", &fields.metric_detail_fr);
+            let detail = record.prose("metric_detail", &fields.metric_detail);
+            let detail_fr = record.optional_prose("metric_detail_fr", &fields.metric_detail_fr);
             let value = record.value("value", &fields.value);
             let unit = match (fields.unit.is_given(), metric.map(Metric::default_unit)) {
                 (false, Some(unit)) => {
@@ -309,7 +373,7 @@ impl Validator {
                     record.fail(Some("period_end"), IssueKind::InvertedPeriod);
                 }
             }
-            let programme_label = record.text("programme", &fields.programme);
+            let programme_label = record.prose("programme", &fields.programme);
             let programme = record.reference("programme_id", &fields.programme_id, &ids.programmes);
             let mut regions = Vec::new();
             for region in record.string_list("regions", &fields.regions) {
@@ -322,7 +386,7 @@ impl Validator {
                 false => None,
                 true => record.reference("country", &fields.country, &ids.countries),
             };
-            let note = record.optional_text("note", &fields.note).unwrap_or_default();
+            let note = record.optional_prose("note", &fields.note).unwrap_or_default();
             let (Some(source), Some(metric), Some(unit), Some(qualifier), Some(programme)) = (source, metric, unit, qualifier, programme)
             else {
                 self.drop_record(record);
@@ -345,19 +409,19 @@ impl Validator {
                 id: id.to_string(),
                 source,
                 metric,
-                detail: detail.to_string(),
-                detail_fr: detail_fr.map(str::to_string),
+                detail,
+                detail_fr,
                 value,
                 unit,
                 qualifier,
                 period_start,
                 period_end,
                 cumulative_since,
-                programme_label: programme_label.to_string(),
+                programme_label,
                 programme,
                 regions,
                 country,
-                note: note.to_string(),
+                note,
                 as_of,
                 as_of_precision,
             });
@@ -387,7 +451,7 @@ impl Validator {
                     None => record.fail(Some("figures"), IssueKind::Dangling { target: figure.to_string() }),
                 }
             }
-            let note = LocalName { en: record.text("note_en", &fields.note_en).into(), fr: record.text("note_fr", &fields.note_fr).into() };
+            let note = LocalName { en: record.prose("note_en", &fields.note_en), fr: record.prose("note_fr", &fields.note_fr) };
             let Some(kind) = kind else {
                 self.drop_record(record);
                 continue;

@@ -94,8 +94,12 @@ pub fn resolve_natively(base: &str, given: &str) -> Option<ResolvedAddress> {
 
 /// Decides whether the dashboard may load data from `given` (the `?data=` text), once a WHATWG
 /// parser has resolved it (`resolve`, against the page's base URL): only http(s) addresses
-/// without credentials whose origin is the page's own or one of `allowed` (origins fixed at
-/// build time, read by the same parser). Returns the resolved address, which is what must be
+/// without credentials, either on one of the `allowed` origins (fixed at build time, read by the
+/// same parser), or on the page's own origin under the deployment's own path
+/// (`deployment_base`, the base URL ending with `/`): on a shared origin (an organisation's
+/// Pages site, an agency's host) the other files there are not this dashboard's. Percent-encoded
+/// slashes and backslashes are refused on the page's origin, since a server that decodes them
+/// could leave the deployment's path. Returns the resolved address, which is what must be
 /// fetched, so what was checked is what is requested.
 ///
 /// # Errors
@@ -104,6 +108,7 @@ pub fn check_data_address(
     given: &str,
     resolve: impl Fn(&str) -> Option<ResolvedAddress>,
     page_origin: &str,
+    deployment_base: &str,
     allowed: &[&str],
 ) -> Result<String, LoadError> {
     let refused = || LoadError::RefusedOrigin { url: given.chars().take(200).collect() };
@@ -116,7 +121,17 @@ pub fn check_data_address(
     }
     let listed =
         |origin: &str| resolve(origin).is_some_and(|a| matches!(a.scheme.as_str(), "http" | "https") && a.origin == address.origin);
-    if address.origin == page_origin || allowed.iter().any(|a| listed(a)) {
+    if allowed.iter().any(|a| listed(a)) {
+        return Ok(address.href);
+    }
+    let base = resolve(deployment_base).filter(|base| base.origin == page_origin && base.href.ends_with('/'));
+    let under_base = base.is_some_and(|base| {
+        address.href.strip_prefix(base.href.as_str()).is_some_and(|rest| {
+            let path = rest.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+            !path.contains("%2f") && !path.contains("%5c")
+        })
+    });
+    if address.origin == page_origin && under_base {
         Ok(address.href)
     } else {
         Err(refused())
@@ -219,7 +234,7 @@ mod tests {
             let resolved = whatwg("http://127.0.0.1:8080/")(&address);
             let origin = resolved.filter(|r| matches!(r.scheme.as_str(), "http" | "https")).map(|r| r.origin);
             assert_eq!(origin, expected_origin, "{address:?} resolves elsewhere");
-            let decision = check_data_address(&address, whatwg("http://127.0.0.1:8080/"), page, &[]);
+            let decision = check_data_address(&address, whatwg("http://127.0.0.1:8080/"), page, "http://127.0.0.1:8080/", &[]);
             assert_eq!(decision.is_ok(), row["allowed"].as_bool().unwrap(), "{address:?}: {decision:?}");
             if let Ok(href) = decision {
                 assert!(href.starts_with("http://127.0.0.1:8080/"), "the resolved address is what is fetched: {href}");
@@ -228,19 +243,37 @@ mod tests {
     }
 
     #[test]
-    fn same_origin_and_relative_addresses_are_allowed_under_a_sub_path() {
+    fn same_origin_addresses_are_allowed_under_the_deployments_path_only() {
         let base = "https://stats.example.eu/eu-iom/";
-        let check = |url: &str| check_data_address(url, whatwg(base), PAGE, &[]);
+        let check = |url: &str| check_data_address(url, whatwg(base), PAGE, base, &[]);
         assert_eq!(check("data/other.json").unwrap(), "https://stats.example.eu/eu-iom/data/other.json");
-        assert_eq!(check("/archive/2024.json").unwrap(), "https://stats.example.eu/archive/2024.json");
-        assert!(check("https://stats.example.eu/data/x.json").is_ok());
-        assert!(check("https://Stats.Example.EU:443/data/x.json").is_ok(), "default port, upper case");
+        assert_eq!(check("/eu-iom/archive/2024.json?v=2").unwrap(), "https://stats.example.eu/eu-iom/archive/2024.json?v=2");
+        assert!(check("https://Stats.Example.EU:443/eu-iom/data/x.json").is_ok(), "default port, upper case");
+        // Other files of a shared origin are not this dashboard's.
+        for other in [
+            "/archive/2024.json",
+            "https://stats.example.eu/data/x.json",
+            "../other-team/data.json",
+            "/eu-iom/../other-team/data.json",
+            "/eu-iom/%2e%2e/other-team/data.json",
+            "/eu-iom/..%2Fother-team/data.json",
+            "/eu-iom/..%5cother-team/data.json",
+            "/eu-iom-other/data.json",
+        ] {
+            assert!(check(other).is_err(), "{other}");
+        }
+        // A listed origin may serve from any path, the page's own included.
+        assert!(check_data_address("/archive/2024.json", whatwg(base), PAGE, base, &[PAGE]).is_ok());
+        // At the origin's root, the deployment's path is the whole origin.
+        assert!(
+            check_data_address("/archive/2024.json", whatwg("https://stats.example.eu/"), PAGE, "https://stats.example.eu/", &[]).is_ok()
+        );
     }
 
     #[test]
     fn other_origins_need_the_allow_list() {
         let base = "https://stats.example.eu/eu-iom/";
-        let check = |url: &str, allowed: &[&str]| check_data_address(url, whatwg(base), PAGE, allowed);
+        let check = |url: &str, allowed: &[&str]| check_data_address(url, whatwg(base), PAGE, base, allowed);
         assert!(check("https://evil.example/fake.json", &[]).is_err());
         assert!(check("https://data.iom.int/x.json", &["https://data.iom.int"]).is_ok());
         assert!(check("https://DATA.iom.int:443/x.json", &["https://data.iom.int/"]).is_ok());
@@ -254,7 +287,9 @@ mod tests {
     #[test]
     fn script_and_inline_addresses_are_refused() {
         for url in ["javascript:alert(1)", "data:application/json,{}", "blob:https://stats.example.eu/1", "file:///etc/passwd", "", "  "] {
-            let error = check_data_address(url, whatwg("https://stats.example.eu/"), PAGE, &["https://data.iom.int"]).unwrap_err();
+            let error =
+                check_data_address(url, whatwg("https://stats.example.eu/"), PAGE, "https://stats.example.eu/", &["https://data.iom.int"])
+                    .unwrap_err();
             assert!(matches!(error, LoadError::RefusedOrigin { .. }), "{url}");
         }
     }
@@ -274,6 +309,13 @@ mod tests {
         assert_eq!(DataOrigin::Published.banner(Lang::En), None);
         assert!(DataOrigin::Address("https://x.example/d.json".into()).banner(Lang::Fr).unwrap().contains("https://x.example/d.json"));
         assert!(DataOrigin::LocalFile("mine.csv".into()).banner(Lang::En).unwrap().starts_with("Local data"));
+        for origin in
+            [DataOrigin::Address("https://x.example/d.json".into()), DataOrigin::LocalFile("mine.csv".into()), DataOrigin::Preview]
+        {
+            assert!(origin.embed_banner(Lang::En).unwrap().starts_with("Not the published figures: "));
+            assert!(origin.embed_banner(Lang::Fr).unwrap().starts_with("Chiffres non publiés : "));
+        }
+        assert_eq!(DataOrigin::Published.embed_banner(Lang::Fr), None);
         assert_eq!(parse_allowed("https://a.example, http://b.example:8080 junk"), vec!["https://a.example", "http://b.example:8080"]);
     }
 

@@ -332,10 +332,27 @@ pub fn embed_state(state: &ViewState, view: View, embed_id: &str, plain: bool) -
     embed
 }
 
+/// What a share link or an embed code carries of the view: the data shown only when the
+/// person asks for it (`keep_data`: figures from another address, which the embed then labels
+/// as such), and never the staff preview, which is saved on one device and not published.
+pub fn shared_state(state: &ViewState, keep_data: bool) -> ViewState {
+    ViewState { data: state.data.clone().filter(|_| keep_data), preview: false, ..state.clone() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::testing::{dataset, figure};
+
+    #[test]
+    fn shared_views_carry_other_data_only_on_request_and_never_the_preview() {
+        let state = ViewState { data: Some("data/draft.json".into()), preview: true, ..ViewState::default_for(None) };
+        let shared = shared_state(&state, false);
+        assert_eq!((shared.data.as_deref(), shared.preview), (None, false));
+        assert_eq!(ViewState { data: state.data.clone(), preview: true, ..shared }, state, "nothing else changes");
+        let asked = shared_state(&state, true);
+        assert_eq!((asked.data.as_deref(), asked.preview), (Some("data/draft.json"), false));
+    }
 
     #[test]
     fn the_timeline_breakdown_and_map_are_the_views_with_charts() {

@@ -314,6 +314,16 @@ messages! {
     EmbedCards { en: "The headline figures", fr: "Les chiffres clés" }
     /// Share dialog: no title or footer.
     EmbedPlain { en: "Without title and footer", fr: "Sans titre ni pied de page" }
+    /// Share dialog: keep `?data=` in the link and the code (only offered when it is set).
+    ShareOtherData {
+        en: "Share these other figures (data=), not the published ones; an embed says so in a banner",
+        fr: "Partager ces autres chiffres (data=), et non ceux publiés ; une intégration le signale par un bandeau",
+    }
+    /// Share dialog, during a staff preview: the preview is not shared.
+    SharePreviewNote {
+        en: "The preview is saved on this device only: this link and this code show the published figures.",
+        fr: "L’aperçu n’est enregistré que sur cet appareil : ce lien et ce code affichent les chiffres publiés.",
+    }
     /// Copy to the clipboard.
     Copy { en: "Copy", fr: "Copier" }
     /// Copied.

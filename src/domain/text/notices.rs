@@ -8,7 +8,7 @@
 use std::fmt;
 
 use crate::domain::dataset::date::{Date, DateError, DatePrecision};
-use crate::domain::dataset::issue::{Issue, IssueKind, LoadError};
+use crate::domain::dataset::issue::{AddressProblem, Issue, IssueKind, LoadError};
 use crate::domain::dataset::origin::{DataOrigin, OfflineCopy};
 use crate::domain::text::format::format_date;
 use crate::domain::explore::select::YearError;
@@ -129,6 +129,10 @@ impl LoadError {
                 en: format!("data from {url} is not allowed: this dashboard only loads data from its approved addresses"),
                 fr: format!("les données de {url} ne sont pas autorisées : ce tableau de bord ne charge des données que depuis ses adresses approuvées"),
             ),
+            LoadError::PreviewInEmbed => tr!(lang,
+                en: "a staff preview cannot be embedded: it is saved on one device only and is not published".into(),
+                fr: "un aperçu du personnel ne peut pas être intégré : il n’est enregistré que sur un appareil et n’est pas publié".into(),
+            ),
             LoadError::NoPreview => tr!(lang,
                 en: "no preview is saved on this device: open it again from the staff page".into(),
                 fr: "aucun aperçu n’est enregistré sur cet appareil : ouvrez-le à nouveau depuis la page du personnel".into(),
@@ -199,9 +203,25 @@ impl Issue {
                 en: "the period ends before it starts".into(),
                 fr: "la période se termine avant de commencer".into(),
             ),
-            IssueKind::BadUrl { found } => tr!(lang,
+            IssueKind::BadUrl { found, problem: AddressProblem::NotWeb } => tr!(lang,
                 en: format!("{field} \"{found}\" is not an http(s) address"),
                 fr: format!("{field} « {found} » n’est pas une adresse http(s)"),
+            ),
+            IssueKind::BadUrl { found, problem: AddressProblem::UserInfo { host } } => tr!(lang,
+                en: format!("{field} \"{found}\" leads to {host}: what comes before “@” is a user name, not the site"),
+                fr: format!("{field} « {found} » mène à {host} : ce qui précède « @ » est un nom d’utilisateur, pas le site"),
+            ),
+            IssueKind::BadUrl { found, problem: AddressProblem::BadHost } => tr!(lang,
+                en: format!("{field} \"{found}\" does not name its site by a domain name or an IP address"),
+                fr: format!("{field} « {found} » ne désigne pas son site par un nom de domaine ou une adresse IP"),
+            ),
+            IssueKind::RemovedCharacters { count } => tr!(lang,
+                en: format!("{count} character(s) that web pages cannot hold (control characters) removed from {field}"),
+                fr: format!("{count} caractère(s) qu’une page web ne peut pas contenir (caractères de contrôle) supprimé(s) de {field}"),
+            ),
+            IssueKind::UnfitCharacters => tr!(lang,
+                en: format!("{field} holds characters that web pages cannot hold (control characters)"),
+                fr: format!("{field} contient des caractères qu’une page web ne peut pas contenir (caractères de contrôle)"),
             ),
             IssueKind::BadText => tr!(lang,
                 en: format!("{field} is empty or too long"),
@@ -297,6 +317,26 @@ impl UrlNotice {
 }
 
 impl DataOrigin {
+    /// The compact line an embed shows for data that is not the published dataset, whatever its
+    /// flags.
+    pub fn embed_banner(&self, lang: Lang) -> Option<String> {
+        match self {
+            DataOrigin::Published => None,
+            DataOrigin::Address(url) => tr!(lang,
+                en: Some(format!("Not the published figures: data from {url}")),
+                fr: Some(format!("Chiffres non publiés : données de {url}")),
+            ),
+            DataOrigin::LocalFile(name) => tr!(lang,
+                en: Some(format!("Not the published figures: local file “{name}”")),
+                fr: Some(format!("Chiffres non publiés : fichier local « {name} »")),
+            ),
+            DataOrigin::Preview => tr!(lang,
+                en: Some("Not the published figures: staff preview".into()),
+                fr: Some("Chiffres non publiés : aperçu du personnel".into()),
+            ),
+        }
+    }
+
     /// The banner text for data that is not the published dataset.
     pub fn banner(&self, lang: Lang) -> Option<String> {
         match self {

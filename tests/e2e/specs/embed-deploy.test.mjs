@@ -241,3 +241,20 @@ test('render flags apply: dark theme, transparent background, plain without titl
   assert.equal(await page.$eval('[data-testid=embed]', (e) => getComputedStyle(e).backgroundColor), 'rgba(0, 0, 0, 0)');
   await context.close();
 });
+
+test('?data= on the dashboard origin is limited to the deployment path', async () => {
+  const { page, context } = await openPage(browser);
+  const origin = new URL(dashboard.url).origin;
+  const served = dashboard.requests.length;
+  for (const address of ['/other-team/figures.json', '../other-team/figures.json', `${origin}/sub/other.json`, `${BASE}..%2Fother.json`]) {
+    await page.goto(`${dashboard.url}?lang=en&data=${encodeURIComponent(address)}`);
+    await page.waitForSelector('[data-testid=load-error-detail]', { timeout: 60000 });
+    assert.match(await page.textContent('[data-testid=load-error-detail]'), /is not allowed: this dashboard only loads data from its approved addresses/, address);
+  }
+  const outside = dashboard.requests.slice(served).map((r) => r.path).filter((p) => !p.startsWith(BASE) || p.includes('%2F'));
+  assert.deepEqual(outside, [], 'no request was made outside the deployment path');
+  await page.goto(`${dashboard.url}?lang=en&data=${encodeURIComponent(`${BASE}data/eu-iom-figures.json`)}`);
+  await page.waitForSelector('[data-testid=data-origin]', { timeout: 60000 });
+  assert.match(await page.textContent('[data-testid=data-origin]'), new RegExp(`from ${dashboard.url}data/eu-iom-figures\\.json`), 'under the path, other data loads');
+  await context.close();
+});

@@ -1,12 +1,17 @@
 // Trust: ?data= addresses are decided where the browser resolves them, so that even with no
 // Content-Security-Policy in place no request leaves the page's origin; only the last load
 // started changes what is shown, however slowly earlier ones answer; CSV downloads of texts that
-// look like formulas open as text in a spreadsheet.
+// look like formulas open as text in a spreadsheet; an embed of figures other than the published
+// ones says so whatever its flags, and refuses a staff preview; the share dialog passes on neither
+// unless asked; the service worker keeps one copy of a data file whatever its query string.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { launch, openPage, withServer, ROOT, DIST } from '../lib/browser.mjs';
+import { serve } from '../lib/server.mjs';
 import { nextFrames } from '../lib/dashboard.mjs';
 import { readZip, parseCsv } from '../lib/files.mjs';
 
@@ -191,4 +196,118 @@ test('the development server policy in Trunk.toml allows exactly the loader Trun
   const trunk = fs.readFileSync(path.join(ROOT, 'Trunk.toml'), 'utf8');
   const serve = trunk.split('\n[').find((s) => s.startsWith('serve]'));
   assert.match(serve, new RegExp(`"Content-Security-Policy" = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-${hash.replace(/[+/]/g, '\\$&')}'; style-src 'self';`));
+});
+
+/** Serves the build with `/data/other.json` holding other figures (migrants returned: 777,777). */
+function withOtherData(fn) {
+  return withServer({ overrides: { '/data/other.json': { body: variant(777777) } } }, fn);
+}
+
+test('an embed of other figures says so in a banner that no flag removes, in both languages', async () => {
+  await withOtherData(async (server) => {
+    const { page, context, problems } = await openPage(browser, NO_WORKER);
+    const other = `${server.url}data/other.json`;
+    const views = ['timeline', 'breakdown', 'map', 'table', 'sources', 'cards'];
+    for (const [i, view] of views.entries()) {
+      for (const flags of ['', '&plain=1', '&plain=1&transparent=1&theme=dark']) {
+        const lang = (i + flags.length) % 2 ? 'fr' : 'en';
+        await page.goto(`${server.url}?v=1&view=${view}&embed=1&lang=${lang}&data=data%2Fother.json${flags}`);
+        await page.waitForSelector('[data-testid=embed-data-origin]', { timeout: 60000 });
+        const banner = page.locator('[data-testid=embed-data-origin]');
+        assert.ok(await banner.isVisible(), `${view}${flags}: the banner shows`);
+        const expected = lang === 'en' ? `Not the published figures: data from ${other}` : `Chiffres non publiés : données de ${other}`;
+        assert.equal(await banner.textContent(), expected, `${view}${flags} (${lang})`);
+        assert.ok((await banner.boundingBox()).height < 60, 'the banner is compact');
+      }
+    }
+    await page.goto(`${server.url}?v=1&view=cards&embed=1&plain=1&lang=en`);
+    await page.waitForSelector('[data-testid=card-migrants] [data-figure]', { timeout: 60000 });
+    assert.equal(await page.$('[data-testid=embed-data-origin]'), null, 'the published figures need no banner');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+test('an embed refuses a staff preview, saying why in the page language', async () => {
+  await withServer({}, async (server) => {
+    const { page, context } = await openPage(browser, NO_WORKER);
+    await page.addInitScript((text) => localStorage.setItem('eu-iom-staff-preview', text), variant(999999));
+    // On the full page, the preview shows, under its banner.
+    await page.goto(`${server.url}?lang=en&preview=1&metric=migrants_returned`);
+    await page.waitForSelector('[data-testid=data-origin]', { timeout: 60000 });
+    await page.waitForFunction(() => /999,999/.test(document.querySelector('[data-testid=card-migrants]')?.textContent ?? ''), null, { timeout: 30000 });
+    for (const [lang, words] of [['en', /^a staff preview cannot be embedded/], ['fr', /^un aperçu du personnel ne peut pas être intégré/]]) {
+      await page.goto(`${server.url}?v=1&view=cards&embed=1&plain=1&preview=1&lang=${lang}`);
+      await page.waitForSelector('[data-testid=load-error-detail]', { timeout: 60000 });
+      assert.match(await page.textContent('[data-testid=load-error-detail]'), words);
+      assert.equal(await page.$('[data-testid=card-migrants]'), null, 'no figure of the preview is shown');
+    }
+    await context.close();
+  });
+});
+
+test('the share dialog passes on other figures only when asked, and never the preview', async () => {
+  await withOtherData(async (server) => {
+    const { page, context } = await openPage(browser, NO_WORKER);
+    await page.goto(`${server.url}?lang=en&data=data%2Fother.json`);
+    await page.waitForSelector('[data-testid=data-origin]', { timeout: 60000 });
+    await page.click('[data-testid=share-open]');
+    assert.doesNotMatch(await page.inputValue('[data-testid=share-link]'), /data=/, 'the link leads to the published figures');
+    assert.doesNotMatch(await page.inputValue('[data-testid=share-code]'), /data=/, 'so does the embed code');
+    await page.check('[data-testid=share-other-data]');
+    assert.match(await page.inputValue('[data-testid=share-link]'), /[?&]data=data(%2F|\/)other\.json/, 'asked for: the link keeps data=');
+    assert.match(await page.inputValue('[data-testid=share-code]'), /(\?|&amp;)data=data(%2F|\/)other\.json/, 'and so does the code');
+    await page.click('[data-testid=share-close]');
+
+    await page.addInitScript((text) => localStorage.setItem('eu-iom-staff-preview', text), variant(999999));
+    await page.goto(`${server.url}?lang=fr&preview=1`);
+    await page.waitForSelector('[data-testid=data-origin]', { timeout: 60000 });
+    await page.click('[data-testid=share-open]');
+    assert.doesNotMatch(await page.inputValue('[data-testid=share-link]'), /preview=/);
+    assert.doesNotMatch(await page.inputValue('[data-testid=share-code]'), /preview=/);
+    assert.match(await page.textContent('[data-testid=share-preview-note]'), /^L’aperçu n’est enregistré que sur cet appareil/);
+    assert.equal(await page.$('[data-testid=share-other-data]'), null, 'no other data to offer');
+    await context.close();
+  });
+});
+
+test('the service worker keeps one copy of a data file whatever its query string', async () => {
+  // The worker of this source tree (public/sw.js), stamped by the release step, on a copy of the build.
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'eu-iom-trust-'));
+  fs.cpSync(DIST, folder, { recursive: true });
+  fs.copyFileSync(path.join(ROOT, 'public/sw.js'), path.join(folder, 'sw.js'));
+  const tool = (...args) => execFileSync('cargo', ['run', '--quiet', '--bin', 'eu-iom-data', '--', ...args], { cwd: ROOT, stdio: 'pipe' });
+  tool('publish', folder, path.join(folder, DATA.slice(1)));
+  tool('csp', folder);
+  tool('compress', folder);
+  const server = await serve({ root: folder });
+  const { page, context } = await openPage(browser);
+  try {
+    await page.goto(`${server.url}?lang=en`);
+    await page.waitForSelector('[data-testid=card-projects] [data-figure]', { timeout: 60000 });
+    const deadline = Date.now() + 60000;
+    while (!(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated' && navigator.serviceWorker.controller !== null))) {
+      assert.ok(Date.now() < deadline, 'the service worker takes over');
+      await page.waitForTimeout(200);
+    }
+    const dataEntries = () => page.evaluate(async () => {
+      const urls = [];
+      for (const name of await caches.keys()) {
+        for (const request of await (await caches.open(name)).keys()) if (request.url.includes('/data/')) urls.push(request.url);
+      }
+      return urls.sort();
+    });
+    const before = await dataEntries();
+    assert.deepEqual(before, [`${server.url}data/eu-iom-figures.json`], 'the build caches its data file');
+    for (const query of ['?v=1', '?v=2', '?cache-buster=123']) {
+      const status = await page.evaluate(async (url) => (await fetch(url)).status, `data/eu-iom-figures.json${query}`);
+      assert.equal(status, 200);
+    }
+    await page.waitForTimeout(1000);
+    assert.deepEqual(await dataEntries(), before, 'no entry per query string');
+  } finally {
+    await context.close();
+    await server.close();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 });

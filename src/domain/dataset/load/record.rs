@@ -9,7 +9,7 @@ use crate::domain::dataset::issue::{Issue, IssueKind, RecordRef};
 use crate::domain::dataset::json::{Item, Raw};
 use crate::domain::dataset::model::Position;
 
-use super::{is_web_address, too_long, MAX_REFERENCE_CHARS, MAX_VALUE};
+use super::{check_web_address, fits_in_pages, too_long, MAX_REFERENCE_CHARS, MAX_VALUE};
 
 /// Checks the fields of one record, collecting issues; `failed` is set by any fatal field.
 pub(super) struct Record<'r> {
@@ -106,6 +106,33 @@ impl<'r> Record<'r> {
                 None
             }
         }
+    }
+
+    /// A required free text ([`Record::text`]) without the characters pages cannot hold (see
+    /// [`fits_in_pages`]): they are removed, with a warning naming the field.
+    pub(super) fn prose(&mut self, field: &'static str, raw: &Raw<'_>) -> String {
+        let text = self.text(field, raw);
+        let fitted = self.fit(field, text);
+        if fitted.is_empty() && !text.is_empty() {
+            self.fail(Some(field), IssueKind::BadText);
+        }
+        fitted
+    }
+
+    /// An optional free text ([`Record::optional_text`]), repaired as [`Record::prose`] is.
+    pub(super) fn optional_prose(&mut self, field: &'static str, raw: &Raw<'_>) -> Option<String> {
+        let text = self.optional_text(field, raw)?;
+        Some(self.fit(field, text)).filter(|fitted| !fitted.is_empty())
+    }
+
+    /// `text` without the characters pages cannot hold, trimmed again; a warning counts them.
+    fn fit(&mut self, field: &'static str, text: &str) -> String {
+        if text.chars().all(fits_in_pages) {
+            return text.to_string();
+        }
+        let fitted: String = text.chars().filter(|c| fits_in_pages(*c)).collect();
+        self.warn(field, IssueKind::RemovedCharacters { count: text.chars().count() - fitted.chars().count() });
+        fitted.trim().to_string()
     }
 
     /// An optional release reference: one trimmed line of 1 to [`MAX_REFERENCE_CHARS`]
@@ -211,15 +238,18 @@ impl<'r> Record<'r> {
 
     pub(super) fn url<'v>(&mut self, field: &'static str, raw: &'v Raw<'_>) -> &'v str {
         let url = self.text(field, raw);
-        if !url.is_empty() && !is_web_address(url) {
-            self.fail(Some(field), IssueKind::BadUrl { found: url.chars().take(80).collect() });
+        if let (false, Err(problem)) = (url.is_empty(), check_web_address(url)) {
+            self.fail(Some(field), IssueKind::BadUrl { found: url.chars().filter(|c| fits_in_pages(*c)).take(80).collect(), problem });
         }
         url
     }
 
     pub(super) fn id<'v>(&mut self, field: &'static str, raw: &'v Raw<'_>, seen: &mut HashSet<&'v str>) -> &'v str {
         let id = self.text(field, raw);
-        if !id.is_empty() && !seen.insert(id) {
+        if !id.chars().all(fits_in_pages) {
+            // An id is not repaired: without the characters it could be another record's.
+            self.fail(Some(field), IssueKind::UnfitCharacters);
+        } else if !id.is_empty() && !seen.insert(id) {
             self.fail(Some(field), IssueKind::DuplicateId { id: id.to_string() });
         }
         id

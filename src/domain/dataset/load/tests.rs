@@ -240,6 +240,69 @@ fn links_must_be_web_addresses() {
 }
 
 #[test]
+fn source_addresses_lead_to_the_host_they_name() {
+    // A user name before "@" makes the link text name one site and lead to another.
+    for bad in [
+        "https://eeas.europa.eu@other.example/",
+        "https://user:pw@example.org/x",
+        "https://exa_mple!.org/",
+        "https://-example.org/",
+        "https://999.1.1.1/",
+        "https://0x7f.1/",
+        "https://2130706433/",
+        "https://example.org:99999/",
+        "https://[::1/",
+        "https://example.org\\@other.example/",
+        "https://%65xample.org/",
+    ] {
+        assert!(!is_web_address(bad), "{bad}");
+    }
+    for good in [
+        "https://eeas.europa.eu/x?y=1&z=a@b",
+        "https://127.0.0.1:8080/x",
+        "https://[2001:db8::1]/x",
+        "http://données.example.fr/",
+        "https://www.iom.int./news",
+        "https://example.org/path@with-at",
+    ] {
+        assert!(is_web_address(good), "{good}");
+    }
+    let mut doc = minimal();
+    doc["sources"][0]["url"] = json!("https://eeas.europa.eu@other.example/");
+    assert!(matches!(load_value(&doc), Err(LoadError::NoUsableFigures { .. })), "the source and its figures are skipped");
+    let mut doc = minimal();
+    let mut second = doc["sources"][0].clone();
+    second["id"] = json!("s2");
+    second["url"] = json!("https://eeas.europa.eu@other.example/");
+    doc["sources"].as_array_mut().unwrap().push(second);
+    let loaded = load_value(&doc).unwrap();
+    let message = loaded.issues[0].message(Lang::En);
+    assert!(message.contains("other.example") && message.contains("eeas.europa.eu"), "the message says where it leads: {message}");
+    assert!(loaded.issues[0].message(Lang::Fr).contains("other.example"));
+}
+
+#[test]
+fn text_fields_lose_the_characters_pages_cannot_hold_with_a_warning() {
+    let mut doc = minimal();
+    doc["info"] = json!({ "title": "Figures\u{1} of\u{b} the year\u{ffff}", "description": "ok", "licence": "CC BY 4.0" });
+    doc["sources"][0]["title"] = json!("Release\u{0} one\u{1b}[31m");
+    doc["sources"][0]["publisher"] = json!("EEAS\u{7f}\u{85}");
+    doc["figures"][0]["note"] = json!("tab\tand\nnew line stay");
+    let loaded = load_value(&doc).unwrap();
+    let dataset = &loaded.dataset;
+    assert_eq!(dataset.info().title(), "Figures of the year");
+    let source = &dataset.sources()[0];
+    assert_eq!(source.title(), "Release one[31m");
+    assert_eq!(source.publisher(), "EEAS");
+    assert_eq!(dataset.figures()[0].note(), "tab\tand\nnew line stay", "tabs and line breaks are text");
+    let repaired: Vec<(&str, Option<&str>)> = loaded.issues.iter().filter(|i| i.kept).map(|i| (i.record.list, i.field)).collect();
+    assert_eq!(repaired, [("info", Some("title")), ("sources", Some("publisher")), ("sources", Some("title"))]);
+    let message = loaded.issues[0].message(Lang::En);
+    assert!(message.contains("removed") && message.contains("(kept)"), "{message}");
+    assert!(loaded.issues[0].message(Lang::Fr).contains("supprimé"), "{}", loaded.issues[0].message(Lang::Fr));
+}
+
+#[test]
 fn whole_file_errors_are_fatal() {
     assert_eq!(load_dataset(""), Err(LoadError::File(FileError::Empty)));
     assert!(matches!(load_dataset("{\"schema\": "), Err(LoadError::File(FileError::NotJson { line: 1, .. }))));

@@ -11,9 +11,10 @@ use crate::chart::Style;
 use crate::domain::dataset::model::Dataset;
 use crate::domain::export::DownloadError;
 use crate::web::canvas::prepare;
+use crate::web::error::describe;
 
 fn js_error(error: JsValue) -> DownloadError {
-    DownloadError::Failed(error.as_string().unwrap_or_else(|| format!("{error:?}")))
+    DownloadError::Failed(describe(&error))
 }
 
 /// Offers `url` to the user as a file named `name`.

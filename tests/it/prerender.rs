@@ -103,3 +103,14 @@ fn insert_places_the_head_script_and_replaces_the_loading_message() {
     let error = insert("<html><head></head><body></body></html>", &Snapshot { dataset: &loaded.dataset, fingerprint: "" }).unwrap_err();
     assert!(error.contains("boot"), "{error}");
 }
+
+#[test]
+fn the_head_script_starts_the_published_files_request_where_the_app_takes_it() {
+    use eu_iom_dashboard::domain::export::metadata::JSON_PATH;
+    use eu_iom_dashboard::prerender::EARLY_DATA_GLOBAL;
+    // The app (web::fetch) takes `window.<EARLY_DATA_GLOBAL>` for the published file's address.
+    assert!(HEAD_SCRIPT.contains(&format!(r#"fetch("{JSON_PATH}")"#)), "{HEAD_SCRIPT}");
+    assert!(HEAD_SCRIPT.contains(&format!("window.{EARLY_DATA_GLOBAL}=")), "{HEAD_SCRIPT}");
+    // Not for another file or the staff page's preview, which the app loads from elsewhere.
+    assert!(HEAD_SCRIPT.contains(r#"!q.has("data")&&q.get("preview")!=="1""#), "{HEAD_SCRIPT}");
+}

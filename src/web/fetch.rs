@@ -73,7 +73,7 @@ fn take_early_request(url: &str) -> Option<js_sys::Promise> {
     let window: JsValue = web_sys::window()?.into();
     let key = JsValue::from_str(EARLY_DATA_GLOBAL);
     let started = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
-    let _ = js_sys::Reflect::delete_property(window.unchecked_ref(), &key);
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
     Some(started)
 }
 

@@ -10,6 +10,9 @@ import { launch, openPage, DIST, withServer, afterMark } from '../lib/browser.mj
 const DATA = '/data/eu-iom-figures.json';
 const WASM = '/' + fs.readdirSync(DIST).find((f) => /^eu-iom-dashboard-.*_bg\.wasm$/.test(f));
 
+// The service worker fetches the build's files again to fill its cache; counted apart (bench.mjs).
+const NO_WORKER = { serviceWorkers: 'block' };
+
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
@@ -24,7 +27,7 @@ function timings(page, suffix) {
 test('the data request starts before the WebAssembly has arrived, and is made once', async () => {
   // The WebAssembly is held back for a second, so the order cannot be a matter of luck.
   await withServer({ overrides: { [WASM]: { delayMs: 1000 } } }, async (server) => {
-    const { page, context, problems } = await openPage(browser);
+    const { page, context, problems } = await openPage(browser, NO_WORKER);
     await page.goto(server.url + '?lang=en');
     await afterMark(page, ['data-ready', 'app-revealed'], 0, { timeout: 60000 });
     const [data] = await timings(page, DATA);
@@ -48,7 +51,7 @@ test('the data request starts before the WebAssembly has arrived, and is made on
 test('with ?data= naming another file, or ?preview=1, the published file is not requested', async () => {
   const other = { body: fs.readFileSync(`${DIST}${DATA}`, 'utf8') };
   await withServer({ overrides: { '/data/other.json': other } }, async (server) => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser, NO_WORKER);
     await page.goto(server.url + '?lang=en&data=data/other.json');
     await afterMark(page, ['data-ready', 'app-revealed'], 0, { timeout: 60000 });
     await page.goto(server.url + '?lang=en&preview=1');
@@ -62,7 +65,7 @@ test('with ?data= naming another file, or ?preview=1, the published file is not 
 
 test('a failed early request is reported by the app in the page\'s language, which stays usable', async () => {
   await withServer({ overrides: { [DATA]: { status: 503, body: 'down' } } }, async (server) => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(browser, NO_WORKER);
     await page.goto(server.url + '?lang=fr');
     await page.waitForSelector('[data-testid=load-error]', { timeout: 60000 });
     assert.match(await page.textContent('[data-testid=load-error]'), /503/);

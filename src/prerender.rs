@@ -268,8 +268,8 @@ fn footer(out: &mut String, lang: Lang) {
     let _ = write!(out, r#"<p><a href="?view=extract">{}</a></p></footer>"#, escape(msg(Msg::StaffLink, lang)));
 }
 
-/// Writes the pre-rendered page into a built `index.html`: the head script at the end of
-/// `<head>`, the snapshot in place of the `<div class="boot">` loading message (or of an earlier
+/// Writes the pre-rendered page into a built `index.html`: the head script before the first
+/// stylesheet (else at the end of `<head>`), the snapshot in place of the `<div class="boot">` loading message (or of an earlier
 /// snapshot, so the step can run again after a release is added), and no `<noscript>` block
 /// (the snapshot itself says what needs JavaScript).
 ///
@@ -291,13 +291,16 @@ pub fn insert(index_html: &str, snapshot: &Snapshot<'_>) -> Result<String, Strin
     if head_end > start {
         return Err("the boot message is inside <head>".into());
     }
+    // Before the first stylesheet when there is one: a script waits for the stylesheets above
+    // it, and the data request it starts should not.
     let script = format!("<script>{HEAD_SCRIPT}</script>\n");
+    let at = index_html[..head_end].find(r#"<link rel="stylesheet""#).unwrap_or(head_end);
     let mut page = String::with_capacity(index_html.len() + 200_000);
-    page.push_str(&index_html[..head_end]);
-    if !page.contains(&script) {
+    page.push_str(&index_html[..at]);
+    if !index_html.contains(&script) {
         page.push_str(&script);
     }
-    page.push_str(&index_html[head_end..start]);
+    page.push_str(&index_html[at..start]);
     page.push_str(&render(snapshot));
     let rest = &index_html[end..];
     match (rest.find("<noscript>"), rest.find("</noscript>")) {

@@ -100,6 +100,16 @@ fn insert_places_the_head_script_and_replaces_the_loading_message() {
     assert_eq!(again.matches(r#"<div id="prerendered""#).count(), 1);
     assert!(again.contains(r#"data-fingerprint="fedcba9876543210""#) && !again.contains("0123456789abcdef"));
     assert_eq!(again.len(), page.len());
+    // With a stylesheet, the script comes before it: scripts wait for the stylesheets above them.
+    let styled = index.replace("<title>x</title>", r#"<title>x</title><link rel="stylesheet" href="/main.css"/>"#);
+    let page = insert(&styled, &Snapshot { dataset: &loaded.dataset, fingerprint: "0" }).expect("inserted");
+    assert!(
+        page.contains(&format!(
+            r#"<script>{HEAD_SCRIPT}</script>
+<link rel="stylesheet""#
+        )),
+        "the script precedes the stylesheet"
+    );
     let error = insert("<html><head></head><body></body></html>", &Snapshot { dataset: &loaded.dataset, fingerprint: "" }).unwrap_err();
     assert!(error.contains("boot"), "{error}");
 }

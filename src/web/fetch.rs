@@ -67,7 +67,7 @@ pub async fn fetch_json(url: &str, file: &FileSpec) -> Result<Fetched, LoadError
 /// The request for `url` the page's head started (`prerender::HEAD_SCRIPT`, only for the
 /// published file), taken once: later loads (a reload) make their own.
 fn take_early_request(url: &str) -> Option<js_sys::Promise> {
-    if url != crate::ui::data::DATA_URL {
+    if url != crate::domain::export::metadata::JSON_PATH {
         return None;
     }
     let window: JsValue = web_sys::window()?.into();

@@ -22,7 +22,7 @@ SERVICE_WORKER ?= on
 # Cases of `make fuzz`, shared out between the properties of tests/it/fuzz.rs.
 FUZZ_CASES ?= 12000000
 
-.PHONY: help serve test dist test-native lint test-e2e bench data check-data fuzz
+.PHONY: help serve test dist test-native lint test-e2e bench size data check-data fuzz
 
 help:
 	@echo "make serve   serve the dashboard on http://127.0.0.1:8080 (embedded default data)"
@@ -36,6 +36,7 @@ help:
 	@echo "make dist    release build into dist/ (PUBLIC_URL=/sub/path/ for a sub-path, SITE_URL=https://…/, SERVICE_WORKER=off)"
 	@echo "make data    rebuild public/data/eu-iom-figures.json from the research file"
 	@echo "make bench   print size and speed figures"
+	@echo "make size    what the main WebAssembly module is made of (after make dist)"
 	@echo "make fuzz    property tests at depth: $(FUZZ_CASES) cases, about ten minutes"
 
 serve:
@@ -61,6 +62,7 @@ test:
 	@.ci/setup test
 	$(MAKE) --no-print-directory test-native lint
 	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory size
 	$(MAKE) --no-print-directory dist PUBLIC_URL=/sub/dash/ DIST=target/dist-subpath
 	$(MAKE) --no-print-directory test-e2e
 
@@ -83,6 +85,12 @@ bench:
 	@.ci/setup test
 	$(MAKE) --no-print-directory dist
 	cd tests/e2e && node bench.mjs
+
+# The main module's size and its parts, from the last `make dist` (the compiler's module is in
+# the release build's target directory, which .ci/wasm-env chooses).
+size:
+	@WASM_RELEASE=1 $(WASM) export DIST_DIR="$(abspath $(DIST))" && \
+		cd tests/e2e && node size.mjs "$$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/eu-iom-dashboard.wasm"
 
 fuzz:
 	cargo test --quiet --profile fuzz --test it --no-run

@@ -41,7 +41,17 @@ const CHART_SIZES: [(&str, f64); 2] = [("narrow", 345.0), ("wide", 806.0)];
 /// (`lang=`, else the first supported browser language, else English), the theme (`theme=`)
 /// and the embed mode (`embed=1`), as the app reads them. The release build's policy step
 /// hashes it, like Trunk's loader.
-pub const HEAD_SCRIPT: &str = r#"(function(){var d=document.documentElement,q=new URLSearchParams(location.search);function pick(t){t=String(t||"").split(/[-_]/)[0].toLowerCase();return t==="en"||t==="fr"?t:null}var l=pick(q.get("lang"));if(!l){var p=navigator.languages||[navigator.language];for(var i=0;i<p.length&&!l;i++)l=pick(p[i])}d.lang=l||"en";var t=q.get("theme");if(t==="light"||t==="dark")d.setAttribute("data-theme",t);if(q.get("embed")==="1")d.setAttribute("data-embed",q.get("view")==="cards"?"cards":"timeline");d.classList.add("js")})();"#;
+///
+/// It also starts the request for the published dataset, in parallel with the WebAssembly,
+/// unless `?data=` names another file or `?preview=1` shows the staff page's preview. The
+/// pending answer waits in `window.__euIomData` ([`EARLY_DATA_GLOBAL`]) until the app takes it
+/// (`web::fetch`), so the file is requested once; a failure is reported by the app, not as an
+/// unhandled rejection.
+pub const HEAD_SCRIPT: &str = r#"(function(){var d=document.documentElement,q=new URLSearchParams(location.search);function pick(t){t=String(t||"").split(/[-_]/)[0].toLowerCase();return t==="en"||t==="fr"?t:null}var l=pick(q.get("lang"));if(!l){var p=navigator.languages||[navigator.language];for(var i=0;i<p.length&&!l;i++)l=pick(p[i])}d.lang=l||"en";var t=q.get("theme");if(t==="light"||t==="dark")d.setAttribute("data-theme",t);if(q.get("embed")==="1")d.setAttribute("data-embed",q.get("view")==="cards"?"cards":"timeline");d.classList.add("js");if(!q.has("data")&&q.get("preview")!=="1"&&window.fetch){var f=fetch("data/eu-iom-figures.json");f.catch(function(){});window.__euIomData=f}})();"#;
+
+/// Where [`HEAD_SCRIPT`] leaves the request it started for the published dataset (the app's
+/// `web::fetch` reads the same name).
+pub const EARLY_DATA_GLOBAL: &str = "__euIomData";
 
 /// Closes the pre-rendered element, so a later run can find and replace it.
 const END_MARK: &str = "</div><!--/prerendered-->";
@@ -191,8 +201,8 @@ fn figure_table(out: &mut String, dataset: &Dataset, selected: &[Position<Figure
     );
 }
 
-/// Writes the pre-rendered page into a built `index.html`: the head script at the end of
-/// `<head>`, the snapshot in place of the `<div class="boot">` loading message (or of an earlier
+/// Writes the pre-rendered page into a built `index.html`: the head script before the first
+/// stylesheet (else at the end of `<head>`), the snapshot in place of the `<div class="boot">` loading message (or of an earlier
 /// snapshot, so the step can run again after a release is added), and no `<noscript>` block
 /// (the snapshot itself says what needs JavaScript).
 ///
@@ -214,13 +224,16 @@ pub fn insert(index_html: &str, snapshot: &Snapshot<'_>) -> Result<String, Strin
     if head_end > start {
         return Err("the boot message is inside <head>".into());
     }
+    // Before the first stylesheet when there is one: a script waits for the stylesheets above
+    // it, and the data request it starts should not.
     let script = format!("<script>{HEAD_SCRIPT}</script>\n");
+    let at = index_html[..head_end].find(r#"<link rel="stylesheet""#).unwrap_or(head_end);
     let mut page = String::with_capacity(index_html.len() + 200_000);
-    page.push_str(&index_html[..head_end]);
-    if !page.contains(&script) {
+    page.push_str(&index_html[..at]);
+    if !index_html.contains(&script) {
         page.push_str(&script);
     }
-    page.push_str(&index_html[head_end..start]);
+    page.push_str(&index_html[at..start]);
     page.push_str(&render(snapshot));
     let rest = &index_html[end..];
     match (rest.find("<noscript>"), rest.find("</noscript>")) {

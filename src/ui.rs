@@ -40,6 +40,7 @@ pub fn chart_style(page: Page) -> Style {
 
 /// Mounts the staff page (`staff.html`) into `#app`.
 pub fn mount_staff() {
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     match crate::web::document::take_app_root() {
         Some(root) => leptos::mount::mount_to(root, staff::StaffApp).forget(),
@@ -49,6 +50,10 @@ pub fn mount_staff() {
 
 /// Mounts the app into `#app`, replacing the static loading message of `index.html`.
 pub fn mount() {
+    // Development builds name a panic's message and place in the console. Release builds rebuild
+    // the standard library so that a panic aborts at once (.ci/wasm-env), where the hook never
+    // runs; it is left out of them.
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     match crate::web::document::take_app_root() {
         Some(root) => leptos::mount::mount_to(root, app::App).forget(),

@@ -5,6 +5,7 @@ pub mod canvas;
 pub mod download;
 pub mod embed;
 pub mod document;
+pub mod error;
 pub mod fetch;
 pub mod files;
 pub mod location;

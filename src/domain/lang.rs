@@ -47,12 +47,30 @@ impl Lang {
     }
 }
 
+/// `c` in lower case, for the letters the interface languages write: ASCII, Latin-1 and the
+/// French Œ and Ÿ; any other character is kept as it is. The standard library's
+/// `char::to_lowercase` knows all of Unicode, with tables that would cost every visitor of the
+/// dashboard several kilobytes of WebAssembly, so shipped code lowers with this instead.
+pub fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' | 'À'..='Þ' if c != '×' => char::from_u32(u32::from(c) + 32).unwrap_or(c),
+        'Œ' => 'œ',
+        'Ÿ' => 'ÿ',
+        _ => c,
+    }
+}
+
+/// `text` in lower case, letter by letter as [`lower`].
+pub fn lowercase(text: &str) -> String {
+    text.chars().map(lower).collect()
+}
+
 /// A name as the interface languages compare and match it: in lower case, with the accents of
 /// Latin letters set aside and the ligatures written out, so that "Éthiopie" sorts among the
 /// E's (not after "Zimbabwe") and is found by "ethiopie". English and French share the rule.
 pub fn folded(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for c in name.chars().flat_map(char::to_lowercase) {
+    for c in name.chars().map(lower) {
         match c {
             'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => out.push('a'),
             'ç' => out.push('c'),
@@ -88,6 +106,17 @@ pub(crate) use tr;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_lower_as_the_standard_library_does_for_the_interface_languages() {
+        // Every Latin-1 character and the ligatures: the same answer as `char::to_lowercase`.
+        for c in ('\0'..='\u{ff}').chain(['Œ', 'œ', 'Ÿ']) {
+            assert_eq!(lower(c).to_string(), c.to_lowercase().to_string(), "{c:?}");
+        }
+        assert_eq!(lowercase("À L'ÉCHELLE DU PROGRAMME × ŒUVRE"), "à l'échelle du programme × œuvre");
+        // Other scripts are kept as they are.
+        assert_eq!(lowercase("ΑΘΉΝΑ"), "ΑΘΉΝΑ");
+    }
 
     #[test]
     fn names_fold_to_lower_case_without_accents() {

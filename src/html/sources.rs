@@ -37,7 +37,7 @@ pub fn sources_list(dataset: &Dataset, selected: &[Position<Figure>], lang: Lang
         out.push_str(r#"<li class="source" data-testid="source-item"><p class="source__meta">"#);
         element(&mut out, "time", &format!(r#"datetime="{}""#, source.date()), &format_date(source.date(), source.date_precision(), lang));
         let _ = write!(out, " · {} · {} · ", escape(source.publisher()), escape(source_kind_name(source.kind(), lang)));
-        element(&mut out, "span", r#"lang="""#, &source.language().to_uppercase());
+        element(&mut out, "span", r#"lang="""#, &source.language().to_ascii_uppercase());
         let class = if official { "badge badge--official" } else { "badge" };
         element(
             &mut out,

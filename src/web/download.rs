@@ -14,9 +14,10 @@ use crate::domain::export::{DownloadError, ExportContext};
 use crate::domain::lang::Lang;
 use crate::web::canvas::prepare;
 use crate::web::{location, perf};
+use crate::web::error::describe;
 
 fn js_error(error: JsValue) -> DownloadError {
-    DownloadError::Failed(error.as_string().unwrap_or_else(|| format!("{error:?}")))
+    DownloadError::Failed(describe(&error))
 }
 
 /// Offers `url` to the user as a file named `name`.

@@ -1,11 +1,15 @@
 //! Fetching the dataset over HTTP with gloo-net, turning every failure into a [`LoadError`], and
-//! telling a copy the service worker served from this device's cache (the network failed).
+//! telling a copy the service worker served from this device's cache (the network failed). The
+//! first load of the published file takes the request the page's head already started.
 
-use gloo::net::http::Request;
+use gloo::net::http::{Request, Response};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::dataset::issue::LoadError;
 use crate::domain::dataset::json::{FileError, FileSpec};
 use crate::domain::dataset::origin::{OfflineCopy, OFFLINE_HEADER};
+use crate::web::error::describe;
 
 /// A fetched text and whether it is the copy saved on this device.
 #[derive(Debug, Clone, PartialEq)]
@@ -33,7 +37,14 @@ pub async fn fetch_json_text(url: &str, file: &FileSpec) -> Result<String, LoadE
 /// [`LoadError::File`] with [`FileError::TooLarge`].
 pub async fn fetch_json(url: &str, file: &FileSpec) -> Result<Fetched, LoadError> {
     let shown = crate::web::location::absolute_url(url);
-    let response = Request::get(url).send().await.map_err(|error| LoadError::Network { url: shown.clone(), detail: error.to_string() })?;
+    let network = |detail: String| LoadError::Network { url: shown.clone(), detail };
+    let response = match take_early_request(url) {
+        Some(started) => JsFuture::from(started)
+            .await
+            .map(|answer| Response::from(answer.unchecked_into::<web_sys::Response>()))
+            .map_err(|error| network(describe(&error)))?,
+        None => Request::get(url).send().await.map_err(|error| network(error.to_string()))?,
+    };
     if !response.ok() {
         return Err(LoadError::Http { status: response.status(), url: shown });
     }
@@ -52,3 +63,19 @@ pub async fn fetch_json(url: &str, file: &FileSpec) -> Result<Fetched, LoadError
     let text = response.text().await.map_err(|error| LoadError::Network { url: shown, detail: error.to_string() })?;
     Ok(Fetched { text, offline_copy })
 }
+
+/// The request for `url` the page's head started (`prerender::HEAD_SCRIPT`, only for the
+/// published file), taken once: later loads (a reload) make their own.
+fn take_early_request(url: &str) -> Option<js_sys::Promise> {
+    if url != crate::domain::export::metadata::JSON_PATH {
+        return None;
+    }
+    let window: JsValue = web_sys::window()?.into();
+    let key = JsValue::from_str(EARLY_DATA_GLOBAL);
+    let started = js_sys::Reflect::get(&window, &key).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    Some(started)
+}
+
+/// Where the page's head leaves its request (`prerender::EARLY_DATA_GLOBAL`, same name).
+const EARLY_DATA_GLOBAL: &str = "__euIomData";

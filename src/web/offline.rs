@@ -10,6 +10,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 use crate::web::{location, perf};
+use crate::web::error::describe;
 
 /// The `<meta name>` the release build writes (with the build id) when the worker is on.
 const META: &str = "eu-iom-service-worker";
@@ -34,13 +35,6 @@ fn container() -> Option<ServiceWorkerContainer> {
     // Absent in insecure contexts and some embedded browsers.
     let present = js_sys::Reflect::has(&navigator, &JsValue::from_str("serviceWorker")).unwrap_or(false);
     present.then(|| navigator.service_worker())
-}
-
-fn describe(error: &JsValue) -> String {
-    error
-        .as_string()
-        .or_else(|| js_sys::JSON::stringify(error).ok().and_then(|s| s.as_string()))
-        .unwrap_or_else(|| format!("{error:?}"))
 }
 
 /// Registers the worker when the build turned it on, and calls `on_update` whenever a new

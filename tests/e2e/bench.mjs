@@ -1,9 +1,11 @@
 // Benchmark: prints size and speed figures for the built dashboard (dist/) in headless Chromium,
-// and the native core on synthetic datasets, each target of issue 12 next to its figure.
+// and the native core on synthetic datasets, each target of issues 12 and 21 next to its figure.
 // Figures come from the app's own performance marks (`filter-change` when a control changes the
 // view state, `<chart>-drawn` after a repaint, `data-fetch-start`, `data-fetched`, `data-parsed`,
-// `data-ready` around loading), from the DevTools protocol (bytes as transferred) and from a
-// script the page runs first (a pre-rendered chart on screen, layout shifts).
+// `data-ready` around loading), from the DevTools protocol (bytes as transferred), from Resource
+// Timing (when the data request started), from the server's log (every byte a visit transferred,
+// files transferred twice) and from a script the page runs first (a pre-rendered chart on screen,
+// layout shifts).
 //
 //   node bench.mjs [--runs 5] [--changes 1000] [--sizes 1000,10000,100000] [--quick] [--phone-only]
 // --phone-only: sizes and the phone profile alone (about a minute); --quick: fewer runs and sizes.
@@ -13,10 +15,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
-import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { serve } from './lib/server.mjs';
 import { launch, DIST, ROOT } from './lib/browser.mjs';
+import { gz, br } from './size.mjs';
 
 const arg = (name, fallback) => {
   const at = process.argv.indexOf(name);
@@ -39,12 +41,19 @@ function stats(values) {
   return { median: at(0.5), p95: at(0.95), max: sorted.at(-1) };
 }
 
-// Issue 12's targets, in its order; `judge` fills in what was measured.
+const count = (n) => String(n);
+
+// Issues 12 and 21's targets; `judge` fills in what was measured.
 const TARGETS = [
   ['phone', 'phone profile: first chart inside the viewport (median)', 800, ms],
-  ['tti', 'phone profile: first filter change repainted, after navigation start (median)', 2500, ms],
+  ['tti', 'phone profile: first filter change repainted, after navigation start, brotli host (median)', 2300, ms],
+  ['tti-gzip', 'phone profile: first filter change repainted, after navigation start, gzip-only host (median)', 2700, ms],
+  ['data-start', 'phone profile: the data request starts, after navigation start (median)', 400, ms],
+  ['transfer', 'phone profile: first visit, everything transferred, brotli host, cache disabled (median)', 330 * 1024, kb],
+  ['twice', 'phone profile: files transferred twice on a first visit (worst visit)', 0, count],
+  ['first-use', 'phone profile: a download or an import ready after the tap, first use (worst of them)', 1500, ms],
   ['bytes', 'bytes before the first chart is visible, phone (compressed, as transferred)', 50 * 1024, kb],
-  ['wasm-gzip', 'main WebAssembly, gzip -9', 300 * 1024, kb],
+  ['wasm-gzip', 'main WebAssembly, gzip -9', 320 * 1024, kb],
   ['wasm-br', 'main WebAssembly, brotli 11', 250 * 1024, kb],
   ['desktop', 'desktop: first chart inside the viewport (median)', 300, ms],
   ['cls', 'layout shift when the app takes over (worst visit, phone and desktop)', 0.02, shift],
@@ -65,17 +74,12 @@ function judge(id, value) {
 // 1. Sizes.
 const wasmFile = fs.readdirSync(DIST).find((f) => /^eu-iom-dashboard-.*_bg\.wasm$/.test(f));
 const wasm = fs.readFileSync(path.join(DIST, wasmFile));
-const gz = (buffer) => zlib.gzipSync(buffer, { level: 9 }).length;
-const br = (buffer) =>
-  zlib.brotliCompressSync(buffer, {
-    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length },
-  }).length;
 const chromium = await launch();
 console.log(`# EU–IOM dashboard benchmark — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0].model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${chromium.version()} headless; load average ${os.loadavg()[0].toFixed(1)} at the start (other work on the machine slows every figure)`);
 console.log('');
 console.log('## Size');
 console.log(`wasm (dist, after wasm-bindgen and wasm-opt -Oz): ${kb(wasm.length)} raw, ${judge('wasm-gzip', gz(wasm))} gzip, ${judge('wasm-br', br(wasm))} brotli`);
-const cargoWasm = path.join(ROOT, 'target/web/wasm32-unknown-unknown/release/eu-iom-dashboard.wasm');
+const cargoWasm = path.join(ROOT, 'target/web-release/wasm32-unknown-unknown/release/eu-iom-dashboard.wasm');
 if (!phoneOnly && fs.existsSync(cargoWasm)) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'eu-iom-bindgen-'));
   try {
@@ -99,6 +103,8 @@ const copies = fs.readdirSync(DIST, { recursive: true }).filter((f) => /\.(br|gz
 console.log(`pre-compressed copies in dist/ (eu-iom-data compress): ${copies.length} files; the server sends them when the browser accepts them, else compresses on the fly`);
 
 const server = await serve({ root: DIST, gzip: true });
+/** A host that compresses with gzip only (GitHub Pages): the same files, never brotli. */
+const gzipServer = await serve({ root: DIST, gzip: true, encodings: ['gzip'] });
 const browser = chromium;
 
 // The profiles of a first visit. The phone is Lighthouse-like: a slow 4G network
@@ -110,7 +116,7 @@ const PHONE = {
   cpu: 4,
 };
 /** The phone on a host that never sends brotli (GitHub Pages compresses with gzip only). */
-const PHONE_GZIP = { ...PHONE, name: 'phone, gzip only', acceptEncoding: 'gzip, deflate' };
+const PHONE_GZIP = { ...PHONE, name: 'phone, gzip only', server: gzipServer };
 const DESKTOP = { name: 'desktop', context: { viewport: { width: 1280, height: 900 } }, network: null, cpu: 1 };
 
 /**
@@ -171,9 +177,9 @@ async function visit(profile, { query = '?lang=en', keep = false } = {}) {
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   if (profile.network) await cdp.send('Network.emulateNetworkConditions', profile.network);
   if (profile.cpu > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
-  if (profile.acceptEncoding) await cdp.send('Network.setExtraHTTPHeaders', { headers: { 'Accept-Encoding': profile.acceptEncoding } });
-  const served = server.requests.length;
-  await page.goto(server.url + query, { waitUntil: 'commit' });
+  const host = profile.server ?? server;
+  const served = host.requests.length;
+  await page.goto(host.url + query, { waitUntil: 'commit' });
   // Ready: data loaded, a chart drawn, and a pre-rendered page (if any) replaced by the app.
   await page.waitForFunction(
     () =>
@@ -209,9 +215,18 @@ async function visit(profile, { query = '?lang=en', keep = false } = {}) {
   const bytes = finished
     .filter((f) => f.type === 'Document' || (f.at - navigationStart) * 1000 <= first.at)
     .reduce((sum, f) => sum + f.bytes, 0);
+  // When the request for the published data started (Resource Timing counts from navigation start).
+  const dataStart = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith('/data/eu-iom-figures.json'))?.startTime ?? NaN);
+  // Let the service worker install (it registers once the app runs) before counting what the
+  // visit transferred: a file it fetches again counts twice.
+  await page.evaluate(() => navigator.serviceWorker?.ready).catch(() => {});
   await page.waitForTimeout(200);
-  const everything = server.requests.slice(served).reduce((sum, r) => sum + r.bytes, 0);
-  const result = { ...first, tti, bytes, everything };
+  const log = host.requests.slice(served);
+  const everything = log.reduce((sum, r) => sum + r.bytes, 0);
+  const times = new Map();
+  for (const r of log) times.set(r.path, (times.get(r.path) ?? 0) + 1);
+  const twice = [...times].filter(([, n]) => n > 1).map(([p]) => p);
+  const result = { ...first, tti, bytes, everything, dataStart, twice };
   if (keep) return { ...result, context, page, cdp };
   await context.close();
   return result;
@@ -226,23 +241,61 @@ async function firstVisits(profile, ids) {
   const bytes = stats(runs.map((r) => r.bytes));
   const cls = stats(runs.map((r) => r.cls));
   const how = [...new Set(runs.map((r) => r.how))].join(', ');
+  const dataStart = stats(runs.map((r) => r.dataStart));
+  const everything = stats(runs.map((r) => r.everything));
+  const twice = runs.reduce((worst, r) => (r.twice.length > worst.length ? r.twice : worst), []);
   const tops = [...new Set(runs.map((r) => (r.top === null ? 'none' : `${Math.round(r.top)} px`)))].join(', ');
   const height = profile.context.viewport.height;
   console.log(`first chart visible (inside the ${height} px high viewport): median ${ids.chart ? judge(ids.chart, chart.median) : ms(chart.median)}, p95 ${ms(chart.p95)} (${how}; its top at ${tops})`);
   console.log(`first filter change repainted: median ${ids.tti ? judge(ids.tti, tti.median) : ms(tti.median)} after navigation start, p95 ${ms(tti.p95)}`);
-  console.log(`bytes before the first chart is visible: median ${ids.bytes ? judge(ids.bytes, bytes.median) : kb(bytes.median)}; everything the visit loaded: ${kb(stats(runs.map((r) => r.everything)).median)} (the map shapes are not among them)`);
+  console.log(`the data request started: median ${ids.dataStart ? judge(ids.dataStart, dataStart.median) : ms(dataStart.median)} after navigation start`);
+  console.log(`bytes before the first chart is visible: median ${ids.bytes ? judge(ids.bytes, bytes.median) : kb(bytes.median)}`);
+  console.log(`everything the visit transferred (service worker included): median ${ids.everything ? judge(ids.everything, everything.median) : kb(everything.median)} (the map shapes are not among them)`);
+  console.log(`files transferred twice: ${ids.twice ? judge(ids.twice, twice.length) : twice.length}${twice.length ? ` (${twice.join(', ')})` : ''}`);
   console.log(`layout shift until the app has taken over: worst ${ids.chart ? judge('cls', cls.max) : shift(cls.max)}, median ${shift(cls.median)}`);
   console.log(`(${RUNS} fresh visits, cache disabled)`);
+}
+
+/**
+ * First use of the rarely used parts on a fresh phone visit (after the first filter change): the
+ * chart as PNG and as SVG, the selection as CSV (tap → the browser offers the file), and a local
+ * file opened (files chosen → its figures on screen). Prints each and judges the slowest.
+ */
+async function firstUses(profile) {
+  const runs = [];
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+    const { context, page } = await visit({ ...profile, context: { ...profile.context, acceptDownloads: true } }, { keep: true });
+    const timed = {};
+    for (const [name, selector] of [['PNG', '[data-testid=timeline-png]'], ['SVG', '[data-testid=timeline-svg]'], ['CSV', '[data-testid=download-selection-csv]']]) {
+      // The filters drawer, left open by the visit, covers the page on a phone: the tap is sent to the button itself.
+      const start = Date.now();
+      await Promise.all([page.waitForEvent('download', { timeout: 60000 }), page.locator(selector).dispatchEvent('click')]);
+      timed[name] = Date.now() - start;
+    }
+    const start = Date.now();
+    await page.setInputFiles('[data-testid=open-file]', path.join(ROOT, 'tests/fixtures/dataset/eu-iom-figures.json'));
+    await page.waitForFunction(() => /eu-iom-figures\.json/.test(document.querySelector('[data-testid=data-origin]')?.textContent ?? ''), null, { timeout: 60000, polling: 20 });
+    timed.import = Date.now() - start;
+    runs.push(timed);
+    await context.close();
+  }
+  const medians = Object.keys(runs[0]).map((name) => [name, stats(runs.map((r) => r[name])).median]);
+  for (const [name, median] of medians) console.log(`${name}: median ${ms(median)}`);
+  const worst = medians.reduce((a, b) => (b[1] > a[1] ? b : a));
+  console.log(`slowest first use (${worst[0]}): ${judge('first-use', worst[1])} (${runs.length} fresh visits; measured by the test's clock, tap to event)`);
 }
 
 try {
   // 2. First visits: phone, then desktop.
   console.log('');
   console.log('## First visit, phone profile (375×800 at 2×, touch; 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up; CPU 4× slower)');
-  await firstVisits(PHONE, { chart: 'phone', tti: 'tti', bytes: 'bytes' });
+  await firstVisits(PHONE, { chart: 'phone', tti: 'tti', bytes: 'bytes', dataStart: 'data-start', everything: 'transfer', twice: 'twice' });
   console.log('');
   console.log('## The same phone on a host without brotli (gzip only, as GitHub Pages serves)');
-  await firstVisits(PHONE_GZIP, {});
+  await firstVisits(PHONE_GZIP, { tti: 'tti-gzip' });
+  console.log('');
+  console.log('## First use of a download and of the import, phone profile (tap → file offered, or local file shown)');
+  await firstUses(PHONE);
   if (!phoneOnly) {
     console.log('');
     console.log('## First visit, desktop (1280×900, no throttling)');
@@ -252,6 +305,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await gzipServer.close();
 }
 
 async function desktopSections() {

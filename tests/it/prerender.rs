@@ -111,6 +111,16 @@ fn insert_places_the_head_script_and_replaces_the_loading_message() {
     assert_eq!(again.matches(r#"<div id="prerendered""#).count(), 1);
     assert!(again.contains(r#"data-fingerprint="fedcba9876543210""#) && !again.contains("0123456789abcdef"));
     assert_eq!(again.len(), page.len());
+    // With a stylesheet, the script comes before it: scripts wait for the stylesheets above them.
+    let styled = index.replace("<title>x</title>", r#"<title>x</title><link rel="stylesheet" href="/main.css"/>"#);
+    let page = insert(&styled, &Snapshot { dataset: &loaded.dataset, fingerprint: "0" }).expect("inserted");
+    assert!(
+        page.contains(&format!(
+            r#"<script>{HEAD_SCRIPT}</script>
+<link rel="stylesheet""#
+        )),
+        "the script precedes the stylesheet"
+    );
     let error = insert("<html><head></head><body></body></html>", &Snapshot { dataset: &loaded.dataset, fingerprint: "" }).unwrap_err();
     assert!(error.contains("boot"), "{error}");
 }
@@ -213,4 +223,15 @@ fn the_shared_regions_are_written_only_in_src_html() {
     for marker in markers {
         assert!(shared.contains(marker), "{marker} is written in src/html/");
     }
+}
+
+#[test]
+fn the_head_script_starts_the_published_files_request_where_the_app_takes_it() {
+    use eu_iom_dashboard::domain::export::metadata::JSON_PATH;
+    use eu_iom_dashboard::prerender::EARLY_DATA_GLOBAL;
+    // The app (web::fetch) takes `window.<EARLY_DATA_GLOBAL>` for the published file's address.
+    assert!(HEAD_SCRIPT.contains(&format!(r#"fetch("{JSON_PATH}")"#)), "{HEAD_SCRIPT}");
+    assert!(HEAD_SCRIPT.contains(&format!("window.{EARLY_DATA_GLOBAL}=")), "{HEAD_SCRIPT}");
+    // Not for another file or the staff page's preview, which the app loads from elsewhere.
+    assert!(HEAD_SCRIPT.contains(r#"!q.has("data")&&q.get("preview")!=="1""#), "{HEAD_SCRIPT}");
 }

@@ -7,7 +7,7 @@ use crate::domain::dataset::model::{Figure, Position, Dataset, Metric, Place};
 use crate::domain::explore::select::{count_sources, sources_behind, Level, PublisherFilter};
 use crate::domain::explore::view::ViewState;
 use crate::domain::export::{ExportContext, Scope};
-use crate::domain::lang::Lang;
+use crate::domain::lang::{lowercase, Lang};
 use crate::domain::text::downloads::{citation_text, download_line, sources_line, CitationFacts};
 use crate::domain::text::format::{format_date, format_period};
 use crate::domain::text::i18n::{level_name, metric_name};
@@ -67,7 +67,7 @@ pub fn describe_filters(dataset: &Dataset, state: &ViewState, lang: Lang) -> Str
             Level::ALL
                 .into_iter()
                 .filter(|l| filter.levels.contains(l))
-                .map(|l| level_name(l, lang).to_lowercase())
+                .map(|l| lowercase(level_name(l, lang)))
                 .collect::<Vec<_>>()
                 .join(", "),
         );

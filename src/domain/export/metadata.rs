@@ -15,7 +15,7 @@ use crate::domain::dataset::model::{Figure, Position, Dataset, Metric, Qualifier
 use crate::domain::explore::aggregate::{headline_figure, Headline};
 use crate::domain::explore::select::{select, sources_behind, Ignore};
 use crate::domain::explore::view::from_query;
-use crate::domain::lang::Lang;
+use crate::domain::lang::{self, Lang};
 use crate::domain::text::describe::figure_value;
 use crate::domain::text::format::{format_date, labelled};
 use crate::domain::text::i18n::metric_name;
@@ -141,7 +141,7 @@ pub fn headline_items(dataset: &Dataset, lang: Lang, first_lines: bool) -> Vec<S
 pub fn as_of_words(dataset: &Dataset, lang: Lang) -> Option<String> {
     let words = msg(Msg::DataAsOf, lang);
     let mut chars = words.chars();
-    let lower: String = chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default();
+    let lower: String = chars.next().map(|c| std::iter::once(lang::lower(c)).chain(chars).collect()).unwrap_or_default();
     dataset.latest_source_date().map(|d| format!("{lower} {}", format_date(d, DatePrecision::Day, lang)))
 }
 

@@ -49,12 +49,14 @@ async function readIfExists(file) {
  *   host      address to bind (default 127.0.0.1)
  *   gzip      compress responses on the fly (gzip -9) when the client accepts it and no
  *             pre-compressed copy fits (default false)
+ *   encodings the content encodings the host sends, best first (default ['br', 'gzip']);
+ *             ['gzip'] is a host that never sends brotli, as GitHub Pages
  * A pre-compressed copy written by `eu-iom-data compress` (`file.br`, `file.gz`) is served, as
  * nginx's brotli_static and gzip_static do, whenever it exists and the request's Accept-Encoding
  * allows it (brotli first), with Content-Encoding and Vary: Accept-Encoding.
  * Returns { url, port, requests, close() }; each request is { method, path, bytes, encoding }.
  */
-export async function serve({ root, base = '/', headers = {}, overrides = {}, host = '127.0.0.1', port = 0, gzip = false }) {
+export async function serve({ root, base = '/', headers = {}, overrides = {}, host = '127.0.0.1', port = 0, gzip = false, encodings = ['br', 'gzip'] }) {
   const requests = [];
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -88,7 +90,7 @@ export async function serve({ root, base = '/', headers = {}, overrides = {}, ho
       const extra = { 'content-type': type, 'cache-control': 'no-store', ...headers };
       const accepted = acceptedEncodings(req.headers['accept-encoding']);
       const copies = [];
-      for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+      for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']].filter(([e]) => encodings.includes(e))) {
         const copy = await readIfExists(file + suffix);
         if (copy) copies.push({ encoding, copy });
       }
@@ -96,7 +98,7 @@ export async function serve({ root, base = '/', headers = {}, overrides = {}, ho
       if (chosen) {
         body = chosen.copy;
         extra['content-encoding'] = chosen.encoding;
-      } else if (gzip && accepted.has('gzip')) {
+      } else if (gzip && accepted.has('gzip') && encodings.includes('gzip')) {
         body = zlib.gzipSync(body, { level: 9 });
         extra['content-encoding'] = 'gzip';
       }

@@ -80,10 +80,10 @@ async function workerActive(page) {
 
 /** Runs `fn` with a page of a fresh browser context on a copy of the build served from a
  * temporary folder (`build`, at `base`, with extra response `headers`), and removes them all after. */
-async function onDeployment(fn, { build = DIST, base = '/', headers = {} } = {}) {
+async function onDeployment(fn, { build = DIST, base = '/', headers = {}, options = {} } = {}) {
   const folder = deployCopy(build);
   const server = await serve({ root: folder, base, headers });
-  const session = await watched();
+  const session = await watched(options);
   try {
     await fn({ folder, server, ...session });
   } finally {
@@ -123,6 +123,33 @@ test('without a network, a reload shows the last figures and chart with the offl
     assert.deepEqual(await page.evaluate(() => window.__violations), []);
     assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
   });
+});
+
+test('once the page has gone offline, every download and the import still work on their first use', async () => {
+  await onDeployment(async ({ server, page, context, problems }) => {
+    await page.goto(`${server.url}?lang=en`);
+    await drawn(page);
+    await workerActive(page);
+    await context.setOffline(true);
+    const served = server.requests.length;
+    for (const [selector, name] of [
+      ['[data-testid=timeline-png]', /\.png$/],
+      ['[data-testid=timeline-svg]', /\.svg$/],
+      ['[data-testid=download-selection-csv]', /_csv_.*\.zip$/],
+      ['[data-testid=download-selection-json]', /\.json$/],
+      ['[data-testid=download-all-csv]', /\.zip$/],
+    ]) {
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), page.click(selector)]);
+      assert.match(file.suggestedFilename(), name, selector);
+      assert.ok(fs.statSync(await file.path()).size > 0, `${selector} gave a file`);
+    }
+    await page.setInputFiles('[data-testid=open-file]', path.join(ROOT, 'tests/fixtures/dataset/eu-iom-figures.json'));
+    await page.waitForFunction(() => /eu-iom-figures\.json/.test(document.querySelector('[data-testid=data-origin]')?.textContent ?? ''));
+    assert.equal(await page.$$eval('[data-testid=download-error]', (n) => n.length), 0);
+    assert.equal(server.requests.length, served, 'nothing reached the server');
+    await context.setOffline(false);
+    assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  }, { options: { acceptDownloads: true } });
 });
 
 test('a second build deployed into the same folder is offered, and runs after the reload', async () => {

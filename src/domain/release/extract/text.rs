@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::domain::lang::lower;
+
 /// A stretch of the input text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Span {
@@ -257,7 +259,7 @@ fn normalise(c: char) -> char {
         c if c.is_whitespace() => ' ',
         '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' | '`' => '\'',
         '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
-        c => c.to_lowercase().next().unwrap_or(c),
+        c => lower(c),
     }
 }
 

@@ -20,8 +20,8 @@ use clap::error::ErrorKind;
 use clap::{Parser, Subcommand};
 
 use crate::domain::dataset::date::Date;
-use crate::domain::lang::Lang;
 use crate::domain::dataset::load::load_dataset;
+use crate::domain::lang::Lang;
 use crate::site::publish;
 
 /// What a command printed and whether it succeeded.

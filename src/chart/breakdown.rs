@@ -7,11 +7,11 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use super::scale::LinearScale;
 use super::theme::size;
 use super::{Anchor, ChartError, ChartLayout, HitPoint, Painter, Style};
+use crate::domain::dataset::model::{Dataset, Figure, Position, Qualifier};
 use crate::domain::explore::aggregate::BreakdownBar;
 use crate::domain::text::describe::figure_value_stated;
 use crate::domain::text::format::format_date;
 use crate::domain::text::labels::place_name;
-use crate::domain::dataset::model::{Dataset, Figure, Position, Qualifier};
 
 /// Height of one bar's row in CSS pixels.
 pub const ROW: f64 = 30.0;

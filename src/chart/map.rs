@@ -23,8 +23,8 @@ use crate::domain::map::{class_breaks, Bounds, WorldMap};
 
 mod legend;
 
-use legend::{draw_legend, hatch, hatch_colour, legend_height, legend_rows, LegendInput};
 pub use legend::{class_colours, ramp, RAMP_DARK, RAMP_LIGHT};
+use legend::{draw_legend, hatch, hatch_colour, legend_height, legend_rows, LegendInput};
 
 /// What to draw.
 #[derive(Debug, Clone, Copy)]
@@ -335,11 +335,11 @@ pub fn draw_map<DB: DrawingBackend>(area: &DrawingArea<DB, Shift>, input: MapInp
 mod tests {
     use super::*;
     use crate::chart::theme::Theme;
-    use crate::domain::map::{MapCountry, Projection};
     use crate::domain::dataset::model::LocalName;
-    use crate::domain::lang::Lang;
-    use crate::domain::testing::{dataset, figure};
     use crate::domain::dataset::model::Qualifier;
+    use crate::domain::lang::Lang;
+    use crate::domain::map::{MapCountry, Projection};
+    use crate::domain::testing::{dataset, figure};
     use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
     #[test]

@@ -8,16 +8,16 @@ use plotters::prelude::{DrawingArea, DrawingBackend, IntoDrawingArea, SVGBackend
 use std::sync::Arc;
 
 use super::breakdown::{self, draw_breakdown, BreakdownInput};
-use super::map::{self, draw_map, MapInput};
 use super::frame::{draw_framed, frame_height, FrameText};
+use super::map::{self, draw_map, MapInput};
 use super::placeholder::draw_placeholder;
 use super::timeline::{self, draw_timeline, TimelineInput};
 use super::{ChartError, ChartLayout, Style};
+use crate::domain::dataset::model::{Country, Dataset, Figure, Position};
 use crate::domain::explore::aggregate::{BreakdownBar, Series};
 use crate::domain::map::WorldMap;
 use crate::domain::text::labels::metrics_in;
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::{Country, Dataset, Figure, Position};
 
 /// What a chart shows.
 #[derive(Debug, Clone, PartialEq)]

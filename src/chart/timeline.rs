@@ -15,14 +15,14 @@ use plotters::prelude::{DrawingArea, DrawingBackend};
 use super::scale::{ticks_from_zero, LinearScale};
 use super::theme::{series_look, size, Marker};
 use super::{Anchor, ChartError, ChartLayout, HitPoint, Painter, Style};
-use crate::domain::explore::aggregate::Series;
 use crate::domain::dataset::date::Date;
+use crate::domain::dataset::model::{Dataset, Figure, Place, Position, Programme, Qualifier};
+use crate::domain::explore::aggregate::Series;
+use crate::domain::lang::Lang;
 use crate::domain::text::format::format_axis_value;
 use crate::domain::text::i18n::{metric_name, qualifier_name};
-use crate::domain::text::messages::{msg, Msg};
-use crate::domain::lang::Lang;
 use crate::domain::text::labels::{entity_labels, metrics_in};
-use crate::domain::dataset::model::{Dataset, Figure, Place, Position, Programme, Qualifier};
+use crate::domain::text::messages::{msg, Msg};
 
 /// Most series drawn at once; more would be unreadable (the table still lists them all).
 pub const MAX_SERIES: usize = 8;

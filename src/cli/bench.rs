@@ -6,11 +6,11 @@ use std::fmt::Write as _;
 use std::time::Instant;
 
 use crate::cli::synth::synthetic;
-use crate::domain::explore::aggregate::{build_breakdown, build_series, BreakdownBy};
 use crate::domain::dataset::load::load_unlimited;
 use crate::domain::dataset::model::Metric;
-use crate::domain::explore::view::ViewState;
+use crate::domain::explore::aggregate::{build_breakdown, build_series, BreakdownBy};
 use crate::domain::explore::select::{select, Ignore};
+use crate::domain::explore::view::ViewState;
 
 fn median(mut samples: Vec<f64>) -> f64 {
     samples.sort_by(f64::total_cmp);

@@ -220,8 +220,8 @@ pub fn compress_dist(dist: &Path) -> Result<Vec<Entry>, String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::site::compress::Skip;
     use super::*;
+    use crate::site::compress::Skip;
     use std::io::Read as _;
 
     fn scratch(name: &str) -> PathBuf {

@@ -31,7 +31,9 @@ use serde_json::Value;
 
 use crate::cli::import::{parse_country_names, CountryNames};
 use crate::cli::{read, Outcome};
-use crate::domain::map::{load_world_map, Bounds, Projection, RawMapCountry, RawWorldMap, EARTH_RADIUS_KM, PROJECTION, SCHEMA, SCHEMA_VERSION};
+use crate::domain::map::{
+    load_world_map, Bounds, Projection, RawMapCountry, RawWorldMap, EARTH_RADIUS_KM, PROJECTION, SCHEMA, SCHEMA_VERSION,
+};
 
 mod simplify;
 mod topology;

@@ -18,8 +18,8 @@ pub use json::{to_json, ExportMetadata};
 pub use zip::{crc32, zip_store};
 
 use crate::domain::dataset::date::Date;
-use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::explore::view::ViewState;
 use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
@@ -119,8 +119,8 @@ mod download_error_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::{dataset, figure};
     use crate::domain::dataset::model::Qualifier;
+    use crate::domain::testing::{dataset, figure};
 
     #[test]
     fn the_csv_archive_holds_the_csv_its_data_package_and_the_readme() {

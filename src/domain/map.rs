@@ -16,7 +16,9 @@ pub mod file;
 pub mod choropleth;
 
 pub use breaks::{class_breaks, roundest_between, ClassBreaks, MAX_CLASSES};
-pub use file::{load_world_map, CountryProblem, MapError, RawMapCountry, RawWorldMap, MAP_FILE, MAX_BYTES, PROJECTION, SCHEMA, SCHEMA_VERSION};
+pub use file::{
+    load_world_map, CountryProblem, MapError, RawMapCountry, RawWorldMap, MAP_FILE, MAX_BYTES, PROJECTION, SCHEMA, SCHEMA_VERSION,
+};
 pub use hit::{inside_spans, point_in_rings};
 pub use projection::{equal_earth, Projection, A1, A2, A3, A4, EARTH_RADIUS_KM};
 pub use shapes::{ring_area, Bounds, MapCountry, WorldMap};

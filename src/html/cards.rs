@@ -6,15 +6,15 @@
 use std::fmt::Write as _;
 
 use super::{element, escape};
-use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::Qualifier;
+use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::explore::aggregate::{headline_figures, Headline, HeadlineLine};
-use crate::domain::text::labels::{headline_line_label, headline_title};
 use crate::domain::lang::Lang;
 use crate::domain::text::describe::{figure_as_of, figure_scope, figure_value_stated, source_line};
 use crate::domain::text::format::{format_value, labelled};
-use crate::domain::dataset::model::Qualifier;
 use crate::domain::text::i18n::{qualifier_name, qualifier_words};
+use crate::domain::text::labels::{headline_line_label, headline_title};
 use crate::domain::text::messages::{msg, Msg};
 
 /// The cards' contents (the children of the `.cards` element) for the figures `selected`
@@ -85,9 +85,9 @@ fn card_line(out: &mut String, dataset: &Dataset, figure_index: Option<Position<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::dataset::model::Metric;
     use crate::domain::dataset::model::Position;
     use crate::domain::testing::{dataset, figure};
-    use crate::domain::dataset::model::Metric;
 
     #[test]
     fn a_number_without_qualifier_reads_as_stated_on_its_card() {

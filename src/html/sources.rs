@@ -5,8 +5,8 @@
 use std::fmt::Write as _;
 
 use super::{element, escape};
-use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::explore::table::sources_of;
 use crate::domain::lang::Lang;
 use crate::domain::text::describe::{figure_value_stated, source_reference};

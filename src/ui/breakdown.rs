@@ -6,13 +6,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::chart::spec::ChartData;
+use crate::domain::dataset::model::{Dataset, Figure, Metric, Position};
 use crate::domain::explore::aggregate::{build_breakdown, BreakdownBar, BreakdownBy};
 use crate::domain::text::describe::{describe_breakdown, tooltip_lines};
 use crate::domain::text::i18n::metric_name;
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::{Dataset, Figure, Metric, Position};
-use crate::ui::page::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
+use crate::ui::page::Page;
 
 /// The bars of every compared metric.
 type Panels = Memo<Vec<(Metric, Vec<BreakdownBar>)>>;

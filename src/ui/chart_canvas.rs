@@ -14,17 +14,17 @@ use crate::chart::frame::FrameText;
 use crate::chart::interact::{key_move, tooltip_position, KeyMove, Pointed, Pointer, PointerStep, TooltipPosition};
 use crate::chart::spec::{draw_chart, render_svg, ChartData};
 use crate::chart::{ChartError, ChartLayout, HitPoint, Style};
-use crate::domain::export::{chart_footer, describe_filters, file_name, ChartFormat, DownloadError, Scope};
-use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::explore::view::View;
+use crate::domain::export::{chart_footer, describe_filters, file_name, ChartFormat, DownloadError, Scope};
+use crate::domain::text::messages::{msg, Msg};
 use crate::html::figure::{caption_inner, ChartTool, TOOL_CLASS};
-use crate::ui::page::Page;
 use crate::ui::chart_style;
+use crate::ui::page::Page;
 use crate::web::canvas::prepare;
 use crate::web::download::{export_context, save_png, save_text};
-use crate::web::{document, perf};
 use crate::web::observe::{watch_width, SizeWatch};
+use crate::web::{document, perf};
 
 /// What a chart canvas needs from the view that shows it.
 pub struct ChartCanvasProps {

@@ -8,16 +8,16 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use crate::domain::dataset::file_format::load_file;
 use crate::domain::dataset::fingerprint::fingerprint;
 use crate::domain::dataset::issue::LoadError;
-use crate::domain::dataset::file_format::load_file;
 use crate::domain::dataset::load::{Loaded, DATASET_FILE};
 use crate::domain::dataset::origin::{check_data_address, DataOrigin, LoadGenerations, LoadTicket, OfflineCopy, PREVIEW_KEY};
 use crate::domain::explore::view::ViewState;
-use crate::web::{document, location, perf};
 use crate::web::fetch::fetch_json;
 use crate::web::files::{read_text, PickedFile};
 use crate::web::storage;
+use crate::web::{document, location, perf};
 
 /// Where the published dataset is, relative to the page's base URL.
 pub const DATA_URL: &str = "data/eu-iom-figures.json";

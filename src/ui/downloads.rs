@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::export::{citation, csv_archive, file_name, to_json, DownloadError, DownloadFormat, Scope};
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::ui::page::Page;
 use crate::web::download::{export_context, save_bytes, save_text};
 

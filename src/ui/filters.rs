@@ -8,13 +8,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::domain::dataset::model::{Country, Dataset, Figure, LocalName, Metric, Position};
 use crate::domain::explore::countries::{country_list, latest_values, CountryRow};
+use crate::domain::explore::select::{count_sources, Filter, Level, PublisherFilter, YearBounds, YearEnd, YearError};
+use crate::domain::explore::view::{CountryOrder, ViewState};
 use crate::domain::text::format::format_value;
 use crate::domain::text::i18n::{level_name, metric_name};
 use crate::domain::text::messages::{active_filters, match_count, msg, Msg};
-use crate::domain::dataset::model::{Country, Dataset, Figure, LocalName, Metric, Position};
-use crate::domain::explore::select::{count_sources, Filter, Level, PublisherFilter, YearBounds, YearEnd, YearError};
-use crate::domain::explore::view::{CountryOrder, ViewState};
 use crate::ui::page::Page;
 use crate::web::document;
 

@@ -9,16 +9,16 @@ use leptos::task::spawn_local;
 
 use crate::chart::map::hit_at;
 use crate::chart::spec::{ChartData, MapChart};
-use crate::domain::explore::countries::latest_values;
-use crate::domain::text::describe::{describe_map, tooltip_lines};
-use crate::domain::map::{load_world_map, MapError, WorldMap, MAP_FILE};
-use crate::domain::map::choropleth::outline_countries;
-use crate::domain::text::i18n::metric_name;
 use crate::domain::dataset::issue::LoadError;
-use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::model::{Dataset, Metric};
-use crate::ui::page::Page;
+use crate::domain::explore::countries::latest_values;
+use crate::domain::map::choropleth::outline_countries;
+use crate::domain::map::{load_world_map, MapError, WorldMap, MAP_FILE};
+use crate::domain::text::describe::{describe_map, tooltip_lines};
+use crate::domain::text::i18n::metric_name;
+use crate::domain::text::messages::{msg, Msg};
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
+use crate::ui::page::Page;
 use crate::web::fetch::fetch_json_text;
 
 /// Where the country shapes are, relative to the page's base URL.

@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::explore::view::{embed_state, full_page_state, shared_state, to_query, View};
 use crate::domain::text::messages::{msg, Msg};
 use crate::html::embed::embed_snippet;
-use crate::domain::explore::view::{embed_state, full_page_state, shared_state, to_query, View};
 use crate::ui::page::Page;
 use crate::web::{document, location, perf};
 

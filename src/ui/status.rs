@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use crate::domain::lang::Lang;
-use crate::domain::dataset::issue::{Issue, LoadError};
 use crate::domain::dataset::date::Date;
-use crate::domain::text::messages::{msg, Msg};
+use crate::domain::dataset::issue::{Issue, LoadError};
 use crate::domain::explore::view::UrlNotice;
-use crate::ui::page::Page;
+use crate::domain::lang::Lang;
+use crate::domain::text::messages::{msg, Msg};
 use crate::ui::data::DataSource;
+use crate::ui::page::Page;
 use crate::web::files::{drag_has_files, file_from_drop, file_from_input};
 use crate::web::offline::apply_update;
 

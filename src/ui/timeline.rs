@@ -5,12 +5,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::chart::spec::ChartData;
+use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::explore::aggregate::build_series;
 use crate::domain::text::describe::{describe_timeline, series_tooltip_lines};
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::{Dataset, Figure, Position};
-use crate::ui::page::Page;
 use crate::ui::chart_canvas::{chart_canvas, ChartCanvasProps};
+use crate::ui::page::Page;
 
 /// The timeline with its heading and explanation.
 #[component]

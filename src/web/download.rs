@@ -13,8 +13,8 @@ use crate::domain::dataset::model::Dataset;
 use crate::domain::export::{DownloadError, ExportContext};
 use crate::domain::lang::Lang;
 use crate::web::canvas::prepare;
-use crate::web::{location, perf};
 use crate::web::error::describe;
+use crate::web::{location, perf};
 
 fn js_error(error: JsValue) -> DownloadError {
     DownloadError::Failed(describe(&error))

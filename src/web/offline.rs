@@ -9,8 +9,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
-use crate::web::{location, perf};
 use crate::web::error::describe;
+use crate::web::{location, perf};
 
 /// The `<meta name>` the release build writes (with the build id) when the worker is on.
 const META: &str = "eu-iom-service-worker";

@@ -3,10 +3,10 @@
 
 use crate::common;
 
-use eu_iom_dashboard::domain::lang::Lang;
 use eu_iom_dashboard::domain::dataset::issue::LoadError;
 use eu_iom_dashboard::domain::dataset::json::FileError;
 use eu_iom_dashboard::domain::dataset::load::{load_dataset, MAX_BYTES};
+use eu_iom_dashboard::domain::lang::Lang;
 
 /// What a file must give.
 enum Expect {

@@ -6,14 +6,14 @@ use std::collections::BTreeSet;
 
 use eu_iom_dashboard::chart::breakdown::{self, BreakdownInput};
 use eu_iom_dashboard::chart::placeholder::draw_placeholder;
-use eu_iom_dashboard::chart::timeline::{draw_timeline, TimelineInput};
 use eu_iom_dashboard::chart::theme::Theme;
+use eu_iom_dashboard::chart::timeline::{draw_timeline, TimelineInput};
 use eu_iom_dashboard::chart::Style;
-use eu_iom_dashboard::domain::lang::Lang;
-use eu_iom_dashboard::domain::explore::aggregate::{build_breakdown, build_series, BreakdownBy};
-use eu_iom_dashboard::domain::explore::view::from_query;
 use eu_iom_dashboard::domain::dataset::model::{Figure, Metric, Position};
+use eu_iom_dashboard::domain::explore::aggregate::{build_breakdown, build_series, BreakdownBy};
 use eu_iom_dashboard::domain::explore::select::{select, Filter, Ignore, Level};
+use eu_iom_dashboard::domain::explore::view::from_query;
+use eu_iom_dashboard::domain::lang::Lang;
 use plotters::prelude::*;
 
 fn render<F>(width: u32, height: u32, draw: F) -> String

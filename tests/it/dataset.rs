@@ -7,10 +7,10 @@ use std::collections::HashSet;
 use eu_iom_dashboard::cli::import::{self, CountryNames};
 use eu_iom_dashboard::domain::dataset::csv_import::load_csv;
 use eu_iom_dashboard::domain::dataset::date::Date;
-use eu_iom_dashboard::domain::export::to_csv;
-use eu_iom_dashboard::domain::lang::Lang;
 use eu_iom_dashboard::domain::dataset::model::{Metric, Position, Qualifier, Unit};
 use eu_iom_dashboard::domain::dataset::raw::RawDataset;
+use eu_iom_dashboard::domain::export::to_csv;
+use eu_iom_dashboard::domain::lang::Lang;
 use serde_json::Value;
 
 #[test]

@@ -8,10 +8,10 @@ use std::path::{Path, PathBuf};
 
 use eu_iom_dashboard::cli;
 use eu_iom_dashboard::domain::dataset::date::Date;
-use eu_iom_dashboard::domain::release::extract::{extract, ContextKind, Extraction, Proposal};
 use eu_iom_dashboard::domain::dataset::load::load_dataset;
 use eu_iom_dashboard::domain::dataset::model::{Metric, Qualifier, Unit};
 use eu_iom_dashboard::domain::dataset::raw::RawDataset;
+use eu_iom_dashboard::domain::release::extract::{extract, ContextKind, Extraction, Proposal};
 use serde_json::{json, Value};
 
 pub(crate) const SEED: &str = "tests/fixtures/seeds/eeas-2020-10-13-eu-iom-7th-strategic-meeting.fr.txt";

@@ -10,27 +10,27 @@ use crate::common;
 
 use std::sync::OnceLock;
 
-use eu_iom_dashboard::domain::dataset::csv_import::{csv_text, csv_text_value, load_csv, parse_csv};
-use eu_iom_dashboard::domain::dataset::origin::{check_data_address, resolve_natively, ResolvedAddress};
-use eu_iom_dashboard::domain::release::extract::extract;
-use eu_iom_dashboard::domain::dataset::load::load_dataset;
-use eu_iom_dashboard::domain::dataset::model::Dataset;
-use eu_iom_dashboard::domain::explore::view::{from_query, to_query};
-use eu_iom_dashboard::chart::spec::{render_svg, ChartData};
 use eu_iom_dashboard::chart::frame::FrameText;
+use eu_iom_dashboard::chart::spec::{render_svg, ChartData};
 use eu_iom_dashboard::chart::theme::Theme;
 use eu_iom_dashboard::chart::{Style, SVG_TEXT_FACTOR};
-use eu_iom_dashboard::site::csp::{build_script_hashes, check_inline};
-use eu_iom_dashboard::site::publish::{head_block, with_head};
+use eu_iom_dashboard::domain::dataset::csv_import::{csv_text, csv_text_value, load_csv, parse_csv};
 use eu_iom_dashboard::domain::dataset::date::Date;
+use eu_iom_dashboard::domain::dataset::load::load_dataset;
 use eu_iom_dashboard::domain::dataset::load::{fits_in_pages, load_value};
+use eu_iom_dashboard::domain::dataset::model::Dataset;
+use eu_iom_dashboard::domain::dataset::origin::{check_data_address, resolve_natively, ResolvedAddress};
 use eu_iom_dashboard::domain::explore::aggregate::build_series;
 use eu_iom_dashboard::domain::explore::select::{select, Ignore};
+use eu_iom_dashboard::domain::explore::view::{from_query, to_query};
 use eu_iom_dashboard::domain::export::citation::{chart_footer, describe_filters};
 use eu_iom_dashboard::domain::export::metadata::{page_description, page_title, schema_org_dataset, Publication};
 use eu_iom_dashboard::domain::export::ExportContext;
 use eu_iom_dashboard::domain::lang::Lang;
+use eu_iom_dashboard::domain::release::extract::extract;
 use eu_iom_dashboard::prerender::{insert, Snapshot};
+use eu_iom_dashboard::site::csp::{build_script_hashes, check_inline};
+use eu_iom_dashboard::site::publish::{head_block, with_head};
 use proptest::prelude::*;
 use scraper::{ElementRef, Html};
 

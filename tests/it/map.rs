@@ -6,10 +6,10 @@ use crate::common;
 use eu_iom_dashboard::chart::map::{self, MapInput};
 use eu_iom_dashboard::chart::theme::Theme;
 use eu_iom_dashboard::chart::Style;
-use eu_iom_dashboard::domain::explore::aggregate::latest_by_country;
-use eu_iom_dashboard::domain::map::{class_breaks, load_world_map, WorldMap};
-use eu_iom_dashboard::domain::lang::Lang;
 use eu_iom_dashboard::domain::dataset::model::{Country, Figure, Metric, Position, Unit};
+use eu_iom_dashboard::domain::explore::aggregate::latest_by_country;
+use eu_iom_dashboard::domain::lang::Lang;
+use eu_iom_dashboard::domain::map::{class_breaks, load_world_map, WorldMap};
 use plotters::prelude::*;
 
 fn world() -> WorldMap {

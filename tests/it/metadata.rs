@@ -8,8 +8,8 @@
 use crate::common;
 
 use eu_iom_dashboard::cli::dist::preview_png;
-use eu_iom_dashboard::site::preview::preview_svg;
 use eu_iom_dashboard::domain::export::metadata::{dcat_catalog, schema_org_dataset, temporal_coverage, Publication};
+use eu_iom_dashboard::site::preview::preview_svg;
 use serde_json::Value;
 
 fn publication() -> Publication {

@@ -5,12 +5,12 @@ use std::collections::HashMap;
 
 use crate::common;
 
-use eu_iom_dashboard::domain::explore::aggregate::{build_breakdown, build_series, headline_figure, BreakdownBy, Headline, Warning};
-use eu_iom_dashboard::domain::lang::{folded, Lang};
 use eu_iom_dashboard::domain::dataset::model::{Dataset, Figure, Metric, Place, Position};
+use eu_iom_dashboard::domain::explore::aggregate::{build_breakdown, build_series, headline_figure, BreakdownBy, Headline, Warning};
 use eu_iom_dashboard::domain::explore::select::{count_sources, select, Ignore};
 use eu_iom_dashboard::domain::explore::table::{sort_figures, sources_of, Column, TableSort};
 use eu_iom_dashboard::domain::explore::view::{from_query, to_query, View};
+use eu_iom_dashboard::domain::lang::{folded, Lang};
 use eu_iom_dashboard::domain::text::i18n::metric_name;
 use eu_iom_dashboard::domain::text::labels::place_name;
 

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use crate::common;
 
 use eu_iom_dashboard::cli::run;
-use eu_iom_dashboard::domain::dataset::load::load_dataset;
 use eu_iom_dashboard::domain::dataset::date::Date;
+use eu_iom_dashboard::domain::dataset::load::load_dataset;
 use eu_iom_dashboard::domain::explore::select::{select, Ignore};
 use eu_iom_dashboard::domain::explore::view::from_query;
 use eu_iom_dashboard::domain::export::metadata::{CATALOG_PATH, CSV_PATH, PACKAGE_PATH};

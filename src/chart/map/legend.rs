@@ -4,13 +4,13 @@
 use plotters::prelude::DrawingBackend;
 use plotters::style::RGBColor;
 
-use super::{MapInput, MapPlan, LegendPlacement, values};
+use super::{values, LegendPlacement, MapInput, MapPlan};
 use crate::chart::theme::{size, Theme};
 use crate::chart::{Anchor, ChartError, Painter, Style};
+use crate::domain::dataset::model::{Metric, Unit};
 use crate::domain::map::{class_breaks, inside_spans, Bounds, ClassBreaks};
 use crate::domain::text::i18n::metric_name;
 use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::{Metric, Unit};
 
 /// Sequential ramp for the light theme, lightest (lowest class) first: ColorBrewer "Blues"
 /// (Brewer, Penn State), colour-blind safe, even steps of about 16 in CIELAB lightness; the

@@ -341,11 +341,11 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::dataset::model::Position;
+    use crate::domain::dataset::model::{Metric, Qualifier};
     use crate::domain::export::to_csv;
     use crate::domain::lang::Lang;
     use crate::domain::testing::{dataset, figure};
-    use crate::domain::dataset::model::{Metric, Qualifier};
-    use crate::domain::dataset::model::Position;
 
     #[test]
     fn parses_quotes_escapes_and_line_ends() {

@@ -17,12 +17,12 @@ use serde_json::Value;
 
 use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::dataset::issue::{AddressProblem, Issue, IssueKind, LoadError, RecordRef};
+use crate::domain::dataset::json::{FileSpec, Item, List, Raw};
 use crate::domain::dataset::model::{
-    Position, Country, Dataset, DatasetInfo, Disagreement, DisagreementKind, Figure, Ids, LocalName, Metric, Parts, Programme,
+    Country, Dataset, DatasetInfo, Disagreement, DisagreementKind, Figure, Ids, LocalName, Metric, Parts, Position, Programme,
     PublisherKind, Qualifier, Region, Source, SourceKind, Unit,
 };
 use crate::domain::dataset::raw::{CountryRecord, DatasetLists, DisagreementRecord, FigureRecord, InfoRecord, NameRecord, SourceRecord};
-use crate::domain::dataset::json::{FileSpec, Item, List, Raw};
 
 use record::Record;
 

@@ -8,10 +8,10 @@
 use serde::de::MapAccess;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::dataset::load::{SCHEMA, SCHEMA_VERSION};
-use crate::domain::dataset::model::{Figure, Position};
-use crate::domain::dataset::model::Dataset;
 use crate::domain::dataset::json::{record, Fields, Item, List};
+use crate::domain::dataset::load::{SCHEMA, SCHEMA_VERSION};
+use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Figure, Position};
 
 // Fields in the order the tools write them; every record also reads `id` and `code`, because an
 // issue names its record by the one or the other.

@@ -399,8 +399,8 @@ pub fn latest_by_country(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::{dataset, figure};
     use crate::domain::dataset::model::Qualifier;
+    use crate::domain::testing::{dataset, figure};
 
     fn all(dataset: &Dataset) -> Vec<Position<Figure>> {
         dataset.figure_positions().collect()

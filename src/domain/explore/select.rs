@@ -354,8 +354,8 @@ impl YearBounds {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::{dataset, figure};
     use crate::domain::dataset::model::Qualifier;
+    use crate::domain::testing::{dataset, figure};
 
     fn sample() -> Dataset {
         dataset(&[

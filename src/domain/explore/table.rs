@@ -2,8 +2,8 @@
 
 use std::cmp::Ordering;
 
+use crate::domain::dataset::model::{Dataset, Figure, Metric, Place, Position, Source};
 use crate::domain::lang::{folded, Lang};
-use crate::domain::dataset::model::{Figure, Position, Source, Dataset, Metric, Place};
 
 /// Columns the table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

@@ -3,7 +3,7 @@
 //! `text::downloads`).
 
 use crate::domain::dataset::date::{Date, DatePrecision};
-use crate::domain::dataset::model::{Figure, Position, Dataset, Metric, Place};
+use crate::domain::dataset::model::{Dataset, Figure, Metric, Place, Position};
 use crate::domain::explore::select::{count_sources, sources_behind, Level, PublisherFilter};
 use crate::domain::explore::view::ViewState;
 use crate::domain::export::{ExportContext, Scope};

@@ -3,8 +3,8 @@
 
 use crate::domain::dataset::csv_import::{csv_text, CSV_COLUMNS};
 use crate::domain::dataset::date::Date;
-use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::lang::Lang;
 use crate::domain::text::i18n::metric_name;
 
@@ -68,8 +68,8 @@ pub fn to_csv(dataset: &Dataset, figures: &[Position<Figure>], lang: Lang) -> St
 mod tests {
     use super::*;
     use crate::domain::dataset::csv_import::{csv_text_value, FORMULA_STARTS};
-    use crate::domain::testing::{dataset, figure};
     use crate::domain::dataset::model::Qualifier;
+    use crate::domain::testing::{dataset, figure};
 
     #[test]
     fn csv_quotes_text_and_keeps_sources() {

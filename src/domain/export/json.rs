@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::model::Dataset;
+use crate::domain::dataset::model::{Figure, Position};
 use crate::domain::dataset::raw::RawDataset;
 use crate::domain::explore::view::ViewState;
 use crate::domain::export::citation::{citation, describe_filters};
@@ -59,9 +59,9 @@ pub fn to_json(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::dataset::model::{Metric, Qualifier};
     use crate::domain::export::context;
     use crate::domain::testing::{dataset, figure};
-    use crate::domain::dataset::model::{Metric, Qualifier};
 
     #[test]
     fn json_downloads_reload_as_datasets() {

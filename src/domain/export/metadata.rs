@@ -11,7 +11,7 @@
 use serde_json::{json, Map, Value};
 
 use crate::domain::dataset::date::{Date, DatePrecision};
-use crate::domain::dataset::model::{Figure, Position, Dataset, Metric, Qualifier};
+use crate::domain::dataset::model::{Dataset, Figure, Metric, Position, Qualifier};
 use crate::domain::explore::aggregate::{headline_figure, Headline};
 use crate::domain::explore::select::{select, sources_behind, Ignore};
 use crate::domain::explore::view::from_query;

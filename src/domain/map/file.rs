@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::domain::dataset::model::LocalName;
 use crate::domain::dataset::json::{FileError, FileSpec};
+use crate::domain::dataset::model::LocalName;
 use crate::domain::map::projection::{Projection, EARTH_RADIUS_KM};
 use crate::domain::map::shapes::{Bounds, MapCountry, WorldMap};
 

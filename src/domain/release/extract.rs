@@ -44,8 +44,8 @@ use crate::domain::lang::Lang;
 use facts::{guess_language, programme_names, release_date, title_line, unique_id, Reader};
 use scan::{scan, Token};
 use sentences::{lines, split_sentences};
-use text::Text;
 pub use text::Span;
+use text::Text;
 
 /// What span offsets count: Unicode scalar values (`char`s); `byte_*` fields count UTF-8 bytes.
 pub const OFFSETS: &str = "unicode scalar values (byte_start/byte_end: UTF-8 bytes)";

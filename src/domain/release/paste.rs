@@ -120,8 +120,8 @@ fn walk(element: ElementRef<'_>, out: &mut Paragraphs) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::testing::seed_release as seed;
     use crate::domain::release::extract::extract;
+    use crate::domain::testing::seed_release as seed;
 
     /// The seed release as the EEAS site marks it up: the site's header and menus, a
     /// breadcrumb, the title, the dateline, the paragraphs (some with inline markup), share

@@ -10,8 +10,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::release::extract::{Confidence, Extraction};
 use crate::domain::dataset::raw::{RawCountry, RawFigure, RawSource};
+use crate::domain::release::extract::{Confidence, Extraction};
 
 /// What a value left from the skeleton starts with; `add` refuses any record still holding one.
 pub const PLACEHOLDER: &str = "TODO";

@@ -1,16 +1,16 @@
 //! Sentences about figures and charts: scopes, source lines, tooltips and the text
 //! alternatives that stand in for a chart for screen-reader users.
 
-use crate::domain::explore::aggregate::{Series, Warning};
-use crate::domain::text::format::{format_as_of, format_date, format_period, format_qualified, format_since, labelled};
-use crate::domain::dataset::model::{Qualifier, Unit};
-use crate::domain::text::i18n::{metric_name, precision_note, qualifier_name};
-use crate::domain::lang::{tr, Lang};
-use crate::domain::text::labels::place_name;
-use crate::domain::text::messages::{msg, Msg};
 use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::dataset::model::{Country, Dataset, Figure, Place, Position, Source};
+use crate::domain::dataset::model::{Qualifier, Unit};
+use crate::domain::explore::aggregate::{Series, Warning};
+use crate::domain::lang::{tr, Lang};
 use crate::domain::release::extract::Proposal;
+use crate::domain::text::format::{format_as_of, format_date, format_period, format_qualified, format_since, labelled};
+use crate::domain::text::i18n::{metric_name, precision_note, qualifier_name};
+use crate::domain::text::labels::place_name;
+use crate::domain::text::messages::{msg, Msg};
 
 /// The value as the release words it: `more than 84,000`.
 pub fn figure_value(figure: &Figure, lang: Lang) -> String {
@@ -301,10 +301,10 @@ pub fn describe_map(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::explore::aggregate::{build_breakdown, build_series, BreakdownBy};
     use crate::domain::dataset::model::Metric;
-    use crate::domain::testing::{dataset, figure};
+    use crate::domain::explore::aggregate::{build_breakdown, build_series, BreakdownBy};
     use crate::domain::release::extract::extract;
+    use crate::domain::testing::{dataset, figure};
 
     /// The date of `YYYY-MM-DD`, none for an empty text.
     fn date(text: &str) -> Option<Date> {

@@ -8,9 +8,9 @@
 //! and ICU4X's formatting data would cost far more WebAssembly than these few functions.
 
 use crate::domain::dataset::date::{Date, DatePrecision};
-use crate::domain::text::i18n::qualifier_words;
-use crate::domain::lang::{tr, Lang};
 use crate::domain::dataset::model::{Qualifier, Unit};
+use crate::domain::lang::{tr, Lang};
+use crate::domain::text::i18n::qualifier_words;
 
 /// Narrow no-break space, the French thousands separator.
 pub const NNBSP: char = '\u{202F}';

@@ -3,9 +3,9 @@
 //! `tr!`, so a missing translation is a compile error.
 
 use crate::domain::dataset::date::DatePrecision;
-use crate::domain::lang::{tr, Lang};
 use crate::domain::dataset::model::{DisagreementKind, Metric, PublisherKind, Qualifier, SourceKind};
 use crate::domain::explore::select::Level;
+use crate::domain::lang::{tr, Lang};
 use crate::domain::release::extract::{Confidence, ContextKind};
 
 /// Short name of a metric, for legends, filters and cards.

@@ -1,13 +1,13 @@
 //! Names for what the views show: places, series, panels, map classes; shared by charts, tables
 //! and the text alternatives so that a series is called the same everywhere.
 
+use crate::domain::dataset::model::{Dataset, Metric, Place, Position, Programme, Unit};
 use crate::domain::explore::aggregate::{Headline, HeadlineLine, Series};
 use crate::domain::explore::view::{ThemeChoice, View};
 use crate::domain::lang::{tr, Lang};
-use crate::domain::text::messages::{msg, Msg};
-use crate::domain::dataset::model::{Dataset, Metric, Place, Position, Programme, Unit};
 use crate::domain::map::ClassBreaks;
 use crate::domain::text::format::format_value;
+use crate::domain::text::messages::{msg, Msg};
 
 /// Name of a place: a country, one or more regions joined with " + ", or the programme as a whole.
 pub fn place_name(dataset: &Dataset, place: &Place, lang: Lang) -> String {

@@ -9,14 +9,14 @@ use std::fmt;
 
 use crate::domain::dataset::date::{Date, DateError, DatePrecision};
 use crate::domain::dataset::issue::{AddressProblem, Issue, IssueKind, LoadError};
-use crate::domain::dataset::origin::{DataOrigin, OfflineCopy};
-use crate::domain::text::format::format_date;
-use crate::domain::explore::select::YearError;
-use crate::domain::explore::view::UrlNotice;
 use crate::domain::dataset::json::{FileError, FileKind};
 use crate::domain::dataset::load::MAX_REFERENCE_CHARS;
+use crate::domain::dataset::origin::{DataOrigin, OfflineCopy};
+use crate::domain::explore::select::YearError;
+use crate::domain::explore::view::UrlNotice;
 use crate::domain::lang::{tr, Lang};
 use crate::domain::map::{CountryProblem, MapError, PROJECTION};
+use crate::domain::text::format::format_date;
 
 impl DateError {
     /// Why a date was refused, in words.

@@ -7,10 +7,10 @@ use std::fmt;
 use crate::domain::dataset::issue::IssueKind;
 use crate::domain::dataset::load::MAX_TEXT_CHARS;
 use crate::domain::dataset::raw::RawName;
-use crate::domain::text::format::format_count;
 use crate::domain::lang::{tr, Lang};
 use crate::domain::release::add::{AddError, IdPlace, PlaceholderLeft};
 use crate::domain::release::draft::{DraftError, DraftProblem, Duplicate, FieldProblem, Target};
+use crate::domain::text::format::format_count;
 
 /// A vocabulary of the dataset (programmes, regions) as `(id, name in lang)` choices.
 pub fn name_choices(names: &[RawName], lang: Lang) -> Vec<(String, String)> {

@@ -1,9 +1,9 @@
 //! Tests of loading and validation.
 
 use super::*;
-use serde_json::{json, Map};
 use crate::domain::dataset::json::FileError;
 use crate::domain::lang::Lang;
+use serde_json::{json, Map};
 
 fn minimal() -> Value {
     json!({

@@ -5,9 +5,9 @@
 use crate::domain::dataset::date::{Date, DatePrecision};
 use crate::domain::lang::{tr, Lang};
 
-use super::{DisagreementKind, Metric, Position, PublisherKind, Qualifier, SourceKind, Unit};
 #[cfg(doc)]
 use super::Dataset;
+use super::{DisagreementKind, Metric, Position, PublisherKind, Qualifier, SourceKind, Unit};
 
 /// A name in both interface languages.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -378,9 +378,9 @@ fn same_figure(a: &Proposal, b: &Proposal) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::domain::dataset::date::Date;
+    use crate::domain::dataset::model::Metric;
     use crate::domain::lang::Lang;
     use crate::domain::release::extract::{extract, ContextKind};
-    use crate::domain::dataset::model::Metric;
 
     #[test]
     fn a_further_number_takes_the_metric_before_it() {

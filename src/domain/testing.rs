@@ -19,6 +19,7 @@ pub struct TestFigure {
     qualifier: Qualifier,
     country: Option<String>,
     period_start: Option<String>,
+    counted_since: Option<String>,
     media: bool,
 }
 
@@ -32,6 +33,7 @@ pub fn figure(id: &str) -> TestFigure {
         qualifier: Qualifier::Exact,
         country: None,
         period_start: None,
+        counted_since: None,
         media: false,
     }
 }
@@ -67,6 +69,11 @@ impl TestFigure {
         TestFigure { period_start: Some(date.to_string()), ..self }
     }
 
+    /// Makes it a running total counted from `date` ("since 1 January 2025").
+    pub fn counted_since(self, date: &str) -> TestFigure {
+        TestFigure { counted_since: Some(date.to_string()), ..self }
+    }
+
     /// Has a news outlet publish its source instead of IOM (the "official only" filter drops it).
     pub fn published_by_media(self) -> TestFigure {
         TestFigure { media: true, ..self }
@@ -82,7 +89,8 @@ impl TestFigure {
         json!({"id": self.id, "source": format!("s-{}", self.id), "metric": self.metric.id(), "metric_detail": "d",
                "value": self.value, "unit": self.metric.default_unit().id(), "qualifier": self.qualifier.id(),
                "programme": "P", "programme_id": "p", "country": self.country,
-               "regions": if self.country.is_some() { json!(["r"]) } else { json!([]) }, "period_start": self.period_start})
+               "regions": if self.country.is_some() { json!(["r"]) } else { json!([]) }, "period_start": self.period_start.as_ref().or(self.counted_since.as_ref()),
+               "cumulative_since": self.counted_since})
     }
 }
 

@@ -9,6 +9,7 @@ use eu_iom_dashboard::domain::dataset::csv_import::load_csv;
 use eu_iom_dashboard::domain::dataset::date::Date;
 use eu_iom_dashboard::domain::dataset::model::{Metric, Position, Qualifier, Unit};
 use eu_iom_dashboard::domain::dataset::raw::RawDataset;
+use eu_iom_dashboard::domain::explore::aggregate::latest_by_country;
 use eu_iom_dashboard::domain::export::to_csv;
 use eu_iom_dashboard::domain::lang::Lang;
 use serde_json::Value;
@@ -377,6 +378,22 @@ fn later_programme_wide_totals_are_their_own_series() {
 
 /// Percentages are `other` figures whose wording says "percent": they carry the percent unit,
 /// so no chart reads them as counts.
+#[test]
+fn the_map_shows_tunisias_total_for_2025_not_the_september_count() {
+    // "More than 6,500 since the start of the year" (September 2025), then 8,853 for the whole
+    // year (January 2026): the whole year's total covers the running count, so it is the latest.
+    let loaded = common::published_dataset();
+    let dataset = &loaded.dataset;
+    let all: Vec<_> = dataset.figure_positions().collect();
+    let tunisia = dataset.country_index("TN").expect("Tunisia is in the data");
+    let latest = latest_by_country(dataset, &all, Metric::MigrantsReturned);
+    let figure = latest.get(&tunisia).and_then(|f| dataset.figure(*f)).expect("Tunisia has a figure");
+    assert_eq!(
+        (figure.value(), figure.period_start(), figure.period_end()),
+        (8853.0, Date::parse_iso("2025-01-01").ok(), Date::parse_iso("2025-12-31").ok())
+    );
+}
+
 #[test]
 fn percentages_carry_the_percent_unit() {
     let loaded = common::published_dataset();

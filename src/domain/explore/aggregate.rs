@@ -352,7 +352,9 @@ impl BreakdownBy {
 /// Latest reported value per place for one metric, largest first.
 ///
 /// Period totals (for example "returns in 2018") are not compared with running totals: when a
-/// place has both, only running totals compete for its bar.
+/// place has both, only running totals compete for its bar, and a period total that covers a
+/// running total's whole count, from its start to its as-of date or later ("8,853 returns in
+/// 2025" beside "more than 6,500 since 1 January 2025"). Nothing is added: one figure is chosen.
 pub fn build_breakdown(dataset: &Dataset, selected: &[Position<Figure>], metric: Metric, by: BreakdownBy) -> Vec<BreakdownBar> {
     let mut by_place: BTreeMap<Place, Vec<Position<Figure>>> = BTreeMap::new();
     for index in selected {
@@ -370,8 +372,9 @@ pub fn build_breakdown(dataset: &Dataset, selected: &[Position<Figure>], metric:
     let mut bars: Vec<BreakdownBar> = by_place
         .into_iter()
         .filter_map(|(place, members)| {
-            let has_running = members.iter().any(|i| dataset.figure(*i).is_some_and(|f| !f.is_period_total()));
-            let competing = members.iter().copied().filter(|i| dataset.figure(*i).is_some_and(|f| !has_running || !f.is_period_total()));
+            let running: Vec<&Figure> = members.iter().filter_map(|i| dataset.figure(*i)).filter(|f| !f.is_period_total()).collect();
+            let competes = |f: &Figure| running.is_empty() || !f.is_period_total() || running.iter().any(|r| covers(f, r));
+            let competing = members.iter().copied().filter(|i| dataset.figure(*i).is_some_and(competes));
             let figure = latest(dataset, competing)?;
             let value = dataset.figure(figure)?.value();
             Some(BreakdownBar { place, figure, value, n_reports: members.len() })
@@ -379,6 +382,15 @@ pub fn build_breakdown(dataset: &Dataset, selected: &[Position<Figure>], metric:
         .collect();
     bars.sort_by(|a, b| b.value.total_cmp(&a.value).then_with(|| a.place.cmp(&b.place)));
     bars
+}
+
+/// Whether the period total `total` counts all that the running total `running` counts: from the
+/// running total's start (or earlier) to its as-of date (or later).
+fn covers(total: &Figure, running: &Figure) -> bool {
+    match (total.period_start(), running.cumulative_since()) {
+        (Some(start), Some(since)) => start <= since && total.as_of() >= running.as_of(),
+        _ => false,
+    }
 }
 
 /// Latest value per country for one metric (for the country list's "sort by value" and the map).
@@ -568,5 +580,21 @@ mod tests {
         assert_eq!(summary, vec![(1, 100000.0, 3), (3, 66000.0, 1)]);
         assert!(build_breakdown(&d, &all(&d), Metric::Projects, BreakdownBy::Country).is_empty());
         assert_eq!(latest_by_country(&d, &all(&d), Metric::MigrantsReturned).get(&Position::new(0)), Some(&Position::new(1)));
+    }
+
+    #[test]
+    fn a_later_period_total_that_covers_a_running_total_takes_its_place() {
+        // Libya here stands for Tunisia's returns in 2025: "more than 6,500 since the start of the
+        // year" in September, then 8,853 for the whole year in January. In Niger the total of
+        // 2023 ends before the running total's date, so it covers it not and the running total stays.
+        let d = dataset(&[
+            figure("sept").date("2025-09-16").value(6500.0).qualifier(Qualifier::MoreThan).country("LY").counted_since("2025-01-01"),
+            figure("year").date("2026-01-15").value(8853.0).country("LY").period_start("2025-01-01"),
+            figure("older").date("2024-01-10").value(2557.0).country("NE").period_start("2023-01-01"),
+            figure("ne").date("2024-06-01").value(900.0).country("NE").counted_since("2024-03-01"),
+        ]);
+        let bars = build_breakdown(&d, &all(&d), Metric::MigrantsReturned, BreakdownBy::Country);
+        let summary: Vec<(usize, f64)> = bars.iter().map(|b| (b.figure.get(), b.value)).collect();
+        assert_eq!(summary, vec![(1, 8853.0), (3, 900.0)]);
     }
 }

@@ -145,7 +145,10 @@ pub fn with_head(html: &str, block: &str, title: &str, description: &str) -> Res
     let end = page.get(at..).and_then(|rest| rest.find('"')).ok_or("the description <meta> is not closed")? + at;
     page.replace_range(at..end, &escape(description));
     let head_end = page.find("</head>").ok_or("index.html has no </head>")?;
-    page.insert_str(head_end, &format!("{block}\n"));
+    // The block opens a line of its own, so that a later run finds its marker (Trunk may leave
+    // `</head>` at the end of a line of its tags).
+    let opens_a_line = page[..head_end].ends_with('\n') || head_end == 0;
+    page.insert_str(head_end, &format!("{}{block}\n", if opens_a_line { "" } else { "\n" }));
     Ok(page)
 }
 
@@ -365,6 +368,17 @@ mod tests {
         assert!(twice.find(START) < twice.find("</head>"));
         let again = with_head(&twice, &format!("{START}\n<meta name=\"b\">\n{END}"), "New & improved", "Figures: 1 < 2").unwrap();
         assert_eq!(again, twice, "a run again with the same block changes nothing");
+    }
+
+    #[test]
+    fn the_block_opens_a_line_where_trunk_left_head_closing_a_line_of_tags() {
+        let html = "<head>\n<meta name=\"description\" content=\"\">\n<title>t</title>\n<link rel=\"modulepreload\" href=\"/a.js\"></head><body></body>";
+        let block = format!("{START}\n<meta name=\"a\">\n{END}");
+        let once = with_head(html, &block, "T", "D").unwrap();
+        assert!(once.contains(&format!("<link rel=\"modulepreload\" href=\"/a.js\">\n{START}")), "{once}");
+        let twice = with_head(&once, &block, "T", "D").unwrap();
+        assert_eq!(twice.matches(START).count(), 1, "{twice}");
+        assert_eq!(twice, once);
     }
 
     #[test]

@@ -7,22 +7,11 @@
 use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).expect("read src") {
-        let path = entry.expect("entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
+use std::path::Path;
 
 fn sources() -> Vec<(String, String)> {
     let mut files = Vec::new();
-    rust_files(&common::path("src"), &mut files);
+    common::rust_files(&common::path("src"), &mut files);
     files.sort();
     files
         .into_iter()
@@ -101,8 +90,8 @@ fn shipped_code_has_no_panicking_calls() {
 #[test]
 fn no_ignored_or_should_panic_tests() {
     let mut files = Vec::new();
-    rust_files(&common::path("tests"), &mut files);
-    rust_files(&common::path("src"), &mut files);
+    common::rust_files(&common::path("tests"), &mut files);
+    common::rust_files(&common::path("src"), &mut files);
     for path in files {
         let text = std::fs::read_to_string(&path).expect("read");
         assert!(!text.contains(&["#[", "ignore]"].concat()), "{}", path.display());
@@ -134,8 +123,8 @@ fn tests_reading_the_published_data(text: &str) -> Vec<String> {
 #[test]
 fn only_the_checks_of_the_published_data_read_it() {
     let mut files = Vec::new();
-    rust_files(&common::path("tests/it"), &mut files);
-    rust_files(&common::path("src"), &mut files);
+    common::rust_files(&common::path("tests/it"), &mut files);
+    common::rust_files(&common::path("src"), &mut files);
     let mut offenders = Vec::new();
     for path in files {
         let relative = path.strip_prefix(common::path("")).expect("inside the crate").display().to_string();

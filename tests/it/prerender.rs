@@ -195,16 +195,8 @@ fn the_shared_regions_are_written_only_in_src_html() {
         "Msg::HeadlinesHeading, lang",
     ];
     let mut files = vec![common::path("src/prerender.rs")];
-    let mut folders = vec![common::path("src/ui"), common::path("src/site")];
-    while let Some(folder) = folders.pop() {
-        for path in std::fs::read_dir(folder).unwrap().map(|e| e.unwrap().path()) {
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                files.push(path);
-            }
-        }
-    }
+    common::rust_files(&common::path("src/ui"), &mut files);
+    common::rust_files(&common::path("src/site"), &mut files);
     let mut found = Vec::new();
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();

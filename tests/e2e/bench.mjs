@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { serve } from './lib/server.mjs';
+import { serve, timesServed } from './lib/server.mjs';
 import { launch, DIST, ROOT } from './lib/browser.mjs';
 import { gz, br } from './size.mjs';
 
@@ -223,9 +223,7 @@ async function visit(profile, { query = '?lang=en', keep = false } = {}) {
   await page.waitForTimeout(200);
   const log = host.requests.slice(served);
   const everything = log.reduce((sum, r) => sum + r.bytes, 0);
-  const times = new Map();
-  for (const r of log) times.set(r.path, (times.get(r.path) ?? 0) + 1);
-  const twice = [...times].filter(([, n]) => n > 1).map(([p]) => p);
+  const twice = [...timesServed(log)].filter(([, n]) => n > 1).map(([p]) => p);
   const result = { ...first, tti, bytes, everything, dataStart, twice };
   if (keep) return { ...result, context, page, cdp };
   await context.close();

@@ -290,7 +290,8 @@ pub const PAGES: [&str; 2] = ["index.html", "staff.html"];
 /// [`CspError::Inline`] naming what the page `name` contains.
 pub fn secure_page(name: &str, html: &str, connect: &[String]) -> Result<(String, Hashes), CspError> {
     check_inline(html, name)?;
-    let hashes = Hashes { scripts: build_script_hashes(html, name)?, styles: head_styles(html).iter().map(|style| script_hash(style)).collect() };
+    let hashes =
+        Hashes { scripts: build_script_hashes(html, name)?, styles: head_styles(html).iter().map(|style| script_hash(style)).collect() };
     let meta = policy(&hashes, connect, None);
     Ok((with_meta(html, &meta), hashes))
 }

@@ -555,7 +555,7 @@ mod tests {
     #[test]
     fn the_loaders_cache_and_data_are_the_workers() {
         // The loader names the cache as the worker does, and keeps the data file the head script fetches.
-        let worker = include_str!("../../public/sw.js");
+        let worker = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/sw.js")).unwrap();
         assert!(worker.contains("const PREFIX = `eu-iom-dashboard ${SCOPE} `;") && worker.contains("const CACHE = PREFIX + BUILD;"));
         assert!(KEEPING_LOADER.contains("caches.open(`eu-iom-dashboard ${new URL('./', document.baseURI)} ${build}`)"));
         assert!(worker.contains("const FETCHED = 'x-eu-iom-fetched';") && KEEPING_LOADER.contains("headers.set('x-eu-iom-fetched', "));

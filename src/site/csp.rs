@@ -210,7 +210,7 @@ pub fn policy(hashes: &Hashes, connect: &[String], frame_ancestors: Option<&str>
 
 /// The loader Trunk writes into `index.html` when it serves the app for development (`make
 /// serve`: `trunk serve --filehash false` at `/`, no reload script): the release build's loader
-/// with unhashed file names. `tests/e2e/specs/trust.test.mjs` checks it against the release build.
+/// with unhashed file names. `tests/e2e/specs/trust.test.mjs` checks it against the release build's staff page (the dashboard's is replaced by `publish`, which fails on a loader it does not know).
 pub const DEV_LOADER: &str = "\nimport init, * as bindings from '/eu-iom-dashboard.js';\nconst wasm = await init({ module_or_path: '/eu-iom-dashboard_bg.wasm' });\n\n\nwindow.wasmBindings = bindings;\n\n\ndispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));\n\n";
 
 /// Headers every response carries besides the policy, in the release's example configurations

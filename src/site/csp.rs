@@ -1,9 +1,11 @@
 //! Build-time security step for `dist/`: computes the SHA-256 hashes of the inline scripts the
-//! build writes (Trunk's loader, the pre-rendered page's head script) and refuses any other,
+//! build writes (Trunk's loader or the publish step's, the pre-rendered page's head script) and
+//! refuses any other, and of the stylesheet the publish step writes into `<head>`,
 //! writes the strict Content-Security-Policy into `index.html` (as a `<meta>`, for hosts that
 //! cannot set headers) and into example server configurations (`_headers`,
 //! `nginx.conf.example`), and refuses JavaScript that evaluates strings (`eval(`, `new Function`)
-//! and markup a strict policy would block (inline handlers and styles), read by an HTML parser
+//! and markup a strict policy would block (inline handlers, style attributes, `<style>` outside
+//! `<head>`), read by an HTML parser
 //! so that only tags count, never text.
 
 use std::fmt::Write as _;

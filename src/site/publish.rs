@@ -3,7 +3,9 @@
 //! the page's title and description naming the latest figures, Open Graph and Twitter card tags,
 //! the schema.org `Dataset` JSON-LD, the DCAT-AP catalogue record, the CSV with its Frictionless
 //! data package, the 1200 × 630 preview image, and the service worker stamped with this build's
-//! id and files (or turned off). It can run again on a built folder (after a release is added).
+//! id and files (or turned off); it also writes the stylesheet and the icon into the page and,
+//! with the worker on, a loader that hands the worker the first visit's own responses, so that
+//! nothing is downloaded twice. It can run again on a built folder (after a release is added).
 //! Pure: the data tool (`cli::dist`) reads and writes `dist/`, the staff page's site update
 //! (`site::update`) the deployed files.
 
@@ -240,7 +242,9 @@ pub fn inline_links(html: &str, linked: &[(String, Vec<u8>)]) -> Result<String, 
         let Some(end) = page[at..].find('>').map(|e| at + e + 1) else { continue };
         let href = page[at + opening.len()..end].split('"').next().unwrap_or_default();
         let name = href.rsplit('/').next().unwrap_or_default();
-        let Some((_, bytes)) = linked.iter().find(|(file, _)| file == name) else { continue };
+        // Icons only in SVG, the type Trunk's page links to.
+        let given = linked.iter().find(|(file, _)| file == name && (inline || file.ends_with(".svg")));
+        let Some((_, bytes)) = given else { continue };
         let tag = if inline {
             let css = std::str::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8"))?;
             if css.to_ascii_lowercase().contains("</style") {

@@ -93,6 +93,18 @@ async function onDeployment(fn, { build = DIST, base = '/', headers = {}, option
   }
 }
 
+/** Takes the network away and reloads: the app shows, with the offline notice, and nothing
+ * reaches the server. Returns how many requests the server had served before. */
+async function reloadOffline({ server, page, context }) {
+  await context.setOffline(true);
+  const served = server.requests.length;
+  await page.reload();
+  await drawn(page);
+  await page.waitForSelector('[data-testid=offline-notice]');
+  assert.equal(server.requests.length, served, 'nothing reached the server');
+  return served;
+}
+
 const cardText = (page) => page.$eval('[data-testid=card-projects]', (c) => c.textContent);
 
 test('without a network, a reload shows the last figures and chart with the offline notice, in the page and in an embed', async () => {
@@ -102,12 +114,7 @@ test('without a network, a reload shows the last figures and chart with the offl
     await workerActive(page);
     assert.equal(await page.$$eval('[data-testid=offline-notice]', (n) => n.length), 0, 'online: no notice');
 
-    await context.setOffline(true);
-    const served = server.requests.length;
-    await page.reload();
-    await drawn(page);
-    await page.waitForSelector('[data-testid=offline-notice]');
-    assert.equal(server.requests.length, served, 'nothing reached the server');
+    const served = await reloadOffline({ server, page, context });
     assert.match(await page.textContent('[data-testid=offline-notice]'), /^Offline — figures as of 29\u00a0Jan\u00a02026, from the copy saved on \d{1,2}\u00a0\w{3}\u00a0\d{4}; they are fetched again when the connection returns\.$/);
     assert.equal(await page.$$eval('#prerendered', (n) => n.length), 0, 'the notice shows in the app, after the snapshot is gone');
     assert.match(await cardText(page), /535/);
@@ -153,12 +160,7 @@ for (const [where, build, base] of [['at the root', DIST, '/'], ['under a sub-pa
       });
       assert.deepEqual(cached, [base + DATA, wasm, script, base + 'index.html'].sort(), 'the worker has every file it lists');
 
-      await context.setOffline(true);
-      const served = server.requests.length;
-      await page.reload();
-      await drawn(page);
-      await page.waitForSelector('[data-testid=offline-notice]');
-      assert.equal(server.requests.length, served, 'nothing reached the server');
+      await reloadOffline({ server, page, context });
       assert.match(await page.textContent('[data-testid=offline-notice]'), /from the copy saved on \d{1,2}\u00a0\w{3}\u00a0\d{4}/, 'the page stamped its copy of the data as the worker does');
       assert.match(await cardText(page), /535/);
       await context.setOffline(false);

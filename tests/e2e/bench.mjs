@@ -218,7 +218,10 @@ async function visit(profile, { query = '?lang=en', keep = false } = {}) {
   // When the request for the published data started (Resource Timing counts from navigation start).
   const dataStart = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith('/data/eu-iom-figures.json'))?.startTime ?? NaN);
   // Let the service worker install (it registers once the app runs) before counting what the
-  // visit transferred: a file it fetches again counts twice.
+  // visit transferred: a file it fetches again counts twice. The worker's requests are not the
+  // page's target, so setCacheDisabled does not cover them (measured: with a host sending
+  // max-age, its fetch of the module script came from the HTTP cache the page had filled); the
+  // server's `no-store` on every file keeps this count a first visit's.
   await page.evaluate(() => navigator.serviceWorker?.ready).catch(() => {});
   await page.waitForTimeout(200);
   const log = host.requests.slice(served);

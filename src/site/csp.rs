@@ -5,8 +5,7 @@
 //! cannot set headers) and into example server configurations (`_headers`,
 //! `nginx.conf.example`), and refuses JavaScript that evaluates strings (`eval(`, `new Function`)
 //! and markup a strict policy would block (inline handlers, style attributes, `<style>` outside
-//! `<head>`), read by an HTML parser
-//! so that only tags count, never text.
+//! `<head>`), read by an HTML parser so that only tags count, never text.
 
 use std::fmt::Write as _;
 
@@ -59,7 +58,7 @@ impl std::fmt::Display for CspError {
     }
 }
 
-/// The hash a Content-Security-Policy names a script by: base64 (standard, padded) of the
+/// The hash a Content-Security-Policy names a script (or a stylesheet) by: base64 (standard, padded) of the
 /// SHA-256 of its text, as in `'sha256-…'`.
 pub fn script_hash(script: &str) -> String {
     BASE64.encode(Sha256::digest(script.as_bytes()))
@@ -124,8 +123,9 @@ pub fn head_styles(html: &str) -> Vec<String> {
 }
 
 /// Checks a page for markup a strict policy blocks: `on…` handler and `style` attributes,
-/// `<style>` elements outside `<head>` and `javascript:` addresses. The page is read by an HTML parser, so only
-/// attribute names inside tags count: a text that mentions ` onclick=` (escaped) is text.
+/// `<style>` elements outside `<head>` and `javascript:` addresses. The page is read by an HTML
+/// parser, so only attribute names inside tags count: a text that mentions ` onclick=` (escaped)
+/// is text.
 ///
 /// # Errors
 /// [`CspError::Inline`] naming the first one found and `page`.
@@ -212,7 +212,9 @@ pub fn policy(hashes: &Hashes, connect: &[String], frame_ancestors: Option<&str>
 
 /// The loader Trunk writes into `index.html` when it serves the app for development (`make
 /// serve`: `trunk serve --filehash false` at `/`, no reload script): the release build's loader
-/// with unhashed file names. `tests/e2e/specs/trust.test.mjs` checks it against the release build's staff page (the dashboard's is replaced by `publish`, which fails on a loader it does not know).
+/// with unhashed file names. `tests/e2e/specs/trust.test.mjs` checks it against the release
+/// build's staff page (the dashboard's is replaced by `publish`, which fails on a loader it does
+/// not know).
 pub const DEV_LOADER: &str = "\nimport init, * as bindings from '/eu-iom-dashboard.js';\nconst wasm = await init({ module_or_path: '/eu-iom-dashboard_bg.wasm' });\n\n\nwindow.wasmBindings = bindings;\n\n\ndispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));\n\n";
 
 /// Headers every response carries besides the policy, in the release's example configurations

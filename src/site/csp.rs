@@ -58,8 +58,8 @@ impl std::fmt::Display for CspError {
     }
 }
 
-/// The hash a Content-Security-Policy names a script (or a stylesheet) by: base64 (standard, padded) of the
-/// SHA-256 of its text, as in `'sha256-…'`.
+/// The hash a Content-Security-Policy names a script (or a stylesheet) by: base64 (standard,
+/// padded) of the SHA-256 of its text, as in `'sha256-…'`.
 pub fn script_hash(script: &str) -> String {
     BASE64.encode(Sha256::digest(script.as_bytes()))
 }

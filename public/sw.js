@@ -1,8 +1,9 @@
 // Service worker of the EU–IOM dashboard: keeps the app usable without a network.
 //
-// - The app shell (index.html) and the build's files (the WebAssembly, its JavaScript, the style
-//   and the icon, whose names carry a content hash) are cached when the worker installs and served
-//   from the cache first: the page always runs the code of the worker's own build.
+// - The app shell (index.html, with the style and the icon written into it) and the build's files
+//   (the WebAssembly and its JavaScript, whose names carry a content hash) are cached when the
+//   worker installs, but for those the first visit's page put there itself, and served from the
+//   cache first: the page always runs the code of the worker's own build.
 // - Data files (data/*.json) go to the network first, so a new release shows at once; the last
 //   copy fetched is kept and served when the network fails, marked with the header
 //   `x-eu-iom-offline` (the time it was fetched), which makes the page say it is offline.
@@ -47,6 +48,9 @@ self.addEventListener('install', (event) => {
   // All or nothing: if one file is missing the new build is not installed and the old one stays.
   event.waitUntil(caches.open(CACHE).then((cache) => Promise.all(PRECACHE.map(async (path) => {
     const url = new URL(path, SCOPE);
+    // On a first visit the page put the files it fetched into this cache before registering
+    // the worker (its loader, written by `eu-iom-data publish`): they are not downloaded twice.
+    if (await cache.match(url, { ignoreVary: true })) return;
     // A hashed file never changes under its name: the copy the page just loaded will do. The
     // page and the data are checked with the server.
     const fresh = path === SHELL || path.startsWith('data/');

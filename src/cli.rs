@@ -390,22 +390,35 @@ mod tests {
         std::fs::copy(root.join("public/sw.js"), dist.join("sw.js")).unwrap();
         std::fs::write(dist.join("main-0123456789abcdef.css"), "body{}").unwrap();
         std::fs::write(dist.join("other-page-0123456789abcdef.js"), "").unwrap();
+        std::fs::write(dist.join("eu-iom-dashboard-0123456789abcdef.js"), "").unwrap();
+        std::fs::write(dist.join("eu-iom-dashboard-0123456789abcdef_bg.wasm"), "").unwrap();
         std::fs::write(
             dist.join("index.html"),
-            "<head>\n<meta name=\"description\" content=\"\">\n<title>t</title>\n<link rel=\"stylesheet\" href=\"/main-0123456789abcdef.css\">\n</head><body></body>",
+            format!(
+                "<head>\n<meta name=\"description\" content=\"\">\n<title>t</title>\n<link rel=\"stylesheet\" href=\"/main-0123456789abcdef.css\">\n\
+                 <script type=\"module\">{}</script>\n</head><body></body>",
+                crate::site::csp::trunk_loader("/eu-iom-dashboard-0123456789abcdef")
+            ),
         )
         .unwrap();
         let (dir, data) = (dist.display().to_string(), dist.join("data/eu-iom-figures.json").display().to_string());
         let on = call(&["publish", &dir, &data, "--site-url", "", "--service-worker", "on"]).unwrap();
         assert!(on.success, "{}", on.output);
         let worker = std::fs::read_to_string(dist.join("sw.js")).unwrap();
-        assert!(worker.contains(r#"const PRECACHE = ["index.html","main-0123456789abcdef.css","data/eu-iom-figures.json"];"#), "{worker}");
+        // The stylesheet is in the page now; the worker caches the module the page loads, not
+        // another page's.
+        let expected = r#"const PRECACHE = ["index.html","eu-iom-dashboard-0123456789abcdef.js","eu-iom-dashboard-0123456789abcdef_bg.wasm","data/eu-iom-figures.json"];"#;
+        assert!(worker.contains(expected), "{worker}");
         let page = std::fs::read_to_string(dist.join("index.html")).unwrap();
         assert!(page.contains("<meta name=\"eu-iom-service-worker\""));
+        assert!(page.contains("<style>body{}</style>") && !page.contains("main-0123456789abcdef.css"), "{page}");
+        assert!(page.contains(&crate::site::publish::keeping_loader("/eu-iom-dashboard-0123456789abcdef")), "{page}");
         let off = call(&["publish", &dir, &data, "--service-worker", "off"]).unwrap();
         assert!(off.success, "{}", off.output);
         assert!(std::fs::read_to_string(dist.join("sw.js")).unwrap().contains("const BUILD = \"off\";"));
-        assert!(!std::fs::read_to_string(dist.join("index.html")).unwrap().contains("eu-iom-service-worker"));
+        let page = std::fs::read_to_string(dist.join("index.html")).unwrap();
+        assert!(!page.contains("eu-iom-service-worker"));
+        assert!(page.contains(&crate::site::csp::trunk_loader("/eu-iom-dashboard-0123456789abcdef")), "Trunk's loader is back: {page}");
         std::fs::remove_dir_all(&dist).unwrap();
     }
 }

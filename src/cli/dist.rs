@@ -12,9 +12,9 @@ use crate::domain::dataset::load::load_dataset;
 use crate::domain::dataset::model::Dataset;
 use crate::domain::export::metadata::JSON_PATH;
 use crate::site::compress::{copies, skip_reason, Copies, Entry};
-use crate::site::csp::{check_javascript, headers_file, nginx_file, policy, secure_page, CspError, PAGES};
+use crate::site::csp::{check_javascript, headers_file, nginx_file, policy, secure_page, CspError, Hashes, PAGES};
 use crate::site::preview::{preview_svg, HEIGHT, WIDTH, ZOOM};
-use crate::site::publish::{publish, Built, Options, PREVIEW, WORKER};
+use crate::site::publish::{is_hashed, publish, Built, Options, PREVIEW, WORKER};
 use crate::site::DataFile;
 
 fn read(path: &Path) -> Result<String, String> {
@@ -68,7 +68,14 @@ pub fn publish_dist(dist: &Path, data: &Path, options: &Options) -> Result<Strin
             files.push(entry.file_name().to_string_lossy().into_owned());
         }
     }
-    let published = publish(&DataFile { text: &text, dataset }, &Built { index_html: &html, worker: &worker, files: &files }, options)?;
+    // The stylesheets and icons the page may link to, to be written into it.
+    let mut linked = Vec::new();
+    for name in files.iter().filter(|name| is_hashed(name) && (name.ends_with(".css") || name.ends_with(".svg"))) {
+        let path = dist.join(name);
+        linked.push((name.clone(), std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?));
+    }
+    let built = Built { index_html: &html, worker: &worker, files: &files, linked: &linked };
+    let published = publish(&DataFile { text: &text, dataset }, &built, options)?;
 
     let mut report = String::new();
     let preview = (PREVIEW, preview_png(dataset)?);
@@ -144,7 +151,7 @@ pub fn secure_dist(dist: &Path, connect: &[String], frame_ancestors: &str) -> Re
     }
     // The dashboard and, when built, the staff page: each gets its own scripts' hashes in its
     // `<meta>` policy; the site-wide header policy allows the scripts of both.
-    let mut all_hashes: Vec<String> = Vec::new();
+    let mut all_hashes = Hashes::default();
     for name in PAGES {
         let page = dist.join(name);
         if name != "index.html" && !page.exists() {
@@ -153,7 +160,7 @@ pub fn secure_dist(dist: &Path, connect: &[String], frame_ancestors: &str) -> Re
         let html = std::fs::read_to_string(&page).map_err(|e| io(e, &page))?;
         let (secured, hashes) = secure_page(name, &html, connect)?;
         std::fs::write(&page, secured).map_err(|e| io(e, &page))?;
-        all_hashes.extend(hashes.into_iter().filter(|h| !all_hashes.contains(h)).collect::<Vec<_>>());
+        all_hashes.extend(hashes);
     }
     let full = policy(&all_hashes, connect, Some(frame_ancestors));
     let headers_path = dist.join("_headers");

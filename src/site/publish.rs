@@ -3,7 +3,9 @@
 //! the page's title and description naming the latest figures, Open Graph and Twitter card tags,
 //! the schema.org `Dataset` JSON-LD, the DCAT-AP catalogue record, the CSV with its Frictionless
 //! data package, the 1200 × 630 preview image, and the service worker stamped with this build's
-//! id and files (or turned off). It can run again on a built folder (after a release is added).
+//! id and files (or turned off); it also writes the stylesheet and the icon into the page and,
+//! with the worker on, a loader that hands the worker the first visit's own responses, so that
+//! nothing is downloaded twice. It can run again on a built folder (after a release is added).
 //! Pure: the data tool (`cli::dist`) reads and writes `dist/`, the staff page's site update
 //! (`site::update`) the deployed files.
 
@@ -19,8 +21,12 @@ use crate::domain::export::to_csv;
 use crate::domain::lang::Lang;
 use crate::domain::text::messages::{msg, Msg};
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+
 use crate::html::{escape, script_json};
 
+use super::csp::{loader_module, trunk_loader};
 use super::{preview, DataFile};
 
 /// Opens and closes what this step writes into `<head>`, so a later run replaces it.
@@ -160,6 +166,99 @@ fn marker_line(text: &str, marker: &str) -> Option<usize> {
     })
 }
 
+/// The module loader this step writes in place of Trunk's when the service worker is on, for the
+/// module at `{module}` (a path without `.js`, as in Trunk's loader). On a first visit (no worker
+/// controls the page yet) it puts the responses the page fetches anyway — the WebAssembly and
+/// the data file the head script asked for (`prerender::HEAD_SCRIPT`) — into the cache of this
+/// build's worker (named as `public/sw.js` names it), stamped as the worker stamps its own;
+/// the worker then downloads only what is missing. `window.__euIomKept` settles once they are
+/// stored; the app registers the worker after that (`web::offline`). A failed copy is only a
+/// file the worker fetches itself. The policy step hashes it, like Trunk's loader.
+pub const KEEPING_LOADER: &str = r#"
+import init, * as bindings from '{module}.js';
+const build = document.querySelector('meta[name="eu-iom-service-worker"]')?.content;
+const workers = navigator.serviceWorker;
+const cache = build && workers && !workers.controller && self.caches ? caches.open(`eu-iom-dashboard ${new URL('./', document.baseURI)} ${build}`) : null;
+const kept = [];
+function keep(path, pending) {
+  if (!cache || !pending) return pending;
+  let copy = null;
+  const answer = pending.then((response) => { if (response.ok) copy = response.clone(); return response; });
+  kept.push(answer.then(async () => {
+    if (!copy) return;
+    const headers = new Headers(copy.headers);
+    headers.set('x-eu-iom-fetched', new Date().toISOString());
+    const stamped = new Response(await copy.blob(), { status: copy.status, statusText: copy.statusText, headers });
+    await (await cache).put(new URL(path, document.baseURI), stamped);
+  }).catch(() => {}));
+  return answer;
+}
+window.__euIomData = keep('data/eu-iom-figures.json', window.__euIomData);
+const module_or_path = keep('{module}_bg.wasm', fetch('{module}_bg.wasm'));
+window.__euIomKept = Promise.all(kept);
+const wasm = await init({ module_or_path });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+"#;
+
+/// [`KEEPING_LOADER`] for the module at `module`.
+pub fn keeping_loader(module: &str) -> String {
+    KEEPING_LOADER.replace("{module}", module)
+}
+
+/// The page with its module loader made the one wanted: [`KEEPING_LOADER`] when the worker is
+/// on, Trunk's otherwise (so a run with the worker turned off undoes an earlier one).
+///
+/// # Errors
+/// A message when the page has no loader of the build's.
+pub fn with_loader(html: &str, keeping: bool) -> Result<String, String> {
+    const OPEN: &str = "<script type=\"module\">";
+    let found = html.match_indices(OPEN).find_map(|(at, _)| {
+        let start = at + OPEN.len();
+        let end = start + html[start..].find("</script>")?;
+        let module = loader_module(&html[start..end])?;
+        let is_loader = html[start..end] == trunk_loader(&module) || html[start..end] == keeping_loader(&module);
+        is_loader.then_some((start, end, module))
+    });
+    let (start, end, module) = found.ok_or("index.html has no module loader of Trunk's to rewrite")?;
+    let mut page = html.to_string();
+    page.replace_range(start..end, &if keeping { keeping_loader(&module) } else { trunk_loader(&module) });
+    Ok(page)
+}
+
+/// The page with its `<link rel="stylesheet">` to a file of `linked` replaced by a `<style>`
+/// holding it, and its `<link rel="icon">` to one pointing to a `data:` address: nothing to
+/// fetch before the first paint, and no file for the service worker to fetch again. A page
+/// without such links (inlined already) is returned as it is.
+///
+/// # Errors
+/// A message when a stylesheet could close its `<style>` element early, or is not UTF-8.
+pub fn inline_links(html: &str, linked: &[(String, Vec<u8>)]) -> Result<String, String> {
+    let mut page = html.to_string();
+    for (rel, inline) in [("stylesheet", true), ("icon", false)] {
+        let opening = format!("<link rel=\"{rel}\" href=\"");
+        let head_end = page.find("</head>").ok_or("index.html has no </head>")?;
+        let Some(at) = page[..head_end].find(&opening) else { continue };
+        let Some(end) = page[at..].find('>').map(|e| at + e + 1) else { continue };
+        let href = page[at + opening.len()..end].split('"').next().unwrap_or_default();
+        let name = href.rsplit('/').next().unwrap_or_default();
+        // Icons only in SVG, the type Trunk's page links to.
+        let given = linked.iter().find(|(file, _)| file == name && (inline || file.ends_with(".svg")));
+        let Some((_, bytes)) = given else { continue };
+        let tag = if inline {
+            let css = std::str::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8"))?;
+            if css.to_ascii_lowercase().contains("</style") {
+                return Err(format!("{name} contains `</style`, which would close its <style> element in the page"));
+            }
+            format!("<style>{css}</style>")
+        } else {
+            format!("<link rel=\"icon\" href=\"data:image/svg+xml;base64,{}\">", BASE64.encode(bytes))
+        };
+        page.replace_range(at..end, &tag);
+    }
+    Ok(page)
+}
+
 /// Whether a file name carries Trunk's content hash (`main-3b33a3e7d93c9cb9.css`,
 /// `…-b083a0b83250d22e_bg.wasm`; a 64-bit hash in hexadecimal without leading zeros, so up to
 /// 16 digits): such files never change under the same name.
@@ -246,6 +345,10 @@ pub struct Built<'a> {
     /// Names of the build's files at its root; the worker caches the hashed ones the page loads
     /// (the data tool lists `dist/`, the staff page reads the deployed worker's list).
     pub files: &'a [String],
+    /// The hashed stylesheets and icons at the build's root, with their bytes, for the page's
+    /// `<link>`s to them to be written into it ([`inline_links`]); none for a page that has them
+    /// inline already (the staff page's site update).
+    pub linked: &'a [(String, Vec<u8>)],
 }
 
 /// What the step writes, besides the preview image (the data tool rasterises it, the staff
@@ -284,7 +387,8 @@ pub fn publish(data: &DataFile<'_>, built: &Built<'_>, options: &Options) -> Res
 
     let title = page_title(dataset, Lang::En);
     let description = page_description(dataset, Lang::En);
-    let (html, worker) = (built.index_html, built.worker);
+    let worker = built.worker;
+    let html = &with_loader(&inline_links(built.index_html, built.linked)?, options.service_worker)?;
     if options.service_worker {
         // The worker caches the hashed files the page loads (not those of other pages, such as
         // the staff page's module); the build id covers the page without its id and the names of
@@ -416,6 +520,50 @@ mod tests {
         assert!(elements.iter().any(|e| e.value().id() == Some("app") && e.text().collect::<String>() == "view"), "the app's mount point");
         let title: String = elements.iter().find(|e| e.value().name() == "title").unwrap().text().collect();
         assert_eq!(title, hostile);
+    }
+
+    /// Trunk's `<head>` links to its stylesheet and icon, under a sub-path.
+    const LINKED_PAGE: &str = "<head>\n<link rel=\"stylesheet\" href=\"/sub/main-0123456789abcdef.css\" integrity=\"sha384-x\"/>\n\
+                               <link rel=\"icon\" href=\"/sub/favicon-0123456789abcdef.svg\" integrity=\"sha384-y\"/>\n</head><body></body>";
+
+    fn linked(css: &str) -> Vec<(String, Vec<u8>)> {
+        vec![("main-0123456789abcdef.css".into(), css.as_bytes().to_vec()), ("favicon-0123456789abcdef.svg".into(), b"<svg/>".to_vec())]
+    }
+
+    #[test]
+    fn the_stylesheet_and_icon_are_written_into_the_page_once() {
+        let once = inline_links(LINKED_PAGE, &linked("a>b{color:red}")).unwrap();
+        assert_eq!(
+            once,
+            "<head>\n<style>a>b{color:red}</style>\n<link rel=\"icon\" href=\"data:image/svg+xml;base64,PHN2Zy8+\">\n</head><body></body>"
+        );
+        assert_eq!(inline_links(&once, &linked("a>b{color:red}")).unwrap(), once, "a second run changes nothing");
+        assert_eq!(inline_links(&once, &[]).unwrap(), once, "the site update has no files to write in");
+        assert_eq!(inline_links(LINKED_PAGE, &[]).unwrap(), LINKED_PAGE, "a file not given stays linked");
+        let error = inline_links(LINKED_PAGE, &linked("p::after{content:'</STYLE><script>'}")).unwrap_err();
+        assert!(error.contains("</style"), "{error}");
+    }
+
+    #[test]
+    fn the_loader_keeps_responses_when_the_worker_is_on_and_is_trunks_when_it_is_off() {
+        let module = "/sub/eu-iom-dashboard-0123456789abcdef";
+        let page = format!("<head>\n<script type=\"module\">{}</script>\n<script>x()</script>\n</head>", trunk_loader(module));
+        let on = with_loader(&page, true).unwrap();
+        assert_eq!(on, page.replace(&trunk_loader(module), &keeping_loader(module)));
+        assert!(on.contains("fetch('/sub/eu-iom-dashboard-0123456789abcdef_bg.wasm')") && on.contains("<script>x()</script>"));
+        assert_eq!(with_loader(&on, true).unwrap(), on, "a second run changes nothing");
+        assert_eq!(with_loader(&on, false).unwrap(), page, "turned off, Trunk's loader is back");
+        assert!(with_loader("<head><script type=\"module\">import('/x.js')</script></head>", true).is_err(), "no loader of the build's");
+    }
+
+    #[test]
+    fn the_loaders_cache_and_data_are_the_workers() {
+        // The loader names the cache as the worker does, and keeps the data file the head script fetches.
+        let worker = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/sw.js")).unwrap();
+        assert!(worker.contains("const PREFIX = `eu-iom-dashboard ${SCOPE} `;") && worker.contains("const CACHE = PREFIX + BUILD;"));
+        assert!(KEEPING_LOADER.contains("caches.open(`eu-iom-dashboard ${new URL('./', document.baseURI)} ${build}`)"));
+        assert!(worker.contains("const FETCHED = 'x-eu-iom-fetched';") && KEEPING_LOADER.contains("headers.set('x-eu-iom-fetched', "));
+        assert!(KEEPING_LOADER.contains(&format!("keep('{JSON_PATH}', window.{})", crate::prerender::EARLY_DATA_GLOBAL)));
     }
 
     #[test]

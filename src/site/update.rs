@@ -57,7 +57,8 @@ pub fn site_update(deployed: &Deployed, data: &DataFile<'_>, preview_png: Vec<u8
 
     let page = prerender(html, data).map_err(refused(PAGE))?;
     let files = precached(&deployed.worker);
-    let built = Built { index_html: &page, worker: &deployed.worker, files: &files };
+    // The deployed page has its stylesheet and icon inline already.
+    let built = Built { index_html: &page, worker: &deployed.worker, files: &files, linked: &[] };
     let published = publish(data, &built, &options).map_err(refused(WORKER))?;
     let (page, _) = secure_page(PAGE, &published.index_html, &connect).map_err(|e| refused(PAGE)(e.to_string()))?;
 

@@ -16,6 +16,8 @@ use crate::web::{location, perf};
 const META: &str = "eu-iom-service-worker";
 /// The message that asks a waiting worker to take over (see `public/sw.js`).
 const SKIP_WAITING: &str = "eu-iom-dashboard:skip-waiting";
+/// Where the page's loader leaves the promise of its kept responses.
+const KEPT: &str = "__euIomKept";
 /// How often an open page asks whether a new version was deployed.
 const CHECK_EVERY_MS: u32 = 30 * 60 * 1000;
 
@@ -50,6 +52,11 @@ pub fn start(on_update: impl Fn() + Clone + 'static) {
     };
     let base = location::deployment_base_url();
     wasm_bindgen_futures::spawn_local(async move {
+        // The worker downloads what is not in its cache yet: on a first visit, the page's loader
+        // (`site::publish::KEEPING_LOADER`) is putting its own responses there; they go first.
+        if let Some(kept) = kept_responses() {
+            let _ = JsFuture::from(kept).await;
+        }
         let options = web_sys::RegistrationOptions::new();
         options.set_scope(&base);
         let registration = match JsFuture::from(container.register_with_options(&format!("{base}sw.js"), &options)).await {
@@ -72,6 +79,13 @@ pub fn start(on_update: impl Fn() + Clone + 'static) {
         watch(&container, &registration, on_update);
         REGISTRATION.with(|r| r.replace(Some(registration)));
     });
+}
+
+/// Settles once the page's loader has stored the responses it keeps for the worker, when it
+/// keeps any (`window.__euIomKept`, written by `site::publish::KEEPING_LOADER`).
+fn kept_responses() -> Option<js_sys::Promise> {
+    let window: JsValue = web_sys::window()?.into();
+    js_sys::Reflect::get(&window, &JsValue::from_str(KEPT)).ok()?.dyn_into::<js_sys::Promise>().ok()
 }
 
 /// Calls `on_update` for a worker that is already waiting, one still installing, and every

@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { serve } from './lib/server.mjs';
+import { serve, timesServed } from './lib/server.mjs';
 import { launch, DIST, ROOT } from './lib/browser.mjs';
 import { gz, br } from './size.mjs';
 
@@ -218,14 +218,15 @@ async function visit(profile, { query = '?lang=en', keep = false } = {}) {
   // When the request for the published data started (Resource Timing counts from navigation start).
   const dataStart = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => new URL(e.name).pathname.endsWith('/data/eu-iom-figures.json'))?.startTime ?? NaN);
   // Let the service worker install (it registers once the app runs) before counting what the
-  // visit transferred: a file it fetches again counts twice.
+  // visit transferred: a file it fetches again counts twice. The worker's requests are not the
+  // page's target, so setCacheDisabled does not cover them (measured: with a host sending
+  // max-age, its fetch of the module script came from the HTTP cache the page had filled); the
+  // server's `no-store` on every file keeps this count a first visit's.
   await page.evaluate(() => navigator.serviceWorker?.ready).catch(() => {});
   await page.waitForTimeout(200);
   const log = host.requests.slice(served);
   const everything = log.reduce((sum, r) => sum + r.bytes, 0);
-  const times = new Map();
-  for (const r of log) times.set(r.path, (times.get(r.path) ?? 0) + 1);
-  const twice = [...times].filter(([, n]) => n > 1).map(([p]) => p);
+  const twice = [...timesServed(log)].filter(([, n]) => n > 1).map(([p]) => p);
   const result = { ...first, tti, bytes, everything, dataStart, twice };
   if (keep) return { ...result, context, page, cdp };
   await context.close();

@@ -30,6 +30,20 @@ export function acceptedEncodings(header = '') {
   );
 }
 
+/**
+ * How many times each file was served, from a server's `requests` log: a directory's address
+ * (`/`, `/sub/dash/`) counts as its `index.html`, the file it serves, so the page a visit opened
+ * and the copy a service worker fetched again are one file served twice.
+ */
+export function timesServed(requests) {
+  const times = new Map();
+  for (const { path: at } of requests) {
+    const file = at.endsWith('/') ? `${at}index.html` : at;
+    times.set(file, (times.get(file) ?? 0) + 1);
+  }
+  return times;
+}
+
 /** Reads a file if it exists, else returns null. */
 async function readIfExists(file) {
   try {

@@ -77,9 +77,11 @@ test('the page names the latest figures in its title, description and social tag
   assert.equal(tags['og:locale:alternate'], 'fr_FR');
   assert.equal(tags['twitter:card'], 'summary');
   for (const key of ['og:image', 'og:url', 'twitter:image']) assert.equal(tags[key], undefined, `${key} needs SITE_URL`);
-  // The policy hashes only the two scripts that run; the JSON-LD data block is not among them.
+  // The policy hashes only the two scripts that run, and the stylesheet; the JSON-LD data block is not among them.
   const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)[1];
-  assert.equal(policy.match(/'sha256-/g).length, 2);
+  const directive = (name) => policy.split('; ').find((d) => d.startsWith(`${name} `));
+  assert.equal(directive('script-src').match(/'sha256-/g).length, 2);
+  assert.equal(directive('style-src').match(/'sha256-/g).length, 1);
   assert.match(policy, /worker-src 'self'/);
 });
 

@@ -1,7 +1,7 @@
 // Offline use and updates through the service worker, on a copy of the release build served from
 // a temporary folder (so a test can deploy a second build into it with the real release steps):
 // a visit without a network shows the last figures with the offline notice, in the page and in an
-// embed; a new build deployed into the same folder is offered, and runs after the reload; a
+// embed; a first visit downloads no file twice that the page could hand to the worker; a new build deployed into the same folder is offered, and runs after the reload; a
 // dataset changed on the server shows on the next online visit; SERVICE_WORKER=off removes the
 // worker from earlier visitors; under a sub-path the worker's scope is the base. The strict policy
 // (worker-src 'self') holds throughout.
@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve } from '../lib/server.mjs';
+import { serve, timesServed } from '../lib/server.mjs';
 import { launch, openPage, DIST, ROOT, TIMEOUT } from '../lib/browser.mjs';
 
 const DATA = 'data/eu-iom-figures.json';
@@ -93,6 +93,18 @@ async function onDeployment(fn, { build = DIST, base = '/', headers = {}, option
   }
 }
 
+/** Takes the network away and reloads: the app shows, with the offline notice, and nothing
+ * reaches the server. Returns how many requests the server had served before. */
+async function reloadOffline({ server, page, context }) {
+  await context.setOffline(true);
+  const served = server.requests.length;
+  await page.reload();
+  await drawn(page);
+  await page.waitForSelector('[data-testid=offline-notice]');
+  assert.equal(server.requests.length, served, 'nothing reached the server');
+  return served;
+}
+
 const cardText = (page) => page.$eval('[data-testid=card-projects]', (c) => c.textContent);
 
 test('without a network, a reload shows the last figures and chart with the offline notice, in the page and in an embed', async () => {
@@ -102,12 +114,7 @@ test('without a network, a reload shows the last figures and chart with the offl
     await workerActive(page);
     assert.equal(await page.$$eval('[data-testid=offline-notice]', (n) => n.length), 0, 'online: no notice');
 
-    await context.setOffline(true);
-    const served = server.requests.length;
-    await page.reload();
-    await drawn(page);
-    await page.waitForSelector('[data-testid=offline-notice]');
-    assert.equal(server.requests.length, served, 'nothing reached the server');
+    const served = await reloadOffline({ server, page, context });
     assert.match(await page.textContent('[data-testid=offline-notice]'), /^Offline — figures as of 29\u00a0Jan\u00a02026, from the copy saved on \d{1,2}\u00a0\w{3}\u00a0\d{4}; they are fetched again when the connection returns\.$/);
     assert.equal(await page.$$eval('#prerendered', (n) => n.length), 0, 'the notice shows in the app, after the snapshot is gone');
     assert.match(await cardText(page), /535/);
@@ -124,6 +131,44 @@ test('without a network, a reload shows the last figures and chart with the offl
     assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
   });
 });
+
+for (const [where, build, base] of [['at the root', DIST, '/'], ['under a sub-path', SUBPATH_DIST, '/sub/dash/']]) {
+  test(`${where}, a first visit with the browser cache disabled downloads each file once but the page and its script, which the page cannot read; the worker keeps the page's own copies and works offline with them`, async () => {
+    await onDeployment(async ({ folder, server, page, context, problems }) => {
+      // As the benchmark measures a first visit: no HTTP cache (the server also sends no-store).
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Network.enable');
+      await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+      await page.goto(`${server.url}?lang=en`);
+      await drawn(page);
+      await workerActive(page);
+      const files = fs.readdirSync(folder);
+      const named = (pattern) => base + files.find((f) => pattern.test(f));
+      const [wasm, script, style, icon] = [/^eu-iom-dashboard-.*_bg\.wasm$/, /^eu-iom-dashboard-.*\.js$/, /^main-.*\.css$/, /^favicon-.*\.svg$/].map(named);
+      const times = timesServed(server.requests);
+      assert.equal(times.get(wasm), 1, 'the WebAssembly: the worker kept the page\'s copy');
+      assert.equal(times.get(base + DATA), 1, 'the data: the worker kept the page\'s copy');
+      assert.equal(times.get(style) ?? 0, 0, 'the stylesheet is in the page');
+      assert.equal(times.get(icon) ?? 0, 0, 'the icon is in the page, whatever the app writes into the address');
+      // The page and the module script its loader imports are the two responses a page cannot
+      // read, so the worker fetches them itself.
+      const twice = [...times].filter(([, n]) => n > 1).map(([file]) => file);
+      assert.deepEqual(twice.sort(), [script, base + 'index.html'].sort());
+      const cached = await page.evaluate(async () => {
+        const cache = await caches.open((await caches.keys()).find((key) => key.startsWith('eu-iom-dashboard ')));
+        return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
+      });
+      assert.deepEqual(cached, [base + DATA, wasm, script, base + 'index.html'].sort(), 'the worker has every file it lists');
+
+      await reloadOffline({ server, page, context });
+      assert.match(await page.textContent('[data-testid=offline-notice]'), /from the copy saved on \d{1,2}\u00a0\w{3}\u00a0\d{4}/, 'the page stamped its copy of the data as the worker does');
+      assert.match(await cardText(page), /535/);
+      await context.setOffline(false);
+      assert.deepEqual(await page.evaluate(() => window.__violations), []);
+      assert.deepEqual(problems.filter((p) => !/Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
+    }, { build, base });
+  });
+}
 
 test('once the page has gone offline, every download and the import still work on their first use', async () => {
   await onDeployment(async ({ server, page, context, problems }) => {

@@ -11,6 +11,7 @@ use std::fmt::Write as _;
 
 use crate::domain::dataset::fingerprint::fingerprint;
 use crate::domain::dataset::model::Dataset;
+use crate::domain::export::job::{FAILED, TOOLS_META, TOOLS_NAME};
 use crate::domain::export::metadata::{
     data_package, dcat_catalog, page_description, page_title, schema_org_dataset, Publication, CATALOG_PATH, CSV_PATH, JSON_PATH,
     PACKAGE_PATH,
@@ -160,14 +161,48 @@ fn marker_line(text: &str, marker: &str) -> Option<usize> {
     })
 }
 
+/// The files worker's files as Trunk writes them, without a content hash (Trunk leaves a
+/// worker's names as they are), each renamed by [`hash_tools`].
+pub fn tools_files() -> [String; 3] {
+    [format!("{TOOLS_NAME}.js"), format!("{TOOLS_NAME}_bg.wasm"), format!("{TOOLS_NAME}_loader.js")]
+}
+
+/// Gives the files worker's glue (`js`) and WebAssembly (`wasm`) names carrying their content's
+/// hash, as the page's other files have, so the service worker caches them as such and a new
+/// build never runs an old worker; writes their loader, which tells the page when the
+/// WebAssembly cannot be loaded; and names the loader in the page (`<meta>` after `<head>`).
+/// Returns the page and the three files.
+///
+/// # Errors
+/// A message when the page has no `<head>`.
+pub fn hash_tools(html: &str, js: &[u8], wasm: &[u8]) -> Result<(String, Vec<(String, Vec<u8>)>), String> {
+    let mut both = js.to_vec();
+    both.extend_from_slice(wasm);
+    let stem = format!("{TOOLS_NAME}-{}", fingerprint(&both));
+    let (js_name, wasm_name, loader_name) = (format!("{stem}.js"), format!("{stem}_bg.wasm"), format!("{stem}_loader.js"));
+    let loader = format!(
+        "importScripts(\"./{js_name}\");wasm_bindgen(\"./{wasm_name}\").catch(function(e){{postMessage([\"{FAILED}\",String(e)])}});\n"
+    );
+    let head = html.find("<head>").ok_or("the page has no <head>")? + "<head>".len();
+    let (before, after) = html.split_at_checked(head).ok_or("the page has no <head>")?;
+    let page = format!("{before}\n    <meta name=\"{TOOLS_META}\" content=\"{loader_name}\">{after}");
+    Ok((page, vec![(js_name, js.to_vec()), (wasm_name, wasm.to_vec()), (loader_name, loader.into_bytes())]))
+}
+
 /// Whether a file name carries Trunk's content hash (`main-3b33a3e7d93c9cb9.css`,
 /// `…-b083a0b83250d22e_bg.wasm`; a 64-bit hash in hexadecimal without leading zeros, so up to
 /// 16 digits): such files never change under the same name.
 pub fn is_hashed(name: &str) -> bool {
+    hashed_stem(name).is_some()
+}
+
+/// The name a hashed file shares with the other files of its module (`eu-iom-dashboard-<hash>`
+/// for its `.js` and `_bg.wasm`, `eu-iom-tools-<hash>` for the files worker's three).
+fn hashed_stem(name: &str) -> Option<&str> {
     let stem = name.split('.').next().unwrap_or_default();
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| (10..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    let stem = stem.strip_suffix("_bg").or_else(|| stem.strip_suffix("_loader")).unwrap_or(stem);
+    let (_, hash) = stem.rsplit_once('-')?;
+    ((10..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())).then_some(stem)
 }
 
 /// Replaces the worker's `const BUILD = …;` and `const PRECACHE = …;` lines.
@@ -286,11 +321,13 @@ pub fn publish(data: &DataFile<'_>, built: &Built<'_>, options: &Options) -> Res
     let description = page_description(dataset, Lang::En);
     let (html, worker) = (built.index_html, built.worker);
     if options.service_worker {
-        // The worker caches the hashed files the page loads (not those of other pages, such as
-        // the staff page's module); the build id covers the page without its id and the names of
-        // those files, which carry their content's hash.
+        // The worker caches the hashed files of the modules the page names (not those of other
+        // pages, such as the staff page's module; with the files worker's, which the page names
+        // by its loader); the build id covers the page without its id and the names of those
+        // files, which carry their content's hash.
         let draft = with_head(html, &head_block(dataset, &publication, None)?, &title, &description)?;
-        let mut files: Vec<String> = built.files.iter().filter(|name| is_hashed(name) && draft.contains(name.as_str())).cloned().collect();
+        let mut files: Vec<String> =
+            built.files.iter().filter(|name| hashed_stem(name).is_some_and(|stem| draft.contains(stem))).cloned().collect();
         files.sort();
         files.dedup();
         let mut hashed = draft.clone().into_bytes();

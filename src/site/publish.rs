@@ -161,6 +161,9 @@ fn marker_line(text: &str, marker: &str) -> Option<usize> {
     })
 }
 
+/// A file's name and content.
+pub type NamedFile = (String, Vec<u8>);
+
 /// The files worker's files as Trunk writes them, without a content hash (Trunk leaves a
 /// worker's names as they are), each renamed by [`hash_tools`].
 pub fn tools_files() -> [String; 3] {
@@ -175,7 +178,7 @@ pub fn tools_files() -> [String; 3] {
 ///
 /// # Errors
 /// A message when the page has no `<head>`.
-pub fn hash_tools(html: &str, js: &[u8], wasm: &[u8]) -> Result<(String, Vec<(String, Vec<u8>)>), String> {
+pub fn hash_tools(html: &str, js: &[u8], wasm: &[u8]) -> Result<(String, Vec<NamedFile>), String> {
     let mut both = js.to_vec();
     both.extend_from_slice(wasm);
     let stem = format!("{TOOLS_NAME}-{}", fingerprint(&both));
@@ -453,6 +456,52 @@ mod tests {
         assert!(elements.iter().any(|e| e.value().id() == Some("app") && e.text().collect::<String>() == "view"), "the app's mount point");
         let title: String = elements.iter().find(|e| e.value().name() == "title").unwrap().text().collect();
         assert_eq!(title, hostile);
+    }
+
+    #[test]
+    fn the_files_worker_gets_hashed_names_its_loader_is_named_in_the_page_and_cached() {
+        let html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\">\n    <meta name=\"description\" content=\"x\">\n    <title>x</title>\n    \
+                    <script type=\"module\">import init from './eu-iom-dashboard-b083a0b83250d22e.js';</script>\n</head>\n<body></body>\n</html>\n";
+        let (page, files) = hash_tools(html, b"var wasm_bindgen;", b"\0asm").unwrap();
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        let stem = format!("eu-iom-tools-{}", fingerprint(b"var wasm_bindgen;\0asm"));
+        assert_eq!(names, [format!("{stem}.js"), format!("{stem}_bg.wasm"), format!("{stem}_loader.js")]);
+        assert!(names.iter().all(|name| is_hashed(name)), "{names:?}");
+        assert_eq!(files[0].1, b"var wasm_bindgen;", "the glue as it was");
+        let loader = String::from_utf8(files[2].1.clone()).unwrap();
+        assert!(loader.starts_with(&format!("importScripts(\"./{stem}.js\");wasm_bindgen(\"./{stem}_bg.wasm\")")), "{loader}");
+        assert!(loader.contains(FAILED), "a WebAssembly that cannot be loaded is said to the page: {loader}");
+        assert!(
+            page.contains(&format!("<head>\n    <meta name=\"{TOOLS_META}\" content=\"{stem}_loader.js\">\n    <meta charset")),
+            "{page}"
+        );
+        let (other, _) = hash_tools(html, b"var wasm_bindgen;", b"\0asm!").unwrap();
+        assert!(!other.contains(&stem), "another module, another name");
+
+        // The service worker caches the worker's three files, named by the page through its
+        // loader, beside the main module's; not the staff page's module.
+        let dataset = dataset_saying("x");
+        let mut built_files: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        built_files.extend(
+            [
+                "eu-iom-dashboard-b083a0b83250d22e.js",
+                "eu-iom-dashboard-b083a0b83250d22e_bg.wasm",
+                "eu-iom-staff-4c2d5d729e942286_bg.wasm",
+                "sw.js",
+            ]
+            .map(String::from),
+        );
+        let worker = "const BUILD = '';\nconst PRECACHE = [];\n";
+        let built = Built { index_html: &page, worker, files: &built_files };
+        let text = crate::domain::testing::fixture_dataset_text();
+        let published =
+            publish(&DataFile { text: &text, dataset: &dataset }, &built, &Options { site_url: None, service_worker: true }).unwrap();
+        let mut cached = precached(&published.worker);
+        cached.sort();
+        let mut expected: Vec<String> = built_files.iter().filter(|n| !n.contains("staff") && *n != "sw.js").cloned().collect();
+        expected.extend(["index.html".to_string(), JSON_PATH.to_string()]);
+        expected.sort();
+        assert_eq!(cached, expected);
     }
 
     #[test]

@@ -1,11 +1,12 @@
 //! The files worker's jobs: what the page asks of the worker (a data download, a CSV file to
-//! read), the answer, both as the plain text they travel in between the page and the worker,
+//! read, a chart's SVG), the answer, both as the plain text they travel in between the page and the worker,
 //! and running a job on the dataset's text. The writers and the CSV reader run only in the
 //! worker's module (`src/bin/eu-iom-tools.rs`), so the page's module holds none of them.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::chart::record::{recording_to_svg, Recording};
 use crate::domain::dataset::csv_import::{csv_document, CsvDocument};
 use crate::domain::dataset::date::Date;
 use crate::domain::dataset::issue::LoadError;
@@ -60,6 +61,12 @@ pub enum Job {
     },
     /// A CSV file of figures to rewrite as a dataset document; the text sent is the file's.
     ReadCsv,
+    /// A chart as an SVG file; the text sent is the chart's recording
+    /// ([`crate::chart::record::Recording::encode`]).
+    Svg {
+        /// The file's name.
+        name: String,
+    },
 }
 
 /// The worker's answer.
@@ -147,6 +154,7 @@ impl Job {
                 ("lang", context.lang.tag().into()),
             ]),
             Job::ReadCsv => header(&[("job", "read-csv".into())]),
+            Job::Svg { name } => header(&[("job", "svg".into()), ("name", name.clone())]),
         }
     }
 
@@ -175,6 +183,7 @@ impl Job {
                 Ok(Job::Download { format, scope, query: get("query")?.clone(), context })
             }
             "read-csv" => Ok(Job::ReadCsv),
+            "svg" => Ok(Job::Svg { name: get("name")?.clone() }),
             other => Err(format!("unknown job {other}")),
         }
     }
@@ -281,6 +290,10 @@ impl JobRunner {
                 Ok(answer) => answer,
                 Err(error) => JobAnswer::DownloadFailed(error),
             },
+            Job::Svg { name } => match Recording::decode(text).and_then(|recording| recording_to_svg(&recording)) {
+                Ok(svg) => JobAnswer::File { name, mime: "image/svg+xml".into(), bytes: svg.into_bytes() },
+                Err(detail) => JobAnswer::DownloadFailed(DownloadError::Failed(detail)),
+            },
         }
     }
 
@@ -340,6 +353,7 @@ mod tests {
             },
             Job::Download { format: DownloadFormat::Json, scope: Scope::Everything, query: String::new(), context: context(Lang::En) },
             Job::ReadCsv,
+            Job::Svg { name: "eu-iom-figures_timeline-chart.svg".into() },
         ];
         for job in jobs {
             assert_eq!(Job::decode(&job.encode()), Ok(job.clone()), "{}", job.encode());
@@ -397,6 +411,18 @@ mod tests {
         let all: Vec<_> = dataset.figure_positions().collect();
         let default = ViewState::default_for(Some(&dataset));
         assert_eq!(bytes, to_json(&dataset, &default, &all, Scope::Everything, &context(Lang::En)).unwrap().into_bytes());
+    }
+
+    #[test]
+    fn an_svg_job_draws_the_recording_it_is_sent() {
+        let mut recording = Recording::new((40, 20));
+        recording.line((0, 0), (40, 20), &plotters::style::BLACK);
+        let mut runner = JobRunner::default();
+        let job = Job::Svg { name: "chart.svg".into() };
+        let JobAnswer::File { name, mime, bytes } = runner.run(&job.encode(), &recording.encode(), &[]) else { panic!("a file") };
+        assert_eq!((name.as_str(), mime.as_str()), ("chart.svg", "image/svg+xml"));
+        assert_eq!(String::from_utf8(bytes).unwrap(), recording_to_svg(&recording).unwrap());
+        assert!(matches!(runner.run(&job.encode(), "not a drawing", &[]), JobAnswer::DownloadFailed(DownloadError::Failed(_))));
     }
 
     #[test]

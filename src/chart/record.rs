@@ -5,6 +5,8 @@
 
 use std::fmt::Write as _;
 
+use crate::domain::export::job::{escape, unescape};
+
 use plotters_backend::text_anchor::{HPos, Pos, VPos};
 use plotters_backend::{
     BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily, FontStyle, FontTransform,
@@ -357,30 +359,6 @@ fn pair_at(pair: &[&str], i: usize) -> Option<i32> {
     pair.get(i).and_then(|n| n.parse().ok())
 }
 
-/// A text on one line, without tabs: backslashes, line breaks and tabs escaped.
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r").replace('\t', "\\t")
-}
-
-fn unescape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some('t') => out.push('\t'),
-            Some(other) => out.push(other),
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
 /// A backend that only records (natively, for the tests; the page records with its canvas
 /// backend, `crate::web::canvas`).
 pub struct Recorder<'a> {
@@ -473,11 +451,13 @@ impl DrawingBackend for Recorder<'_> {
     }
 }
 
-/// The SVG document of a recording (plotters' SVG backend).
+/// The SVG document of a recording's text (plotters' SVG backend): the files worker's
+/// [`crate::domain::export::job::SvgDrawer`].
 ///
 /// # Errors
-/// The backend's, in words.
-pub fn recording_to_svg(recording: &Recording) -> Result<String, String> {
+/// The recording that cannot be read, or the backend's error, in words.
+pub fn svg_of_recording(text: &str) -> Result<String, String> {
+    let recording = Recording::decode(text)?;
     let mut svg = String::new();
     {
         let mut backend = plotters::prelude::SVGBackend::with_string(&mut svg, recording.size);
@@ -494,6 +474,7 @@ mod tests {
     use crate::chart::Style;
     use crate::domain::dataset::load::load_dataset;
     use crate::domain::explore::aggregate::build_series;
+    use crate::domain::export::job::{Job, JobAnswer, JobRunner};
     use crate::domain::lang::Lang;
     use crate::domain::testing::fixture_dataset_text;
     use plotters::prelude::IntoDrawingArea;
@@ -514,9 +495,14 @@ mod tests {
             let mut recording = Recording::new((width.round() as u32, height.round() as u32));
             draw_export(&Recorder { recording: &mut recording }.into_drawing_area(), &dataset, &data, &frame, &style).unwrap();
             assert!(recording.drawings.len() > 100, "{} drawings", recording.drawings.len());
-            let read_back = Recording::decode(&recording.encode()).unwrap();
-            assert_eq!(read_back, recording);
-            assert_eq!(recording_to_svg(&read_back).unwrap(), render_svg(&dataset, &data, &frame, &style).unwrap());
+            let text = recording.encode();
+            assert_eq!(Recording::decode(&text).unwrap(), recording);
+            // As the files worker draws it.
+            let mut runner = JobRunner::new(svg_of_recording);
+            let JobAnswer::File { bytes, .. } = runner.run(&Job::Svg { name: "chart.svg".into() }.encode(), &text, &[]) else {
+                panic!("a file")
+            };
+            assert_eq!(String::from_utf8(bytes).unwrap(), render_svg(&dataset, &data, &frame, &style).unwrap());
         }
     }
 
@@ -544,6 +530,7 @@ mod tests {
             ],
         };
         assert_eq!(Recording::decode(&recording.encode()), Ok(recording));
+        assert!(svg_of_recording("10 10\nX").is_err());
         for nonsense in ["", "10", "10 10\nX 1 2", "10 10\nL 1 2 3", "10 10\nA 1 2 3 1 1 5", "10 10\nT 1 2 3 bold 0 lt 1 2 3 1 0"] {
             assert!(Recording::decode(nonsense).is_err(), "{nonsense:?}");
         }

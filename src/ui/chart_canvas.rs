@@ -17,14 +17,14 @@ use crate::chart::spec::{draw_chart, draw_export, export_size, ChartData};
 use crate::chart::{ChartError, ChartLayout, HitPoint, Style};
 use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::explore::view::View;
-use crate::domain::export::job::{Job, JobAnswer};
+use crate::domain::export::job::Job;
 use crate::domain::export::{chart_footer, describe_filters, file_name, ChartFormat, DownloadError, Scope};
 use crate::domain::text::messages::{msg, Msg};
 use crate::html::figure::{caption_inner, ChartTool, TOOL_CLASS};
 use crate::ui::chart_style;
 use crate::ui::page::Page;
 use crate::web::canvas::{prepare, record};
-use crate::web::download::{export_context, save_bytes, save_png};
+use crate::web::download::{export_context, save_png};
 use crate::web::observe::{watch_width, SizeWatch};
 use crate::web::tools;
 use crate::web::{document, perf};
@@ -203,12 +203,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                     let recording = record(width, height, |area| draw_export(area, &dataset, &data, &frame, &svg_style))?;
                     busy.set(Some(ChartTool::Svg));
                     spawn_local(async move {
-                        let result = match tools::run(&Job::Svg { name }, &recording.encode(), &[]).await {
-                            Ok(JobAnswer::File { name, mime, bytes }) => save_bytes(&name, &mime, &bytes),
-                            Ok(JobAnswer::DownloadFailed(error)) => Err(error),
-                            Ok(JobAnswer::Document(_) | JobAnswer::ReadFailed { .. }) => Err(DownloadError::ToolsUnavailable),
-                            Err(unavailable) => Err(unavailable.into()),
-                        };
+                        let result = tools::save_file(&Job::Svg { name }, &recording.encode(), &[]).await;
                         busy.set(None);
                         download_error.set(result.err());
                     });

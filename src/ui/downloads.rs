@@ -8,12 +8,12 @@ use leptos::task::spawn_local;
 
 use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::explore::view::to_query;
-use crate::domain::export::job::{Job, JobAnswer};
+use crate::domain::export::job::Job;
 use crate::domain::export::{citation, DownloadError, DownloadFormat, Scope};
 use crate::domain::text::messages::{msg, Msg};
 use crate::ui::data::DataSource;
 use crate::ui::page::Page;
-use crate::web::download::{export_context, save_bytes};
+use crate::web::download::export_context;
 use crate::web::tools;
 
 /// The download buttons and the citation. The files are written by the files worker (loaded
@@ -41,12 +41,7 @@ pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>
         busy.set(Some(test_id));
         error.set(None);
         spawn_local(async move {
-            let result = match tools::run(&job, &text, &figures).await {
-                Ok(JobAnswer::File { name, mime, bytes }) => save_bytes(&name, &mime, &bytes),
-                Ok(JobAnswer::DownloadFailed(e)) => Err(e),
-                Ok(JobAnswer::Document(_) | JobAnswer::ReadFailed { .. }) => Err(DownloadError::ToolsUnavailable),
-                Err(unavailable) => Err(unavailable.into()),
-            };
+            let result = tools::save_file(&job, &text, &figures).await;
             busy.set(None);
             error.set(result.err());
         });

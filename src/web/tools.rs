@@ -14,6 +14,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::domain::export::job::{Job, JobAnswer, ToolsUnavailable, FAILED, READY, TOOLS_META, TOOLS_NAME};
+use crate::domain::export::DownloadError;
+use crate::web::download::save_bytes;
 use crate::web::error::describe;
 
 /// The running worker and the jobs it owes an answer.
@@ -127,4 +129,16 @@ pub async fn run(job: &Job, text: &str, selected: &[u32]) -> Result<JobAnswer, T
     let head = answer.get(1).as_string().unwrap_or_default();
     let bytes = answer.get(2).dyn_into::<Uint8Array>().map(|a| a.to_vec()).unwrap_or_default();
     JobAnswer::decode(&head, bytes).map_err(ToolsUnavailable)
+}
+
+/// Runs a job whose answer is a file (a download) and offers the file.
+///
+/// # Errors
+/// The job's [`DownloadError`], or [`DownloadError::ToolsUnavailable`].
+pub async fn save_file(job: &Job, text: &str, selected: &[u32]) -> Result<(), DownloadError> {
+    match run(job, text, selected).await? {
+        JobAnswer::File { name, mime, bytes } => save_bytes(&name, &mime, &bytes),
+        JobAnswer::DownloadFailed(error) => Err(error),
+        JobAnswer::Document(_) | JobAnswer::ReadFailed { .. } => Err(DownloadError::ToolsUnavailable),
+    }
 }

@@ -9,12 +9,13 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
+use crate::chart::record::svg_of_recording;
 use crate::domain::export::job::{JobRunner, READY};
 
 /// Starts answering the page's messages.
 pub fn serve() {
     let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else { return };
-    let runner = RefCell::new(JobRunner::default());
+    let runner = RefCell::new(JobRunner::new(svg_of_recording));
     let reply = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |event: MessageEvent| {
         let message = Array::from(&event.data());

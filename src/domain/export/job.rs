@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::chart::record::{recording_to_svg, Recording};
 use crate::domain::dataset::csv_import::{csv_document, CsvDocument};
 use crate::domain::dataset::date::Date;
 use crate::domain::dataset::issue::LoadError;
@@ -62,7 +61,7 @@ pub enum Job {
     /// A CSV file of figures to rewrite as a dataset document; the text sent is the file's.
     ReadCsv,
     /// A chart as an SVG file; the text sent is the chart's recording
-    /// ([`crate::chart::record::Recording::encode`]).
+    /// (`crate::chart::record::Recording::encode`).
     Svg {
         /// The file's name.
         name: String,
@@ -94,23 +93,27 @@ pub enum JobAnswer {
     },
 }
 
-/// A header line's value, on one line: backslashes and line breaks escaped.
-fn escape(value: &str) -> String {
-    value.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r")
+/// A text on one line and without tabs (a field of the messages between the page and the
+/// worker): backslashes, line breaks and tabs escaped.
+pub fn escape(text: &str) -> String {
+    text.replace('\\', "\\\\").replace('\n', "\\n").replace('\r', "\\r").replace('\t', "\\t")
 }
 
-fn unescape(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    let mut chars = value.chars();
+/// The text [`escape`] was given.
+pub fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
     while let Some(c) = chars.next() {
-        match (c, c == '\\') {
-            (_, true) => match chars.next() {
-                Some('n') => out.push('\n'),
-                Some('r') => out.push('\r'),
-                Some(other) => out.push(other),
-                None => out.push('\\'),
-            },
-            (c, false) => out.push(c),
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('t') => out.push('\t'),
+            Some(other) => out.push(other),
+            None => out.push('\\'),
         }
     }
     out
@@ -251,14 +254,23 @@ impl JobAnswer {
     }
 }
 
+/// Draws a chart's SVG from the text of its recording (`crate::chart::record`, which the
+/// domain does not import).
+pub type SvgDrawer = fn(&str) -> Result<String, String>;
+
 /// Runs jobs in the worker, keeping the last dataset read so that a second download of the
 /// same data does not read it again.
-#[derive(Default)]
 pub struct JobRunner {
     last: Option<(String, Arc<Dataset>)>,
+    draw_svg: SvgDrawer,
 }
 
 impl JobRunner {
+    /// A runner that draws SVG files with `draw_svg`.
+    pub fn new(draw_svg: SvgDrawer) -> JobRunner {
+        JobRunner { last: None, draw_svg }
+    }
+
     /// The dataset of `text`, read once per text.
     fn dataset(&mut self, text: &str) -> Result<Arc<Dataset>, DownloadError> {
         match &self.last {
@@ -290,7 +302,7 @@ impl JobRunner {
                 Ok(answer) => answer,
                 Err(error) => JobAnswer::DownloadFailed(error),
             },
-            Job::Svg { name } => match Recording::decode(text).and_then(|recording| recording_to_svg(&recording)) {
+            Job::Svg { name } => match (self.draw_svg)(text) {
                 Ok(svg) => JobAnswer::File { name, mime: "image/svg+xml".into(), bytes: svg.into_bytes() },
                 Err(detail) => JobAnswer::DownloadFailed(DownloadError::Failed(detail)),
             },
@@ -391,7 +403,7 @@ mod tests {
         assert!(!selected.is_empty() && selected.len() < dataset.figures().len());
         let positions: Vec<u32> = selected.iter().map(|p| p.get() as u32).collect();
         let french = context(Lang::Fr);
-        let mut runner = JobRunner::default();
+        let mut runner = JobRunner::new(no_svg);
         for format in [DownloadFormat::Csv, DownloadFormat::Json] {
             let job = Job::Download { format, scope: Scope::Selection, query: to_query(&state), context: french.clone() };
             let (head, bytes) = runner.run(&job.encode(), &text, &positions).encode();
@@ -413,16 +425,32 @@ mod tests {
         assert_eq!(bytes, to_json(&dataset, &default, &all, Scope::Everything, &context(Lang::En)).unwrap().into_bytes());
     }
 
+    /// The tests' SVG "drawing": the recording's text in a tag (the real one is tested in
+    /// `crate::chart::record`).
+    fn no_svg(text: &str) -> Result<String, String> {
+        if text.is_empty() {
+            Err("nothing to draw".into())
+        } else {
+            Ok(format!("<svg>{text}</svg>"))
+        }
+    }
+
     #[test]
-    fn an_svg_job_draws_the_recording_it_is_sent() {
-        let mut recording = Recording::new((40, 20));
-        recording.line((0, 0), (40, 20), &plotters::style::BLACK);
-        let mut runner = JobRunner::default();
+    fn an_svg_job_draws_the_text_it_is_sent() {
+        let mut runner = JobRunner::new(no_svg);
         let job = Job::Svg { name: "chart.svg".into() };
-        let JobAnswer::File { name, mime, bytes } = runner.run(&job.encode(), &recording.encode(), &[]) else { panic!("a file") };
-        assert_eq!((name.as_str(), mime.as_str()), ("chart.svg", "image/svg+xml"));
-        assert_eq!(String::from_utf8(bytes).unwrap(), recording_to_svg(&recording).unwrap());
-        assert!(matches!(runner.run(&job.encode(), "not a drawing", &[]), JobAnswer::DownloadFailed(DownloadError::Failed(_))));
+        let JobAnswer::File { name, mime, bytes } = runner.run(&job.encode(), "L 1 2", &[]) else { panic!("a file") };
+        assert_eq!((name.as_str(), mime.as_str(), bytes.as_slice()), ("chart.svg", "image/svg+xml", b"<svg>L 1 2</svg>".as_slice()));
+        assert_eq!(runner.run(&job.encode(), "", &[]), JobAnswer::DownloadFailed(DownloadError::Failed("nothing to draw".into())));
+    }
+
+    #[test]
+    fn escaped_texts_stay_on_one_line_without_tabs_and_read_back() {
+        for text in ["", "plain", "a\tb\nc\r\\n", "\\", "trailing \\", "é « » ✓"] {
+            let escaped = escape(text);
+            assert!(!escaped.contains(['\n', '\r', '\t']), "{escaped:?}");
+            assert_eq!(unescape(&escaped), text);
+        }
     }
 
     #[test]
@@ -431,7 +459,7 @@ mod tests {
         let all: Vec<_> = dataset.figure_positions().collect();
         // A last row the validation skips (no source), so that an issue names its CSV line.
         let csv = format!("{}\"x\"{}\r\n", to_csv(&dataset, &all, Lang::En), ",".repeat(32));
-        let mut runner = JobRunner::default();
+        let mut runner = JobRunner::new(no_svg);
         let (head, bytes) = runner.run(&Job::ReadCsv.encode(), &csv, &[]).encode();
         let JobAnswer::Document(document) = JobAnswer::decode(&head, bytes).unwrap() else { panic!("{head}") };
         let loaded = document.load();

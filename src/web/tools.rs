@@ -11,7 +11,7 @@ use js_sys::{Array, Function, Promise, Uint32Array, Uint8Array};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
 use crate::domain::export::job::{Job, JobAnswer, ToolsUnavailable, FAILED, READY, TOOLS_META, TOOLS_NAME};
 use crate::domain::export::DownloadError;
@@ -26,7 +26,7 @@ struct Tools {
     pending: BTreeMap<u32, (Function, Function)>,
     next: u32,
     _on_message: Closure<dyn Fn(MessageEvent)>,
-    _on_error: Closure<dyn Fn(ErrorEvent)>,
+    _on_error: Closure<dyn Fn(Event)>,
 }
 
 thread_local! {
@@ -85,11 +85,11 @@ fn on_message(event: MessageEvent) {
 fn start() -> Result<Tools, String> {
     let worker = Worker::new(&loader()).map_err(|e| describe(&e))?;
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(on_message);
-    // A loader or glue script that cannot be fetched or run.
-    let on_error = Closure::<dyn Fn(ErrorEvent)>::new(|event: ErrorEvent| {
+    // A loader or glue script that cannot be fetched (a plain `Event`) or run (an `ErrorEvent`).
+    let on_error = Closure::<dyn Fn(Event)>::new(|event: Event| {
         event.prevent_default();
-        let detail = event.message();
-        fail_all(if detail.is_empty() { "the script could not be loaded" } else { &detail });
+        let detail = event.dyn_ref::<ErrorEvent>().map(ErrorEvent::message).filter(|m| !m.is_empty());
+        fail_all(detail.as_deref().unwrap_or("the script could not be loaded"));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

@@ -199,6 +199,16 @@ pub fn is_hashed(name: &str) -> bool {
     hashed_stem(name).is_some()
 }
 
+/// Whether the page loads the hashed file `name`: it names it, or it names the loader of the
+/// module whose glue or WebAssembly it is (the files worker's, which only its loader names).
+fn page_loads(page: &str, name: &str) -> bool {
+    hashed_stem(name).is_some_and(|stem| {
+        page.contains(name)
+            || ([format!("{stem}.js"), format!("{stem}_bg.wasm")].contains(&name.to_string())
+                && page.contains(&format!("{stem}_loader.js")))
+    })
+}
+
 /// The name a hashed file shares with the other files of its module (`eu-iom-dashboard-<hash>`
 /// for its `.js` and `_bg.wasm`, `eu-iom-tools-<hash>` for the files worker's three).
 fn hashed_stem(name: &str) -> Option<&str> {
@@ -329,8 +339,7 @@ pub fn publish(data: &DataFile<'_>, built: &Built<'_>, options: &Options) -> Res
         // by its loader); the build id covers the page without its id and the names of those
         // files, which carry their content's hash.
         let draft = with_head(html, &head_block(dataset, &publication, None)?, &title, &description)?;
-        let mut files: Vec<String> =
-            built.files.iter().filter(|name| hashed_stem(name).is_some_and(|stem| draft.contains(stem))).cloned().collect();
+        let mut files: Vec<String> = built.files.iter().filter(|name| page_loads(&draft, name)).cloned().collect();
         files.sort();
         files.dedup();
         let mut hashed = draft.clone().into_bytes();
@@ -461,6 +470,7 @@ mod tests {
     #[test]
     fn the_files_worker_gets_hashed_names_its_loader_is_named_in_the_page_and_cached() {
         let html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\">\n    <meta name=\"description\" content=\"x\">\n    <title>x</title>\n    \
+                    <link rel=\"preload\" href=\"/eu-iom-dashboard-b083a0b83250d22e_bg.wasm\" as=\"fetch\">\
                     <script type=\"module\">import init from './eu-iom-dashboard-b083a0b83250d22e.js';</script>\n</head>\n<body></body>\n</html>\n";
         let (page, files) = hash_tools(html, b"var wasm_bindgen;", b"\0asm").unwrap();
         let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
@@ -491,8 +501,11 @@ mod tests {
             ]
             .map(String::from),
         );
+        // The compressed copies are not cached (the server picks one per request).
+        let mut with_copies = built_files.clone();
+        with_copies.extend(built_files.iter().map(|name| format!("{name}.br")));
         let worker = "const BUILD = '';\nconst PRECACHE = [];\n";
-        let built = Built { index_html: &page, worker, files: &built_files };
+        let built = Built { index_html: &page, worker, files: &with_copies };
         let text = crate::domain::testing::fixture_dataset_text();
         let published =
             publish(&DataFile { text: &text, dataset: &dataset }, &built, &Options { site_url: None, service_worker: true }).unwrap();

@@ -16,6 +16,7 @@ pub mod map;
 pub mod frame;
 pub mod spec;
 pub mod interact;
+pub mod record;
 
 use crate::domain::dataset::model::{Figure, Position};
 use std::fmt;

@@ -15,3 +15,5 @@ pub mod perf;
 pub mod storage;
 pub mod paste;
 pub mod site;
+pub mod tools;
+pub mod tools_worker;

@@ -14,7 +14,7 @@ use crate::domain::export::metadata::JSON_PATH;
 use crate::site::compress::{copies, skip_reason, Copies, Entry};
 use crate::site::csp::{check_javascript, headers_file, nginx_file, policy, secure_page, CspError, Hashes, PAGES};
 use crate::site::preview::{preview_svg, HEIGHT, WIDTH, ZOOM};
-use crate::site::publish::{is_hashed, publish, Built, Options, PREVIEW, WORKER};
+use crate::site::publish::{hash_tools, is_hashed, publish, tools_files, Built, Options, PREVIEW, WORKER};
 use crate::site::DataFile;
 
 fn read(path: &Path) -> Result<String, String> {
@@ -59,6 +59,25 @@ pub fn publish_dist(dist: &Path, data: &Path, options: &Options) -> Result<Strin
         return Err(format!("{} differs from {}: publish describes the data file the site serves", data.display(), deployed.display()));
     }
     let index = dist.join("index.html");
+    let mut report = String::new();
+    // The files worker as Trunk left it (a build, not a second run on a built folder): its
+    // files renamed with their content's hash, its loader named in the page.
+    let [js, wasm, loader] = tools_files().map(|name| dist.join(name));
+    if js.is_file() && wasm.is_file() {
+        let bytes = |path: &Path| std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
+        let (page, files) = hash_tools(&read(&index)?, &bytes(&js)?, &bytes(&wasm)?)?;
+        for (name, bytes) in &files {
+            write(&dist.join(name), bytes)?;
+        }
+        for old in [&js, &wasm, &loader] {
+            if old.is_file() {
+                std::fs::remove_file(old).map_err(|e| format!("cannot remove {}: {e}", old.display()))?;
+            }
+        }
+        write(&index, &page)?;
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        let _ = writeln!(report, "files worker: {}", names.join(", "));
+    }
     let worker_path = dist.join(WORKER);
     let (html, worker) = (read(&index)?, read(&worker_path)?);
     let mut files: Vec<String> = Vec::new();
@@ -77,7 +96,6 @@ pub fn publish_dist(dist: &Path, data: &Path, options: &Options) -> Result<Strin
     let built = Built { index_html: &html, worker: &worker, files: &files, linked: &linked };
     let published = publish(&DataFile { text: &text, dataset }, &built, options)?;
 
-    let mut report = String::new();
     let preview = (PREVIEW, preview_png(dataset)?);
     for (path, bytes) in published.data_files.iter().map(|(path, bytes)| (*path, bytes)).chain([(preview.0, &preview.1)]) {
         write(&dist.join(path), bytes)?;

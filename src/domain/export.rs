@@ -9,6 +9,7 @@ pub mod citation;
 pub mod file_name;
 pub mod format;
 pub mod metadata;
+pub mod job;
 
 pub use citation::{chart_footer, citation, describe_filters, source_summary, wrap_text, FOOTER_CHARS};
 pub use csv::to_csv;
@@ -53,6 +54,8 @@ pub enum DownloadError {
     NoRoom,
     /// The browser, the encoder or the drawing refused; their own words follow the message.
     Failed(String),
+    /// The part of the page that writes files could not be loaded (see `job::ToolsUnavailable`).
+    ToolsUnavailable,
 }
 
 impl DownloadError {
@@ -62,6 +65,7 @@ impl DownloadError {
             DownloadError::Clock => msg(Msg::ClockInvalid, lang).to_string(),
             DownloadError::NoRoom => format!("{} {}", msg(Msg::DownloadFailed, lang), msg(Msg::ChartNoRoom, lang)),
             DownloadError::Failed(detail) => format!("{} {detail}", msg(Msg::DownloadFailed, lang)),
+            DownloadError::ToolsUnavailable => msg(Msg::DownloadToolsUnavailable, lang).to_string(),
         }
     }
 }

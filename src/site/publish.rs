@@ -13,6 +13,7 @@ use std::fmt::Write as _;
 
 use crate::domain::dataset::fingerprint::fingerprint;
 use crate::domain::dataset::model::Dataset;
+use crate::domain::export::job::{FAILED, TOOLS_META, TOOLS_NAME};
 use crate::domain::export::metadata::{
     data_package, dcat_catalog, page_description, page_title, schema_org_dataset, Publication, CATALOG_PATH, CSV_PATH, JSON_PATH,
     PACKAGE_PATH,
@@ -233,7 +234,7 @@ pub fn with_loader(html: &str, keeping: bool) -> Result<String, String> {
 ///
 /// # Errors
 /// A message when a stylesheet could close its `<style>` element early, or is not UTF-8.
-pub fn inline_links(html: &str, linked: &[(String, Vec<u8>)]) -> Result<String, String> {
+pub fn inline_links(html: &str, linked: &[NamedFile]) -> Result<String, String> {
     let mut page = html.to_string();
     for (rel, inline) in [("stylesheet", true), ("icon", false)] {
         let opening = format!("<link rel=\"{rel}\" href=\"");
@@ -259,14 +260,61 @@ pub fn inline_links(html: &str, linked: &[(String, Vec<u8>)]) -> Result<String, 
     Ok(page)
 }
 
+/// A file's name and content.
+pub type NamedFile = (String, Vec<u8>);
+
+/// The files worker's files as Trunk writes them, without a content hash (Trunk leaves a
+/// worker's names as they are), each renamed by [`hash_tools`].
+pub fn tools_files() -> [String; 3] {
+    [format!("{TOOLS_NAME}.js"), format!("{TOOLS_NAME}_bg.wasm"), format!("{TOOLS_NAME}_loader.js")]
+}
+
+/// Gives the files worker's glue (`js`) and WebAssembly (`wasm`) names carrying their content's
+/// hash, as the page's other files have, so the service worker caches them as such and a new
+/// build never runs an old worker; writes their loader, which tells the page when the
+/// WebAssembly cannot be loaded; and names the loader in the page (`<meta>` after `<head>`).
+/// Returns the page and the three files.
+///
+/// # Errors
+/// A message when the page has no `<head>`.
+pub fn hash_tools(html: &str, js: &[u8], wasm: &[u8]) -> Result<(String, Vec<NamedFile>), String> {
+    let mut both = js.to_vec();
+    both.extend_from_slice(wasm);
+    let stem = format!("{TOOLS_NAME}-{}", fingerprint(&both));
+    let (js_name, wasm_name, loader_name) = (format!("{stem}.js"), format!("{stem}_bg.wasm"), format!("{stem}_loader.js"));
+    let loader = format!(
+        "importScripts(\"./{js_name}\");wasm_bindgen(\"./{wasm_name}\").catch(function(e){{postMessage([\"{FAILED}\",String(e)])}});\n"
+    );
+    let head = html.find("<head>").ok_or("the page has no <head>")? + "<head>".len();
+    let (before, after) = html.split_at_checked(head).ok_or("the page has no <head>")?;
+    let page = format!("{before}\n    <meta name=\"{TOOLS_META}\" content=\"{loader_name}\">{after}");
+    Ok((page, vec![(js_name, js.to_vec()), (wasm_name, wasm.to_vec()), (loader_name, loader.into_bytes())]))
+}
+
 /// Whether a file name carries Trunk's content hash (`main-3b33a3e7d93c9cb9.css`,
 /// `…-b083a0b83250d22e_bg.wasm`; a 64-bit hash in hexadecimal without leading zeros, so up to
 /// 16 digits): such files never change under the same name.
 pub fn is_hashed(name: &str) -> bool {
+    hashed_stem(name).is_some()
+}
+
+/// Whether the page loads the hashed file `name`: it names it, or it names the loader of the
+/// module whose glue or WebAssembly it is (the files worker's, which only its loader names).
+fn page_loads(page: &str, name: &str) -> bool {
+    hashed_stem(name).is_some_and(|stem| {
+        page.contains(name)
+            || ([format!("{stem}.js"), format!("{stem}_bg.wasm")].contains(&name.to_string())
+                && page.contains(&format!("{stem}_loader.js")))
+    })
+}
+
+/// The name a hashed file shares with the other files of its module (`eu-iom-dashboard-<hash>`
+/// for its `.js` and `_bg.wasm`, `eu-iom-tools-<hash>` for the files worker's three).
+fn hashed_stem(name: &str) -> Option<&str> {
     let stem = name.split('.').next().unwrap_or_default();
-    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
-    stem.rsplit_once('-')
-        .is_some_and(|(_, hash)| (10..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit()))
+    let stem = stem.strip_suffix("_bg").or_else(|| stem.strip_suffix("_loader")).unwrap_or(stem);
+    let (_, hash) = stem.rsplit_once('-')?;
+    ((10..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())).then_some(stem)
 }
 
 /// Replaces the worker's `const BUILD = …;` and `const PRECACHE = …;` lines.
@@ -348,7 +396,7 @@ pub struct Built<'a> {
     /// The hashed stylesheets and icons at the build's root, with their bytes, for the page's
     /// `<link>`s to them to be written into it ([`inline_links`]); none for a page that has them
     /// inline already (the staff page's site update).
-    pub linked: &'a [(String, Vec<u8>)],
+    pub linked: &'a [NamedFile],
 }
 
 /// What the step writes, besides the preview image (the data tool rasterises it, the staff
@@ -390,11 +438,12 @@ pub fn publish(data: &DataFile<'_>, built: &Built<'_>, options: &Options) -> Res
     let worker = built.worker;
     let html = &with_loader(&inline_links(built.index_html, built.linked)?, options.service_worker)?;
     if options.service_worker {
-        // The worker caches the hashed files the page loads (not those of other pages, such as
-        // the staff page's module); the build id covers the page without its id and the names of
-        // those files, which carry their content's hash.
+        // The worker caches the hashed files of the modules the page names (not those of other
+        // pages, such as the staff page's module; with the files worker's, which the page names
+        // by its loader); the build id covers the page without its id and the names of those
+        // files, which carry their content's hash.
         let draft = with_head(html, &head_block(dataset, &publication, None)?, &title, &description)?;
-        let mut files: Vec<String> = built.files.iter().filter(|name| is_hashed(name) && draft.contains(name.as_str())).cloned().collect();
+        let mut files: Vec<String> = built.files.iter().filter(|name| page_loads(&draft, name)).cloned().collect();
         files.sort();
         files.dedup();
         let mut hashed = draft.clone().into_bytes();
@@ -526,7 +575,7 @@ mod tests {
     const LINKED_PAGE: &str = "<head>\n<link rel=\"stylesheet\" href=\"/sub/main-0123456789abcdef.css\" integrity=\"sha384-x\"/>\n\
                                <link rel=\"icon\" href=\"/sub/favicon-0123456789abcdef.svg\" integrity=\"sha384-y\"/>\n</head><body></body>";
 
-    fn linked(css: &str) -> Vec<(String, Vec<u8>)> {
+    fn linked(css: &str) -> Vec<NamedFile> {
         vec![("main-0123456789abcdef.css".into(), css.as_bytes().to_vec()), ("favicon-0123456789abcdef.svg".into(), b"<svg/>".to_vec())]
     }
 
@@ -564,6 +613,59 @@ mod tests {
         assert!(KEEPING_LOADER.contains("caches.open(`eu-iom-dashboard ${new URL('./', document.baseURI)} ${build}`)"));
         assert!(worker.contains("const FETCHED = 'x-eu-iom-fetched';") && KEEPING_LOADER.contains("headers.set('x-eu-iom-fetched', "));
         assert!(KEEPING_LOADER.contains(&format!("keep('{JSON_PATH}', window.{})", crate::prerender::EARLY_DATA_GLOBAL)));
+    }
+
+    #[test]
+    fn the_files_worker_gets_hashed_names_its_loader_is_named_in_the_page_and_cached() {
+        let html = &format!(
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n    <meta charset=\"utf-8\">\n    <meta name=\"description\" content=\"x\">\n    <title>x</title>\n    \
+             <link rel=\"preload\" href=\"/eu-iom-dashboard-b083a0b83250d22e_bg.wasm\" as=\"fetch\">\
+             <script type=\"module\">{}</script>\n</head>\n<body></body>\n</html>\n",
+            trunk_loader("/eu-iom-dashboard-b083a0b83250d22e")
+        );
+        let (page, files) = hash_tools(html, b"var wasm_bindgen;", b"\0asm").unwrap();
+        let names: Vec<&str> = files.iter().map(|(name, _)| name.as_str()).collect();
+        let stem = format!("eu-iom-tools-{}", fingerprint(b"var wasm_bindgen;\0asm"));
+        assert_eq!(names, [format!("{stem}.js"), format!("{stem}_bg.wasm"), format!("{stem}_loader.js")]);
+        assert!(names.iter().all(|name| is_hashed(name)), "{names:?}");
+        assert_eq!(files[0].1, b"var wasm_bindgen;", "the glue as it was");
+        let loader = String::from_utf8(files[2].1.clone()).unwrap();
+        assert!(loader.starts_with(&format!("importScripts(\"./{stem}.js\");wasm_bindgen(\"./{stem}_bg.wasm\")")), "{loader}");
+        assert!(loader.contains(FAILED), "a WebAssembly that cannot be loaded is said to the page: {loader}");
+        assert!(
+            page.contains(&format!("<head>\n    <meta name=\"{TOOLS_META}\" content=\"{stem}_loader.js\">\n    <meta charset")),
+            "{page}"
+        );
+        let (other, _) = hash_tools(html, b"var wasm_bindgen;", b"\0asm!").unwrap();
+        assert!(!other.contains(&stem), "another module, another name");
+
+        // The service worker caches the worker's three files, named by the page through its
+        // loader, beside the main module's; not the staff page's module.
+        let dataset = dataset_saying("x");
+        let mut built_files: Vec<String> = names.iter().map(|n| n.to_string()).collect();
+        built_files.extend(
+            [
+                "eu-iom-dashboard-b083a0b83250d22e.js",
+                "eu-iom-dashboard-b083a0b83250d22e_bg.wasm",
+                "eu-iom-staff-4c2d5d729e942286_bg.wasm",
+                "sw.js",
+            ]
+            .map(String::from),
+        );
+        // The compressed copies are not cached (the server picks one per request).
+        let mut with_copies = built_files.clone();
+        with_copies.extend(built_files.iter().map(|name| format!("{name}.br")));
+        let worker = "const BUILD = '';\nconst PRECACHE = [];\n";
+        let built = Built { index_html: &page, worker, files: &with_copies, linked: &[] };
+        let text = crate::domain::testing::fixture_dataset_text();
+        let published =
+            publish(&DataFile { text: &text, dataset: &dataset }, &built, &Options { site_url: None, service_worker: true }).unwrap();
+        let mut cached = precached(&published.worker);
+        cached.sort();
+        let mut expected: Vec<String> = built_files.iter().filter(|n| !n.contains("staff") && *n != "sw.js").cloned().collect();
+        expected.extend(["index.html".to_string(), JSON_PATH.to_string()]);
+        expected.sort();
+        assert_eq!(cached, expected);
     }
 
     #[test]

@@ -186,7 +186,7 @@ fn Dashboard(loaded: Arc<Loaded>, page: Page, data: DataSource, notices: RwSigna
                 <div class="tab-panel" role="tabpanel" id="view-panel" tabindex="-1" aria-labelledby=move || tab_id(view.get())>
                     {panel}
                 </div>
-                <DataDownloads dataset=dataset.clone() selected=selected page=page/>
+                <DataDownloads dataset=dataset.clone() selected=selected page=page data=data/>
                 <DataControls page=page data=data/>
             </section>
         </div>

@@ -9,21 +9,24 @@ use std::sync::Arc;
 use leptos::ev::{KeyboardEvent, MouseEvent, PointerEvent};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::chart::frame::FrameText;
 use crate::chart::interact::{key_move, tooltip_position, KeyMove, Pointed, Pointer, PointerStep, TooltipPosition};
-use crate::chart::spec::{draw_chart, render_svg, ChartData};
+use crate::chart::spec::{draw_chart, draw_export, export_size, ChartData};
 use crate::chart::{ChartError, ChartLayout, HitPoint, Style};
 use crate::domain::dataset::model::{Dataset, Figure, Position};
 use crate::domain::explore::view::View;
+use crate::domain::export::job::Job;
 use crate::domain::export::{chart_footer, describe_filters, file_name, ChartFormat, DownloadError, Scope};
 use crate::domain::text::messages::{msg, Msg};
 use crate::html::figure::{caption_inner, ChartTool, TOOL_CLASS};
 use crate::ui::chart_style;
 use crate::ui::page::Page;
-use crate::web::canvas::prepare;
-use crate::web::download::{export_context, save_png, save_text};
+use crate::web::canvas::{prepare, record};
+use crate::web::download::{export_context, save_png};
 use crate::web::observe::{watch_width, SizeWatch};
+use crate::web::tools;
 use crate::web::{document, perf};
 
 /// What a chart canvas needs from the view that shows it.
@@ -176,8 +179,11 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         })
     };
 
-    // Downloads: the same drawing functions, framed with title, filters, sources and dates.
+    // Downloads: the same drawing functions, framed with title, filters, sources and dates. The
+    // SVG is recorded here and drawn by the files worker (loaded on first use), its button
+    // saying "Preparing…" meanwhile.
     let download_error = RwSignal::new(None::<DownloadError>);
+    let busy = RwSignal::new(None::<ChartTool>);
     let export = Rc::new(move |format: ChartFormat| {
         let lang = lang.get_untracked();
         let state = page.state.get_untracked();
@@ -193,9 +199,15 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
             match format {
                 ChartFormat::Svg => {
                     let svg_style = Style { text_factor: crate::chart::SVG_TEXT_FACTOR, opaque: true, ..style };
-                    render_svg(&dataset, &data, &frame, &svg_style)
-                        .map_err(DownloadError::from)
-                        .and_then(|svg| save_text(&name, "image/svg+xml", &svg))
+                    let (width, height) = export_size(&data, &frame);
+                    let recording = record(width, height, |area| draw_export(area, &dataset, &data, &frame, &svg_style))?;
+                    busy.set(Some(ChartTool::Svg));
+                    spawn_local(async move {
+                        let result = tools::save_file(&Job::Svg { name }, &recording.encode(), &[]).await;
+                        busy.set(None);
+                        download_error.set(result.err());
+                    });
+                    Ok(())
                 }
                 ChartFormat::Png => save_png(&name, &dataset, &data, &frame, &style),
             }
@@ -203,6 +215,7 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
         download_error.set(result.err());
     });
     let run_tool = move |tool: ChartTool| match tool {
+        _ if busy.get_untracked().is_some() => {}
         ChartTool::Png => export(ChartFormat::Png),
         ChartTool::Svg => export(ChartFormat::Svg),
         ChartTool::AsTable => page.update(|s| s.view = View::Table),
@@ -246,9 +259,16 @@ pub fn chart_canvas(props: ChartCanvasProps) -> impl IntoView {
                     .into_iter()
                     .map(|tool| {
                         let run = run_tool.clone();
+                        let working = move || busy.get() == Some(tool);
                         view! {
-                            <button type="button" class=TOOL_CLASS data-testid=format!("{test_id}-{}", tool.id()) on:click=move |_| run(tool)>
-                                {move || msg(tool.label(), lang.get())}
+                            <button
+                                type="button"
+                                class=TOOL_CLASS
+                                data-testid=format!("{test_id}-{}", tool.id())
+                                aria-busy=move || working().then_some("true")
+                                on:click=move |_| run(tool)
+                            >
+                                {move || msg(if working() { Msg::Preparing } else { tool.label() }, lang.get())}
                             </button>
                         }
                     })

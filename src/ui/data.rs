@@ -8,19 +8,35 @@ use std::sync::Arc;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::dataset::file_format::load_file;
+use crate::domain::dataset::file_format::DataFormat;
 use crate::domain::dataset::fingerprint::fingerprint;
 use crate::domain::dataset::issue::LoadError;
-use crate::domain::dataset::load::{Loaded, DATASET_FILE};
+use crate::domain::dataset::load::{load_dataset, Loaded, DATASET_FILE};
 use crate::domain::dataset::origin::{check_data_address, DataOrigin, LoadGenerations, LoadTicket, OfflineCopy, PREVIEW_KEY};
 use crate::domain::explore::view::ViewState;
+use crate::domain::export::job::{Job, JobAnswer};
 use crate::web::fetch::fetch_json;
 use crate::web::files::{read_text, PickedFile};
 use crate::web::storage;
+use crate::web::tools;
 use crate::web::{document, location, perf};
 
 /// Where the published dataset is, relative to the page's base URL.
 pub const DATA_URL: &str = "data/eu-iom-figures.json";
+
+/// Reads a dataset file in the format [`DataFormat::sniff`] finds: JSON here, CSV in the files
+/// worker (loaded on first use), which rewrites it as a JSON document read here. Gives the
+/// dataset with the JSON text it was read from (the files worker's downloads read it again).
+async fn read_dataset(name: &str, text: String) -> Result<(Loaded, Arc<str>), LoadError> {
+    match DataFormat::sniff(name, &text) {
+        DataFormat::Json => load_dataset(&text).map(|loaded| (loaded, Arc::from(text))),
+        DataFormat::Csv => match tools::run(&Job::ReadCsv, DATASET_FILE.text(&text)?, &[]).await? {
+            JobAnswer::Document(document) => document.load().map(|loaded| (loaded, Arc::from(document.text))),
+            JobAnswer::ReadFailed { line, detail } => Err(LoadError::Csv { line, detail }),
+            JobAnswer::File { .. } | JobAnswer::DownloadFailed(_) => Err(LoadError::ToolsUnavailable),
+        },
+    }
+}
 
 /// Where loading stands.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +63,10 @@ pub struct DataSource {
     pub snapshot_replaced: RwSignal<bool>,
     /// Set while the figures shown are the copy saved on this device (the network failed).
     pub offline: RwSignal<Option<OfflineCopy>>,
+    /// The JSON text of the data shown, for the files worker's downloads.
+    pub text: StoredValue<Arc<str>>,
+    /// Set while a local file is read (the first CSV file also loads the reader).
+    pub reading: RwSignal<bool>,
     /// The loads started, so a slow earlier answer cannot replace a newer one.
     generations: StoredValue<LoadGenerations>,
 }
@@ -60,6 +80,8 @@ impl DataSource {
             reload_error: RwSignal::new(None),
             snapshot_replaced: RwSignal::new(false),
             offline: RwSignal::new(None),
+            text: StoredValue::new(Arc::from("")),
+            reading: RwSignal::new(false),
             generations: StoredValue::new(LoadGenerations::default()),
         }
     }
@@ -94,6 +116,12 @@ impl DataSource {
         }
     }
 
+    /// Shows `loaded`, read from `text`.
+    fn show(self, loaded: Loaded, text: Arc<str>) {
+        self.text.set_value(text);
+        self.load.set(LoadState::Ready(Arc::new(loaded)));
+    }
+
     /// Loads the data the view state asks for, replacing what is shown.
     pub fn start(self, state: &ViewState) {
         let ticket = self.begin();
@@ -112,12 +140,13 @@ impl DataSource {
             }
         };
         if state.preview {
-            let outcome = storage::read(PREVIEW_KEY).ok_or(LoadError::NoPreview).and_then(|text| load_file("preview.json", &text));
             self.offline.set(None);
+            // The staff page saves a JSON document.
+            let outcome = storage::read(PREVIEW_KEY).ok_or(LoadError::NoPreview).and_then(|text| Ok((load_dataset(&text)?, text)));
             match outcome {
-                Ok(loaded) => {
+                Ok((loaded, text)) => {
                     self.origin.set(DataOrigin::Preview);
-                    self.load.set(LoadState::Ready(Arc::new(loaded)));
+                    self.show(loaded, Arc::from(text));
                 }
                 Err(error) => self.load.set(LoadState::Failed(error)),
             }
@@ -140,16 +169,19 @@ impl DataSource {
                         let built_from = document::snapshot_fingerprint();
                         self.snapshot_replaced.set(built_from.is_some_and(|f| f != fingerprint(text.as_bytes())));
                     }
-                    let parsed = load_file(&url, &text);
+                    let parsed = read_dataset(&url, text).await;
                     perf::mark("data-parsed");
                     parsed
                 }
                 Err(error) => Err(error),
             };
+            if !self.is_latest(ticket) {
+                return;
+            }
             match outcome {
-                Ok(loaded) => {
+                Ok((loaded, text)) => {
                     self.origin.set(origin);
-                    self.load.set(LoadState::Ready(Arc::new(loaded)));
+                    self.show(loaded, text);
                 }
                 Err(error) => {
                     perf::warn(&error.to_string());
@@ -174,18 +206,18 @@ impl DataSource {
         let ticket = self.begin();
         spawn_local(async move {
             let outcome = match fetch_json(&url, &DATASET_FILE).await {
-                Ok(fetched) => load_file(&url, &fetched.text).map(|loaded| (loaded, fetched.offline_copy)),
+                Ok(fetched) => read_dataset(&url, fetched.text).await.map(|read| (read, fetched.offline_copy)),
                 Err(error) => Err(error),
             };
             if !self.is_latest(ticket) {
                 return;
             }
             match outcome {
-                Ok((loaded, offline)) => {
+                Ok(((loaded, text), offline)) => {
                     self.offline.set(offline);
                     self.reload_error.set(None);
                     self.origin.set(origin);
-                    self.load.set(LoadState::Ready(Arc::new(loaded)));
+                    self.show(loaded, text);
                 }
                 Err(error) => self.reload_error.set(Some(error)),
             }
@@ -196,21 +228,23 @@ impl DataSource {
     /// that cannot be used leaves the data on screen and says why.
     pub fn open_file(self, file: PickedFile) {
         let ticket = self.begin();
+        self.reading.set(true);
         spawn_local(async move {
             let name = file.name();
             let outcome = match read_text(&file).await {
-                Ok(text) => load_file(&name, &text),
+                Ok(text) => read_dataset(&name, text).await,
                 Err(error) => Err(error),
             };
             if !self.is_latest(ticket) {
                 return;
             }
+            self.reading.set(false);
             match outcome {
-                Ok(loaded) => {
+                Ok((loaded, text)) => {
                     self.reload_error.set(None);
                     self.offline.set(None);
                     self.origin.set(DataOrigin::LocalFile(name));
-                    self.load.set(LoadState::Ready(Arc::new(loaded)));
+                    self.show(loaded, text);
                 }
                 Err(error) if matches!(self.load.get_untracked(), LoadState::Ready(_)) => self.reload_error.set(Some(error)),
                 Err(error) => self.load.set(LoadState::Failed(error)),

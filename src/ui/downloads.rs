@@ -1,45 +1,66 @@
 //! Data downloads: the current selection or the whole dataset as CSV (zipped with its README and
 //! its Frictionless Data package) or JSON, each with every figure's source and a citation text.
 
-use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::domain::dataset::model::{Dataset, Figure, Position};
-use crate::domain::export::{citation, csv_archive, file_name, to_json, DownloadError, DownloadFormat, Scope};
+use crate::domain::explore::view::to_query;
+use crate::domain::export::job::Job;
+use crate::domain::export::{citation, DownloadError, DownloadFormat, Scope};
 use crate::domain::text::messages::{msg, Msg};
+use crate::ui::data::DataSource;
 use crate::ui::page::Page;
-use crate::web::download::{export_context, save_bytes, save_text};
+use crate::web::download::export_context;
+use crate::web::tools;
 
-/// The download buttons and the citation.
+/// The download buttons and the citation. The files are written by the files worker (loaded
+/// on the first download), from the data's text and the selection; the button says
+/// "Preparing…" meanwhile.
 #[component]
-pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>, page: Page) -> impl IntoView {
+pub fn DataDownloads(dataset: Arc<Dataset>, selected: Memo<Vec<Position<Figure>>>, page: Page, data: DataSource) -> impl IntoView {
     let lang = page.lang;
     let error = RwSignal::new(None::<DownloadError>);
-    let save_data = dataset.clone();
-    let save = Rc::new(move |scope: Scope, format: DownloadFormat| {
+    // The button whose file is being prepared.
+    let busy = RwSignal::new(None::<&'static str>);
+    let save = move |scope: Scope, format: DownloadFormat, test_id: &'static str| {
         let lang = lang.get_untracked();
-        let state = page.state.get_untracked();
-        let figures: Vec<Position<Figure>> = match scope {
-            Scope::Selection => selected.get_untracked(),
-            Scope::Everything => save_data.figure_positions().collect(),
+        let context = match export_context(lang) {
+            Ok(context) => context,
+            Err(e) => return error.set(Some(e)),
         };
-        let result = export_context(lang).and_then(|context| match format {
-            DownloadFormat::Json => to_json(&save_data, &state, &figures, scope, &context)
-                .map_err(|e| DownloadError::Failed(e.to_string()))
-                .and_then(|text| save_text(&file_name(&state, scope, "", context.today, "json"), "application/json", &text)),
-            DownloadFormat::Csv => csv_archive(&save_data, &state, &figures, scope, &context)
-                .map_err(|e| DownloadError::Failed(e.to_string()))
-                .and_then(|(name, zip)| save_bytes(&name, "application/zip", &zip)),
+        let query = page.state.with_untracked(to_query);
+        let figures: Vec<u32> = match scope {
+            Scope::Selection => selected.with_untracked(|s| s.iter().map(|p| p.get() as u32).collect()),
+            Scope::Everything => Vec::new(),
+        };
+        let job = Job::Download { format, scope, query, context };
+        let text = data.text.get_value();
+        busy.set(Some(test_id));
+        error.set(None);
+        spawn_local(async move {
+            let result = tools::save_file(&job, &text, &figures).await;
+            busy.set(None);
+            error.set(result.err());
         });
-        error.set(result.err());
-    });
+    };
     let button = move |scope: Scope, format: DownloadFormat, test_id: &'static str| {
-        let save = save.clone();
+        let working = move || busy.get() == Some(test_id);
         view! {
-            <button type="button" class="button button--small" data-testid=test_id on:click=move |_| save(scope, format)>
-                {format.label()}
+            <button
+                type="button"
+                class="button button--small"
+                data-testid=test_id
+                aria-busy=move || working().then_some("true")
+                on:click=move |_| {
+                    if busy.get_untracked().is_none() {
+                        save(scope, format, test_id);
+                    }
+                }
+            >
+                {move || if working() { msg(Msg::Preparing, lang.get()) } else { format.label() }}
             </button>
         }
     };

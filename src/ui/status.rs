@@ -135,6 +135,9 @@ pub fn DataControls(page: Page, data: DataSource) -> impl IntoView {
                     }
                 />
             </label>
+            <span class="data-controls__reading" role="status" data-testid="reading-file">
+                {move || data.reading.get().then(|| msg(Msg::ReadingFile, lang.get()))}
+            </span>
             {move || data.reload_error.get().map(|error| view! {
                 <p class="data-controls__error" role="alert" data-testid="reload-error">
                     {format!("{} {}", msg(Msg::ReloadFailed, lang.get()), error.message(lang.get()))}

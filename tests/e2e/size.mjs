@@ -1,7 +1,8 @@
 // `make size`: what the dashboard's main WebAssembly module is made of, so a change that adds a
 // lot shows in the log (CI runs it after the release build).
 //
-// Prints the shipped module (dist/, after wasm-bindgen and wasm-opt) raw, gzip -9 and brotli 11,
+// Prints the shipped module (dist/, after wasm-bindgen and wasm-opt) raw, gzip -9 and brotli 11
+// (and the files worker's, which only a download or an import loads),
 // then the module as the compiler wrote it (before wasm-bindgen, which keeps the function names):
 // its code by crate, the project's own code by module, the data segment (string literals and
 // tables), and the largest functions. A function is counted under the first crate its name
@@ -169,6 +170,12 @@ function main() {
   const module = fs.readFileSync(path.join(DIST, shipped));
   console.log(`# Main WebAssembly module (${path.relative(ROOT, path.join(DIST, shipped))})`);
   console.log(`shipped: ${kb(module.length)} raw, ${kb(gz(module))} gzip -9, ${kb(br(module))} brotli 11 (targets: ≤ 320 KB gzip, ≤ 250 KB brotli)`);
+  // The files worker's module (downloads, CSV reading, SVG drawing), loaded on their first use only.
+  const tools = fs.readdirSync(DIST).find((f) => /^eu-iom-tools-.*_bg\.wasm$/.test(f));
+  if (tools) {
+    const bytes = fs.readFileSync(path.join(DIST, tools));
+    console.log(`files worker, loaded on first use (${tools}): ${kb(bytes.length)} raw, ${kb(gz(bytes))} gzip -9, ${kb(br(bytes))} brotli 11`);
+  }
   const compiled = process.argv[2] ?? process.env.COMPILED_WASM;
   if (!compiled || !fs.existsSync(compiled)) {
     console.log(`the compiler's module (${compiled ?? 'not named'}) is not there: no breakdown`);

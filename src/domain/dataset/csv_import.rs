@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Map, Value};
 
 use crate::domain::dataset::issue::LoadError;
-use crate::domain::dataset::load::{load_value, Loaded, DATASET_FILE, SCHEMA, SCHEMA_VERSION};
+use crate::domain::dataset::load::{load_unlimited, Loaded, DATASET_FILE, SCHEMA, SCHEMA_VERSION};
 
 /// Column names of the dashboard's CSV format: the CSV download writes them (`export`), and a CSV
 /// file opened in the dashboard must have them.
@@ -171,7 +171,40 @@ fn describes_source(column: &str) -> bool {
 /// quoted fields.
 pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
     // The same size limit, byte-order mark and emptiness checks as a JSON dataset file.
-    let text = DATASET_FILE.text(text)?;
+    csv_document(DATASET_FILE.text(text)?)?.load()
+}
+
+/// A CSV file of figures rewritten as a dataset document (the JSON format), with the line of
+/// the CSV file each record came from. The files worker writes it (`crate::domain::export::job`);
+/// the page loads it with the JSON loader it already has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CsvDocument {
+    /// The dataset document, as JSON text.
+    pub text: String,
+    /// For each list of the document (`figures`, `sources`, …), the CSV line of each record.
+    pub lines: BTreeMap<String, Vec<usize>>,
+}
+
+impl CsvDocument {
+    /// Validates the document as a dataset file, naming the CSV lines in its issues. The
+    /// document may be longer than the CSV file it was written from, whose size was checked.
+    ///
+    /// # Errors
+    /// [`LoadError::NoUsableFigures`] and the other errors of the dataset's validation.
+    pub fn load(&self) -> Result<Loaded, LoadError> {
+        let mut loaded = load_unlimited(&self.text)?;
+        for issue in &mut loaded.issues {
+            issue.record.line = self.lines.get(issue.record.list).and_then(|at| at.get(issue.record.index)).copied();
+        }
+        Ok(loaded)
+    }
+}
+
+/// Rewrites a CSV file of figures (after [`DATASET_FILE`]'s checks) as a [`CsvDocument`].
+///
+/// # Errors
+/// [`LoadError::Csv`] for the structural problems [`load_csv`] lists.
+pub fn csv_document(text: &str) -> Result<CsvDocument, LoadError> {
     let records = parse_csv_records(text)?;
     let mut rows = records.into_iter();
     let header: Vec<String> = rows.next().map(|r| r.fields).unwrap_or_default().into_iter().map(|h| h.trim().to_string()).collect();
@@ -315,10 +348,10 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
             }),
         ));
     }
-    let mut lines: BTreeMap<&'static str, Vec<usize>> = BTreeMap::new();
-    let mut list = |name: &'static str, records: Vec<(usize, Value)>| {
+    let mut lines: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut list = |name: &str, records: Vec<(usize, Value)>| {
         let (at, values): (Vec<usize>, Vec<Value>) = records.into_iter().unzip();
-        lines.insert(name, at);
+        lines.insert(name.to_string(), at);
         values
     };
     let document = json!({
@@ -331,11 +364,7 @@ pub fn load_csv(text: &str) -> Result<Loaded, LoadError> {
         "sources": list("sources", sources.into_values().collect()),
         "figures": list("figures", figures),
     });
-    let mut loaded = load_value(&document)?;
-    for issue in &mut loaded.issues {
-        issue.record.line = lines.get(issue.record.list).and_then(|at| at.get(issue.record.index)).copied();
-    }
-    Ok(loaded)
+    Ok(CsvDocument { text: document.to_string(), lines })
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Which format a dataset file is in, JSON or CSV, told from its name and its first
-//! characters, and loading it in that format: the published file, a `?data=` address and a
-//! local file all go through here.
+//! characters, and loading it in that format. The published file, a `?data=` address and a
+//! local file all go through [`DataFormat::sniff`]; the page reads a CSV file in the files
+//! worker (`ui/data.rs`), the data tool and the tests with [`load_file`].
 
 use crate::domain::dataset::csv_import::load_csv;
 use crate::domain::dataset::issue::LoadError;

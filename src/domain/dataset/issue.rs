@@ -54,6 +54,9 @@ pub enum LoadError {
     /// `?preview=1` in an embed: a preview is saved on one device and not published, so it is
     /// never shown under another page's title.
     PreviewInEmbed,
+    /// The part of the page that reads CSV files could not be loaded (offline before it was
+    /// cached, a failed request).
+    ToolsUnavailable,
     /// A CSV file could not be read.
     Csv {
         /// 1-based line.

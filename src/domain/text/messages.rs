@@ -499,6 +499,20 @@ messages! {
     }
     /// A download could not be made (the browser's reason follows).
     DownloadFailed { en: "The download could not be prepared. Reason:", fr: "Le téléchargement n’a pas pu être préparé. Motif :" }
+    /// A download's writer (loaded on first use) could not be loaded.
+    DownloadToolsUnavailable {
+        en: "The download could not be prepared: this part of the page could not be loaded (the connection may be down). Try again once online.",
+        fr: "Le téléchargement n’a pas pu être préparé : cette partie de la page n’a pas pu être chargée (la connexion est peut-être coupée). Réessayez une fois en ligne.",
+    }
+    /// The CSV reader (loaded on first use) could not be loaded.
+    CsvReaderUnavailable {
+        en: "the CSV file cannot be read now: the part of the page that reads it could not be loaded (the connection may be down). Try again once online.",
+        fr: "le fichier CSV ne peut pas être lu pour l’instant : la partie de la page qui le lit n’a pas pu être chargée (la connexion est peut-être coupée). Réessayez une fois en ligne.",
+    }
+    /// On a download button while its file is prepared (the first time, its writer loads).
+    Preparing { en: "Preparing…", fr: "Préparation…" }
+    /// Beside the file chooser while a CSV file is read (the first time, its reader loads).
+    ReadingFile { en: "Reading the file…", fr: "Lecture du fichier…" }
     /// A chart has no size to be drawn at.
     ChartNoRoom { en: "the chart has no room to be drawn.", fr: "le graphique n’a pas la place d’être dessiné." }
     /// A chart could not be drawn (the reason follows).

@@ -17,6 +17,7 @@ use crate::domain::explore::view::UrlNotice;
 use crate::domain::lang::{tr, Lang};
 use crate::domain::map::{CountryProblem, MapError, PROJECTION};
 use crate::domain::text::format::format_date;
+use crate::domain::text::messages::{msg, Msg};
 
 impl DateError {
     /// Why a date was refused, in words.
@@ -137,6 +138,7 @@ impl LoadError {
                 en: "no preview is saved on this device: open it again from the staff page".into(),
                 fr: "aucun aperçu n’est enregistré sur cet appareil : ouvrez-le à nouveau depuis la page du personnel".into(),
             ),
+            LoadError::ToolsUnavailable => msg(Msg::CsvReaderUnavailable, lang).to_string(),
             LoadError::Csv { line, detail } => tr!(lang,
                 en: format!("the CSV file cannot be read (line {line}: {detail})"),
                 fr: format!("le fichier CSV est illisible (ligne {line} : {detail})"),

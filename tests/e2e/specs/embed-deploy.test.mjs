@@ -1,5 +1,6 @@
 // Static deployment and embedding: a build for a sub-path works when served under that path with
-// the strict Content-Security-Policy (no violation, no request to another origin); a host page on
+// the strict Content-Security-Policy (no violation, no request to another origin, the files
+// worker's downloads made); a host page on
 // another origin embeds two views whose iframes follow their content's height, and ignores height
 // messages from anywhere else; render flags apply; the build's pre-compressed copies are current
 // and are what a browser that accepts them receives.
@@ -91,10 +92,16 @@ after(async () => {
 
 test('the sub-path build loads under its path with the strict policy and no foreign request', async () => {
   const origin = new URL(dashboard.url).origin;
-  const session = await watchedPage(browser, origin);
+  const session = await watchedPage(browser, origin, { acceptDownloads: true });
   const { page, problems, context } = session;
   await page.goto(dashboard.url + '?lang=en');
   await page.waitForSelector('[data-testid=timeline-canvas]');
+  // The files worker is served with the same policy (worker-src 'self'; its WebAssembly under
+  // 'wasm-unsafe-eval'): the downloads it writes are made.
+  for (const [selector, name] of [['[data-testid=timeline-svg]', /\.svg$/], ['[data-testid=download-selection-csv]', /\.zip$/]]) {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+    assert.match(file.suggestedFilename(), name);
+  }
   await afterMark(page, ['app-revealed', 'timeline-drawn']);
   assert.match(await page.textContent('[data-testid=card-projects]'), /535/);
   for (const tab of ['breakdown', 'table', 'sources']) {

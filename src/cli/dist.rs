@@ -191,6 +191,14 @@ enum Plan {
     Copies { data: Vec<u8>, made: [Option<Made>; 2] },
 }
 
+/// A copy to make: the file, its bytes, the encoding, and where the outcome goes.
+struct Job<'a> {
+    file: &'a Path,
+    data: &'a [u8],
+    encoding: Encoding,
+    made: &'a mut Option<Made>,
+}
+
 /// Runs `work` on every item, on as many threads as the machine has cores, and returns the results
 /// in the items' order. Items are taken in order, so put the longest first.
 fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Result<Vec<R>, String> {
@@ -264,30 +272,30 @@ pub fn compress_dist(dist: &Path, reuse: Option<&Path>) -> Result<Vec<Entry>, St
     }
 
     // The copies to make, the largest files first and brotli (the slower) before gzip.
-    let mut jobs: Vec<(usize, usize, &[u8])> = Vec::new();
-    for (at, (_, plan)) in plans.iter().enumerate() {
+    let mut jobs = Vec::new();
+    for (file, plan) in &mut plans {
         if let Plan::Copies { data, made } = plan {
-            jobs.extend((0..made.len()).rev().filter(|&e| made[e].is_none()).map(|e| (at, e, data.as_slice())));
+            for (slot, encoding) in made.iter_mut().zip(Encoding::ALL) {
+                if slot.is_none() {
+                    jobs.push(Job { file, data, encoding, made: slot });
+                }
+            }
         }
     }
-    jobs.sort_by_key(|&(_, _, data)| std::cmp::Reverse(data.len()));
-    let copies = in_parallel(&jobs, |&(_, e, data)| Encoding::ALL[e].encode(data))?;
-    let jobs: Vec<(usize, usize)> = jobs.into_iter().map(|(at, e, _)| (at, e)).collect();
-
-    for ((at, e), copy) in jobs.into_iter().zip(copies) {
-        let (file, plan) = &mut plans[at];
-        let Plan::Copies { data, made } = plan else { continue };
-        let copy = copy.map_err(|err| format!("cannot compress {}: {err}", file.display()))?;
-        let target = with_suffix(file, Encoding::ALL[e].extension());
-        made[e] = Some(match smaller(data, copy) {
+    jobs.sort_by_key(|job| (std::cmp::Reverse(job.data.len()), job.encoding == Encoding::Gzip));
+    let copies = in_parallel(&jobs, |job| job.encoding.encode(job.data))?;
+    for (job, copy) in jobs.into_iter().zip(copies) {
+        let copy = copy.map_err(|e| format!("cannot compress {}: {e}", job.file.display()))?;
+        let target = with_suffix(job.file, job.encoding.extension());
+        *job.made = Some(match smaller(job.data, copy) {
             Some(copy) => {
-                std::fs::write(&target, &copy).map_err(|err| format!("cannot write {}: {err}", target.display()))?;
+                std::fs::write(&target, &copy).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
                 Made::Written(copy.len())
             }
             None => {
                 // A copy left from other bytes would be served in place of the file.
                 if target.exists() {
-                    std::fs::remove_file(&target).map_err(|err| format!("cannot remove {}: {err}", target.display()))?;
+                    std::fs::remove_file(&target).map_err(|e| format!("cannot remove {}: {e}", target.display()))?;
                 }
                 Made::NotSmaller
             }
@@ -527,8 +535,8 @@ mod tests {
         let items: Vec<u64> = (0..40).collect();
         // Uneven work, the first items the longest, so that the threads finish out of order.
         let results = in_parallel(&items, |&n| {
-            let spin: u64 = (0..(40 - n) * 5_000).map(std::hint::black_box).sum();
-            n + spin * 0
+            std::hint::black_box((0..(40 - n) * 5_000).map(std::hint::black_box).sum::<u64>());
+            n
         })
         .unwrap();
         assert_eq!(results, items);

@@ -18,6 +18,9 @@ DATA_ORIGINS ?=
 SITE_URL ?=
 # on: a service worker keeps the dashboard usable offline; off: no worker (removes an earlier one).
 SERVICE_WORKER ?= on
+# Another build of the same code whose compressed copies compress may take where they decode to
+# this build's bytes (make test's sub-path build takes dist/'s); none by default.
+REUSE_COPIES ?=
 
 # Cases of `make fuzz`, shared out between the properties of tests/it/fuzz.rs.
 FUZZ_CASES ?= 12000000
@@ -56,14 +59,14 @@ dist:
 	cargo run --quiet --bin eu-iom-data -- publish "$(DIST)" "$(DIST)/data/eu-iom-figures.json" --site-url "$(SITE_URL)" --service-worker "$(SERVICE_WORKER)"
 	cargo run --quiet --bin eu-iom-data -- csp "$(DIST)" --frame-ancestors "$(FRAME_ANCESTORS)" --connect "$(DATA_ORIGINS)"
 	@# Last: the copies must be of the final files (csp rewrites index.html).
-	cargo run --quiet --bin eu-iom-data -- compress "$(DIST)"
+	cargo run --quiet --bin eu-iom-data -- compress "$(DIST)" $(if $(REUSE_COPIES),--reuse "$(REUSE_COPIES)")
 
 test:
 	@.ci/setup test
 	$(MAKE) --no-print-directory test-native lint
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory size
-	$(MAKE) --no-print-directory dist PUBLIC_URL=/sub/dash/ DIST=target/dist-subpath
+	$(MAKE) --no-print-directory dist PUBLIC_URL=/sub/dash/ DIST=target/dist-subpath REUSE_COPIES=dist
 	$(MAKE) --no-print-directory test-e2e
 
 test-native:

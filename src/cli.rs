@@ -104,11 +104,15 @@ enum Command {
     /// After the csp step: write .gz and .br copies of dist/'s files for hosts that serve them
     ///
     /// Writes .gz (gzip -9) and .br (brotli 11) copies of every text and WebAssembly file of
-    /// dist/ for hosts that serve them (nginx gzip_static, brotli_static).
+    /// dist/ for hosts that serve them (nginx gzip_static, brotli_static). A copy already there
+    /// that decodes to its file's bytes is kept, so a rebuild recompresses only what changed.
     Compress {
         /// The release build's directory
         #[arg(value_name = "dist")]
         dist: PathBuf,
+        /// Another build of the same code: a copy there of the same file is taken when it decodes to this build's bytes
+        #[arg(long, value_name = "DIR")]
+        reuse: Option<PathBuf>,
     },
     /// Write a valid synthetic dataset of n figures (deterministic) for benchmarks
     Synth {
@@ -238,9 +242,8 @@ pub fn run(args: &[String]) -> Result<Outcome, String> {
             })
         }
         Command::Csp { dist, frame_ancestors, connect } => secure_dist(&dist, &frame_ancestors, &connect),
-        Command::Compress { dist } => {
-            dist::compress_dist(&dist).map(|entries| Outcome { output: crate::site::compress::report(&entries), success: true })
-        }
+        Command::Compress { dist, reuse } => dist::compress_dist(&dist, reuse.as_deref())
+            .map(|entries| Outcome { output: crate::site::compress::report(&entries), success: true }),
         Command::Synth { n, out } => synthesize(n, &out),
         Command::BenchCore { sizes } => {
             let sizes = if sizes.is_empty() { vec![1_000, 10_000, 100_000, 1_000_000] } else { sizes };

@@ -11,7 +11,7 @@ use resvg::{tiny_skia, usvg};
 use crate::domain::dataset::load::load_dataset;
 use crate::domain::dataset::model::Dataset;
 use crate::domain::export::metadata::JSON_PATH;
-use crate::site::compress::{copies, skip_reason, Copies, Entry};
+use crate::site::compress::{skip_reason, smaller, Encoding, Entry, Made, Skip};
 use crate::site::csp::{check_javascript, headers_file, nginx_file, policy, secure_page, CspError, Hashes, PAGES};
 use crate::site::preview::{preview_svg, HEIGHT, WIDTH, ZOOM};
 use crate::site::publish::{hash_tools, is_hashed, publish, tools_files, Built, Options, PREVIEW, WORKER};
@@ -209,44 +209,144 @@ fn with_suffix(file: &Path, extension: &str) -> PathBuf {
     PathBuf::from(name)
 }
 
-/// Writes `copy`, when there is one, as `file.extension`; returns its size.
-fn write_copy(file: &Path, extension: &str, copy: Option<Vec<u8>>) -> Result<Option<usize>, String> {
-    let Some(copy) = copy else { return Ok(None) };
-    let target = with_suffix(file, extension);
-    std::fs::write(&target, &copy).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
-    Ok(Some(copy.len()))
+/// What the step does with one file of `dist/`: no copies, or copies, each (in [`Encoding::ALL`]'s
+/// order) kept from before when still current, else made.
+enum Plan {
+    Skipped(Skip),
+    Copies { data: Vec<u8>, made: [Option<Made>; 2] },
+}
+
+/// A copy to make: the file, its bytes, the encoding, and where the outcome goes.
+struct Job<'a> {
+    file: &'a Path,
+    data: &'a [u8],
+    encoding: Encoding,
+    made: &'a mut Option<Made>,
+}
+
+/// Runs `work` on every item, on as many threads as the machine has cores, and returns the results
+/// in the items' order. Items are taken in order, so put the longest first.
+fn in_parallel<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync) -> Result<Vec<R>, String> {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get).min(items.len()).max(1);
+    let worker = || {
+        let mut done = Vec::new();
+        loop {
+            let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(item) = items.get(at) else { return done };
+            done.push((at, work(item)));
+        }
+    };
+    let mut results: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads).map(|_| scope.spawn(worker)).collect();
+        handles
+            .into_iter()
+            .map(|handle| handle.join().map_err(|_| "a compression thread failed".to_string()))
+            .collect::<Result<Vec<_>, _>>()
+    })?
+    .into_iter()
+    .flatten()
+    .collect();
+    results.sort_by_key(|(at, _)| *at);
+    Ok(results.into_iter().map(|(_, result)| result).collect())
+}
+
+/// The copy of `data` (the bytes of `file`, at `relative` in its build) in `encoding` that is
+/// already there: beside the file, or else (copied beside it) beside the same file in `reuse`,
+/// another build. `None` when neither decodes to `data`.
+fn existing_copy(file: &Path, relative: &Path, data: &[u8], encoding: Encoding, reuse: Option<&Path>) -> Result<Option<Made>, String> {
+    let beside = with_suffix(file, encoding.extension());
+    let current = |path: &Path| std::fs::read(path).ok().filter(|copy| encoding.decodes_to(copy, data));
+    if let Some(copy) = current(&beside) {
+        return Ok(Some(Made::Kept(copy.len())));
+    }
+    let Some(copy) = reuse.and_then(|other| current(&with_suffix(&other.join(relative), encoding.extension()))) else {
+        return Ok(None);
+    };
+    std::fs::write(&beside, &copy).map_err(|e| format!("cannot write {}: {e}", beside.display()))?;
+    Ok(Some(Made::Reused(copy.len())))
 }
 
 /// `compress`: writes the compressed copies for every file of `dist` (recursively, in path order).
+/// A copy already beside its file that decodes to the file's bytes is kept as it is, and one in
+/// `reuse` (another build) beside the same file is taken; the others are made on all cores, the
+/// largest files first.
 ///
 /// # Errors
 /// A message naming the file that could not be read, compressed or written.
-pub fn compress_dist(dist: &Path) -> Result<Vec<Entry>, String> {
+pub fn compress_dist(dist: &Path, reuse: Option<&Path>) -> Result<Vec<Entry>, String> {
     let mut all = Vec::new();
     files(dist, &mut all).map_err(|e| format!("cannot list {}: {e}", dist.display()))?;
     all.sort();
-    let mut entries = Vec::new();
+    let mut plans = Vec::new();
     for file in all {
-        let relative = file.strip_prefix(dist).unwrap_or(&file).to_path_buf();
         let size = std::fs::metadata(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?.len();
-        if let Some(why) = skip_reason(&relative, size) {
-            entries.push(Entry::Skipped { path: relative, why });
-            continue;
-        }
-        let data = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
-        let failed = |e: std::io::Error| format!("cannot compress {}: {e}", file.display());
-        let Copies { gzip, brotli } = copies(&data).map_err(failed)?;
-        let gzip = write_copy(&file, "gz", gzip)?;
-        let brotli = write_copy(&file, "br", brotli)?;
-        entries.push(Entry::Compressed { path: relative, original: data.len(), gzip, brotli });
+        let relative = file.strip_prefix(dist).unwrap_or(&file);
+        let plan = match skip_reason(relative, size) {
+            Some(why) => Plan::Skipped(why),
+            None => {
+                let data = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+                let mut made = [None; 2];
+                for (slot, encoding) in made.iter_mut().zip(Encoding::ALL) {
+                    *slot = existing_copy(&file, relative, &data, encoding, reuse)?;
+                }
+                Plan::Copies { data, made }
+            }
+        };
+        plans.push((file, plan));
     }
-    Ok(entries)
+
+    // The copies to make, the largest files first and brotli (the slower) before gzip.
+    let mut jobs = Vec::new();
+    for (file, plan) in &mut plans {
+        if let Plan::Copies { data, made } = plan {
+            for (slot, encoding) in made.iter_mut().zip(Encoding::ALL) {
+                if slot.is_none() {
+                    jobs.push(Job { file, data, encoding, made: slot });
+                }
+            }
+        }
+    }
+    jobs.sort_by_key(|job| (std::cmp::Reverse(job.data.len()), job.encoding == Encoding::Gzip));
+    let copies = in_parallel(&jobs, |job| job.encoding.encode(job.data))?;
+    for (job, copy) in jobs.into_iter().zip(copies) {
+        let copy = copy.map_err(|e| format!("cannot compress {}: {e}", job.file.display()))?;
+        let target = with_suffix(job.file, job.encoding.extension());
+        *job.made = Some(match smaller(job.data, copy) {
+            Some(copy) => {
+                std::fs::write(&target, &copy).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+                Made::Written(copy.len())
+            }
+            None => {
+                // A copy left from other bytes would be served in place of the file.
+                if target.exists() {
+                    std::fs::remove_file(&target).map_err(|e| format!("cannot remove {}: {e}", target.display()))?;
+                }
+                Made::NotSmaller
+            }
+        });
+    }
+    Ok(plans
+        .into_iter()
+        .map(|(file, plan)| {
+            let path = file.strip_prefix(dist).unwrap_or(&file).to_path_buf();
+            match plan {
+                Plan::Skipped(why) => Entry::Skipped { path, why },
+                Plan::Copies { data, made: [gzip, brotli] } => Entry::Compressed {
+                    path,
+                    original: data.len(),
+                    gzip: gzip.unwrap_or(Made::NotSmaller),
+                    brotli: brotli.unwrap_or(Made::NotSmaller),
+                },
+            }
+        })
+        .collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::site::compress::Skip;
+    use crate::site::compress::copies_of;
     use std::io::Read as _;
 
     fn scratch(name: &str) -> PathBuf {
@@ -295,7 +395,7 @@ mod tests {
         std::fs::write(dist.join("_headers"), text(100)).unwrap();
         std::fs::write(dist.join("data/eu-iom-figures.json"), text(100)).unwrap();
 
-        let entries = compress_dist(&dist).unwrap();
+        let entries = compress_dist(&dist, None).unwrap();
 
         for (name, original) in [("index.html", &html), ("app_bg.wasm", &wasm), ("assets/style.CSS", &text(100))] {
             let file = dist.join(name);
@@ -305,6 +405,9 @@ mod tests {
             assert_eq!(&unbrotli(&br), original, "{name}.br");
             assert!(gz.len() < original.len() && br.len() < original.len(), "{name}: copies are smaller");
             assert_eq!(std::fs::read(&file).unwrap(), *original, "{name} itself is unchanged");
+            // Made on several threads, they are byte for byte the copies the staff page makes.
+            let serial = copies_of(name, original).unwrap();
+            assert_eq!(serial, vec![(format!("{name}.gz"), gz), (format!("{name}.br"), br)], "{name}");
         }
         for name in ["tiny.js", "logo.png", "_headers", "data/eu-iom-figures.json"] {
             let file = dist.join(name);
@@ -326,14 +429,143 @@ mod tests {
                 ("tiny.js".to_string(), Skip::Tiny),
             ]
         );
+        let compressed = |entries: &[Entry]| {
+            entries
+                .iter()
+                .filter_map(|e| match e {
+                    Entry::Compressed { path, gzip, brotli, .. } => Some((path.display().to_string(), *gzip, *brotli)),
+                    Entry::Skipped { .. } => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        let first = compressed(&entries);
+        assert_eq!(first.iter().map(|(path, ..)| path.as_str()).collect::<Vec<_>>(), ["app_bg.wasm", "assets/style.CSS", "index.html"]);
+        assert!(first.iter().all(|(_, gzip, brotli)| matches!((gzip, brotli), (Made::Written(_), Made::Written(_)))), "{first:?}");
 
-        // A second run compresses the same files again and never the copies themselves.
-        let again = compress_dist(&dist).unwrap();
-        let compressed = |entries: &[Entry]| entries.iter().filter(|e| matches!(e, Entry::Compressed { .. })).count();
-        assert_eq!(compressed(&again), 3);
-        assert_eq!(compressed(&entries), 3);
+        // A second run keeps every copy (they are current, and the same sizes) and never
+        // compresses the copies themselves.
+        let kept = |made: Made| match made {
+            Made::Written(n) => Made::Kept(n),
+            other => other,
+        };
+        let again = compress_dist(&dist, None).unwrap();
+        assert_eq!(
+            compressed(&again),
+            first.iter().map(|(path, gzip, brotli)| (path.clone(), kept(*gzip), kept(*brotli))).collect::<Vec<_>>()
+        );
         assert!(!with_suffix(&dist.join("index.html.gz"), "gz").exists());
         let _ = std::fs::remove_dir_all(&dist);
+    }
+
+    fn brotli_fast(data: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        {
+            let mut encoder = brotli::CompressorWriter::new(&mut out, 4096, 1, 22);
+            std::io::Write::write_all(&mut encoder, data).unwrap();
+        }
+        out
+    }
+
+    fn gzip_fast(data: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        std::io::Write::write_all(&mut encoder, data).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    #[test]
+    fn a_copy_of_the_current_bytes_is_kept_and_any_other_is_made_again() {
+        let dist = scratch("rebuild");
+        let (page, script, style) = (text(400), text(300), text(200));
+        std::fs::write(dist.join("index.html"), &page).unwrap();
+        std::fs::write(dist.join("app.js"), &script).unwrap();
+        std::fs::write(dist.join("style.css"), &style).unwrap();
+        // Copies of the current bytes, made at the fastest levels, so that they differ from what
+        // the step would write: kept, they stay as they are.
+        let (page_gz, page_br) = (gzip_fast(&page), brotli_fast(&page));
+        std::fs::write(dist.join("index.html.gz"), &page_gz).unwrap();
+        std::fs::write(dist.join("index.html.br"), &page_br).unwrap();
+        // A copy of earlier bytes, and a damaged copy of the current ones: made again.
+        std::fs::write(dist.join("app.js.br"), brotli_fast(&text(299))).unwrap();
+        let gz = gzip_fast(&script);
+        std::fs::write(dist.join("app.js.gz"), &gz[..gz.len() - 4]).unwrap();
+
+        let entries = compress_dist(&dist, None).unwrap();
+
+        let made = |name: &str| {
+            entries
+                .iter()
+                .find_map(|e| match e {
+                    Entry::Compressed { path, gzip, brotli, .. } if path == Path::new(name) => Some((*gzip, *brotli)),
+                    _ => None,
+                })
+                .unwrap()
+        };
+        assert_eq!(made("index.html"), (Made::Kept(page_gz.len()), Made::Kept(page_br.len())));
+        assert_eq!(std::fs::read(dist.join("index.html.gz")).unwrap(), page_gz);
+        assert_eq!(std::fs::read(dist.join("index.html.br")).unwrap(), page_br);
+        for (name, data) in [("app.js", &script), ("style.css", &style)] {
+            let expected = copies_of(name, data).unwrap();
+            let [(_, gz), (_, br)] = [&expected[0], &expected[1]];
+            assert_eq!(made(name), (Made::Written(gz.len()), Made::Written(br.len())), "{name}");
+            assert_eq!(&std::fs::read(dist.join(format!("{name}.gz"))).unwrap(), gz, "{name}.gz");
+            assert_eq!(&std::fs::read(dist.join(format!("{name}.br"))).unwrap(), br, "{name}.br");
+        }
+        let _ = std::fs::remove_dir_all(&dist);
+    }
+
+    #[test]
+    fn another_builds_copy_of_the_same_bytes_is_taken() {
+        let (dist, other) = (scratch("reuse"), scratch("reuse-other"));
+        let (module, page) = (text(500), text(400));
+        std::fs::write(dist.join("app_bg.wasm"), &module).unwrap();
+        std::fs::write(other.join("app_bg.wasm"), &module).unwrap();
+        std::fs::write(dist.join("index.html"), &page).unwrap();
+        std::fs::write(other.join("index.html"), text(401)).unwrap();
+        // The other build's copies of the module, at the fastest levels so that they differ from
+        // what the step would make; its page's copies are of other bytes.
+        let (module_gz, module_br) = (gzip_fast(&module), brotli_fast(&module));
+        std::fs::write(other.join("app_bg.wasm.gz"), &module_gz).unwrap();
+        std::fs::write(other.join("app_bg.wasm.br"), &module_br).unwrap();
+        std::fs::write(other.join("index.html.gz"), gzip_fast(&text(401))).unwrap();
+
+        let entries = compress_dist(&dist, Some(&other)).unwrap();
+
+        assert_eq!(
+            entries[0],
+            Entry::Compressed {
+                path: "app_bg.wasm".into(),
+                original: module.len(),
+                gzip: Made::Reused(module_gz.len()),
+                brotli: Made::Reused(module_br.len())
+            }
+        );
+        assert_eq!(std::fs::read(dist.join("app_bg.wasm.gz")).unwrap(), module_gz);
+        assert_eq!(std::fs::read(dist.join("app_bg.wasm.br")).unwrap(), module_br);
+        let expected = copies_of("index.html", &page).unwrap();
+        assert_eq!(
+            entries[1],
+            Entry::Compressed {
+                path: "index.html".into(),
+                original: page.len(),
+                gzip: Made::Written(expected[0].1.len()),
+                brotli: Made::Written(expected[1].1.len())
+            }
+        );
+        assert_eq!(std::fs::read(dist.join("index.html.gz")).unwrap(), expected[0].1);
+        let _ = (std::fs::remove_dir_all(&dist), std::fs::remove_dir_all(&other));
+    }
+
+    #[test]
+    fn parallel_work_comes_back_in_the_items_order() {
+        let items: Vec<u64> = (0..40).collect();
+        // Uneven work, the first items the longest, so that the threads finish out of order.
+        let results = in_parallel(&items, |&n| {
+            std::hint::black_box((0..(40 - n) * 5_000).map(std::hint::black_box).sum::<u64>());
+            n
+        })
+        .unwrap();
+        assert_eq!(results, items);
+        assert_eq!(in_parallel(&[] as &[u64], |&n| n).unwrap(), Vec::<u64>::new());
     }
 
     #[test]
@@ -350,8 +582,13 @@ mod tests {
             })
             .collect();
         std::fs::write(dist.join("noise.json"), &noise).unwrap();
-        let entries = compress_dist(&dist).unwrap();
-        assert_eq!(entries, vec![Entry::Compressed { path: "noise.json".into(), original: 4096, gzip: None, brotli: None }]);
+        // A copy left from other bytes, which compressed well, would be served instead of the file.
+        std::fs::write(dist.join("noise.json.gz"), gzip_fast(&text(100))).unwrap();
+        let entries = compress_dist(&dist, None).unwrap();
+        assert_eq!(
+            entries[0],
+            Entry::Compressed { path: "noise.json".into(), original: 4096, gzip: Made::NotSmaller, brotli: Made::NotSmaller }
+        );
         assert!(!dist.join("noise.json.gz").exists() && !dist.join("noise.json.br").exists());
         let _ = std::fs::remove_dir_all(&dist);
     }

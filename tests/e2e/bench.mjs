@@ -226,8 +226,11 @@ async function visit(profile, { query = '?lang=en', keep = false } = {}) {
   await page.waitForTimeout(200);
   const log = host.requests.slice(served);
   const everything = log.reduce((sum, r) => sum + r.bytes, 0);
+  // Of which the files worker's module (downloads, import), which the page loads only on first
+  // use and the service worker stores for offline use when it installs.
+  const tools = log.filter((r) => r.path.includes('/eu-iom-tools-')).reduce((sum, r) => sum + r.bytes, 0);
   const twice = [...timesServed(log)].filter(([, n]) => n > 1).map(([p]) => p);
-  const result = { ...first, tti, bytes, everything, dataStart, twice };
+  const result = { ...first, tti, bytes, everything, tools, dataStart, twice };
   if (keep) return { ...result, context, page, cdp };
   await context.close();
   return result;
@@ -244,6 +247,7 @@ async function firstVisits(profile, ids) {
   const how = [...new Set(runs.map((r) => r.how))].join(', ');
   const dataStart = stats(runs.map((r) => r.dataStart));
   const everything = stats(runs.map((r) => r.everything));
+  const tools = stats(runs.map((r) => r.tools));
   const twice = runs.reduce((worst, r) => (r.twice.length > worst.length ? r.twice : worst), []);
   const tops = [...new Set(runs.map((r) => (r.top === null ? 'none' : `${Math.round(r.top)} px`)))].join(', ');
   const height = profile.context.viewport.height;
@@ -251,7 +255,7 @@ async function firstVisits(profile, ids) {
   console.log(`first filter change repainted: median ${ids.tti ? judge(ids.tti, tti.median) : ms(tti.median)} after navigation start, p95 ${ms(tti.p95)}`);
   console.log(`the data request started: median ${ids.dataStart ? judge(ids.dataStart, dataStart.median) : ms(dataStart.median)} after navigation start`);
   console.log(`bytes before the first chart is visible: median ${ids.bytes ? judge(ids.bytes, bytes.median) : kb(bytes.median)}`);
-  console.log(`everything the visit transferred (service worker included): median ${ids.everything ? judge(ids.everything, everything.median) : kb(everything.median)} (the map shapes are not among them)`);
+  console.log(`everything the visit transferred (service worker included): median ${ids.everything ? judge(ids.everything, everything.median) : kb(everything.median)} (the map shapes are not among them; of it, the files worker's module stored by the service worker for offline use: ${kb(tools.median)})`);
   console.log(`files transferred twice: ${ids.twice ? judge(ids.twice, twice.length) : twice.length}${twice.length ? ` (${twice.join(', ')})` : ''}`);
   console.log(`layout shift until the app has taken over: worst ${ids.chart ? judge('cls', cls.max) : shift(cls.max)}, median ${shift(cls.median)}`);
   console.log(`(${RUNS} fresh visits, cache disabled)`);

@@ -118,9 +118,9 @@ test('the sub-path build loads under its path with the strict policy and no fore
   await page.click('[data-testid=share-open]');
   assert.match(await page.inputValue('[data-testid=share-code]'), /src="http:\/\/127\.0\.0\.1:\d+\/sub\/dash\/embed\.js"/);
   const header = (await context.request.get(dashboard.url)).headers()['content-security-policy'];
-  // The inline scripts are hashed: the dashboard's and the staff page's Trunk loaders and the
-  // pre-rendered page's head script.
-  assert.match(header, /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+'){3}; style-src 'self';/);
+  // The inline scripts are hashed: the dashboard's loader, the staff page's Trunk loader and the
+  // pre-rendered page's head script; and the stylesheet written into the page's head.
+  assert.match(header, /script-src 'self' 'wasm-unsafe-eval'( 'sha256-[A-Za-z0-9+/=]+'){3}; style-src 'self' 'sha256-[A-Za-z0-9+/=]+';/);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(session.foreign, []);
   assert.deepEqual(problems, []);

@@ -154,11 +154,16 @@ for (const [where, build, base] of [['at the root', DIST, '/'], ['under a sub-pa
       // read, so the worker fetches them itself.
       const twice = [...times].filter(([, n]) => n > 1).map(([file]) => file);
       assert.deepEqual(twice.sort(), [script, base + 'index.html'].sort());
+      // The files worker's module (downloads, import), which the page loads only on first use:
+      // the worker fetches it once, so that downloads work offline.
+      const tools = files.filter((f) => /^eu-iom-tools-.*\.js$|^eu-iom-tools-.*_bg\.wasm$/.test(f)).map((f) => base + f);
+      assert.equal(tools.length, 3, 'the files worker\'s glue, loader and WebAssembly');
+      for (const file of tools) assert.equal(times.get(file), 1, `${file}: fetched once, by the worker`);
       const cached = await page.evaluate(async () => {
         const cache = await caches.open((await caches.keys()).find((key) => key.startsWith('eu-iom-dashboard ')));
         return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
       });
-      assert.deepEqual(cached, [base + DATA, wasm, script, base + 'index.html'].sort(), 'the worker has every file it lists');
+      assert.deepEqual(cached, [base + DATA, wasm, script, base + 'index.html', ...tools].sort(), 'the worker has every file it lists');
 
       await reloadOffline({ server, page, context });
       assert.match(await page.textContent('[data-testid=offline-notice]'), /from the copy saved on \d{1,2}\u00a0\w{3}\u00a0\d{4}/, 'the page stamped its copy of the data as the worker does');

@@ -283,7 +283,7 @@ pub fn hash_tools(html: &str, js: &[u8], wasm: &[u8]) -> Result<(String, Vec<Nam
     let stem = format!("{TOOLS_NAME}-{}", fingerprint(&both));
     let (js_name, wasm_name, loader_name) = (format!("{stem}.js"), format!("{stem}_bg.wasm"), format!("{stem}_loader.js"));
     let loader = format!(
-        "importScripts(\"./{js_name}\");wasm_bindgen(\"./{wasm_name}\").catch(function(e){{postMessage([\"{FAILED}\",String(e)])}});\n"
+        "importScripts(\"./{js_name}\");wasm_bindgen({{module_or_path:\"./{wasm_name}\"}}).catch(function(e){{postMessage([\"{FAILED}\",String(e)])}});\n"
     );
     let head = html.find("<head>").ok_or("the page has no <head>")? + "<head>".len();
     let (before, after) = html.split_at_checked(head).ok_or("the page has no <head>")?;
@@ -630,7 +630,11 @@ mod tests {
         assert!(names.iter().all(|name| is_hashed(name)), "{names:?}");
         assert_eq!(files[0].1, b"var wasm_bindgen;", "the glue as it was");
         let loader = String::from_utf8(files[2].1.clone()).unwrap();
-        assert!(loader.starts_with(&format!("importScripts(\"./{stem}.js\");wasm_bindgen(\"./{stem}_bg.wasm\")")), "{loader}");
+        // Initialised with an object, as wasm-bindgen asks (a bare path logs a deprecation warning).
+        assert!(
+            loader.starts_with(&format!("importScripts(\"./{stem}.js\");wasm_bindgen({{module_or_path:\"./{stem}_bg.wasm\"}})")),
+            "{loader}"
+        );
         assert!(loader.contains(FAILED), "a WebAssembly that cannot be loaded is said to the page: {loader}");
         assert!(
             page.contains(&format!("<head>\n    <meta name=\"{TOOLS_META}\" content=\"{stem}_loader.js\">\n    <meta charset")),

@@ -21,6 +21,10 @@ fn read(path: &Path) -> Result<String, String> {
     std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
+fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
 fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
     std::fs::write(path, bytes).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
@@ -30,7 +34,7 @@ fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result<(), String> {
 /// # Errors
 /// A message when a file cannot be read or written, or the page lacks what the step replaces.
 pub fn prerender(dist: &Path, data: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(data).map_err(|e| format!("cannot read {}: {e}", data.display()))?;
+    let bytes = read_bytes(data)?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{} is not UTF-8", data.display()))?;
     let loaded = load_dataset(&text).map_err(|e| format!("{}: {e}", data.display()))?;
     let index = dist.join("index.html");
@@ -55,7 +59,7 @@ pub fn publish_dist(dist: &Path, data: &Path, options: &Options) -> Result<Strin
     // A data file other than the one deployed (make dist passes dist's own) is not what the
     // page will fetch: say so rather than describe a file the site does not serve.
     let deployed = dist.join(JSON_PATH);
-    if std::fs::read(&deployed).map_err(|e| format!("cannot read {}: {e}", deployed.display()))? != text.as_bytes() {
+    if read_bytes(&deployed)? != text.as_bytes() {
         return Err(format!("{} differs from {}: publish describes the data file the site serves", data.display(), deployed.display()));
     }
     let index = dist.join("index.html");
@@ -64,8 +68,7 @@ pub fn publish_dist(dist: &Path, data: &Path, options: &Options) -> Result<Strin
     // files renamed with their content's hash, its loader named in the page.
     let [js, wasm, loader] = tools_files().map(|name| dist.join(name));
     if js.is_file() && wasm.is_file() {
-        let bytes = |path: &Path| std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()));
-        let (page, files) = hash_tools(&read(&index)?, &bytes(&js)?, &bytes(&wasm)?)?;
+        let (page, files) = hash_tools(&read(&index)?, &read_bytes(&js)?, &read_bytes(&wasm)?)?;
         for (name, bytes) in &files {
             write(&dist.join(name), bytes)?;
         }
@@ -90,8 +93,7 @@ pub fn publish_dist(dist: &Path, data: &Path, options: &Options) -> Result<Strin
     // The stylesheets and icons the page may link to, to be written into it.
     let mut linked = Vec::new();
     for name in files.iter().filter(|name| is_hashed(name) && (name.ends_with(".css") || name.ends_with(".svg"))) {
-        let path = dist.join(name);
-        linked.push((name.clone(), std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?));
+        linked.push((name.clone(), read_bytes(&dist.join(name))?));
     }
     let built = Built { index_html: &html, worker: &worker, files: &files, linked: &linked };
     let published = publish(&DataFile { text: &text, dataset }, &built, options)?;
@@ -263,7 +265,7 @@ fn existing_copy(file: &Path, relative: &Path, data: &[u8], encoding: Encoding, 
     let Some(copy) = reuse.and_then(|other| current(&with_suffix(&other.join(relative), encoding.extension()))) else {
         return Ok(None);
     };
-    std::fs::write(&beside, &copy).map_err(|e| format!("cannot write {}: {e}", beside.display()))?;
+    write(&beside, &copy)?;
     Ok(Some(Made::Reused(copy.len())))
 }
 
@@ -285,7 +287,7 @@ pub fn compress_dist(dist: &Path, reuse: Option<&Path>) -> Result<Vec<Entry>, St
         let plan = match skip_reason(relative, size) {
             Some(why) => Plan::Skipped(why),
             None => {
-                let data = std::fs::read(&file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+                let data = read_bytes(&file)?;
                 let mut made = [None; 2];
                 for (slot, encoding) in made.iter_mut().zip(Encoding::ALL) {
                     *slot = existing_copy(&file, relative, &data, encoding, reuse)?;
@@ -314,7 +316,7 @@ pub fn compress_dist(dist: &Path, reuse: Option<&Path>) -> Result<Vec<Entry>, St
         let target = with_suffix(job.file, job.encoding.extension());
         *job.made = Some(match smaller(job.data, copy) {
             Some(copy) => {
-                std::fs::write(&target, &copy).map_err(|e| format!("cannot write {}: {e}", target.display()))?;
+                write(&target, &copy)?;
                 Made::Written(copy.len())
             }
             None => {

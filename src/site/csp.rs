@@ -101,11 +101,15 @@ pub fn loader_module(script: &str) -> Option<String> {
     plain.then(|| module.to_string())
 }
 
-/// Whether the build wrote `script`: Trunk's loader, the one the publish step writes in its
-/// place ([`crate::site::publish::KEEPING_LOADER`]) or the pre-rendered page's head script.
+/// The module `script` loads when it is one of the build's loaders: Trunk's, or the one the
+/// publish step writes in its place ([`crate::site::publish::KEEPING_LOADER`]).
+pub fn build_loader_module(script: &str) -> Option<String> {
+    loader_module(script).filter(|module| script == trunk_loader(module) || script == keeping_loader(module))
+}
+
+/// Whether the build wrote `script`: one of its loaders or the pre-rendered page's head script.
 pub fn is_build_script(script: &str) -> bool {
-    script == crate::prerender::HEAD_SCRIPT
-        || loader_module(script).is_some_and(|module| script == trunk_loader(&module) || script == keeping_loader(&module))
+    script == crate::prerender::HEAD_SCRIPT || build_loader_module(script).is_some()
 }
 
 /// Whether an element is a `<style>` in `<head>`: the stylesheet the publish step wrote into

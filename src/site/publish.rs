@@ -27,7 +27,7 @@ use base64::Engine as _;
 
 use crate::html::{escape, script_json};
 
-use super::csp::{loader_module, trunk_loader};
+use super::csp::{build_loader_module, trunk_loader};
 use super::{preview, DataFile};
 
 /// Opens and closes what this step writes into `<head>`, so a later run replaces it.
@@ -217,9 +217,7 @@ pub fn with_loader(html: &str, keeping: bool) -> Result<String, String> {
     let found = html.match_indices(OPEN).find_map(|(at, _)| {
         let start = at + OPEN.len();
         let end = start + html[start..].find("</script>")?;
-        let module = loader_module(&html[start..end])?;
-        let is_loader = html[start..end] == trunk_loader(&module) || html[start..end] == keeping_loader(&module);
-        is_loader.then_some((start, end, module))
+        build_loader_module(&html[start..end]).map(|module| (start, end, module))
     });
     let (start, end, module) = found.ok_or("index.html has no module loader of Trunk's to rewrite")?;
     let mut page = html.to_string();
@@ -263,10 +261,15 @@ pub fn inline_links(html: &str, linked: &[NamedFile]) -> Result<String, String> 
 /// A file's name and content.
 pub type NamedFile = (String, Vec<u8>);
 
+/// A worker module's files, named after `stem`: its glue, its WebAssembly and its loader.
+fn module_files(stem: &str) -> [String; 3] {
+    [format!("{stem}.js"), format!("{stem}_bg.wasm"), format!("{stem}_loader.js")]
+}
+
 /// The files worker's files as Trunk writes them, without a content hash (Trunk leaves a
 /// worker's names as they are), each renamed by [`hash_tools`].
 pub fn tools_files() -> [String; 3] {
-    [format!("{TOOLS_NAME}.js"), format!("{TOOLS_NAME}_bg.wasm"), format!("{TOOLS_NAME}_loader.js")]
+    module_files(TOOLS_NAME)
 }
 
 /// Gives the files worker's glue (`js`) and WebAssembly (`wasm`) names carrying their content's
@@ -281,7 +284,7 @@ pub fn hash_tools(html: &str, js: &[u8], wasm: &[u8]) -> Result<(String, Vec<Nam
     let mut both = js.to_vec();
     both.extend_from_slice(wasm);
     let stem = format!("{TOOLS_NAME}-{}", fingerprint(&both));
-    let (js_name, wasm_name, loader_name) = (format!("{stem}.js"), format!("{stem}_bg.wasm"), format!("{stem}_loader.js"));
+    let [js_name, wasm_name, loader_name] = module_files(&stem);
     let loader = format!(
         "importScripts(\"./{js_name}\");wasm_bindgen({{module_or_path:\"./{wasm_name}\"}}).catch(function(e){{postMessage([\"{FAILED}\",String(e)])}});\n"
     );
@@ -302,9 +305,8 @@ pub fn is_hashed(name: &str) -> bool {
 /// module whose glue or WebAssembly it is (the files worker's, which only its loader names).
 fn page_loads(page: &str, name: &str) -> bool {
     hashed_stem(name).is_some_and(|stem| {
-        page.contains(name)
-            || ([format!("{stem}.js"), format!("{stem}_bg.wasm")].contains(&name.to_string())
-                && page.contains(&format!("{stem}_loader.js")))
+        let [js, wasm, loader] = module_files(stem);
+        page.contains(name) || ((name == js || name == wasm) && page.contains(&loader))
     })
 }
 

@@ -143,6 +143,12 @@ fn scope_id(scope: Scope) -> &'static str {
     }
 }
 
+/// The one of `all` whose word (`id`) is `name`, or what it is (`kind`) that is unknown: the
+/// words are written once, in the `…_id` functions.
+fn named<T: Copy>(all: &[T], id: fn(T) -> &'static str, name: &str, kind: &str) -> Result<T, String> {
+    all.iter().copied().find(|value| id(*value) == name).ok_or_else(|| format!("unknown {kind} {name}"))
+}
+
 impl Job {
     /// The job as the text posted to the worker.
     pub fn encode(&self) -> String {
@@ -170,16 +176,8 @@ impl Job {
         let get = |key: &str| fields.get(key).ok_or_else(|| format!("the request has no {key}"));
         match get("job")?.as_str() {
             "download" => {
-                let format = match get("format")?.as_str() {
-                    "csv" => DownloadFormat::Csv,
-                    "json" => DownloadFormat::Json,
-                    other => return Err(format!("unknown format {other}")),
-                };
-                let scope = match get("scope")?.as_str() {
-                    "selection" => Scope::Selection,
-                    "everything" => Scope::Everything,
-                    other => return Err(format!("unknown scope {other}")),
-                };
+                let format = named(&[DownloadFormat::Csv, DownloadFormat::Json], format_id, get("format")?, "format")?;
+                let scope = named(&[Scope::Selection, Scope::Everything], scope_id, get("scope")?, "scope")?;
                 let today = Date::parse_iso(get("today")?).map_err(|e| e.to_string())?;
                 let lang = Lang::from_tag(get("lang")?).ok_or("unknown language")?;
                 let context = ExportContext { today, page_url: get("page")?.clone(), lang };
